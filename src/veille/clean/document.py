@@ -1,0 +1,77 @@
+"""One raw input to a cleaned document with its metadata: the first pure stage of the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from veille.clean import metadata
+from veille.clean.boilerplate import strip_boilerplate
+from veille.clean.dedup import doc_id_for
+from veille.clean.html import extract_page
+from veille.errors import InputError
+from veille.model import RawDocument, Removed, Source
+from veille.settings import Settings
+
+
+@dataclass
+class CleanDocument:
+    doc_id: str
+    text: str
+    source: Source
+    removed: list[Removed] = field(default_factory=list)
+    origin: str = ""
+
+
+def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
+    """Extract (HTML), strip boilerplate and settle metadata; raise InputError if nothing is left."""
+    text, title, published, publisher, language, url = (
+        raw.text, raw.title, raw.published, raw.publisher, raw.language, raw.url,
+    )
+    if raw.is_html:
+        page = extract_page(raw.text, raw.origin, raw.url)
+        text = page.text
+        title = title or page.title
+        published = published or page.published
+        publisher = publisher or page.publisher
+        language = language or page.language
+        url = url or page.url
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    cleaned, removed = strip_boilerplate(text, title)
+    if not cleaned.strip():
+        raise InputError(raw.origin, "nothing left after removing boilerplate")
+    if len(cleaned) > settings.max_chars:
+        raise InputError(
+            raw.origin, f"text too long ({len(cleaned):,} chars > cap of {settings.max_chars:,})"
+        )
+    source = Source(
+        path=raw.path,
+        url=url,
+        title=title or metadata.guess_title(cleaned),
+        publisher=publisher
+        or metadata.publisher_from_boilerplate(removed)
+        or metadata.publisher_from_url(url),
+        language=(language or metadata.detect_language(cleaned))[:2],
+    )
+    _settle_dates(source, published, cleaned)
+    return CleanDocument(
+        doc_id=doc_id_for(cleaned, raw.id), text=cleaned, source=source, removed=removed,
+        origin=raw.origin,
+    )
+
+
+def _settle_dates(source: Source, published: str | None, text: str) -> None:
+    """Publication date: given > page metadata > dateline; reference date falls back further."""
+    given = (published or "")[:10] or None
+    if given:
+        source.published = source.reference_date = given
+        source.reference_date_basis = "published"
+        return
+    found = metadata.dateline(text)
+    if found:
+        source.published = source.reference_date = found
+        source.reference_date_basis = "dateline"
+        return
+    latest = metadata.latest_full_date(text)
+    if latest:
+        source.reference_date = latest
+        source.reference_date_basis = "inferred"

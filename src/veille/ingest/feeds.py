@@ -1,0 +1,96 @@
+"""RSS and Atom feeds: parse bytes we fetched ourselves, then fetch every entry's link."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from time import strftime
+from typing import Any
+
+import feedparser
+import httpx
+
+from veille.errors import FeedError, InputError
+from veille.ingest.web import fetch, fetch_document
+from veille.model import RawDocument
+from veille.settings import Settings
+
+
+@dataclass
+class FeedEntry:
+    link: str
+    title: str | None
+    published: str | None
+    guid: str
+
+
+@dataclass
+class Feed:
+    url: str
+    title: str | None
+    entries: list[FeedEntry]
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+
+
+def parse_feed(content: bytes, url: str) -> Feed:
+    """Parse feed bytes; raise :class:`FeedError` when they are not a usable feed."""
+    parsed: Any = feedparser.parse(content)
+    if parsed.bozo and not parsed.entries:
+        reason = getattr(parsed.get("bozo_exception"), "getMessage", lambda: None)() or str(
+            parsed.get("bozo_exception", "not a feed")
+        )
+        raise FeedError(url, f"broken feed: {reason.splitlines()[0] if reason else 'not a feed'}")
+    if not parsed.get("version") and not parsed.entries:
+        raise FeedError(url, "not an RSS or Atom feed")
+    entries = []
+    for item in parsed.entries:
+        link = item.get("link")
+        if not link:
+            continue
+        stamp = item.get("published_parsed") or item.get("updated_parsed")
+        entries.append(
+            FeedEntry(
+                link=link,
+                title=item.get("title"),
+                published=strftime("%Y-%m-%d", stamp) if stamp else None,
+                guid=item.get("id") or link,
+            )
+        )
+    return Feed(url=url, title=parsed.feed.get("title"), entries=entries)
+
+
+def fetch_feed(
+    client: httpx.Client, url: str, settings: Settings, etag: str | None = None,
+    last_modified: str | None = None,
+) -> Feed:
+    """Fetch and parse a feed, with a conditional request when validators are known."""
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    fetched = fetch(client, url, settings.max_bytes, headers)
+    if fetched.status == 304:
+        return Feed(url=url, title=None, entries=[], etag=etag, last_modified=last_modified,
+                    not_modified=True)
+    feed = parse_feed(fetched.content, url)
+    feed.etag, feed.last_modified = fetched.etag, fetched.last_modified
+    return feed
+
+
+def entry_documents(
+    client: httpx.Client, feed: Feed, settings: Settings
+) -> Iterator[RawDocument | InputError]:
+    """Fetch every entry's article; a dead link is yielded as an error and the feed goes on."""
+    for entry in feed.entries:
+        try:
+            doc = fetch_document(client, entry.link, settings)
+        except InputError as err:
+            yield err
+            continue
+        doc.title = doc.title or entry.title
+        doc.published = doc.published or entry.published
+        doc.publisher = doc.publisher or feed.title
+        yield doc
