@@ -38,3 +38,30 @@ def analyze_text(settings: Settings) -> Callable[..., Analysis]:
         return next(iter(analyze([(text, ctx)], settings.model)))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def seed_scores(shared_dir: Path, settings: Settings, tmp_path_factory: pytest.TempPathFactory
+                ) -> dict[str, float]:
+    """Extract the seed corpus once and score it with ../shared/eval/score.py (--json)."""
+    import json
+    import subprocess
+    import sys
+
+    from veille.extract import extract_records
+    from veille.ingest.files import read_path
+
+    out = tmp_path_factory.mktemp("seeds") / "pred.jsonl"
+    paths = sorted((shared_dir / "corpus" / "seeds").glob("*.txt"))
+    items = [item for p in paths for item in read_path(p, settings.max_bytes)]
+    with out.open("w", encoding="utf-8") as fh:
+        for record in extract_records(items, settings):
+            assert not isinstance(record, Exception), record
+            fh.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+    done = subprocess.run(
+        [sys.executable, str(shared_dir / "eval" / "score.py"), str(out),
+         str(shared_dir / "corpus" / "seeds.gold.jsonl"), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    scores: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return scores

@@ -33,7 +33,7 @@ def analyze_doc(doc: Doc, ctx: DocContext) -> Analysis:
     """All extractors over one parsed document, in dependency order."""
     table = build_entity_table(doc, ctx)
     times = extract_times(doc, ctx)
-    quotes = extract_quotes(doc, table, ctx)
+    quotes = extract_quotes(doc, table, times, ctx)
     events = extract_events(doc, table, times, ctx)
     return Analysis(table.entities(), quotes, times, events)
 

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc
 
-from veille.model import Quote
+from veille.model import Quote, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.entities import EntityTable
 
@@ -17,7 +17,9 @@ _DIRECT = re.compile(r"«\s*(?P<a>[^»]+?)\s*»|“(?P<b>[^”]+)”|\"(?P<c>[^\
 _MIN_WORDS = 4
 
 
-def extract_quotes(doc: Doc, table: EntityTable, ctx: DocContext) -> list[Quote]:
+def extract_quotes(
+    doc: Doc, table: EntityTable, times: list[TimeExpr], ctx: DocContext
+) -> list[Quote]:
     quotes = []
     for match in _DIRECT.finditer(doc.text):
         group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
