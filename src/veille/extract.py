@@ -64,5 +64,5 @@ def _finish(pending: list[CleanDocument | InputError], settings: Settings) -> It
         yield Record(
             doc_id=item.doc_id, source=item.source, text=item.text, removed=item.removed,
             entities=result.entities, quotes=result.quotes, times=result.times,
-            events=result.events,
+            events=result.events, lemmas=result.lemmas,
         )

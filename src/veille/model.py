@@ -132,9 +132,12 @@ class Record:
     times: list[TimeExpr] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     schema: str = SCHEMA
+    # Lemmas of the text, for the full-text index only: not part of the public record.
+    lemmas: str = field(default="", repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
+        data.pop("lemmas")
         ordered = {"schema": data.pop("schema"), "doc_id": data.pop("doc_id")}
         ordered.update(data)
         return ordered

@@ -27,6 +27,7 @@ class Analysis:
     quotes: list[Quote]
     times: list[TimeExpr]
     events: list[Event]
+    lemmas: str = ""
 
 
 def analyze_doc(doc: Doc, ctx: DocContext) -> Analysis:
@@ -35,7 +36,8 @@ def analyze_doc(doc: Doc, ctx: DocContext) -> Analysis:
     times = extract_times(doc, ctx)
     quotes = extract_quotes(doc, table, times, ctx)
     events = extract_events(doc, table, times, ctx)
-    return Analysis(table.entities(), quotes, times, events)
+    lemmas = " ".join(t.lemma_ for t in doc if t.is_alpha and not t.is_stop)
+    return Analysis(table.entities(), quotes, times, events, lemmas)
 
 
 def analyze(
