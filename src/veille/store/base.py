@@ -1,0 +1,113 @@
+"""The narrow interface every store implements, and the plain rows it returns.
+
+A store keeps extraction records (``model.Record``) and indexes them for search, quotes,
+entities and events. SQLite (embedded, default) and PostgreSQL implement the same protocol and
+pass the same test suite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal, Protocol
+
+from veille.model import Event, Record
+
+AddStatus = Literal["added", "duplicate", "near-duplicate"]
+
+
+@dataclass
+class AddResult:
+    doc_id: str
+    status: AddStatus
+    existing: str | None = None
+    similarity: float | None = None
+
+
+@dataclass
+class SearchFilters:
+    speaker: str | None = None
+    entity: str | None = None
+    publisher: str | None = None
+    language: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+@dataclass
+class SearchHit:
+    doc_id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    snippet: str
+    score: float
+
+
+@dataclass
+class QuoteRow:
+    doc_id: str
+    title: str | None
+    published: str | None
+    kind: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_entity: int | None
+    speaker_role: str | None
+    cue: str | None
+    said_on: str | None
+    medium: str | None
+
+
+@dataclass
+class EntityRow:
+    id: int
+    name: str
+    type: str
+    kb_id: str | None
+    documents: int
+    mentions: int
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EventRow:
+    doc_id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    event: Event
+
+
+class Store(Protocol):
+    """What the CLI, the API and the engines need from a store; nothing more."""
+
+    url: str
+
+    def add(self, record: Record, signature: list[int], near_threshold: float) -> AddResult:
+        """Store a record atomically, or report it as a (near-)duplicate of a stored one."""
+
+    def get(self, doc_id: str) -> Record | None: ...
+
+    def resolve_doc(self, ref: str) -> str | None:
+        """The doc_id that ``ref`` (an id, a unique id prefix, a path or a URL) names."""
+
+    def search(self, query: str, filters: SearchFilters | None = None, limit: int = 20,
+               offset: int = 0) -> list[SearchHit]: ...
+
+    def quotes(self, speaker: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 50, offset: int = 0) -> list[QuoteRow]: ...
+
+    def entities(self, type: str | None = None, name: str | None = None, limit: int = 50,
+                 offset: int = 0) -> list[EntityRow]: ...
+
+    def events(self, entity: str | None = None, since: str | None = None,
+               until: str | None = None) -> list[EventRow]: ...
+
+    def iter_records(self) -> Iterator[Record]: ...
+
+    def stats(self) -> dict[str, int]: ...
+
+    def close(self) -> None: ...

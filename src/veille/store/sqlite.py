@@ -1,0 +1,286 @@
+"""The embedded default store: one SQLite file in WAL mode with an FTS5 index.
+
+Every document is written in one transaction (``BEGIN IMMEDIATE``): a failure leaves nothing of
+it behind, and concurrent writers queue on the lock instead of failing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from veille.clean.dedup import band_hashes, similarity
+from veille.errors import StoreError
+from veille.model import Event, Record
+from veille.store import rows
+from veille.store.base import (
+    AddResult,
+    EntityRow,
+    EventRow,
+    QuoteRow,
+    SearchFilters,
+    SearchHit,
+)
+from veille.store.migrate import migrate_sqlite
+
+_QUOTE_COLUMNS = (
+    "q.doc_id, d.title, d.published, q.kind, q.text, q.start, q.\"end\", q.speaker,"
+    " q.speaker_entity, q.speaker_role, q.cue, q.said_on, q.medium"
+)
+
+
+class SQLiteStore:
+    """A :class:`veille.store.base.Store` over one SQLite file (or ``:memory:``)."""
+
+    def __init__(self, path: str) -> None:
+        self.url = path
+        if path != ":memory:":
+            Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.conn = sqlite3.connect(path, isolation_level=None, timeout=30.0,
+                                        check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            migrate_sqlite(self.conn)
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{path}: cannot open the SQLite store: {err}") from None
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(self, record: Record, signature: list[int], near_threshold: float) -> AddResult:
+        key = rows.content_key(record)
+        bands = band_hashes(signature)
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            duplicate = self._find_duplicate(record.doc_id, key, bands, signature, near_threshold)
+            if duplicate:
+                self.conn.execute("ROLLBACK")
+                return duplicate
+            self._insert(record, key, signature, bands)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        return AddResult(record.doc_id, "added")
+
+    def _find_duplicate(self, doc_id: str, key: str, bands: list[str], signature: list[int],
+                        threshold: float) -> AddResult | None:
+        row = self.conn.execute(
+            "SELECT doc_id FROM documents WHERE content_hash = ? OR doc_id = ?", (key, doc_id)
+        ).fetchone()
+        if row:
+            return AddResult(doc_id, "duplicate", row[0], 1.0)
+        marks = ",".join("?" * len(bands))
+        candidates = self.conn.execute(
+            f"SELECT DISTINCT d.doc_id, d.signature FROM doc_bands b JOIN documents d USING (doc_id)"
+            f" WHERE b.band IN ({marks})", bands,
+        ).fetchall()
+        best = max(((similarity(signature, json.loads(sig)), other) for other, sig in candidates),
+                   default=None)
+        if best and best[0] >= threshold:
+            return AddResult(doc_id, "near-duplicate", best[1], round(best[0], 3))
+        return None
+
+    def _insert(self, record: Record, key: str, signature: list[int], bands: list[str]) -> None:
+        src = record.source
+        self.conn.execute(
+            "INSERT INTO documents (doc_id, content_hash, path, url, title, publisher, published,"
+            " reference_date, language, record, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            (record.doc_id, key, src.path, src.url, src.title, src.publisher, src.published,
+             src.reference_date, src.language, json.dumps(record.to_dict(), ensure_ascii=False),
+             json.dumps(signature)),
+        )
+        self.conn.executemany("INSERT INTO doc_bands (band, doc_id) VALUES (?, ?)",
+                              [(band, record.doc_id) for band in bands])
+        local_to_global = self._insert_entities(record)
+        self._insert_quotes(record, local_to_global)
+        self._insert_events(record, local_to_global)
+        self.conn.execute(
+            "INSERT INTO doc_fts (doc_id, title, body, lemmas, stems) VALUES (?,?,?,?,?)",
+            (record.doc_id, src.title or "", record.text, record.lemmas, rows.stems(record.text)),
+        )
+
+    def _insert_entities(self, record: Record) -> dict[str, int]:
+        mapping: dict[str, int] = {}
+        for link in rows.entity_links(record):
+            self.conn.execute(
+                "INSERT INTO entities (key, name, type, kb_id) VALUES (?,?,?,?)"
+                " ON CONFLICT (key) DO UPDATE SET name = CASE WHEN length(excluded.name) >"
+                " length(entities.name) AND entities.kb_id IS NULL THEN excluded.name"
+                " ELSE entities.name END",
+                (link.key, link.name, link.type, link.kb_id),
+            )
+            (entity_id,) = self.conn.execute(
+                "SELECT id FROM entities WHERE key = ?", (link.key,)
+            ).fetchone()
+            mapping[link.local_id] = entity_id
+            self.conn.execute(
+                "INSERT INTO doc_entities (doc_id, local_id, entity_id, name, mentions, aliases)"
+                " VALUES (?,?,?,?,?,?)",
+                (record.doc_id, link.local_id, entity_id, link.name, link.mentions,
+                 json.dumps(link.aliases, ensure_ascii=False)),
+            )
+        return mapping
+
+    def _insert_quotes(self, record: Record, ids: dict[str, int]) -> None:
+        self.conn.executemany(
+            "INSERT INTO quotes (doc_id, kind, text, start, \"end\", speaker, speaker_entity,"
+            " speaker_role, cue, said_on, medium, published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(record.doc_id, q.kind, q.text, q.start, q.end, q.speaker,
+              ids.get(q.speaker_id or ""), q.speaker_role, q.cue, q.said_on, q.medium,
+              q.said_on or record.source.published or record.source.reference_date)
+             for q in record.quotes],
+        )
+
+    def _insert_events(self, record: Record, ids: dict[str, int]) -> None:
+        by_name = {e.name: ids[e.id] for e in record.entities if e.id in ids}
+        for event in record.events:
+            cursor = self.conn.execute(
+                "INSERT INTO events (doc_id, type, date, place, status, event) VALUES (?,?,?,?,?,?)",
+                (record.doc_id, event.type, event.date, event.place, event.status,
+                 json.dumps(event.__dict__, ensure_ascii=False)),
+            )
+            for name in {*event.participants, event.place or ""}:
+                if name in by_name:
+                    self.conn.execute(
+                        "INSERT INTO event_entities (event_id, entity_id) VALUES (?, ?)",
+                        (cursor.lastrowid, by_name[name]),
+                    )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get(self, doc_id: str) -> Record | None:
+        row = self.conn.execute("SELECT record FROM documents WHERE doc_id = ?",
+                                (doc_id,)).fetchone()
+        return Record.from_dict(json.loads(row[0])) if row else None
+
+    def resolve_doc(self, ref: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT doc_id FROM documents WHERE doc_id = ? OR path = ? OR url = ?",
+            (ref, ref, ref)).fetchone()
+        if row:
+            return str(row[0])
+        found = self.conn.execute(
+            "SELECT doc_id FROM documents WHERE doc_id LIKE ? LIMIT 2", (ref + "%",)).fetchall()
+        return str(found[0][0]) if len(found) == 1 else None
+
+    def search(self, query: str, filters: SearchFilters | None = None, limit: int = 20,
+               offset: int = 0) -> list[SearchHit]:
+        where, params = self._filters(filters or SearchFilters())
+        sql = (
+            "SELECT d.doc_id, d.title, d.publisher, d.published,"
+            " snippet(doc_fts, 2, '[', ']', '…', 16), bm25(doc_fts) AS rank"
+            " FROM doc_fts JOIN documents d ON d.doc_id = doc_fts.doc_id"
+            " WHERE doc_fts MATCH ?" + "".join(f" AND {w}" for w in where)
+            + " ORDER BY rank LIMIT ? OFFSET ?"
+        )
+        match = rows.fts_query(query)
+        if not match:
+            return []
+        try:
+            found = self.conn.execute(sql, [match, *params, limit, offset]).fetchall()
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"search {query!r}: {err}") from None
+        return [SearchHit(r[0], r[1], r[2], r[3], r[4], -float(r[5])) for r in found]
+
+    def _filters(self, f: SearchFilters) -> tuple[list[str], list[Any]]:
+        where: list[str] = []
+        params: list[Any] = []
+        if f.publisher:
+            where.append("d.publisher = ?")
+            params.append(f.publisher)
+        if f.language:
+            where.append("d.language = ?")
+            params.append(f.language)
+        if f.since:
+            where.append("coalesce(d.published, d.reference_date) >= ?")
+            params.append(f.since)
+        if f.until:
+            where.append("coalesce(d.published, d.reference_date) <= ?")
+            params.append(f.until)
+        if f.entity:
+            where.append("d.doc_id IN (SELECT de.doc_id FROM doc_entities de JOIN entities e"
+                         " ON e.id = de.entity_id WHERE e.name LIKE ? OR de.aliases LIKE ?)")
+            params += [f"%{f.entity}%", f"%{f.entity}%"]
+        if f.speaker:
+            where.append("d.doc_id IN (SELECT q.doc_id FROM quotes q LEFT JOIN entities e"
+                         " ON e.id = q.speaker_entity WHERE q.speaker LIKE ? OR e.name LIKE ?)")
+            params += [f"%{f.speaker}%", f"%{f.speaker}%"]
+        return where, params
+
+    def quotes(self, speaker: str | None = None, since: str | None = None,
+               until: str | None = None, limit: int = 50, offset: int = 0) -> list[QuoteRow]:
+        where, params = ["1=1"], []
+        if speaker:
+            where.append("(q.speaker LIKE ? OR q.speaker_entity IN (SELECT entity_id FROM"
+                         " doc_entities WHERE aliases LIKE ? OR name LIKE ?))")
+            params += [f"%{speaker}%"] * 3
+        if since:
+            where.append("q.published >= ?")
+            params.append(since)
+        if until:
+            where.append("q.published <= ?")
+            params.append(until)
+        sql = (f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN documents d USING (doc_id)"
+               f" WHERE {' AND '.join(where)} ORDER BY q.published DESC, q.doc_id, q.start"
+               " LIMIT ? OFFSET ?")
+        return [QuoteRow(*r) for r in self.conn.execute(sql, [*params, limit, offset])]
+
+    def entities(self, type: str | None = None, name: str | None = None, limit: int = 50,
+                 offset: int = 0) -> list[EntityRow]:
+        where, params = ["1=1"], []
+        if type:
+            where.append("e.type = ?")
+            params.append(type)
+        if name:
+            where.append("(e.name LIKE ? OR de.aliases LIKE ? OR e.kb_id = ?)")
+            params += [f"%{name}%", f"%{name}%", name]
+        sql = (
+            "SELECT e.id, e.name, e.type, e.kb_id, count(DISTINCT de.doc_id), sum(de.mentions),"
+            " group_concat(de.aliases, '\x1f') FROM entities e JOIN doc_entities de"
+            f" ON de.entity_id = e.id WHERE {' AND '.join(where)} GROUP BY e.id"
+            " ORDER BY sum(de.mentions) DESC, e.name LIMIT ? OFFSET ?"
+        )
+        out = []
+        for r in self.conn.execute(sql, [*params, limit, offset]):
+            aliases = sorted({a for chunk in (r[6] or "").split("\x1f") if chunk
+                              for a in json.loads(chunk)})
+            out.append(EntityRow(r[0], r[1], r[2], r[3], r[4], r[5] or 0, aliases))
+        return out
+
+    def events(self, entity: str | None = None, since: str | None = None,
+               until: str | None = None) -> list[EventRow]:
+        where, params = ["1=1"], []
+        if entity:
+            where.append("ev.id IN (SELECT ee.event_id FROM event_entities ee JOIN entities e"
+                         " ON e.id = ee.entity_id WHERE e.name LIKE ? OR e.kb_id = ?)")
+            params += [f"%{entity}%", entity]
+        if since:
+            where.append("ev.date >= ?")
+            params.append(since)
+        if until:
+            where.append("ev.date <= ?")
+            params.append(until)
+        sql = ("SELECT ev.doc_id, d.title, d.publisher, d.published, ev.event FROM events ev"
+               f" JOIN documents d USING (doc_id) WHERE {' AND '.join(where)}"
+               " ORDER BY ev.date, ev.doc_id, ev.id")
+        return [EventRow(r[0], r[1], r[2], r[3], Event(**json.loads(r[4])))
+                for r in self.conn.execute(sql, params)]
+
+    def iter_records(self) -> Iterator[Record]:
+        for (data,) in self.conn.execute("SELECT record FROM documents ORDER BY added_at, doc_id"):
+            yield Record.from_dict(json.loads(data))
+
+    def stats(self) -> dict[str, int]:
+        counts = {}
+        for table in ("documents", "entities", "quotes", "events"):
+            (counts[table],) = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return counts
+
+    def close(self) -> None:
+        self.conn.close()
