@@ -1,16 +1,70 @@
-"""Time expressions. First pass: absolute dates; issue #5 brings the French grammar of time."""
+"""Time expressions of a parsed document: the French grammar plus the tense of governing verbs.
+
+The grammar (:mod:`veille.nlp.timegrammar`) works on plain text; this module only adds what the
+parse knows: whether the verb that governs "vendredi" is in the future ("se rendra vendredi")
+or the past ("s'est rendu vendredi"), which decides the direction of bare weekdays and dates.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from veille.clean.dates import full_dates
 from veille.model import TimeExpr
 from veille.nlp.context import DocContext
+from veille.nlp.timecalendar import Lean
+from veille.nlp.timegrammar import find_times
+
+_FUTURE_AUXILIARIES = {"aller", "devoir"}  # "va rencontrer", "doit se rendre" (present tense)
 
 
 def extract_times(doc: Doc, ctx: DocContext) -> list[TimeExpr]:
+    """Every time expression of ``doc``, resolved against ``ctx.reference_date``."""
+    lean = default_lean(ctx.reference_basis)
+
+    def tense(start: int, end: int) -> Lean | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        return verb_tense(span.root) if span is not None and len(span) else None
+
     return [
-        TimeExpr(start, end, doc.text[start:end], value, "absolute")
-        for start, end, value in full_dates(doc.text)
+        TimeExpr(t.start, t.end, t.text, t.value, t.anchor)  # type: ignore[arg-type]
+        for t in find_times(doc.text, ctx.reference_date, lean, tense)
     ]
+
+
+def default_lean(basis: str) -> Lean:
+    """News reports the past; but a reference *inferred* from the latest date in the text is
+    only a lower bound of the publication date, so there the nearest reading wins."""
+    return "none" if basis == "inferred" else "past"
+
+
+def verb_tense(token: Token) -> Lean | None:
+    """"past", "future" or None (present, or no verb) for the verb governing ``token``."""
+    verb = _governing_verb(token)
+    if verb is None:
+        return None
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    if any("Fut" in a.morph.get("Tense", []) for a in auxiliaries):
+        return "future"
+    if any(a.lemma_ in ("avoir", "être") for a in auxiliaries):
+        return "past"  # passé composé, plus-que-parfait
+    tenses, moods = verb.morph.get("Tense", []), verb.morph.get("Mood", [])
+    if "Fut" in tenses or "Cnd" in moods:
+        return "future"
+    if "Past" in tenses or "Imp" in tenses:
+        return "past"
+    head = verb.head
+    if verb.morph.get("VerbForm", []) == ["Inf"] and head.lemma_ in _FUTURE_AUXILIARIES \
+            and "Pres" in head.morph.get("Tense", []):
+        return "future"
+    return None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The nearest verb up the dependency tree (a few steps at most)."""
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
