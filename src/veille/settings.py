@@ -48,7 +48,8 @@ class Settings(BaseSettings):
         description="MinHash Jaccard estimate above which a document counts as a near-copy.",
     )
     api_token: str | None = Field(
-        default=None, description="Token that unlocks the API's ingest endpoint (read-only if unset)."
+        default=None,
+        description="Token that unlocks the API's ingest endpoint (read-only if unset).",
     )
     host: str = Field(default="127.0.0.1", description="Address `veille serve` binds to.")
     port: int = Field(default=8765, description="Port `veille serve` listens on.")

@@ -30,7 +30,8 @@ class Line:
 
 @lru_cache(maxsize=1)
 def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((reason, re.compile(rx, re.IGNORECASE)) for reason, rx in read_table("boilerplate.tsv"))
+    table = read_table("boilerplate.tsv")
+    return tuple((reason, re.compile(rx, re.IGNORECASE)) for reason, rx in table)
 
 
 def split_lines(text: str) -> list[Line]:

@@ -23,7 +23,7 @@ class CleanDocument:
 
 
 def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
-    """Extract (HTML), strip boilerplate and settle metadata; raise InputError if nothing is left."""
+    """Extract (HTML), strip boilerplate, settle metadata; InputError if nothing is left."""
     text, title, published, publisher, language, url = (
         raw.text, raw.title, raw.published, raw.publisher, raw.language, raw.url,
     )

@@ -33,7 +33,8 @@ def decode_bytes(data: bytes, origin: str, max_bytes: int) -> str:
     except UnicodeDecodeError:
         pass
     declared = _META_CHARSET.search(head)
-    candidates = ([declared.group(1).decode("ascii", "replace")] if declared else []) + list(_LEGACY)
+    named = [declared.group(1).decode("ascii", "replace")] if declared else []
+    candidates = named + list(_LEGACY)
     for encoding in candidates:
         try:
             text = data.decode(encoding)

@@ -59,7 +59,8 @@ def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
     except json.JSONDecodeError as err:
         yield InputError(origin, f"malformed JSON at line {err.lineno}: {err.msg}")
         return
-    yield RawDocument(text=text, origin=origin, path=str(path), is_html=path.suffix in HTML_SUFFIXES)
+    is_html = path.suffix in HTML_SUFFIXES
+    yield RawDocument(text=text, origin=origin, path=str(path), is_html=is_html)
 
 
 def read_jsonl(data: bytes, origin: str, path: Path | None, max_bytes: int) -> Iterator[Item]:

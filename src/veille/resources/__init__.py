@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_lines(name: str, lang: str = "fr") -> tuple[str, ...]:
     """Non-empty, non-comment lines of ``resources/<lang>/<name>``, stripped."""
     text = resources.files("veille.resources").joinpath(lang, name).read_text(encoding="utf-8")
@@ -15,7 +15,8 @@ def read_lines(name: str, lang: str = "fr") -> tuple[str, ...]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_table(name: str, lang: str = "fr") -> tuple[tuple[str, ...], ...]:
     """Tab-separated rows of ``resources/<lang>/<name>``, comments and blanks skipped."""
-    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in read_lines(name, lang))
+    lines = read_lines(name, lang)
+    return tuple(tuple(cell.strip() for cell in line.split("\t")) for line in lines)

@@ -77,8 +77,8 @@ class SQLiteStore:
             return AddResult(doc_id, "duplicate", row[0], 1.0)
         marks = ",".join("?" * len(bands))
         candidates = self.conn.execute(
-            f"SELECT DISTINCT d.doc_id, d.signature FROM doc_bands b JOIN documents d USING (doc_id)"
-            f" WHERE b.band IN ({marks})", bands,
+            "SELECT DISTINCT d.doc_id, d.signature FROM doc_bands b"
+            f" JOIN documents d USING (doc_id) WHERE b.band IN ({marks})", bands,
         ).fetchall()
         best = max(((similarity(signature, json.loads(sig)), other) for other, sig in candidates),
                    default=None)
@@ -141,7 +141,8 @@ class SQLiteStore:
         by_name = {e.name: ids[e.id] for e in record.entities if e.id in ids}
         for event in record.events:
             cursor = self.conn.execute(
-                "INSERT INTO events (doc_id, type, date, place, status, event) VALUES (?,?,?,?,?,?)",
+                "INSERT INTO events (doc_id, type, date, place, status, event)"
+                " VALUES (?,?,?,?,?,?)",
                 (record.doc_id, event.type, event.date, event.place, event.status,
                  json.dumps(event.__dict__, ensure_ascii=False)),
             )

@@ -1,0 +1,79 @@
+"""What every command shares: options, the store, output and exit codes."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from veille.errors import VeilleError
+from veille.settings import Settings, get_settings
+from veille.store import Store, open_store
+
+# Exit statuses: 0 all went well, 1 some input failed, 2 the command could not run at all.
+EXIT_PARTIAL = 1
+EXIT_FATAL = 2
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Store: a SQLite path or postgresql:// URL [env: VEILLE_DB]."),
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+
+out = Console(soft_wrap=True, highlight=False)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+def settings_for(db: str | None) -> Settings:
+    settings = get_settings()
+    return settings.model_copy(update={"db": db}) if db else settings
+
+
+@contextmanager
+def opened_store(db: str | None) -> Iterator[Store]:
+    """The store named by ``--db`` or the settings; a store error ends the command cleanly."""
+    settings = settings_for(db)
+    try:
+        store = open_store(settings.db)
+    except VeilleError as error:
+        fail(str(error))
+    try:
+        yield store
+    except VeilleError as error:
+        fail(str(error))
+    finally:
+        store.close()
+
+
+def fail(message: str, code: int = EXIT_FATAL) -> None:
+    err.print(f"veille: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@contextmanager
+def progress_reporter(label: str, total: int | None) -> Iterator[Callable[[str], None]]:
+    """A callback taking one result line: a progress bar on a terminal, log lines otherwise."""
+    if not err.is_terminal:
+        yield lambda line: err.print(line, markup=False)
+        return
+    columns = [SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[last]}")]
+    with Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task(label, total=total, last="")
+
+        def advance(line: str) -> None:
+            if line.startswith("error:") or "skipped" in line:
+                progress.console.print(line, markup=False)
+            progress.update(task, advance=1, last=line[-60:])
+
+        yield advance
