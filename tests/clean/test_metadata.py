@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from veille.clean import metadata
+from veille.clean.dedup import signature, similarity
+from veille.clean.document import clean_document
+from veille.errors import InputError
+from veille.model import RawDocument, Removed
+from veille.settings import Settings
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+SETTINGS = Settings(db=":memory:")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Titre\nLyon, 3 mars 2026\nLe maire a parlé.", "2026-03-03"),
+        ("Titre\nSaint-Étienne, 1er avril 2025\nTexte.", "2025-04-01"),
+        ("27 août 2012. - Le ministre a annoncé sa démission.", "2012-08-27"),
+        ("Le ministre a parlé le 3 mars 2026 à Lyon.", None),
+        ("Lyon, 31 février 2026\nDate impossible.", None),
+    ],
+)
+def test_dateline(text: str, expected: str | None) -> None:
+    assert metadata.dateline(text) == expected
+
+
+def test_publisher_named_in_its_own_furniture() -> None:
+    removed = [Removed(0, 10, "share-prompt", "Suivez Le Petit Journal sur Telegram")]
+    assert metadata.publisher_from_boilerplate(removed) == "Le Petit Journal"
+    removed = [Removed(0, 10, "cookie-banner", "Radio Test utilise des cookies pour mesurer")]
+    assert metadata.publisher_from_boilerplate(removed) == "Radio Test"
+
+
+def test_language_detection() -> None:
+    assert metadata.detect_language("Le ministre a déclaré que les négociations sont dans "
+                                    "une impasse et qu'il ne voit pas de solution.") == "fr"
+    assert metadata.detect_language("The minister said that the talks were stalled and "
+                                    "that he saw no way out of the crisis.") == "en"
+
+
+def test_given_date_beats_dateline_and_dateline_beats_inference() -> None:
+    text = "Titre\nNantes, 2 mai 2026\nLe 30 avril 2026, le conseil a voté."
+    given = clean_document(RawDocument(text, "t", published="2026-05-05"), SETTINGS)
+    assert (given.source.reference_date, given.source.reference_date_basis) == (
+        "2026-05-05", "published")
+    lined = clean_document(RawDocument(text, "t"), SETTINGS)
+    assert (lined.source.published, lined.source.reference_date_basis) == (
+        "2026-05-02", "dateline")
+    inferred = clean_document(RawDocument("Le 30 avril 2026, le conseil a voté.", "t"), SETTINGS)
+    assert inferred.source.published is None
+    assert (inferred.source.reference_date, inferred.source.reference_date_basis) == (
+        "2026-04-30", "inferred")
+
+
+def test_html_page_gives_text_title_date_and_site() -> None:
+    html = (DATA / "article.html").read_text(encoding="utf-8")
+    doc = clean_document(RawDocument(html, "page", is_html=True), SETTINGS)
+    assert doc.text.count("Claire Dubois") == 1
+    assert "Accueil" not in doc.text and "Tous droits réservés" not in doc.text
+    assert doc.source.title == "La ministre de la Culture inaugure le festival"
+    assert doc.source.published == "2026-05-04"
+    assert doc.source.publisher == "La Gazette de Test"
+
+
+def test_furniture_only_input_is_an_error() -> None:
+    with pytest.raises(InputError, match="nothing left"):
+        clean_document(RawDocument("Image 1\nLogo\nPartager", "only-furniture"), SETTINGS)
+
+
+def test_syndicated_copy_is_near_and_other_story_is_far() -> None:
+    story = (DATA / "article.html").read_text(encoding="utf-8")
+    base = clean_document(RawDocument(story, "a", is_html=True), SETTINGS).text
+    copy = "Titre repris\n" + base + "\n(Avec AFP)"
+    other = clean_document(RawDocument((DATA / "banner.txt").read_text(), "b"), SETTINGS).text
+    assert similarity(signature(base), signature(copy)) > 0.85
+    assert similarity(signature(base), signature(other)) < 0.2
