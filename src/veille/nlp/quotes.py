@@ -1,36 +1,151 @@
-"""Quotations: direct quotes in quote marks, attributed to the nearest named speaker.
+"""Who said what: direct quotes, indirect speech and transcript turns, with their speakers.
 
-First pass; issue #3 replaces it with the full French grammar of reported speech.
+The stages, each in its own module:
+- :mod:`quote_marks`: quoted spans and sentences over plain text;
+- :mod:`speech_turns`: transcript turns ("Sergey Lavrov : ...", "Q - ...");
+- :mod:`quote_direct`: the cue of each direct quote;
+- :mod:`speech_indirect`: reported speech without quote marks;
+- :mod:`quote_speaker`: subject spans and pronouns to entities, in document order;
+- :mod:`quote_context`: ``said_on`` and ``medium``.
+Direct quotes inside a turn belong to the turn (the turn's speaker is quoting) and are not
+repeated; statements reported inside a turn are the turn's words, not the narrator's.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from veille.model import Quote, TimeExpr
+from veille.model import Quote, QuoteKind, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.entities import EntityTable
+from veille.nlp.quote_context import medium, said_on
+from veille.nlp.quote_direct import Attribution, attribute
+from veille.nlp.quote_marks import Marked, containing, find_marked, sentences, word_count
+from veille.nlp.quote_speaker import Said, SpeakerResolver
+from veille.nlp.speech_indirect import Reported, find_indirect
+from veille.nlp.speech_turns import find_turns
+from veille.nlp.turn_speakers import turn_quotes
+from veille.resources import read_lines
 
-_DIRECT = re.compile(r"«\s*(?P<a>[^»]+?)\s*»|“(?P<b>[^”]+)”|\"(?P<c>[^\"\n]+)\"")
-_MIN_WORDS = 4
+# Quotes of this many words or fewer are kept only with a cue of their own or inside reported
+# speech: shorter ones are scare quotes or titles ("la « bête »"), which the spec lets go.
+_SCARE_MAX_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def _ui_words() -> frozenset[str]:
+    return frozenset(read_lines("quote_ui_context.txt"))
+
+
+@dataclass
+class _Pending:
+    """A quote whose speaker is resolved later, in document order."""
+
+    kind: QuoteKind
+    spans: list[tuple[int, int]]
+    attribution: Attribution
+    clause: list[tuple[int, int]]
 
 
 def extract_quotes(
     doc: Doc, table: EntityTable, times: list[TimeExpr], ctx: DocContext
 ) -> list[Quote]:
-    quotes = []
-    for match in _DIRECT.finditer(doc.text):
-        group = next(g for g in ("a", "b", "c") if match.group(g) is not None)
-        text = match.group(group)
-        if len(text.split()) < _MIN_WORDS:
-            continue
-        start = match.start(group)
-        speaker = table.last_before(match.end() + 120) if doc.text else None
-        quotes.append(Quote(
-            kind="direct", text=text, start=start, end=start + len(text),
-            speaker=speaker.name if speaker else None,
-            speaker_id=speaker.id if speaker else None,
-        ))
+    """All quotes of ``doc``, in text order, with speakers resolved against ``table``."""
+    text = doc.text
+    turns = find_turns(text, ctx.title)
+    inside_turn = [(t.start, t.end) for t in turns]
+    marks = [m for m in find_marked(text) if not _within(m.start, inside_turn)]
+    sents = sentences(text, marks)
+    indirect = _indirect(doc, sents, inside_turn, marks)
+    pending = _direct(doc, marks, sents, indirect) + [_pending_indirect(r, sents) for r in indirect]
+    pending.sort(key=lambda p: p.spans[0][0])
+    resolver = SpeakerResolver(text, table, quoted=[(m.left, m.right) for m in marks])
+    quotes = turn_quotes(doc, table, turns)
+    for item in pending:
+        said = _speaker(resolver, item.attribution)
+        resolver.remember(item.spans[0][0], said)
+        quotes.extend(_records(text, item, said, table, times, ctx))
+    quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _indirect(doc: Doc, sents: list[tuple[int, int]], turns: list[tuple[int, int]],
+              marks: list[Marked]) -> list[Reported]:
+    found = []
+    for sent in sents:
+        if _within(sent[0], turns) or _within(sent[0], [(m.start, m.end) for m in marks]):
+            continue
+        found.extend(find_indirect(doc, sent))
+    return found
+
+
+def _direct(doc: Doc, marks: list[Marked], sents: list[tuple[int, int]],
+            indirect: list[Reported]) -> list[_Pending]:
+    pending = []
+    for chain in _chains(marks):
+        first, last = chain[0], chain[-1]
+        sentence, last_sentence = containing(sents, first.left), containing(sents, last.left)
+        if _is_ui_label(doc.text, sentence):
+            continue
+        att = attribute(doc, chain, sentence, last_sentence, marks)
+        words = sum(word_count(doc.text[m.start : m.end]) for m in chain)
+        if words <= _SCARE_MAX_WORDS and not (att.after or _continues(first, indirect)):
+            continue
+        clause = [(sentence[0], first.left), (last.right, last_sentence[1])]
+        pending.append(_Pending("direct", [(m.start, m.end) for m in chain], att, clause))
+    return pending
+
+
+def _chains(marks: list[Marked]) -> list[list[Marked]]:
+    chains: list[list[Marked]] = []
+    for mark in marks:
+        if mark.chained and chains:
+            chains[-1].append(mark)
+        else:
+            chains.append([mark])
+    return chains
+
+
+def _is_ui_label(text: str, sentence: tuple[int, int]) -> bool:
+    words = set(text[sentence[0] : sentence[1]].casefold().replace("’", " ").split())
+    return bool(words & _ui_words())
+
+
+def _continues(mark: Marked, indirect: list[Reported]) -> bool:
+    """The quote completes a reported clause: "il a précisé qu'elles devaient être « ... »"."""
+    return any(0 <= mark.left - r.end <= 3 or r.start <= mark.left < r.end for r in indirect)
+
+
+def _pending_indirect(r: Reported, sents: list[tuple[int, int]]) -> _Pending:
+    sentence = containing(sents, r.start)
+    att = Attribution(r.cue or None, r.subject, r.pronoun, r.at)
+    clause = [(sentence[0], r.start), (r.end, sentence[1])]
+    return _Pending("indirect", [(r.start, r.end)], att, clause)
+
+
+def _speaker(resolver: SpeakerResolver, att: Attribution) -> Said:
+    if att.subject is not None:
+        return resolver.resolve(*att.subject)
+    if att.pronoun in ("ils", "elles", "on"):
+        return Said()
+    return resolver.last(att.at, "PER", att.pronoun)
+
+
+def _records(text: str, item: _Pending, said: Said, table: EntityTable,
+             times: list[TimeExpr], ctx: DocContext) -> list[Quote]:
+    att = item.attribution
+    when = said_on(text, item.clause, times, ctx.reference_date)
+    cue_end = att.at + len(att.cue.split()[-1]) if att.cue else None
+    where = medium(text, item.clause, table.entities(), cue_end)
+    return [
+        Quote(kind=item.kind, text=text[a:b], start=a, end=b, speaker=said.name,
+              speaker_id=said.id, cue=att.cue, said_on=when, medium=where)
+        for a, b in item.spans
+    ]

@@ -1,0 +1,175 @@
+"""Reporting cues: which tokens introduce reported speech, and who their subject is.
+
+The lexicon is data (``resources/fr/reporting_verb*.txt``): a token is a reporting verb when its
+spaCy lemma is a listed lemma, or when its form is a listed form whose lemma is not excluded.
+Subjects come from French word order, not from the seeds: a preposed subject is the verb's
+``nsubj`` (or the noun phrase just before its auxiliaries); an inverted subject ("a déclaré
+Lavrov", "a-t-il ajouté", "déclare à l'AFP Jean Dupont") is the noun phrase after the verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from veille.resources import read_lines
+
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
+# A noun phrase may contain these between its words ("ministre des Affaires étrangères").
+_NP_LINKS = frozenset({"de", "des", "du", "d'", "d’", "la", "le", "l'", "l’", "les"})
+# Words that end an inverted subject: the complement or circumstance that follows it.
+_NP_STOP = frozenset({
+    "à", "au", "aux", "dans", "lors", "devant", "sur", "en", "après", "avant", "pendant",
+    "depuis", "par", "pour", "avec", "selon", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche", "hier", "mardi", "ce", "cette", "mais", "et", "qui", "que", "qu'",
+    "qu’", "sans", "face", "contre", "vers",
+})
+_INVERTED_PRONOUNS = {"-il": "il", "-elle": "elle", "-ils": "ils", "-elles": "elles",
+                      "-on": "on", "il": "il", "elle": "elle"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting verb (or ``selon``) and the character span of its subject, if found."""
+
+    verb: int  # token index of the reporting verb
+    text: str  # cue as written: "a déclaré", "a-t-il ajouté", "selon"
+    subject: tuple[int, int] | None  # character span of the subject noun phrase
+    inverted: bool
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    forms = frozenset(read_lines("reporting_verb_forms.txt"))
+    lemmas = frozenset(read_lines("reporting_verbs.txt"))
+    excluded = frozenset(read_lines("reporting_verbs_excluded.txt"))
+    return forms, lemmas, excluded
+
+
+def is_reporting_verb(token: Token) -> bool:
+    """Whether ``token`` is a reporting verb (by lemma, else by form) used as a verb."""
+    forms, lemmas, excluded = _lexicon()
+    lemma = token.lemma_.casefold()
+    if lemma in excluded:
+        return False
+    if lemma not in lemmas and token.lower_ not in forms:
+        return False
+    # "une note", "la demande": the same letters as a noun are not a cue, unless inverted.
+    return token.pos_ in ("VERB", "AUX") or _inverted_pronoun(token) is not None
+
+
+def _inverted_pronoun(verb: Token) -> Token | None:
+    doc = verb.doc
+    for i in range(verb.i + 1, min(verb.i + 3, len(doc))):
+        tok = doc[i]
+        if tok.text == "-t":
+            continue
+        if tok.text.casefold() in _INVERTED_PRONOUNS and tok.text.startswith("-"):
+            return tok
+        return None
+    return None
+
+
+def auxiliaries_before(verb: Token) -> int:
+    """Index of the first auxiliary (or adverb between them) of ``verb``: "a déjà déclaré"."""
+    i = verb.i
+    doc = verb.doc
+    while i > 0 and (doc[i - 1].pos_ in ("AUX", "ADV") or doc[i - 1].lower_ in ("-t", "ne", "n'")):
+        if doc[i - 1].pos_ == "ADV" and not any(
+            d.pos_ == "AUX" for d in doc[max(0, i - 3) : i - 1]
+        ):
+            break
+        i -= 1
+    return i
+
+
+def cue_text(doc: Doc, verb: Token) -> str:
+    """The cue as written: auxiliaries, the verb and an inverted ``-t-il``."""
+    start = auxiliaries_before(verb)
+    end = verb.i + 1
+    pron = _inverted_pronoun(verb)
+    if pron is not None:
+        end = pron.i + 1
+    for i in range(start, verb.i):  # "a-t-il ajouté": the pronoun sits after the auxiliary
+        if doc[i].text.startswith("-") and doc[i].text.casefold() in _INVERTED_PRONOUNS:
+            end = max(end, verb.i + 1)
+    return doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+
+
+def pronoun_of(doc: Doc, verb: Token) -> str | None:
+    """The inverted subject pronoun of ``verb`` ("a-t-il dit", "explique-t-elle"), if any."""
+    pron = _inverted_pronoun(verb)
+    if pron is None:
+        for i in range(auxiliaries_before(verb), verb.i):
+            if doc[i].text.startswith("-") and doc[i].text.casefold() in _INVERTED_PRONOUNS:
+                pron = doc[i]
+    if pron is None:
+        return None
+    return _INVERTED_PRONOUNS[pron.text.casefold()]
+
+
+def inverted_subject(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | None:
+    """Character span of the noun phrase after ``verb`` ("a déclaré le ministre Lavrov").
+
+    A dative complement right after the verb ("déclare à l'AFP Jean Dupont") is skipped.
+    """
+    i = verb.i + 1
+    if i < len(doc) and doc[i].lower_ in ("à", "au", "aux"):
+        i = _skip_complement(doc, i, limit)
+    start = i
+    while i < len(doc) and doc[i].idx < limit and _in_noun_phrase(doc, i, start):
+        i += 1
+    while i > start and doc[i - 1].lower_ in _NP_LINKS:
+        i -= 1
+    if i == start or not any(doc[j].pos_ in ("PROPN", "NOUN", "PRON") for j in range(start, i)):
+        return None
+    return doc[start].idx, doc[i - 1].idx + len(doc[i - 1].text)
+
+
+def _skip_complement(doc: Doc, i: int, limit: int) -> int:
+    j = i + 1
+    while j < len(doc) and doc[j].idx < limit and j < i + 5:
+        if doc[j].pos_ in ("PROPN", "NOUN"):
+            nxt = j + 1
+            if nxt < len(doc) and doc[nxt].pos_ == "PROPN" and doc[j].pos_ == "NOUN":
+                return nxt  # "aux journalistes Jean Dupont" is rare; keep the name
+            return nxt if nxt < len(doc) and doc[nxt].pos_ in ("PROPN", "DET") else i
+        j += 1
+    return i
+
+
+def _in_noun_phrase(doc: Doc, i: int, start: int) -> bool:
+    tok = doc[i]
+    if tok.is_space or "\n" in tok.text:
+        return False
+    if tok.text == ",":  # apposition: "le ministre russe, Sergueï Lavrov"
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        return i > start and nxt is not None and nxt.pos_ == "PROPN"
+    if tok.is_punct:
+        return False
+    if tok.lower_ in _NP_STOP and i > start:
+        return False
+    return tok.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM") or (
+        tok.lower_ in _NP_LINKS and i > start
+    )
+
+
+def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | None:
+    """Character span of the subject before ``verb`` (not before character ``floor``)."""
+    head = verb
+    for tok in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i < verb.i and child.idx >= floor:
+                return _subtree_span(doc, child, head)
+    return None
+
+
+def _subtree_span(doc: Doc, subj: Token, head: Token) -> tuple[int, int]:
+    tokens = [t for t in subj.subtree if t.i < head.i and not t.is_space]
+    # A subject phrase ends before the comma that closes its apposition.
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    first, last = tokens[0], tokens[-1]
+    return first.idx, last.idx + len(last.text)

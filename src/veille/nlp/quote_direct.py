@@ -1,0 +1,127 @@
+"""Attribution of direct quotes: the cue after the closing mark, else the cue before the opening one.
+
+- ``« A », a déclaré Lavrov.`` / ``"A", a-t-il ajouté.``: a reporting verb opens the clause
+  after the quote; its subject is inverted (a noun phrase or ``-t-il``) or preposed
+  (``», Trump dit``).
+- ``Lavrov a souligné que « A »`` / ``Selon X, « A »``: the first cue of the sentence before the
+  quote (the main clause comes first in French news prose).
+- ``Il a dit aux journalistes : « A »``: a colon introduces the quote; the subject of the clause
+  before it speaks, reporting verb or not.
+- No cue at all (``« B. »`` after ``« A », a déclaré X.``): the quote inherits the last speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from veille.nlp.quote_cues import (
+    auxiliaries_before,
+    cue_text,
+    inverted_subject,
+    is_reporting_verb,
+    preposed_subject,
+    pronoun_of,
+)
+from veille.nlp.quote_marks import OPENERS, Marked
+
+_SOURCE = frozenset({"selon", "d'après", "d’après"})
+_AFTER_WINDOW = 8  # tokens after the closing mark in which an inverted cue may sit
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """How a quote is attributed: cue text, subject span or pronoun, and where the cue is."""
+
+    cue: str | None = None
+    subject: tuple[int, int] | None = None
+    pronoun: str | None = None
+    at: int = 0
+    after: bool = False  # the cue follows the quote (an inverted clause)
+
+
+def attribute(doc: Doc, chain: list[Marked], sentence: tuple[int, int],
+              last_sentence: tuple[int, int], marks: list[Marked]) -> Attribution:
+    """Attribution of a chain of quote pieces; ``Attribution()`` when the text gives none."""
+    after = _after_cue(doc, chain[-1].right, last_sentence[1])
+    if after is not None:
+        return after
+    return _before_cue(doc, sentence[0], chain[0].left, marks) or Attribution(at=chain[0].start)
+
+
+def _after_cue(doc: Doc, start: int, end: int) -> Attribution | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in list(span)[:_AFTER_WINDOW]:
+        if tok.idx < start:
+            continue
+        if tok.text[:1] in OPENERS or tok.text in ".!?":
+            return None
+        if is_reporting_verb(tok):
+            return _verb_attribution(doc, tok, start, end, after=True)
+    return None
+
+
+def _verb_attribution(doc: Doc, verb: Token, floor: int, limit: int, after: bool
+                      ) -> Attribution:
+    pronoun = pronoun_of(doc, verb)
+    subject = None
+    if pronoun is None:
+        subject = preposed_subject(doc, verb, floor)
+        inverted = doc[auxiliaries_before(verb)].idx <= _first_word(doc, floor)
+        if subject is None or inverted:
+            subject = inverted_subject(doc, verb, limit) or subject
+    return Attribution(cue_text(doc, verb), subject, pronoun, verb.idx, after)
+
+
+def _first_word(doc: Doc, floor: int) -> int:
+    span = doc.char_span(floor, len(doc.text), alignment_mode="expand")
+    for tok in span or []:
+        if tok.idx >= floor and not tok.is_punct and not tok.is_space:
+            return tok.idx
+    return floor
+
+
+def _before_cue(doc: Doc, start: int, end: int, marks: list[Marked]) -> Attribution | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tokens = [t for t in span if t.idx < end and not _quoted(t.idx, marks)]
+    for tok in tokens:
+        if tok.lower_ in _SOURCE and tok.i + 1 < len(doc):
+            source = _noun_phrase_after(doc, tok, end)
+            if source is not None:
+                return Attribution("selon" if tok.lower_ == "selon" else "d'après", source,
+                                   None, tok.idx)
+        if is_reporting_verb(tok):
+            return _verb_attribution(doc, tok, start, end, after=False)
+    if tokens and doc.text[start:end].rstrip().endswith(":"):
+        return _colon_subject(doc, tokens, start)
+    return None
+
+
+def _colon_subject(doc: Doc, tokens: list[Token], floor: int) -> Attribution | None:
+    for tok in tokens:
+        if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
+            subject = preposed_subject(doc, tok.head, floor)
+            if subject is not None:
+                return Attribution(":", subject, None, tok.idx)
+    return None
+
+
+def _noun_phrase_after(doc: Doc, tok: Token, limit: int) -> tuple[int, int] | None:
+    i = tok.i + 1
+    while i < len(doc) and doc[i].idx < limit and not doc[i].is_punct and doc[i].pos_ in (
+        "DET", "NOUN", "PROPN", "ADJ", "PRON", "ADP"
+    ):
+        i += 1
+    if i == tok.i + 1 or doc[tok.i + 1].lower_ in ("laquelle", "lequel", "lesquels", "lesquelles"):
+        return None
+    last = doc[i - 1]
+    return doc[tok.i + 1].idx, last.idx + len(last.text)
+
+
+def _quoted(pos: int, marks: list[Marked]) -> bool:
+    return any(m.left <= pos < m.right for m in marks)

@@ -1,0 +1,173 @@
+"""Quote marks and sentences over plain text (no spaCy): where direct quotes are, where clauses end.
+
+French newsroom conventions handled here:
+- « », “ ”, ‹ › and straight " pairs; a quote left open at the end of a paragraph stops there
+  (the next paragraph usually reopens it: multi-paragraph quotes), and the pieces form a chain;
+- scrapers break a quote onto its own line (``"évoquée plus tard"`` then a line with only ``.``):
+  a line break is ignored for sentence purposes when the next line starts with lower case or
+  punctuation, or when the line before ends without terminal punctuation and the next line opens
+  a quote.
+Sentences are computed with quote contents masked, so a quoted ``A. B.`` stays one unit with its
+attribution clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PAIRS = {"«": "»", "“": "”", "‹": "›", '"': '"'}
+OPENERS = frozenset(PAIRS)
+_TERMINAL = ".!?…"
+# Abbreviations whose period does not end a sentence ("M. Lavrov", "Mme Kallas").
+_ABBREV = re.compile(r"(?:\b[A-Z]|\bMM|\bMme|\bMmes|\bMlle|\bDr|\bSt|\bSte|\bav|\bboul|\bp)\.$")
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A span between quote marks: ``start``/``end`` bound the words, ``left``/``right`` the marks."""
+
+    start: int
+    end: int
+    left: int
+    right: int
+    closed: bool
+    chained: bool = False  # continues an open quote of the previous paragraph
+
+
+def find_marked(text: str) -> list[Marked]:
+    """All top-level quoted spans, left to right; quotes nested inside another are skipped."""
+    found: list[Marked] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in OPENERS and _opens(text, i):
+            mark = _span_from(text, i)
+            if mark is not None:
+                chained = bool(found) and _continues(text, found[-1], mark)
+                found.append(Marked(mark.start, mark.end, mark.left, mark.right, mark.closed,
+                                    chained))
+                i = mark.right
+                continue
+        i += 1
+    return found
+
+
+def _opens(text: str, i: int) -> bool:
+    """A mark opens when the next character is not a space-then-nothing and not a letter before."""
+    if text[i] != '"':
+        return True
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isalnum() and not after.isspace()
+
+
+def _span_from(text: str, i: int) -> Marked | None:
+    close = PAIRS[text[i]]
+    line_end = text.find("\n", i)
+    line_end = len(text) if line_end < 0 else line_end
+    depth, j = 0, i + 1
+    while j < line_end:
+        if text[j] == text[i] and close != text[i]:
+            depth += 1
+        elif text[j] == close:
+            if depth == 0:
+                return _trimmed(text, i + 1, j, i, j + 1, True)
+            depth -= 1
+        j += 1
+    # Left open: the quote runs to the end of its paragraph (newsroom convention).
+    return _trimmed(text, i + 1, line_end, i, line_end, False)
+
+
+def _trimmed(text: str, start: int, end: int, left: int, right: int, closed: bool
+             ) -> Marked | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    return Marked(start, end, left, right, closed)
+
+
+def _continues(text: str, prev: Marked, mark: Marked) -> bool:
+    """``mark`` reopens ``prev``: prev was left open and mark starts the next paragraph."""
+    if prev.closed:
+        return False
+    between = text[prev.right : mark.left]
+    return "\n" in between and not between.strip()
+
+
+def mask_quotes(text: str, marks: list[Marked]) -> str:
+    """``text`` with every quoted word replaced by ``x`` (same length), so clauses see one unit."""
+    chars = list(text)
+    for m in marks:
+        for k in range(m.start, m.end):
+            if not chars[k].isspace():
+                chars[k] = "x"
+    return "".join(chars)
+
+
+def sentences(text: str, marks: list[Marked]) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``, quote contents atomic and scraper line breaks repaired."""
+    masked = mask_quotes(text, marks)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for i, ch in enumerate(masked):
+        if ch == "\n" and not _soft_break(masked, i):
+            spans.append((start, i))
+            start = i + 1
+        elif ch in _TERMINAL and _ends_sentence(masked, i):
+            spans.append((start, i + 1))
+            start = i + 1
+    spans.append((start, len(text)))
+    return [s for s in (_strip(text, a, b) for a, b in spans) if s[1] > s[0]]
+
+
+def _soft_break(text: str, i: int) -> bool:
+    """A line break a scraper inserted inside a sentence."""
+    before = text[:i].rstrip(" \t")
+    after = text[i + 1 :].lstrip(" \t")
+    if not before or not after or before.endswith("\n") or after.startswith("\n"):
+        return False
+    nxt = after[0]
+    if nxt in ",.;:)»”" or nxt.islower():
+        return True
+    return nxt in OPENERS and before[-1] not in _TERMINAL + ":»”\""
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    rest = text[i + 1 : i + 4]
+    if rest and rest[0] in _TERMINAL + "»”\"":
+        return False
+    if not rest or rest[0] == "\n":
+        return True
+    if not rest[0].isspace():
+        return False
+    nxt = rest.lstrip(" ")[:1]
+    if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in OPENERS or nxt in "-–—"):
+        return False
+    return not (text[i] == "." and _ABBREV.search(text[max(0, i - 5) : i + 1]))
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The span of ``spans`` containing ``pos`` (or the nearest one before it)."""
+    best = spans[0] if spans else (0, 0)
+    for span in spans:
+        if span[0] <= pos:
+            best = span
+        if span[0] <= pos < span[1]:
+            return span
+    return best
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text))

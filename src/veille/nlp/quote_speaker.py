@@ -1,0 +1,151 @@
+"""Who is speaking: a subject span, a pronoun or an anaphoric description -> (name, entity id).
+
+Order of evidence for a subject span: a person named inside it ("le ministre russe, Sergueï
+Lavrov"), then an organisation, then ``EntityTable.resolve`` on the whole span (which knows
+titles and role descriptions), then a place used for its government ("Moscou a indiqué").
+Pronouns and bare descriptions ("il", "le ministre", "la publication") take the most recent
+speaker of a compatible kind: people for person nouns and pronouns, organisations for
+``quote_org_nouns.txt``. Plural or indefinite sources ("des sources", "les observateurs") are
+unnamed: the speaker stays null.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from veille.model import Entity
+from veille.nlp.entities import EntityTable
+from veille.resources import read_lines
+
+_PRONOUNS = frozenset({"il", "elle", "lui", "-il", "-elle", "celui-ci", "celle-ci"})
+_UNNAMED = re.compile(
+    r"^(des|les|plusieurs|certains|certaines|d'autres|d’autres|de nombreux|nombre de|"
+    r"un|une|ils|elles|on|eux)\b", re.IGNORECASE,
+)
+_DETERMINER = re.compile(r"^(le|la|les|l'|l’)\s*", re.IGNORECASE)
+# Gender evidence just before a mention: "Mme Kallas", "la ministre Kallas", "le président X".
+_FEMININE = re.compile(r"\b(mme|madame|mlle|la|une)\s+([\w-]+\s+)?$", re.IGNORECASE)
+_MASCULINE = re.compile(r"(\bm\.|\bmonsieur|\ble|\bun)\s+([\w-]+\s+)?$", re.IGNORECASE)
+_RECENT = 1500  # characters: how far back a pronoun looks for its speaker
+
+
+@lru_cache(maxsize=1)
+def _org_nouns() -> frozenset[str]:
+    return frozenset(read_lines("quote_org_nouns.txt"))
+
+
+@dataclass
+class Said:
+    """A resolved speaker: canonical name and entity id (either may be None)."""
+
+    name: str | None = None
+    id: str | None = None
+    type: str | None = None
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves speakers in document order, remembering who spoke last (for pronouns)."""
+
+    text: str
+    table: EntityTable
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    history: list[tuple[int, Said]] = field(default_factory=list)
+
+    def remember(self, pos: int, said: Said) -> None:
+        if said.name:
+            self.history.append((pos, said))
+
+    def last(self, pos: int, kind: str = "PER", pronoun: str | None = None) -> Said:
+        """The most recent speaker before ``pos``, else the last mention outside quotes."""
+        for at, said in reversed(self.history):
+            if at < pos and pos - at < _RECENT and (said.type or "PER") == kind and (
+                _gender_ok(self.text, self.table, said, pronoun)
+            ):
+                return said
+        entity = self._last_mention(pos, kind, pronoun)
+        return _said(entity) if entity else Said()
+
+    def resolve(self, start: int, end: int) -> Said:
+        """The speaker named by the subject span ``[start, end)``."""
+        text = self.text[start:end].strip(" ,")
+        folded = text.casefold()
+        if folded in _PRONOUNS:
+            return self.last(start, "PER", folded.lstrip("-"))
+        if _UNNAMED.match(text):
+            return Said()
+        named = self._named_inside(start, end)
+        if named is not None:
+            return named
+        entity = self.table.resolve(text, start, end, types=("PER", "ORG"))
+        if entity is not None:
+            return _said(entity)
+        return self._description(text, start)
+
+    def _named_inside(self, start: int, end: int) -> Said | None:
+        best: dict[str, tuple[int, Entity]] = {}
+        for entity in self.table.entities():
+            for m in entity.mentions:
+                if start <= m.start and m.end <= end and (
+                    entity.type not in best or m.start > best[entity.type][0]
+                ):
+                    best[entity.type] = (m.start, entity)
+        for kind in ("PER", "ORG", "LOC"):
+            if kind in best:
+                at, entity = best[kind]
+                mention = next(m for m in entity.mentions if m.start == at)
+                resolved = self.table.resolve(mention.text, mention.start, mention.end,
+                                              types=(kind,)) or entity
+                return _said(resolved)
+        return None
+
+    def _description(self, text: str, pos: int) -> Said:
+        """A bare description: anaphora to the last speaker of its kind, or the span itself."""
+        words = _DETERMINER.sub("", text).split()
+        if not words:
+            return Said()
+        if text[:1].islower() or _DETERMINER.match(text):
+            head = words[0].casefold()
+            if head in _org_nouns():
+                return self.last(pos, "ORG")
+            if words[0][:1].islower():
+                return self.last(pos, "PER")
+        # An unlinked proper name ("la Maison Blanche"): keep the cleaned span as the name.
+        return Said(" ".join(words), None, "ORG")
+
+    def _last_mention(self, pos: int, kind: str, pronoun: str | None) -> Entity | None:
+        best: tuple[int, Entity] | None = None
+        for entity in self.table.entities():
+            if entity.type != kind or not _gender_ok(self.text, self.table, _said(entity),
+                                                     pronoun):
+                continue
+            for m in entity.mentions:
+                if m.start < pos and not self._in_quote(m.start) and (
+                    best is None or m.start > best[0]
+                ):
+                    best = (m.start, entity)
+        return best[1] if best else None
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
+
+
+def _said(entity: Entity) -> Said:
+    return Said(entity.name, entity.id, "ORG" if entity.type in ("ORG", "LOC") else "PER")
+
+
+def _gender_ok(text: str, table: EntityTable, said: Said, pronoun: str | None) -> bool:
+    """False only when the pronoun's gender contradicts evidence about the entity."""
+    if pronoun not in ("il", "elle") or said.id is None:
+        return True
+    entity = next((e for e in table.entities() if e.id == said.id), None)
+    if entity is None:
+        return True
+    before = [text[max(0, m.start - 24) : m.start] for m in entity.mentions]
+    feminine = any(_FEMININE.search(b) for b in before)
+    masculine = any(_MASCULINE.search(b) for b in before)
+    if pronoun == "il":
+        return masculine or not feminine
+    return feminine or not masculine

@@ -1,0 +1,194 @@
+"""Indirect speech: reported content without quote marks.
+
+Constructions (French grammar of reported speech, not seed strings):
+- ``X <verbe de parole> [complements] que <contenu>``: content after ``que``;
+- ``X a déclaré avoir ...``: an infinitive object is the content;
+- ``X a conseillé à Y de ...``: the dative and the ``de`` infinitive are the content;
+- ``X a déclaré : <contenu>``: content after the colon;
+- ``<contenu>, a déclaré X.`` / ``<contenu>, a-t-il ajouté.``: inverted cue closing the sentence;
+- ``Selon X, <contenu>`` / ``D'après X, ...`` / ``<contenu>, selon X.``.
+Content stops at the end of the sentence or at an opening quote mark (the quoted part is a direct
+quote of its own). A reporting verb inside a content already taken does not start another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from veille.nlp.quote_cues import (
+    auxiliaries_before,
+    cue_text,
+    inverted_subject,
+    is_reporting_verb,
+    preposed_subject,
+    pronoun_of,
+)
+from veille.nlp.quote_marks import OPENERS
+
+_SOURCE_PREPS = {"selon": "selon", "d'après": "d'après", "d’après": "d'après"}
+_NOT_SOURCE = frozenset({"laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'", "qu’",
+                         "les cas", "toute"})
+_DIRECTIVE = frozenset({"conseiller", "recommander", "demander", "proposer", "suggérer",
+                        "exhorter", "promettre", "menacer", "prévenir", "avertir", "jurer"})
+# Sentence openers that may precede a fronted "Selon X,": "Mais selon lui, ...".
+_CONNECTIVES = frozenset({"mais", "et", "or", "cependant", "toutefois", "donc", "ainsi", "enfin",
+                          "pourtant", "néanmoins", "en", "effet", "par", "ailleurs", "aussi"})
+_MAX_GAP = 14  # tokens between the verb and its "que": "a déclaré aux journalistes après ..."
+_MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Reported:
+    """Content span, cue text, subject span or pronoun, and the cue's position."""
+
+    start: int
+    end: int
+    cue: str
+    subject: tuple[int, int] | None
+    pronoun: str | None
+    at: int
+
+
+def find_indirect(doc: Doc, sentence: tuple[int, int]) -> list[Reported]:
+    """Indirect statements in one sentence (character span), left to right."""
+    span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    if span is None:
+        return []
+    found: list[Reported] = []
+    taken_until = -1
+    for tok in span:
+        if tok.idx < taken_until:
+            continue
+        got = _from_source(doc, tok, sentence) or _from_verb(doc, tok, sentence)
+        if got is not None and _words(doc.text[got.start : got.end]) >= _MIN_WORDS:
+            found.append(got)
+            taken_until = got.end
+    return found
+
+
+def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | None:
+    if not is_reporting_verb(verb):
+        return None
+    start = _content_start(doc, verb, sentence[1])
+    pronoun = pronoun_of(doc, verb)
+    if start is not None:
+        subject = None if pronoun else preposed_subject(doc, verb, sentence[0])
+        return Reported(start, _content_end(doc.text, start, sentence[1]), cue_text(doc, verb),
+                        subject, pronoun, verb.idx)
+    return _inverted_closing(doc, verb, sentence, pronoun)
+
+
+def _content_start(doc: Doc, verb: Token, limit: int) -> int | None:
+    """Where the reported content begins after ``verb``, or None if it has no such object."""
+    i = verb.i + 1
+    while i < len(doc) and doc[i].text.startswith("-") and doc[i].pos_ == "PRON":
+        i += 1  # "a-t-il ajouté", "explique-t-elle"
+    for j in range(i, min(i + _MAX_GAP, len(doc))):
+        tok = doc[j]
+        if tok.idx >= limit or tok.text[:1] in OPENERS:
+            return None
+        if tok.lower_ in ("que", "qu'", "qu’") and tok.dep_ != "fixed":
+            return _after(doc, j)
+        if tok.text == ":" and j == i:
+            return _after(doc, j)
+        if j == i and _infinitive(tok):
+            return tok.idx  # "a déclaré avoir confirmé ..."
+        if j == i and verb.lemma_ in _DIRECTIVE and tok.lower_ in ("à", "au", "aux", "de", "d'"):
+            return tok.idx  # "a conseillé aux pays de ..."
+        if tok.pos_ in ("VERB", "AUX") or tok.text in ".;?!":
+            return None
+    return None
+
+
+def _infinitive(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm")
+
+
+def _after(doc: Doc, j: int) -> int | None:
+    return doc[j + 1].idx if j + 1 < len(doc) else None
+
+
+def _content_end(text: str, start: int, limit: int) -> int:
+    end = limit
+    for k in range(start, limit):
+        if text[k] in OPENERS and (k == 0 or not text[k - 1].isalnum()):
+            end = k
+            break
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".;:!?"):
+        end -= 1
+    return end
+
+
+def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun: str | None
+                      ) -> Reported | None:
+    """``<content>, a déclaré X.``: a comma then the cue, and nothing but the subject after."""
+    first = doc[auxiliaries_before(verb)]
+    if first.i == 0 or doc[first.i - 1].text != ",":
+        return None
+    if any(ch in OPENERS for ch in doc.text[sentence[0] : first.idx]):
+        return None  # a quote before the cue: the direct-quote pass attributes it
+    subject = None if pronoun else inverted_subject(doc, verb, sentence[1])
+    if subject is None and pronoun is None:
+        return None
+    end = doc[first.i - 1].idx
+    return Reported(sentence[0], _content_end(doc.text, sentence[0], end), cue_text(doc, verb),
+                    subject, pronoun, verb.idx)
+
+
+def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | None:
+    """``Selon X, <content>`` (source first) or ``<content>, selon X`` (source last)."""
+    prep = _SOURCE_PREPS.get(tok.lower_)
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if prep is None or nxt is None or nxt.lower_ in _NOT_SOURCE:
+        return None
+    source = _source_span(doc, tok, sentence[1])
+    if source is None:
+        return None
+    head = doc.text[sentence[0] : tok.idx].replace(",", " ").split()
+    if all(w.casefold() in _CONNECTIVES for w in head):
+        start = _skip_comma(doc.text, source[1], sentence[1])
+        inner = _reported_inside(doc, start, sentence)
+        if inner is not None:
+            return Reported(inner.start, inner.end, prep, source, None, tok.idx)
+        return Reported(start, _content_end(doc.text, start, sentence[1]), prep, source, None,
+                        tok.idx)
+    return Reported(sentence[0], _content_end(doc.text, sentence[0], tok.idx), prep, source,
+                    None, tok.idx)
+
+
+def _source_span(doc: Doc, tok: Token, limit: int) -> tuple[int, int] | None:
+    end = tok.i + 1
+    while end < len(doc) and doc[end].idx < limit and not doc[end].is_punct and (
+        doc[end].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "ADP", "NUM")
+    ) and "\n" not in doc[end].text:
+        end += 1
+    if end == tok.i + 1:
+        return None
+    last = doc[end - 1]
+    return doc[tok.i + 1].idx, last.idx + len(last.text)
+
+
+def _skip_comma(text: str, pos: int, limit: int) -> int:
+    while pos < limit and (text[pos].isspace() or text[pos] == ","):
+        pos += 1
+    return pos
+
+
+def _reported_inside(doc: Doc, start: int, sentence: tuple[int, int]) -> Reported | None:
+    """A "que" clause inside a sourced sentence: "Selon X, Y a estimé que <content>"."""
+    span = doc.char_span(start, sentence[1], alignment_mode="expand")
+    for tok in span or []:
+        if tok.text[:1] in OPENERS:
+            return None
+        if is_reporting_verb(tok):
+            begin = _content_start(doc, tok, sentence[1])
+            if begin is not None:
+                return Reported(begin, _content_end(doc.text, begin, sentence[1]), "", None,
+                                None, tok.idx)
+    return None
+
+
+def _words(text: str) -> int:
+    return len(text.split())

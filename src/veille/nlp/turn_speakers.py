@@ -1,0 +1,91 @@
+"""Speakers of transcript turns, including labels that are not names.
+
+- ``Question :``, ``Q -``, ``Journaliste :``: role ``interviewer``, speaker null (unnamed).
+- ``R -``, ``Réponse :``: the interviewee, i.e. the person the introduction (the text before the
+  first turn) mentions most; the whole document when the introduction names nobody.
+- A name label resolves through the entity table ("Poutine:" -> Vladimir Poutine).
+- A label that names no one (a machine translation turned "Trump:" into "Atout:", the card
+  term): when the label is a common noun (spaCy tags it NOUN, not PROPN), is no entity of the
+  document, and the transcript's named parties are known, the turn belongs to the one named
+  party who is neither the previous nor the next speaker. Transcripts alternate; a turn between
+  two turns of A in a two-party exchange is B's. With no single such party, the label stays as
+  written and unlinked.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from veille.model import Entity, Quote
+from veille.nlp.entities import EntityTable
+from veille.nlp.speech_turns import Turn
+
+
+def turn_quotes(doc: Doc, table: EntityTable, turns: list[Turn]) -> list[Quote]:
+    """One ``turn`` quote per turn, speakers resolved."""
+    if not turns:
+        return []
+    interviewee = _interviewee(table, turns[0].label_start)
+    named: list[Entity | None] = [_named(table, t) for t in turns]
+    quotes = []
+    for k, turn in enumerate(turns):
+        speaker: Entity | None = named[k]
+        name: str | None = speaker.name if speaker else None
+        role = "interviewer" if turn.role == "interviewer" else None
+        if turn.role == "interviewee":
+            speaker, name = interviewee, interviewee.name if interviewee else None
+        elif turn.role == "speaker" and speaker is None:
+            speaker = _by_alternation(doc, turns, named, k)
+            name = speaker.name if speaker else turn.label
+        quotes.append(Quote(
+            kind="turn", text=doc.text[turn.start : turn.end], start=turn.start, end=turn.end,
+            speaker=name, speaker_id=speaker.id if speaker else None, speaker_role=role,
+            cue=turn.cue,
+        ))
+    return quotes
+
+
+def _named(table: EntityTable, turn: Turn) -> Entity | None:
+    if turn.role != "speaker":
+        return None
+    end = turn.label_start + len(turn.label)
+    return table.resolve(turn.label, turn.label_start, end, types=("PER", "ORG"))
+
+
+def _interviewee(table: EntityTable, intro_end: int) -> Entity | None:
+    counts: Counter[str] = Counter()
+    people = {e.id: e for e in table.entities() if e.type == "PER"}
+    for scope in (intro_end, None):
+        for entity in people.values():
+            counts[entity.id] = sum(1 for m in entity.mentions
+                                    if scope is None or m.start < scope)
+        best = counts.most_common(1)
+        if best and best[0][1] > 0:
+            return people[best[0][0]]
+    return None
+
+
+def _by_alternation(doc: Doc, turns: list[Turn], named: list[Entity | None], k: int
+                    ) -> Entity | None:
+    """The one named party who is not a neighbour of turn ``k`` (see the module docstring)."""
+    if not _common_noun_label(doc, turns[k]):
+        return None
+    parties = {e.id: e for e in named if e is not None and e.type == "PER"}
+    neighbours = {e.id for e in (_neighbour(named, k, -1), _neighbour(named, k, 1)) if e}
+    candidates = [e for pid, e in parties.items() if pid not in neighbours]
+    return candidates[0] if len(candidates) == 1 and neighbours else None
+
+
+def _neighbour(named: list[Entity | None], k: int, step: int) -> Entity | None:
+    j = k + step
+    return named[j] if 0 <= j < len(named) else None
+
+
+def _common_noun_label(doc: Doc, turn: Turn) -> bool:
+    span = doc.char_span(turn.label_start, turn.label_start + len(turn.label),
+                         alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    return span[0].pos_ == "NOUN" and not span[0].ent_type_
