@@ -79,3 +79,13 @@ def test_syndicated_copy_is_near_and_other_story_is_far() -> None:
     other = clean_document(RawDocument((DATA / "banner.txt").read_text(), "b"), SETTINGS).text
     assert similarity(signature(base), signature(copy)) > 0.85
     assert similarity(signature(base), signature(other)) < 0.2
+
+
+def test_html_furniture_is_listed_with_reasons_not_dropped_silently() -> None:
+    html = (DATA / "article.html").read_text(encoding="utf-8")
+    doc = clean_document(RawDocument(html, "page", is_html=True), SETTINGS)
+    removed = {(r.reason, r.text) for r in doc.removed}
+    assert ("navigation", "Accueil") in removed
+    assert ("navigation", "Culture") in removed  # a menu word that also occurs in the article
+    assert any(text.startswith("© La Gazette de Test") for _, text in removed)
+    assert not any("Claire Dubois" in text for _, text in removed)

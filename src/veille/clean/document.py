@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from veille.clean import metadata
 from veille.clean.boilerplate import strip_boilerplate
 from veille.clean.dedup import doc_id_for
+from veille.clean.furniture import removed_from_page
 from veille.clean.html import extract_page
 from veille.errors import InputError
 from veille.model import RawDocument, Removed, Source
@@ -27,8 +28,10 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
     text, title, published, publisher, language, url = (
         raw.text, raw.title, raw.published, raw.publisher, raw.language, raw.url,
     )
+    page_removed: list[Removed] = []
     if raw.is_html:
         page = extract_page(raw.text, raw.origin, raw.url)
+        page_removed = removed_from_page(raw.text, page.text)
         text = page.text
         title = title or page.title
         published = published or page.published
@@ -37,6 +40,8 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
         url = url or page.url
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     cleaned, removed = strip_boilerplate(text, title)
+    # Page furniture first (offsets into the page's visible text), then what the text lost.
+    removed = page_removed + removed
     if not cleaned.strip():
         raise InputError(raw.origin, "nothing left after removing boilerplate")
     if len(cleaned) > settings.max_chars:
