@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
 
 from veille.clean.dedup import normalize
 from veille.model import Entity, Record
 from veille.resolve.entities import global_key
+from veille.store.base import SearchFilters
 
 
 @lru_cache(maxsize=1)
@@ -74,3 +79,108 @@ def content_key(record: Record) -> str:
 def fold_like(text: str) -> str:
     """A LIKE pattern that matches ``text`` anywhere, case-insensitively after normalizing."""
     return f"%{normalize(text)}%"
+
+
+# -- Shared by the SQL back-ends (added for PostgreSQL; SQLite may adopt them) ------------------
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """How a back-end spells a parameter and a case-insensitive match."""
+
+    mark: str
+    like: str
+
+
+SQLITE = Dialect("?", "LIKE")  # SQLite's LIKE already ignores ASCII case
+POSTGRES = Dialect("%s", "ILIKE")
+
+
+def fold_accents(text: str) -> str:
+    """``text`` without combining accents ("négociés" -> "negocies"), length aside."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def search_clauses(f: SearchFilters, d: Dialect) -> tuple[list[str], list[Any]]:
+    """WHERE conditions (over ``documents d``) and their parameters for search filters."""
+    m, like = d.mark, d.like
+    where: list[str] = []
+    params: list[Any] = []
+    if f.publisher:
+        where.append(f"d.publisher = {m}")
+        params.append(f.publisher)
+    if f.language:
+        where.append(f"d.language = {m}")
+        params.append(f.language)
+    if f.since:
+        where.append(f"coalesce(d.published, d.reference_date) >= {m}")
+        params.append(f.since)
+    if f.until:
+        where.append(f"coalesce(d.published, d.reference_date) <= {m}")
+        params.append(f.until)
+    if f.entity:
+        where.append(f"d.doc_id IN (SELECT de.doc_id FROM doc_entities de JOIN entities e"
+                     f" ON e.id = de.entity_id WHERE e.name {like} {m} OR de.aliases {like} {m})")
+        params += [f"%{f.entity}%"] * 2
+    if f.speaker:
+        where.append(f"d.doc_id IN (SELECT q.doc_id FROM quotes q LEFT JOIN entities e"
+                     f" ON e.id = q.speaker_entity"
+                     f" WHERE q.speaker {like} {m} OR e.name {like} {m})")
+        params += [f"%{f.speaker}%"] * 2
+    return where, params
+
+
+def quote_clauses(speaker: str | None, since: str | None, until: str | None,
+                  d: Dialect) -> tuple[list[str], list[Any]]:
+    """WHERE conditions over ``quotes q`` for a speaker (name or alias) and a date range."""
+    m, like = d.mark, d.like
+    where, params = ["1=1"], []
+    if speaker:
+        where.append(f"(q.speaker {like} {m} OR q.speaker_entity IN (SELECT entity_id FROM"
+                     f" doc_entities WHERE aliases {like} {m} OR name {like} {m}))")
+        params += [f"%{speaker}%"] * 3
+    if since:
+        where.append(f"q.published >= {m}")
+        params.append(since)
+    if until:
+        where.append(f"q.published <= {m}")
+        params.append(until)
+    return where, params
+
+
+def entity_clauses(type: str | None, name: str | None, d: Dialect
+                   ) -> tuple[list[str], list[Any]]:
+    """WHERE conditions over ``entities e`` joined to ``doc_entities de``."""
+    m, like = d.mark, d.like
+    where, params = ["1=1"], []
+    if type:
+        where.append(f"e.type = {m}")
+        params.append(type)
+    if name:
+        where.append(f"(e.name {like} {m} OR de.aliases {like} {m} OR e.kb_id = {m})")
+        params += [f"%{name}%", f"%{name}%", name]
+    return where, params
+
+
+def event_clauses(entity: str | None, since: str | None, until: str | None, d: Dialect
+                  ) -> tuple[list[str], list[Any]]:
+    """WHERE conditions over ``events ev``: a participant or place, and a date range."""
+    m, like = d.mark, d.like
+    where, params = ["1=1"], []
+    if entity:
+        where.append(f"ev.id IN (SELECT ee.event_id FROM event_entities ee JOIN entities e"
+                     f" ON e.id = ee.entity_id WHERE e.name {like} {m} OR e.kb_id = {m})")
+        params += [f"%{entity}%", entity]
+    if since:
+        where.append(f"ev.date >= {m}")
+        params.append(since)
+    if until:
+        where.append(f"ev.date <= {m}")
+        params.append(until)
+    return where, params
+
+
+def merge_aliases(chunks: Iterable[str | None]) -> list[str]:
+    """The sorted union of several JSON alias lists (one per document)."""
+    return sorted({a for chunk in chunks if chunk for a in json.loads(chunk)})
