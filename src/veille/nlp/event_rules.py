@@ -1,0 +1,223 @@
+"""Events of one sentence from plain data: triggers, actors, times. No spaCy here.
+
+The French is in resources/fr/: ``event_triggers.tsv`` (what names an event, its type and
+CAMEO code), ``event_cues.tsv`` (what makes it cancelled, planned, negated, or an interview),
+``capitals.tsv`` (a capital standing for its state). The rules are about sentence structure,
+not about particular events: an actor or a date belongs to the nearest trigger of the sentence,
+a date fronted before every trigger ("Le 11 avril, ...") frames them all, a place is a location
+introduced by a preposition of place, and a location without one is an actor (a state).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from veille.model import Event, EventStatus, TimeExpr
+from veille.resources import read_table
+
+_PLACE_PREPOSITION = re.compile(
+    r"(?:\bà|\ben|\bau|\baux|\bdans|\bvers)\s+(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
+_OF = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’])\s*(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
+_DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
+_LIST_GAP = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
+_SELF = re.compile(r"(?:\bcet|\bcette|\bce)\s+$", re.IGNORECASE)
+_CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A mention that may take part in an event: a resolved name with its span and type."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    type: str
+    cameo: str
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    return tuple((re.compile(rf"(?<!\w){p}(?!\w)", re.IGNORECASE), t, c)
+                 for p, t, c in read_table("event_triggers.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    kinds: dict[str, list[str]] = {}
+    for pattern, kind in read_table("event_cues.tsv"):
+        kinds.setdefault(kind, []).append(pattern)
+    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)
+            for k, v in kinds.items()}
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    return dict((city, state) for city, state in read_table("capitals.tsv"))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…»”\"])\s+(?=[«“\"A-ZÀ-Ý0-9])|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: cut after a full stop before a capital, and at every line break
+    (headlines, captions and transcript turns end without a full stop)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """Event triggers inside ``text[start:end]``, longest first where they overlap."""
+    found = [Trigger(start + m.start(), start + m.end(), m.group(), kind, cameo)
+             for pattern, kind, cameo in _triggers()
+             for m in pattern.finditer(text[start:end])]
+    kept: list[Trigger] = []
+    for t in sorted(found, key=lambda t: (t.start - t.end, t.start)):
+        if all(t.end <= k.start or t.start >= k.end for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: t.start)
+
+
+def cue(kind: str, text: str) -> bool:
+    return _cues()[kind].search(text) is not None
+
+
+def event_status(text: str, trigger: Trigger, sent_end: int, future: bool,
+                 when: str | None, reference: date | None) -> EventStatus | None:
+    """Status of the event a trigger names; None when the text says it does not exist."""
+    before = text[max(0, trigger.start - 40):trigger.start]
+    after = text[trigger.end:min(sent_end, trigger.end + _CANCEL_WINDOW)]
+    if _cues()["negated"].search(before):
+        return None
+    if cue("cancelled", after) or cue("cancelled", before[-20:]):
+        return "cancelled"
+    near = text[max(0, trigger.start - _CUE_WINDOW):min(sent_end, trigger.end + _CUE_WINDOW)]
+    later = bool(when and reference and when > reference.isoformat()[:len(when)])
+    if future or later or cue("planned", near):
+        return "planned"
+    return "happened"
+
+
+def resolve_type(text: str, trigger: Trigger, has_place: bool, reference_to_self: bool) -> str:
+    """The type of ambiguous triggers: a conversation with no venue is a phone call; an
+    "entretien" near a journalist or medium (or "cet entretien" in a transcript) an interview."""
+    if trigger.type == "call|talks":
+        return "talks" if has_place else "call"
+    if trigger.type == "interview|talks":
+        window = text[max(0, trigger.start - 80):trigger.end + 80]
+        return "interview" if reference_to_self or cue("medium", window) else "talks"
+    return trigger.type
+
+
+def is_place(text: str, actor: Actor) -> bool:
+    return actor.type == "LOC" and _PLACE_PREPOSITION.search(text[:actor.start][-30:]) is not None
+
+
+def as_participant(text: str, actor: Actor) -> str | None:
+    """The name an actor takes part under, or None for a location that is not an actor."""
+    if actor.type != "LOC":
+        return actor.name
+    if is_place(text, actor) or _OF.search(text[:actor.start][-12:]):
+        return None
+    return capitals().get(actor.name, actor.name)
+
+
+def nearest(position: int, triggers: list[Trigger]) -> Trigger:
+    return min(triggers, key=lambda t: min(abs(position - t.start), abs(position - t.end)))
+
+
+def _list_head(time: TimeExpr, times: list[TimeExpr], text: str) -> int:
+    """Where the list a time belongs to starts: "les 16 mai, 2 juin et 23 juillet" is placed
+    as a whole, so its last date does not stray to a trigger after the list."""
+    head = time
+    for before in sorted((t for t in times if t.end <= time.start), key=lambda t: -t.start):
+        if not _LIST_GAP.match(text[before.end:head.start]):
+            break
+        head = before
+    return head.start
+
+
+def event_dates(text: str, trigger: Trigger, triggers: list[Trigger], times: list[TimeExpr]
+                ) -> list[str | None]:
+    """The dates of the event: its own times (several for "les 16 mai, 2 juin et 23 juillet"),
+    else a time fronted before every trigger of the sentence, else none."""
+    usable = [t for t in times if t.value and _DAY_OR_MONTH.match(t.value)]
+    own = [t for t in usable if nearest(_list_head(t, usable, text), triggers) == trigger]
+    if own:
+        listed = [t for t in own if t.start > trigger.end]
+        if len(listed) > 1 and len({t.value for t in listed}) == len(listed):
+            return [t.value for t in listed]
+        return [min(own, key=lambda t: abs(t.start - trigger.start)).value]
+    fronted = [t for t in usable if t.end <= triggers[0].start]
+    return [fronted[0].value] if fronted else [None]
+
+
+@dataclass(frozen=True)
+class EventContext:
+    """What the rules know of the document: its reference date, whether that date is the
+    publication (an inferred one is only a lower bound, so "later" does not mean "planned"),
+    and who the text is an interview with, if it is a transcript."""
+
+    reference: date | None = None
+    published: bool = False
+    host: str | None = None
+
+
+def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
+                 times: list[TimeExpr], ctx: EventContext,
+                 future_at: dict[int, bool] | None = None) -> list[Event]:
+    """The events of one sentence. ``future_at`` maps a trigger's start to whether its verb is
+    in the future tense (from a parser, optional)."""
+    start, end = sentence
+    triggers = find_triggers(text, start, end)
+    events = []
+    for trigger in triggers:
+        mine = [a for a in actors if nearest(a.start, triggers) == trigger]
+        future = (future_at or {}).get(trigger.start, False)
+        events.extend(_events_of(text, (trigger, triggers, end), mine, times, ctx, future))
+    return events
+
+
+def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: list[Actor],
+               times: list[TimeExpr], ctx: EventContext, future: bool) -> list[Event]:
+    trigger, triggers, sent_end = where
+    places = [a for a in actors if is_place(text, a)
+              and abs(a.start - trigger.start) <= _PLACE_WINDOW]
+    names = [as_participant(text, a) for a in actors]
+    # "cet entretien" in a transcript is the text itself: with its host, on its own date
+    itself = trigger.type.startswith("interview") and ctx.host is not None \
+        and bool(_SELF.search(text[max(0, trigger.start - 8):trigger.start]))
+    participants = list(dict.fromkeys(([ctx.host] if itself and ctx.host else [])
+                                      + [n for n in names if n]))
+    if not participants:
+        return []
+    kind = resolve_type(text, trigger, bool(places), itself)
+    place = None if kind == "call" or not places else \
+        min(places, key=lambda a: abs(a.start - trigger.start)).name
+    dates = event_dates(text, trigger, triggers, times)
+    if itself and ctx.reference is not None:
+        dates = [ctx.reference.isoformat()]
+    events = []
+    for when in dates:
+        status: EventStatus | None = "happened" if itself else event_status(
+            text, trigger, sent_end, future, when, ctx.reference if ctx.published else None)
+        if status is not None:
+            events.append(Event(kind, trigger.text, trigger.start, trigger.end, participants,
+                                place, when, status, trigger.cameo))
+    return events
