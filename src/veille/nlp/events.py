@@ -83,7 +83,7 @@ def _actors(text: str, table: EntityTable) -> list[Actor]:
 def _speakers(text: str, table: EntityTable) -> list[Actor]:
     """In a transcript, "je" and "nous" of a turn are its speaker ("Sergey Lavrov : ...")."""
     labels = list(_TURN.finditer(text))
-    found = []
+    found: list[Actor] = []
     for i, label in enumerate(labels):
         entity = table.find_by_name(label["label"], ("PER",))
         if entity is None:
@@ -98,7 +98,7 @@ def _plural_roles(text: str, actors: list[Actor]) -> list[Actor]:
     """"les deux présidents": the last two people named before, those once called
     "président" first."""
     people = sorted((a for a in actors if a.type == "PER"), key=lambda a: a.start)
-    found = []
+    found: list[Actor] = []
     for m in _PLURAL_ROLE.finditer(text):
         role = m["role"].lower().rstrip("s")
         titled = {p.name for p in people
