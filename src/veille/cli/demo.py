@@ -17,7 +17,7 @@ def demo_cli(
     folder: Annotated[Path, typer.Argument(help="Folder of articles.")] = Path("examples"),
     db: DbOption = None,
 ) -> None:
-    """Ingest ``folder`` (idempotent: a second run reports duplicates) and print a summary."""
+    """Ingest FOLDER (idempotent: a second run reports duplicates) and print a summary."""
     settings = settings_for(db)
     err.print(f"store: {settings.db}", markup=False)
     total = sum(1 for _ in expand_paths([folder]))

@@ -16,7 +16,7 @@ def show_cli(
     fmt: FormatOption = "text",
     text: Annotated[bool, typer.Option("--text", help="Print the cleaned text too.")] = False,
 ) -> None:
-    """Print a document's extraction record (``--format json`` for the public record)."""
+    """Print a document's extraction record (--format json: the public record)."""
     with opened_store(db) as store:
         doc_id = store.resolve_doc(doc)
         record = store.get(doc_id) if doc_id else None
