@@ -1,0 +1,120 @@
+"""The web app: JSON routes under ``/api``, HTML pages at the same paths without it.
+
+``create_app(settings)`` opens the store named by ``settings.db``; ``serve()`` runs it with
+uvicorn. Errors are JSON under ``/api`` and an HTML page elsewhere, with the same message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from veille.api import documents, entities, events, quotes, search
+from veille.api.app_views import home_view
+from veille.api.deps import StoreHandle
+from veille.api.schemas import Home
+from veille.api.urls import API_PREFIX
+from veille.settings import Settings
+from veille.store import Store, open_store
+from veille.web.pages import render_error
+from veille.web.pages import router as pages_router
+
+# No inline script and no inline style anywhere: article text is untrusted, and this header is
+# the second wall behind autoescaping.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+       "frame-ancestors 'none'")
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
+    """The app over ``store`` (or the one at ``settings.db``, closed on shutdown)."""
+    handle = StoreHandle(store or open_store(settings.db))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if store is None:
+            handle.close()
+
+    app = FastAPI(title="Veille", version="0.1.0", lifespan=lifespan,
+                  description="Who said what, who met whom, where and when, in French news. "
+                              "Every HTML page has a JSON twin: the same path under /api.")
+    app.state.settings = settings
+    app.state.handle = handle
+    for module in (documents, search, quotes, entities, events):
+        app.include_router(module.router)
+    app.add_api_route("/api", home, methods=["GET"], response_model=Home, tags=["home"],
+                      summary="Store counts and the most mentioned entities")
+    app.include_router(pages_router)
+    static = resources.files("veille.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.middleware("http")(security_headers)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    return app
+
+
+def home(request: Request) -> Home:
+    handle: StoreHandle = request.app.state.handle
+    with handle.use() as store:
+        return home_view(store)
+
+
+async def security_headers(request: Request,
+                           call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    response = await call_next(request)
+    for name, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(name, value)
+    return response
+
+
+def wants_json(request: Request) -> bool:
+    path = request.url.path
+    return path == API_PREFIX or path.startswith(API_PREFIX + "/") or path == "/openapi.json"
+
+
+def error_response(request: Request, status: int, message: str, detail: Any = None,
+                   headers: dict[str, str] | None = None) -> Response:
+    if wants_json(request):
+        body = {"error": message, "status": status, "detail": detail}
+        return JSONResponse(body, status_code=status, headers=headers)
+    return render_error(request, status, message)
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    message = exc.detail if isinstance(exc.detail, str) else "error"
+    if exc.status_code == 404 and message == "Not Found":
+        message = f"nothing at {request.url.path}"
+    headers = dict(exc.headers) if exc.headers else None
+    return error_response(request, exc.status_code, message, headers=headers)
+
+
+async def validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    problems = [{"where": ".".join(str(p) for p in err["loc"]), "problem": err["msg"]}
+                for err in exc.errors()]
+    message = "invalid input: " + "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
+    return error_response(request, 422, message, problems)
+
+
+def serve(settings: Settings) -> None:
+    """Run the app with uvicorn on ``settings.host:settings.port`` until interrupted."""
+    import uvicorn
+
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
+                log_level="info", access_log=False)

@@ -1,0 +1,82 @@
+"""What every route needs: the store behind a lock, the settings, the ingest token, paging.
+
+One SQLite connection serves the whole app; FastAPI runs plain ``def`` routes in a thread pool,
+so every store call goes through :meth:`StoreHandle.use`, which serializes them. Reads take
+milliseconds; the slow part of an ingest (spaCy) runs outside the lock.
+"""
+
+from __future__ import annotations
+
+import hmac
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Query, Request
+
+from veille.settings import Settings
+from veille.store.base import Store
+
+# A date of year, month or day precision, as the store keeps them ("2025", "2025-08", "2025-08-15").
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+MAX_LIMIT = 200
+
+
+class StoreHandle:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def use(self) -> Iterator[Store]:
+        with self._lock:
+            yield self._store
+
+    def close(self) -> None:
+        with self._lock:
+            self._store.close()
+
+
+def get_handle(request: Request) -> StoreHandle:
+    handle: StoreHandle = request.app.state.handle
+    return handle
+
+
+def get_settings_dep(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def require_token(request: Request,
+                  settings: Annotated[Settings, Depends(get_settings_dep)]) -> None:
+    """403 when the server has no token (read-only), 401 when the caller's token is wrong."""
+    if not settings.api_token:
+        raise HTTPException(403, "this server is read-only: set VEILLE_API_TOKEN to enable ingest")
+    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    # compare_digest: the time taken must not tell how much of the token was right.
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(),
+                                                             settings.api_token.encode()):
+        raise HTTPException(401, "missing or wrong token (send Authorization: Bearer <token>)",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+@dataclass
+class Paging:
+    limit: int
+    offset: int
+
+
+def paging(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 20,
+           offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip.")] = 0,
+           ) -> Paging:
+    return Paging(limit, offset)
+
+
+Handle = Annotated[StoreHandle, Depends(get_handle)]
+Page = Annotated[Paging, Depends(paging)]
+Since = Annotated[str | None, Query(pattern=DATE_PATTERN,
+                                    description="From this date (ISO, any precision).")]
+Until = Annotated[str | None, Query(pattern=DATE_PATTERN,
+                                    description="Up to this date, included (ISO, any precision).")]

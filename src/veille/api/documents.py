@@ -1,0 +1,113 @@
+"""Documents: the listing, one document's full extraction record, and ingest (token only)."""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Path, Response
+
+from veille.api.cards import entity_card
+from veille.api.deps import Handle, Page, StoreHandle, get_settings_dep, require_token
+from veille.api.entities import all_entities, link_record
+from veille.api.schemas import (
+    DocumentDetail,
+    DocumentList,
+    DocumentSummary,
+    IngestRequest,
+    IngestResult,
+)
+from veille.api.urls import doc_url, page_info
+from veille.extract import extract_records
+from veille.model import RawDocument, Record
+from veille.run import Sources, read_sources, store_outcomes
+from veille.settings import Settings
+from veille.store.base import Store
+
+router = APIRouter(tags=["documents"])
+
+DocRef = Annotated[str, Path(min_length=1, max_length=300,
+                             description="A doc id or a unique prefix.")]
+
+
+def document_list(store: Store, limit: int, offset: int) -> DocumentList:
+    # The protocol has no paged listing: walk the records (oldest first) and keep one page.
+    records = list(islice(store.iter_records(), offset, offset + limit + 1))
+    docs = [DocumentSummary(doc_id=r.doc_id, title=r.source.title, publisher=r.source.publisher,
+                            published=r.source.published, url=doc_url(r.doc_id))
+            for r in records[:limit]]
+    return DocumentList(documents=docs,
+                        paging=page_info("/documents", {}, limit, offset, len(records) > limit))
+
+
+def load_record(store: Store, ref: str) -> Record:
+    doc_id = store.resolve_doc(ref)
+    record = store.get(doc_id) if doc_id else None
+    if record is None:
+        raise HTTPException(404, f"no document {ref!r} (give a doc id or a unique prefix of one)")
+    return record
+
+
+def document_detail(store: Store, ref: str) -> DocumentDetail:
+    record = load_record(store, ref)
+    links = link_record(record, all_entities(store))
+    seen: dict[int, None] = {}
+    for entity in sorted(record.entities, key=lambda e: -len(e.mentions)):
+        if entity.id in links:
+            seen.setdefault(links[entity.id].id)
+    rows = {row.id: row for row in links.values()}
+    return DocumentDetail(
+        doc_id=record.doc_id, url=doc_url(record.doc_id), record=record.to_dict(),
+        entity_links={local: row.id for local, row in links.items()},
+        cards=[entity_card(rows[i]) for i in seen],
+    )
+
+
+def ingest_request(handle: StoreHandle, body: IngestRequest, settings: Settings) -> IngestResult:
+    """Extract outside the store lock (spaCy takes seconds), then store under it."""
+    given = [k for k in ("text", "html", "url") if getattr(body, k)]
+    if len(given) != 1:
+        raise HTTPException(422, "give exactly one of text, html or url")
+    if body.url:
+        items = list(read_sources(Sources(urls=[body.url]), settings))
+    else:
+        raw = RawDocument(text=body.text or body.html or "", origin="api", is_html=bool(body.html),
+                          title=body.title, publisher=body.publisher, published=body.published,
+                          language=body.language)
+        items = [raw]
+    outcomes = list(extract_records(items, settings))
+    with handle.use() as store:
+        summary = store_outcomes(outcomes, store, settings)
+    return IngestResult(added=summary.added, duplicates=summary.duplicates,
+                        failures=summary.failures, urls=[doc_url(d) for d in summary.added])
+
+
+@router.get("/api/documents", response_model=DocumentList, summary="List documents")
+def list_documents(handle: Handle, page: Page) -> DocumentList:
+    with handle.use() as store:
+        return document_list(store, page.limit, page.offset)
+
+
+@router.get("/api/documents/{ref}", response_model=DocumentDetail,
+            summary="One document with its full extraction record",
+            responses={404: {"description": "Unknown document"}})
+def get_document(handle: Handle, ref: DocRef) -> DocumentDetail:
+    with handle.use() as store:
+        return document_detail(store, ref)
+
+
+@router.post("/api/documents", response_model=IngestResult, status_code=201,
+             summary="Ingest text, HTML or a URL (needs the API token)",
+             dependencies=[Depends(require_token)],
+             responses={200: {"description": "Nothing new: a duplicate"},
+                        401: {"description": "Wrong or missing token"},
+                        403: {"description": "No token configured: read-only server"},
+                        422: {"description": "Invalid or unusable input"}})
+def ingest(body: IngestRequest, handle: Handle, response: Response,
+           settings: Annotated[Settings, Depends(get_settings_dep)]) -> IngestResult:
+    result = ingest_request(handle, body, settings)
+    if not result.added:
+        if result.failures:
+            raise HTTPException(422, "; ".join(result.failures))
+        response.status_code = 200
+    return result
