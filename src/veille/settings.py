@@ -35,12 +35,12 @@ class Settings(BaseSettings):
     )
     max_chars: int = Field(
         default=300_000,
-        description="Cleaned texts longer than this are refused (spaCy's parser is quadratic-ish).",
+        description="Cleaned texts longer than this are refused (one huge text ties up a worker).",
     )
     http_timeout: float = Field(default=20.0, description="Seconds before a fetch gives up.")
     http_max_redirects: int = Field(default=5, description="Redirects a fetch follows.")
     user_agent: str = Field(
-        default="Veille/0.1 (+https://github.com/veille-news/veille; news-intelligence bot)",
+        default="Veille/0.1 (news monitoring; set VEILLE_USER_AGENT to add a contact address)",
         description="User-Agent sent with every fetch.",
     )
     near_duplicate_threshold: float = Field(
