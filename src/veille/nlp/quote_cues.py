@@ -26,6 +26,9 @@ _NP_STOP = frozenset({
     "samedi", "dimanche", "hier", "mardi", "ce", "cette", "mais", "et", "qui", "que", "qu'",
     "qu’", "sans", "face", "contre", "vers",
 })
+# Object clitics and negation between a subject and its verb: "Lavrov lui a dit", "il n'a pas".
+_CLITICS = frozenset({"ne", "n'", "n’", "lui", "leur", "l'", "l’", "y", "en", "me", "m'", "m’",
+                      "nous", "vous", "se", "s'", "s’"})
 _INVERTED_PRONOUNS = {"-il": "il", "-elle": "elle", "-ils": "ils", "-elles": "elles",
                       "-on": "on", "il": "il", "elle": "elle"}
 
@@ -76,7 +79,8 @@ def auxiliaries_before(verb: Token) -> int:
     """Index of the first auxiliary (or adverb between them) of ``verb``: "a déjà déclaré"."""
     i = verb.i
     doc = verb.doc
-    while i > 0 and (doc[i - 1].pos_ in ("AUX", "ADV") or doc[i - 1].lower_ in ("-t", "ne", "n'")):
+    while i > 0 and (doc[i - 1].pos_ in ("AUX", "ADV") or doc[i - 1].lower_ in ("-t", "ne", "n'")
+                     or doc[i - 1].lower_ in _INVERTED_PRONOUNS and doc[i - 1].text[0] == "-"):
         if doc[i - 1].pos_ == "ADV" and not any(
             d.pos_ == "AUX" for d in doc[max(0, i - 3) : i - 1]
         ):
@@ -157,19 +161,51 @@ def _in_noun_phrase(doc: Doc, i: int, start: int) -> bool:
 
 
 def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | None:
-    """Character span of the subject before ``verb`` (not before character ``floor``)."""
-    head = verb
-    for tok in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]:
-        for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS and child.i < verb.i and child.idx >= floor:
-                return _subtree_span(doc, child, head)
-    return None
+    """Character span of the subject before ``verb`` (not before character ``floor``).
+
+    The noun phrase right before the auxiliaries wins when it holds a name or a pronoun (the
+    parser often misses a subject at a paragraph start); otherwise the parser's subjects.
+    """
+    near = _phrase_before(doc, auxiliaries_before(verb), floor)
+    if near is not None and any(t.pos_ in ("PROPN", "PRON") for t in doc[near[0] : near[1]]):
+        return _chars(doc, near)
+    subjects = [
+        child for tok in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+        for child in tok.children
+        if child.dep_ in _SUBJECT_DEPS and child.i < verb.i and child.idx >= floor
+    ]
+    if subjects:
+        return _subtree_span(doc, subjects, verb)
+    return _chars(doc, near) if near is not None else None
 
 
-def _subtree_span(doc: Doc, subj: Token, head: Token) -> tuple[int, int]:
-    tokens = [t for t in subj.subtree if t.i < head.i and not t.is_space]
+def _phrase_before(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
+    """Token range of the noun phrase ending just before token ``i`` (clitics skipped)."""
+    j = i
+    while j > 0 and doc[j - 1].lower_ in _CLITICS:
+        j -= 1
+    if j > 0 and doc[j - 1].text == ",":
+        j -= 1  # "le ministre, Sergueï Lavrov, a déclaré"
+    end = j
+    while j > 0 and doc[j - 1].idx >= floor and not doc[j - 1].is_space and (
+        doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM")
+        or doc[j - 1].lower_ in ("de", "des", "du", "d'", "d’")
+        or (j == end and doc[j - 1].pos_ == "PRON")
+    ):
+        j -= 1
+    return (j, end) if j < end else None
+
+
+def _chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
+    last = doc[tokens[1] - 1]
+    return doc[tokens[0]].idx, last.idx + len(last.text)
+
+
+def _subtree_span(doc: Doc, subjects: list[Token], head: Token) -> tuple[int, int]:
+    tokens = sorted((t for s in subjects for t in s.subtree if t.i < head.i and not t.is_space),
+                    key=lambda t: t.i)
     # A subject phrase ends before the comma that closes its apposition.
-    while tokens and tokens[-1].is_punct:
+    while len(tokens) > 1 and tokens[-1].is_punct:
         tokens.pop()
     first, last = tokens[0], tokens[-1]
     return first.idx, last.idx + len(last.text)

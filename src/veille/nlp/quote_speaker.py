@@ -25,9 +25,15 @@ _UNNAMED = re.compile(
     r"un|une|ils|elles|on|eux)\b", re.IGNORECASE,
 )
 _DETERMINER = re.compile(r"^(le|la|les|l'|l’)\s*", re.IGNORECASE)
-# Gender evidence just before a mention: "Mme Kallas", "la ministre Kallas", "le président X".
-_FEMININE = re.compile(r"\b(mme|madame|mlle|la|une)\s+([\w-]+\s+)?$", re.IGNORECASE)
-_MASCULINE = re.compile(r"(\bm\.|\bmonsieur|\ble|\bun)\s+([\w-]+\s+)?$", re.IGNORECASE)
+# Gender evidence right before a mention: "Mme Kallas", "la ministre Kallas", "le président X".
+_FEMININE = re.compile(
+    r"(\bmme|\bmadame|\bmlle|\bla[ \t]+(présidente|ministre|cheffe|chancelière|sénatrice|"
+    r"députée|ambassadrice|directrice|porte-parole|secrétaire|commissaire|première ministre))"
+    r"[ \t]+$", re.IGNORECASE)
+_MASCULINE = re.compile(
+    r"(\bm\.|\bmonsieur|\ble[ \t]+(président|ministre|chef|chancelier|sénateur|député|"
+    r"ambassadeur|directeur|porte-parole|secrétaire|commissaire|premier ministre))[ \t]+$",
+    re.IGNORECASE)
 _RECENT = 1500  # characters: how far back a pronoun looks for its speaker
 
 

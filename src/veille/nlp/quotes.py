@@ -27,7 +27,7 @@ from veille.nlp.quote_marks import Marked, containing, find_marked, sentences, w
 from veille.nlp.quote_speaker import Said, SpeakerResolver
 from veille.nlp.speech_indirect import Reported, find_indirect
 from veille.nlp.speech_turns import find_turns
-from veille.nlp.turn_speakers import turn_quotes
+from veille.nlp.speech_turn_speakers import turn_quotes
 from veille.resources import read_lines
 
 # Quotes of this many words or fewer are kept only with a cue of their own or inside reported
@@ -79,10 +79,10 @@ def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _indirect(doc: Doc, sents: list[tuple[int, int]], turns: list[tuple[int, int]],
               marks: list[Marked]) -> list[Reported]:
     found = []
+    quoted = [(m.left, m.right) for m in marks]
     for sent in sents:
-        if _within(sent[0], turns) or _within(sent[0], [(m.start, m.end) for m in marks]):
-            continue
-        found.extend(find_indirect(doc, sent))
+        if not _within(sent[0], turns):
+            found.extend(find_indirect(doc, sent, quoted))
     return found
 
 

@@ -51,18 +51,22 @@ class Reported:
     at: int
 
 
-def find_indirect(doc: Doc, sentence: tuple[int, int]) -> list[Reported]:
-    """Indirect statements in one sentence (character span), left to right."""
+def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: list[tuple[int, int]]
+                  ) -> list[Reported]:
+    """Indirect statements in one sentence (character span), left to right.
+
+    Cues inside ``quoted`` spans (the words of direct quotes) are the speaker's own words.
+    """
     span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
     if span is None:
         return []
     found: list[Reported] = []
     taken_until = -1
     for tok in span:
-        if tok.idx < taken_until:
+        if tok.idx < taken_until or any(a <= tok.idx < b for a, b in quoted):
             continue
         got = _from_source(doc, tok, sentence) or _from_verb(doc, tok, sentence)
-        if got is not None and _words(doc.text[got.start : got.end]) >= _MIN_WORDS:
+        if got is not None and _is_clause(doc, got):
             found.append(got)
             taken_until = got.end
     return found
@@ -116,7 +120,7 @@ def _content_end(text: str, start: int, limit: int) -> int:
         if text[k] in OPENERS and (k == 0 or not text[k - 1].isalnum()):
             end = k
             break
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".;:!?"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
         end -= 1
     return end
 
@@ -190,5 +194,9 @@ def _reported_inside(doc: Doc, start: int, sentence: tuple[int, int]) -> Reporte
     return None
 
 
-def _words(text: str) -> int:
-    return len(text.split())
+def _is_clause(doc: Doc, got: Reported) -> bool:
+    """Reported content is a clause: enough words and a verb ("à ses collègues de" is not)."""
+    if len(doc.text[got.start : got.end].split()) < _MIN_WORDS:
+        return False
+    span = doc.char_span(got.start, got.end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
