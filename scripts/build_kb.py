@@ -147,7 +147,7 @@ def people_entries(shared: Path, index: dict[str, str]) -> dict[str, dict[str, A
         code = index.get(row["country"].casefold())
         entry.setdefault("country", code)
         entry["positions"].append(_pos(role, code, row["start_year"], row["end_year"],
-                                       row["positionLabel"], row["position"]))
+                                       row["positionLabel"], row["position"], "2022-10"))
     for row in read_csv(shared / "foreign-ministers.2023-01.csv"):
         qid = row["person"]
         if not qid.startswith("Q") or not row["name"]:
@@ -158,14 +158,15 @@ def people_entries(shared: Path, index: dict[str, str]) -> dict[str, dict[str, A
         entry.setdefault("country", None if eu else code)
         role = "high_representative" if eu else "foreign_minister"
         entry["positions"].append(_pos(role, code, row["start"][:10], "", row["positionLabel"],
-                                       row["position"]))
+                                       row["position"], "2023-01"))
     for row in read_csv(shared / "international-posts.csv"):
         qid = row["personID"]
         if not qid.startswith("Q") or not row["person"]:
             continue
         entry = people.setdefault(qid, person(qid, row["person"]))
         role, org = _international_role(row["position"])
-        entry["positions"].append(_pos(role, org, row["start"], row["end"], row["position"], None))
+        entry["positions"].append(_pos(role, org, row["start"], row["end"], row["position"], None,
+                                       "2023-01"))
     for entry in people.values():
         entry["description"] = {"en": "; ".join(sorted({p["label"] for p in entry["positions"]}))}
     return people
@@ -179,10 +180,11 @@ def _international_role(label: str) -> tuple[str, str | None]:
     return re.sub(r"\W+", "_", label.casefold()).strip("_"), None
 
 
-def _pos(role: str, country: str | None, start: str, end: str, label: str, pid: str | None
-         ) -> dict[str, Any]:
+def _pos(role: str, country: str | None, start: str, end: str, label: str, pid: str | None,
+         as_of: str) -> dict[str, Any]:
+    """A position; ``as_of`` is the date of the source, so open ends are not trusted forever."""
     data = {"role": role, "country": country, "start": start or None, "end": end or None,
-            "label": label, "id": pid}
+            "label": label, "id": pid, "as_of": None if end else as_of}
     return {k: v for k, v in data.items() if v}
 
 

@@ -1,169 +1,224 @@
-"""Document-local entities: spaCy NER, cleaned, with mentions grouped into entities.
+"""Document-local entities: spaCy NER, cleaned, grouped, linked to the knowledge base.
 
-:class:`EntityTable` is the contract other NLP components use: quotes resolve speakers with
-:meth:`EntityTable.resolve` and :meth:`EntityTable.last_before`, events read participants with
-:meth:`EntityTable.lookup`. Only plain records leave this module.
+:func:`build_entity_table` runs, in order:
+
+1. NER spans trimmed ("des États-Unis" -> "États-Unis", "Président Poutine" -> "Poutine" with a
+   title) and filtered (page furniture from ``ner_noise.txt``, bare titles, line-broken spans);
+   spans inside a role description are left to step 5;
+2. types corrected from the knowledge base ("Washington" tagged PER is a place, "Maison Blanche"
+   tagged LOC an organisation);
+3. known organisations and full names of known people that spaCy missed ("le Kremlin",
+   "le Wall Street Journal"), found by looking capitalised word runs up in the knowledge base;
+4. mentions grouped: full names first, then surnames, initials and spelling variants attach to
+   the person last mentioned with that name; bare surnames elsewhere in the text become mentions;
+5. role descriptions ("le chef de la diplomatie russe") resolved to the holder named beside
+   them in the document (apposition, either order), else to the KB holder at the reference date;
+6. clusters linked to the knowledge base: canonical name = the KB's French label when linked,
+   else the fullest form found.
+
+:class:`EntityTable` (in ``entity_table``) is re-exported here; it is the contract quotes and
+events use.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from veille.model import Entity, EntityType, Mention, MentionVia
+from veille.model import Entity, EntityType, MentionVia
 from veille.nlp.context import DocContext
-from veille.resources import read_lines
+from veille.nlp.entity_roles import RoleMatch, find_roles
+from veille.nlp.entity_table import EntityTable
+from veille.nlp.entity_text import is_noise, trim_span
+from veille.resolve.entities import name_key, surname_key
+from veille.resolve.kb import KBEntry, KnowledgeBase, get_kb
+
+__all__ = ["EntityTable", "build_entity_table"]
 
 _TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
-_PUNCT = re.compile(r"^[\W_]+|[\W_]+$")
-
-
-@lru_cache(maxsize=1)
-def _titles() -> tuple[str, ...]:
-    return tuple(sorted(read_lines("titles.txt"), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _noise() -> frozenset[str]:
-    return frozenset(read_lines("ner_noise.txt"))
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents off, hyphens and apostrophes as spaces: the key names compare on."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[-'’.]", " ", text).split())
-
-
-def split_title(text: str) -> tuple[str | None, str]:
-    """``"Président Poutine" -> ("président", "Poutine")``; no title gives ``(None, text)``."""
-    lowered = text.casefold()
-    for title in _titles():
-        if lowered.startswith(title + " ") and len(text) > len(title) + 1:
-            return title, text[len(title) + 1 :].strip()
-    return None, text
+_CAPS_RUN = re.compile(
+    r"[A-ZÉÈÀÂÎÔÛÇ][\w’'-]*(?:[ -](?:[A-ZÉÈÀÂÎÔÛÇ0-9][\w’'-]*|de|du|des|d’|d'))*"
+)
+_GAP_BEFORE_NAME = re.compile(r"^[\s,]*$")
+_GAP_AFTER_NAME = re.compile(r"^\s*,\s*$")
+_PAREN_SURNAME = re.compile(r"^\s*\(([A-ZÉ][\w-]+)\)")
 
 
 @dataclass
-class _Cluster:
-    entity: Entity
-    keys: set[str] = field(default_factory=set)
+class _Candidate:
+    start: int
+    end: int
+    name: str
+    type: EntityType
+    text: str
+    via: MentionVia
 
 
-class EntityTable:
-    """Entities of one document, their mentions, and lookups by offset or by name."""
-
-    def __init__(self) -> None:
-        self._clusters: list[_Cluster] = []
-
-    def entities(self) -> list[Entity]:
-        for cluster in self._clusters:
-            cluster.entity.mentions.sort(key=lambda m: m.start)
-        return [c.entity for c in self._clusters if c.entity.mentions]
-
-    def add(self, name: str, etype: EntityType, start: int, end: int, text: str,
-            via: MentionVia = "name") -> Entity:
-        """Add a mention of ``name``, merging it into an existing entity it names."""
-        entity = self.find_by_name(name, (etype,)) or self._new(name, etype)
-        self.add_mention(entity, start, end, text, via)
-        if etype == "PER" and len(fold(name).split()) > len(fold(entity.name).split()):
-            entity.name = name  # the canonical name is the fullest form found
-        self._cluster(entity).keys.add(fold(name))
-        return entity
-
-    def add_mention(self, entity: Entity, start: int, end: int, text: str, via: MentionVia) -> None:
-        if not any(m.start == start and m.end == end for m in entity.mentions):
-            entity.mentions.append(Mention(start, end, text, via))
-
-    def find_by_name(self, name: str, types: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC")
-                     ) -> Entity | None:
-        """The entity this name refers to: same folded name, or a surname of a fuller name."""
-        key = fold(split_title(name)[1])
-        if not key:
-            return None
-        for cluster in reversed(self._clusters):
-            if cluster.entity.type not in types:
-                continue
-            if key in cluster.keys:
-                return cluster.entity
-            if cluster.entity.type == "PER" and _same_person(key, cluster.keys):
-                return cluster.entity
-        return None
-
-    def lookup(self, start: int, end: int) -> Entity | None:
-        """The entity with a mention overlapping ``[start, end)``."""
-        for cluster in self._clusters:
-            for m in cluster.entity.mentions:
-                if m.start < end and start < m.end:
-                    return cluster.entity
-        return None
-
-    def resolve(self, text: str, start: int, end: int,
-                types: tuple[str, ...] = ("PER", "ORG")) -> Entity | None:
-        """Resolve a span naming a speaker (a name, a titled name) and record the mention."""
-        entity = self.lookup(start, end)
-        if entity is None or entity.type not in types:
-            entity = self.find_by_name(text, types)
-        if entity is not None:
-            via: MentionVia = "title" if split_title(text)[0] else "alias"
-            if fold(text) == fold(entity.name):
-                via = "name"
-            self.add_mention(entity, start, end, text, via)
-        return entity
-
-    def last_before(self, pos: int, types: tuple[str, ...] = ("PER",)) -> Entity | None:
-        """The entity of the latest mention starting before ``pos`` (for pronouns)."""
-        best: tuple[int, Entity] | None = None
-        for cluster in self._clusters:
-            if cluster.entity.type not in types:
-                continue
-            for m in cluster.entity.mentions:
-                if m.start < pos and (best is None or m.start > best[0]):
-                    best = (m.start, cluster.entity)
-        return best[1] if best else None
-
-    def _new(self, name: str, etype: EntityType) -> Entity:
-        entity = Entity(id=f"e{len(self._clusters) + 1}", name=name, type=etype)
-        self._clusters.append(_Cluster(entity, {fold(name)}))
-        return entity
-
-    def _cluster(self, entity: Entity) -> _Cluster:
-        return next(c for c in self._clusters if c.entity is entity)
+def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = None
+                       ) -> EntityTable:
+    """Group the document's named-entity spans into entities (see the module docstring)."""
+    kb = kb if kb is not None else get_kb()
+    text = doc.text
+    table = EntityTable(text, ctx.reference_date, kb)
+    roles = find_roles(text)
+    candidates = ner_candidates(doc, roles, kb)
+    candidates += gazetteer_candidates(text, candidates, roles, kb)
+    candidates.sort(key=lambda c: (-len(name_key(c.name).split()), c.start))
+    for c in candidates:
+        table.add(c.name, c.type, c.start, c.end, c.text, c.via)
+    link_clusters(table, kb)
+    add_surname_mentions(table)
+    resolve_roles(table, roles)
+    table.renumber()
+    return table
 
 
-def _same_person(key: str, keys: set[str]) -> bool:
-    """A bare surname (or initial + surname) names the person whose full name ends with it."""
-    words = key.split()
-    for known in keys:
-        known_words = known.split()
-        if len(words) < len(known_words) and known_words[-len(words):] == words:
-            return True
-        if len(words) == 2 and len(words[0]) == 1 and known_words[-1] == words[-1] and (
-            known_words[0].startswith(words[0])
-        ):
-            return True
-    return False
-
-
-def is_noise(span: Span) -> bool:
-    text = _PUNCT.sub("", span.text).casefold()
-    if not text or text in _noise() or "\n" in span.text or ":" in span.text:
-        return True
-    return not any(ch.isupper() for ch in span.text[:2])
-
-
-def build_entity_table(doc: Doc, ctx: DocContext) -> EntityTable:
-    """Group the document's named-entity spans into entities."""
-    table = EntityTable()
+def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase) -> list[_Candidate]:
+    """Cleaned, retyped NER spans outside role descriptions."""
+    text = doc.text
+    found = []
     for span in doc.ents:
         etype = _TYPES.get(span.label_)
-        if etype is None or is_noise(span):
+        trimmed = trim_span(text, span.start_char, span.end_char) if etype else None
+        if etype is None or trimmed is None or is_noise(trimmed.name, span.text):
             continue
-        title, name = split_title(span.text)
-        via: MentionVia = "title" if title else "name"
-        table.add(name, etype, span.start_char, span.end_char, span.text, via)
-    return table
+        if any(r.start <= trimmed.start and trimmed.end <= r.end for r in roles):
+            continue  # "Ministre des Affaires étrangères" tagged ORG is a role, not a body
+        name, end = trimmed.name, trimmed.end
+        paren = _PAREN_SURNAME.match(text[end:])
+        if etype == "PER" and len(name.split()) == 1 and paren:
+            name, end = f"{name} {paren.group(1)}", end + paren.end()  # "Marco (Rubio)"
+        etype = kb_type(name, etype, kb)
+        via: MentionVia = "title" if trimmed.title else "name"
+        found.append(_Candidate(trimmed.start, end, name, etype, text[trimmed.start:end], via))
+    return found
+
+
+def kb_type(name: str, etype: EntityType, kb: KnowledgeBase) -> EntityType:
+    """The KB's type for a name it knows under its label, when spaCy's type disagrees."""
+    key = name_key(name)
+    found = [e for e in kb.by_name(name) if key in _label_keys(e)]
+    types = {e.type for e in found}
+    if not types or etype in types:
+        return etype
+    for preferred in ("PER", "ORG", "LOC"):
+        if preferred in types:
+            return preferred
+    return etype
+
+
+def _label_keys(entry: KBEntry) -> set[str]:
+    """Name keys of labels and French aliases (not the many foreign city spellings)."""
+    names = list(entry.labels.values()) + entry.aliases.get("fr", [])
+    return {name_key(n) for n in names}
+
+
+def gazetteer_candidates(text: str, taken: list[_Candidate], roles: list[RoleMatch],
+                         kb: KnowledgeBase) -> list[_Candidate]:
+    """Known organisations and full names of known people in runs of capitalised words."""
+    spans = [(c.start, c.end) for c in taken] + [(r.start, r.end) for r in roles]
+    found: list[_Candidate] = []
+    for run in _CAPS_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group(0)))
+        i = 0
+        while i < len(words):
+            hit = _longest_known(run.group(0), words, i, kb)
+            if hit is None:
+                i += 1
+                continue
+            j, entry = hit
+            start, end = run.start() + words[i].start(), run.start() + words[j].end()
+            if all(end <= s or e <= start for s, e in spans):
+                found.append(_Candidate(start, end, entry.label, entry.type, text[start:end],
+                                        "name"))
+                spans.append((start, end))
+            i = j + 1
+    return found
+
+
+def _longest_known(run: str, words: list[re.Match[str]], i: int, kb: KnowledgeBase
+                   ) -> tuple[int, KBEntry] | None:
+    """The longest run of words from ``i`` naming one known ORG, or PER by full name."""
+    for j in range(min(len(words), i + 6) - 1, i - 1, -1):
+        surface = run[words[i].start():words[j].end()]
+        entries = [e for e in kb.by_name(surface, ("ORG", "PER"))
+                   if e.type == "ORG" or j > i]
+        entries = [e for e in entries if _case_match(surface, e)]
+        if len(entries) == 1:
+            return j, entries[0]
+    return None
+
+
+def _case_match(surface: str, entry: KBEntry) -> bool:
+    """The surface spells a name of the entry with its capitals ("UN" is not "Un")."""
+    def shape(s: str) -> str:
+        return " ".join(re.sub(r"[-'’]", " ", s).split())
+    return any(shape(n) == shape(surface) or (shape(n).lower() == shape(surface).lower()
+                                               and not n.isupper() and not surface.isupper()
+                                               and len(n) > 4)
+               for n in entry.names())
+
+
+def link_clusters(table: EntityTable, kb: KnowledgeBase) -> None:
+    """Link every cluster its names identify in the knowledge base."""
+    for entity, entry, keys in table.clusters():
+        if entry is not None or not entity.mentions:
+            continue
+        found = kb.link(entity.name, entity.type, table.reference)
+        if found is None:
+            for key in sorted(keys, key=lambda k: -len(k)):
+                found = kb.link(key, entity.type, table.reference)
+                if found is not None:
+                    break
+        if found is not None and (found.type == entity.type or entity.type == "MISC"):
+            table.link(entity, found)
+
+
+def add_surname_mentions(table: EntityTable) -> None:
+    """Bare surnames of the document's people, where NER missed them, become alias mentions."""
+    people = [e for e, _, _ in table.clusters() if e.type == "PER" and len(e.name.split()) > 1]
+    by_surname: dict[str, list[str]] = {}
+    for entity in people:
+        by_surname.setdefault(surname_key(entity.name), []).append(entity.id)
+    taken = [(m.start, m.end) for e in table.entities() for m in e.mentions]
+    for entity in people:
+        surname = entity.name.split()[-1]
+        if len(by_surname[surname_key(entity.name)]) > 1 or len(surname) < 3:
+            continue  # two people share this surname: a bare one is ambiguous
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", table.text):
+            if all(m.end() <= s or e <= m.start() for s, e in taken):
+                table.add_mention(entity, m.start(), m.end(), m.group(0), "alias")
+
+
+def resolve_roles(table: EntityTable, roles: list[RoleMatch]) -> None:
+    """Role descriptions as mentions of their holders: apposition first, then the KB."""
+    pending = []
+    for role in roles:
+        holder = _apposed(table, role)
+        if holder is not None:
+            table.set_holder(role, holder)
+            table.add_mention(holder, role.start, role.end, role.text, "title")
+        else:
+            pending.append(role)
+    for role in pending:
+        holder = table.resolve_role(role)
+        if holder is not None:
+            table.add_mention(holder, role.start, role.end, role.text, "title")
+
+
+def _apposed(table: EntityTable, role: RoleMatch) -> Entity | None:
+    """The person named right after ("..., Sergueï Lavrov") or before ("Lavrov, ministre ...")."""
+    text = table.text
+    for entity in table.entities():
+        if entity.type != "PER":
+            continue
+        for m in entity.mentions:
+            if m.via == "title":
+                continue
+            if m.start >= role.end and _GAP_BEFORE_NAME.match(text[role.end:m.start]):
+                return entity
+            if m.end <= role.start and _GAP_AFTER_NAME.match(text[m.end:role.start]):
+                return entity
+    return None

@@ -45,12 +45,21 @@ class Position:
     end: str | None = None
     label: str | None = None
     id: str | None = None
+    as_of: str | None = None
 
     def held_on(self, day: date) -> bool:
-        """Whether the position was held on ``day`` (dates of any precision, open ends)."""
+        """Whether the position was held on ``day`` (dates of any precision, open ends).
+
+        An open-ended position from a dated source (``as_of``, the Wikidata dumps of 2022-23) is
+        trusted for one year after that date only: later, the holder may have changed and a
+        wrong holder is worse than none.
+        """
         iso = day.isoformat()
         started = self.start is None or self.start[: len(iso)] <= iso
-        ongoing = self.end is None or iso < _end_bound(self.end)
+        end = self.end
+        if end is None and self.as_of:
+            end = f"{int(self.as_of[:4]) + 1}{self.as_of[4:]}"
+        ongoing = end is None or iso < _end_bound(end)
         return started and ongoing
 
 

@@ -1,0 +1,103 @@
+"""Text helpers for entity spans: offset-preserving folding, trimming, titles and noise.
+
+Everything works on plain strings and character offsets so that the cleaned span still points at
+the right characters of the document.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from veille.resolve.entities import fold
+from veille.resources import read_lines
+
+# Leading words NER spans swallow ("des États-Unis", "l'OTAN"); stripped, longest first.
+_LEADING = re.compile(r"^(?:(?:de la|de l['’]|des|du|de|d['’]|la|le|les|l['’]|au|aux|à)\s*)+",
+                      re.IGNORECASE)
+_TRAILING = re.compile(r"(?:\s+(?:de la|de l['’]|des|du|de|d['’]|la|le|les|l['’]|et))+$",
+                       re.IGNORECASE)
+_EDGE_CHARS = " \t\n\u00a0.,;:!?«»\"'’()[]-–—_/*•|"
+
+
+def fold_char(ch: str) -> str:
+    """One character, lower-case and accent-free, always one character long."""
+    if ch in "’‘`´":
+        return "'"
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return base[0] if base else ch
+
+
+def fold_keep_offsets(text: str) -> str:
+    """``text`` folded character by character: same length, so offsets carry over."""
+    return "".join(fold_char(c) for c in text)
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    """Folded titles, longest first."""
+    return tuple(sorted({fold_keep_offsets(t) for t in read_lines("titles.txt")},
+                        key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def noise() -> frozenset[str]:
+    return frozenset(fold(line) for line in read_lines("ner_noise.txt"))
+
+
+@dataclass(frozen=True)
+class Trimmed:
+    """A span after trimming: offsets into the document, the name and the stripped title."""
+
+    start: int
+    end: int
+    name: str
+    title: str | None
+
+
+def trim_span(text: str, start: int, end: int) -> Trimmed | None:
+    """Strip edges, leading articles and titles from ``text[start:end]``; None when nothing left.
+
+    The name drops parentheses and line breaks ("Marco (Rubio" -> "Marco Rubio").
+    """
+    span = text[start:end]
+    lead = len(span) - len(span.lstrip(_EDGE_CHARS))
+    stripped = span.strip(_EDGE_CHARS)
+    if not stripped:
+        return None
+    start += lead
+    end = start + len(stripped)
+    match = _LEADING.match(stripped)
+    if match and match.end() < len(stripped):
+        start += match.end()
+        stripped = stripped[match.end():]
+    title = None
+    folded = fold_keep_offsets(stripped)
+    for candidate in titles():
+        cut = len(candidate)
+        if folded.startswith(candidate) and len(folded) > cut and not folded[cut].isalnum():
+            rest = stripped[cut:].lstrip(" \u00a0.")
+            if rest and rest[0].isupper():
+                title, start, stripped = candidate, start + len(stripped) - len(rest), rest
+                break
+    trailing = _TRAILING.search(stripped)
+    if trailing and trailing.start() > 0:
+        end -= len(stripped) - trailing.start()
+        stripped = stripped[:trailing.start()]
+    name = " ".join(re.sub(r"[()\[\]]", " ", stripped).split())
+    return Trimmed(start, end, name, title) if name else None
+
+
+def is_noise(name: str, raw: str) -> bool:
+    """Page furniture, interview labels, lower-case or line-broken spans, bare titles."""
+    key = fold(name)
+    if not key or key in noise() or fold(raw) in noise():
+        return True
+    if "\n" in raw or ":" in raw or not name[0].isupper():
+        return True
+    if any(key == fold(t) for t in titles()):
+        return True
+    words = key.split()
+    return all(w in noise() for w in words)
