@@ -22,6 +22,8 @@ _PLACE_PREPOSITION = re.compile(
     r"(?:\bà|\ben|\bau|\baux|\bdans|\bvers)\s+(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
 _OF = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’])\s*(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
 _DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
+_VENUE = re.compile(r"(?:sommets?|réunions?|rencontres?|conférences?|pourparlers|négociations?)"
+                    r"\s+(?:de|d['’]|du)\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
 _SELF = re.compile(r"(?:\bcet|\bcette|\bce)\s+$", re.IGNORECASE)
 _CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
@@ -98,6 +100,10 @@ def cue(kind: str, text: str) -> bool:
     return _cues()[kind].search(text) is not None
 
 
+def negated(text: str, trigger: Trigger) -> bool:
+    return _cues()["negated"].search(text[max(0, trigger.start - 40):trigger.start]) is not None
+
+
 def event_status(text: str, trigger: Trigger, sent_end: int, future: bool,
                  when: str | None, reference: date | None) -> EventStatus | None:
     """Status of the event a trigger names; None when the text says it does not exist."""
@@ -126,7 +132,13 @@ def resolve_type(text: str, trigger: Trigger, has_place: bool, reference_to_self
 
 
 def is_place(text: str, actor: Actor) -> bool:
-    return actor.type == "LOC" and _PLACE_PREPOSITION.search(text[:actor.start][-30:]) is not None
+    """A location after a preposition of place ("à Anchorage"), or naming the venue right
+    after the trigger ("le sommet de l'Alaska", "la réunion de Genève")."""
+    if actor.type != "LOC":
+        return False
+    before = text[:actor.start]
+    return _PLACE_PREPOSITION.search(before[-30:]) is not None or \
+        _VENUE.search(before[-40:]) is not None
 
 
 def as_participant(text: str, actor: Actor) -> str | None:
@@ -135,7 +147,9 @@ def as_participant(text: str, actor: Actor) -> str | None:
         return actor.name
     if is_place(text, actor) or _OF.search(text[:actor.start][-12:]):
         return None
-    return capitals().get(actor.name, actor.name)
+    # a location acts only as a state, or as a capital standing for one ("Moscou a répondu")
+    state = capitals().get(actor.name, actor.name)
+    return state if state in set(capitals().values()) else None
 
 
 def nearest(position: int, triggers: list[Trigger]) -> Trigger:
@@ -185,7 +199,8 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
     """The events of one sentence. ``future_at`` maps a trigger's start to whether its verb is
     in the future tense (from a parser, optional)."""
     start, end = sentence
-    triggers = find_triggers(text, start, end)
+    # a denied event ("aucune rencontre n'est prévue") neither exists nor draws dates and names
+    triggers = [t for t in find_triggers(text, start, end) if not negated(text, t)]
     events = []
     for trigger in triggers:
         mine = [a for a in actors if nearest(a.start, triggers) == trigger]

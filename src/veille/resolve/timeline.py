@@ -1,0 +1,243 @@
+"""Timelines across sources: the same real event reported by several documents becomes one.
+
+Pure functions over :class:`veille.model.Record`. Two reported events are the same event when
+they are of the same type family (a summit and talks at it are one meeting), agree on whether
+it was cancelled, share participants (two if both name two or more, else one), and their dates
+and places do not exclude each other. Where the sources disagree on a date or a place, both
+are kept and the event carries a conflict; a source that gave no date gets the merged one,
+marked ``date_basis="merged"``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from veille.model import Event, Record
+
+FAMILY = {"meeting": "meet", "summit": "meet", "talks": "meet", "visit": "meet",
+          "call": "call", "press_conference": "speak", "interview": "speak",
+          "exchange": "exchange", "cancellation": "meet"}
+_NAME_STOP = {"le", "la", "les", "l", "de", "du", "des", "d", "m", "mme", "president",
+              "presidente", "ministre", "secretaire", "chef"}
+# Two reports a few days apart of the same people meeting at the same place are one event
+# whose date the sources disagree on; further apart they are two events.
+_CONFLICT_DAYS = 3
+
+
+@dataclass
+class SourceRef:
+    """One document's report of an event, in its own words."""
+
+    doc_id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    trigger: str
+    sentence: str
+    date: str | None
+    place: str | None
+    participants: list[str] = field(default_factory=list)
+    date_basis: str = "reported"
+    mentions: int = 1
+
+
+@dataclass
+class TimelineEvent:
+    type: str
+    date: str | None
+    participants: list[str]
+    place: str | None
+    status: str
+    cameo: str | None
+    sources: list[SourceRef] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    quotes: list[dict[str, str | None]] = field(default_factory=list)
+
+    @property
+    def family(self) -> str:
+        return FAMILY.get(self.type, self.type)
+
+
+def fold_name(name: str) -> list[str]:
+    """Name tokens compared across documents: accents, case, titles and articles off."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return [w for w in re.findall(r"\w+", text.replace("-", " ")) if w not in _NAME_STOP]
+
+
+def same_name(a: str, b: str) -> bool:
+    """"Poutine" and "Vladimir Poutine" are one name; so are Sergueï and Sergey Lavrov."""
+    x, y = fold_name(a), fold_name(b)
+    if not x or not y:
+        return False
+    return set(x) <= set(y) or set(y) <= set(x) or x[-1] == y[-1] and len(x[-1]) > 3
+
+
+def shared(a: list[str], b: list[str]) -> int:
+    return sum(1 for x in a if any(same_name(x, y) for y in b))
+
+
+def sentence_of(text: str, start: int, end: int) -> str:
+    """The sentence around a span: from the last sentence end before it to the next one."""
+    left = max(text.rfind(stop, 0, start) for stop in (". ", "\n", "? ", "! "))
+    ends = [i for i in (text.find(stop, end) for stop in (". ", "\n", "? ", "! ")) if i >= 0]
+    return " ".join(text[left + 1 if left >= 0 else 0:min(ends) + 1 if ends else len(text)]
+                    .split())
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    from datetime import date
+
+    if len(a) != 10 or len(b) != 10:
+        return None
+    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+
+
+def _places_agree(event: TimelineEvent, place: str | None, sentence: str) -> bool:
+    """Places agree when one is missing, equal, or named in the other's sentence
+    ("à Anchorage, en Alaska")."""
+    if place is None or event.place is None or same_name(place, event.place):
+        return True
+    return any(fold_name(place)[-1:] and " ".join(fold_name(place)) in
+               " ".join(fold_name(s.sentence)) for s in event.sources) or \
+        " ".join(fold_name(event.place)) in " ".join(fold_name(sentence))
+
+
+def is_same_event(event: TimelineEvent, new: Event, sentence: str) -> bool:
+    """Whether ``new`` (with its sentence) reports ``event``.
+
+    Participants are compared with the event's first report (its core), not with everyone
+    merged so far, so that a chain of loose matches cannot snowball into one event.
+    """
+    if FAMILY.get(new.type, new.type) != event.family:
+        return False
+    if (new.status == "cancelled") != (event.status == "cancelled"):
+        return False
+    core = event.sources[0].participants if event.sources else event.participants
+    common = shared(new.participants, core)
+    places_agree = _places_agree(event, new.place, sentence)
+    same_day = bool(new.date and event.date and _dates_agree(new.date, event.date))
+    same_place = bool(new.place and event.place and places_agree)
+    if not (common >= 2 or common >= 1 and (same_day or same_place)):
+        return False
+    if _dates_agree(event.date, new.date):
+        return places_agree
+    apart = _days_apart(event.date or "", new.date or "")
+    return apart is not None and apart <= _CONFLICT_DAYS and common >= 2 and places_agree
+
+
+def _source(record: Record, event: Event) -> SourceRef:
+    return SourceRef(record.doc_id, record.source.title, record.source.publisher,
+                     record.source.published, event.trigger,
+                     sentence_of(record.text, event.start, event.end), event.date, event.place,
+                     list(event.participants))
+
+
+def _quotes_for(record: Record, event: Event) -> list[dict[str, str | None]]:
+    """Quotes of a participant said on the event's day or right after its mention."""
+    tied = []
+    for q in record.quotes:
+        if not q.speaker or not any(same_name(q.speaker, p) for p in event.participants):
+            continue
+        if (event.date and q.said_on == event.date) or 0 <= q.start - event.start <= 600:
+            tied.append({"speaker": q.speaker, "text": q.text, "doc_id": record.doc_id,
+                         "said_on": q.said_on})
+    return tied
+
+
+def merge_events(records: Iterable[Record]) -> list[TimelineEvent]:
+    """The events of all ``records`` with reports of the same event merged, sorted by date."""
+    reports = [(r, e) for r in records for e in r.events if e.type in FAMILY]
+    # dated, precise reports first, so that an undated "vendredi" joins a dated event
+    reports.sort(key=lambda re_: (re_[1].date is None, -len(re_[1].date or "")))
+    timeline: list[TimelineEvent] = []
+    for record, event in reports:
+        source = _source(record, event)
+        home = next((t for t in timeline if is_same_event(t, event, source.sentence)), None)
+        if home is None:
+            home = TimelineEvent(event.type, event.date, list(event.participants), event.place,
+                                 event.status, event.cameo)
+            timeline.append(home)
+        _absorb(home, event, source, _quotes_for(record, event))
+    for item in timeline:
+        _settle(item)
+    return sorted(timeline, key=lambda t: (t.date is None, t.date or "", t.type))
+
+
+def _absorb(home: TimelineEvent, event: Event, source: SourceRef,
+            quotes: list[dict[str, str | None]]) -> None:
+    """Add one report; a document that mentions the event again counts once, with the
+    first of its reports that gives a date."""
+    same_doc = next((s for s in home.sources if s.doc_id == source.doc_id), None)
+    if same_doc is None:
+        home.sources.append(source)
+    else:
+        same_doc.mentions += 1
+        if same_doc.date is None and source.date is not None:
+            home.sources[home.sources.index(same_doc)] = source
+            source.mentions = same_doc.mentions
+    for name in event.participants:
+        if not any(same_name(name, p) for p in home.participants):
+            home.participants.append(name)
+    if _specificity(event.type) > _specificity(home.type):
+        home.type, home.cameo = event.type, event.cameo
+    home.place = home.place or event.place
+    home.quotes.extend(q for q in quotes if q not in home.quotes)
+
+
+def _specificity(kind: str) -> int:
+    """A summit says more than talks, talks more than a meeting."""
+    return ("meeting", "visit", "talks", "summit", "call", "interview", "press_conference",
+            "exchange").index(kind) if kind in FAMILY else -1
+
+
+def _settle(item: TimelineEvent) -> None:
+    """The event's date and place by majority; disagreements become conflicts; sources
+    without a date of their own take the merged one."""
+    dates = Counter(s.date for s in item.sources if s.date)
+    if dates:
+        best = max(dates, key=lambda d: (len(d), dates[d]))
+        item.date = best
+        others = [d for d in dates if not _dates_agree(d, best)]
+        if others:
+            item.conflicts.append("date: " + ", ".join(
+                f"{d} ({dates[d]} source{'s' if dates[d] > 1 else ''})" for d in [best, *others]))
+    for s in item.sources:
+        if s.date is None and item.date is not None:
+            s.date, s.date_basis = item.date, "merged"
+    places = Counter(s.place for s in item.sources if s.place)
+    if places:
+        item.place = max(places, key=lambda p: places[p])
+        apart = [p for p in places if not _places_agree(_only(item, item.place), p, "")]
+        if apart:
+            item.conflicts.append("place: " + ", ".join([item.place, *apart]))
+
+
+def _only(item: TimelineEvent, place: str | None) -> TimelineEvent:
+    return TimelineEvent(item.type, item.date, item.participants, place, item.status,
+                         item.cameo, item.sources)
+
+
+def filter_timeline(events: list[TimelineEvent], entity: str | None = None,
+                    since: str | None = None, until: str | None = None) -> list[TimelineEvent]:
+    """Events with a participant named ``entity`` and a date within [since, until]."""
+    kept = []
+    for e in events:
+        if entity and not any(same_name(entity, p) for p in e.participants):
+            continue
+        if (since or until) and e.date is None:
+            continue
+        if since and (e.date or "") < since[:len(e.date or "")]:
+            continue
+        if until and (e.date or "") > until[:len(e.date or "")]:
+            continue
+        kept.append(e)
+    return kept
