@@ -23,7 +23,7 @@ _NP_LINKS = frozenset({"de", "des", "du", "d'", "d’", "la", "le", "l'", "l’"
 _NP_STOP = frozenset({
     "à", "au", "aux", "dans", "lors", "devant", "sur", "en", "après", "avant", "pendant",
     "depuis", "par", "pour", "avec", "selon", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-    "samedi", "dimanche", "hier", "mardi", "ce", "cette", "mais", "et", "qui", "que", "qu'",
+    "samedi", "dimanche", "hier", "ce", "cette", "mais", "et", "qui", "que", "qu'",
     "qu’", "sans", "face", "contre", "vers",
 })
 # Object clitics and negation between a subject and its verb: "Lavrov lui a dit", "il n'a pas".
@@ -167,7 +167,9 @@ def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | Non
     parser often misses a subject at a paragraph start); otherwise the parser's subjects.
     """
     near = _phrase_before(doc, auxiliaries_before(verb), floor)
-    if near is not None and any(t.pos_ in ("PROPN", "PRON") for t in doc[near[0] : near[1]]):
+    if near is not None and _starts_clause(doc, near[0], floor) and any(
+        t.pos_ in ("PROPN", "PRON") for t in doc[near[0] : near[1]]
+    ):
         return _chars(doc, near)
     subjects = [
         child for tok in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
@@ -194,6 +196,14 @@ def _phrase_before(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
     ):
         j -= 1
     return (j, end) if j < end else None
+
+
+def _starts_clause(doc: Doc, i: int, floor: int) -> bool:
+    """The phrase at token ``i`` can be a subject: it is not the object of a preposition."""
+    if i == 0 or doc[i - 1].idx < floor:
+        return True
+    prev = doc[i - 1]
+    return prev.is_punct or prev.is_space or prev.pos_ in ("CCONJ", "SCONJ", "ADV")
 
 
 def _chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:

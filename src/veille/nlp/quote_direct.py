@@ -1,4 +1,4 @@
-"""Attribution of direct quotes: the cue after the closing mark, else the cue before the opening one.
+"""Attribution of direct quotes: the cue after the closing mark, else the cue before the opening.
 
 - ``« A », a déclaré Lavrov.`` / ``"A", a-t-il ajouté.``: a reporting verb opens the clause
   after the quote; its subject is inverted (a noun phrase or ``-t-il``) or preposed

@@ -25,7 +25,7 @@ _ABBREV = re.compile(r"(?:\b[A-Z]|\bMM|\bMme|\bMmes|\bMlle|\bDr|\bSt|\bSte|\bav|
 
 @dataclass(frozen=True)
 class Marked:
-    """A span between quote marks: ``start``/``end`` bound the words, ``left``/``right`` the marks."""
+    """A quoted span: ``start``/``end`` bound the words, ``left``/``right`` the marks."""
 
     start: int
     end: int

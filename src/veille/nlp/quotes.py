@@ -26,8 +26,8 @@ from veille.nlp.quote_direct import Attribution, attribute
 from veille.nlp.quote_marks import Marked, containing, find_marked, sentences, word_count
 from veille.nlp.quote_speaker import Said, SpeakerResolver
 from veille.nlp.speech_indirect import Reported, find_indirect
-from veille.nlp.speech_turns import find_turns
 from veille.nlp.speech_turn_speakers import turn_quotes
+from veille.nlp.speech_turns import find_turns
 from veille.resources import read_lines
 
 # Quotes of this many words or fewer are kept only with a cue of their own or inside reported

@@ -79,6 +79,8 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
     pronoun = pronoun_of(doc, verb)
     if start is not None:
         subject = None if pronoun else preposed_subject(doc, verb, sentence[0])
+        if subject is not None and not _can_speak(doc.text[subject[0] : subject[1]]):
+            return None
         return Reported(start, _content_end(doc.text, start, sentence[1]), cue_text(doc, verb),
                         subject, pronoun, verb.idx)
     return _inverted_closing(doc, verb, sentence, pronoun)
@@ -107,7 +109,7 @@ def _content_start(doc: Doc, verb: Token, limit: int) -> int | None:
 
 
 def _infinitive(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm")
+    return tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm", [])
 
 
 def _after(doc: Doc, j: int) -> int | None:
@@ -158,6 +160,12 @@ def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | 
             return Reported(inner.start, inner.end, prep, source, None, tok.idx)
         return Reported(start, _content_end(doc.text, start, sentence[1]), prep, source, None,
                         tok.idx)
+    after = _skip_comma(doc.text, source[1], sentence[1])
+    rest = doc.text[after : sentence[1]].split()
+    if doc.text[source[1] : after].strip() == "," and len(rest) > 3:
+        # Parenthetical ", selon X, <clause>": the source governs the clause that follows it.
+        return Reported(after, _content_end(doc.text, after, sentence[1]), prep, source, None,
+                        tok.idx)
     return Reported(sentence[0], _content_end(doc.text, sentence[0], tok.idx), prep, source,
                     None, tok.idx)
 
@@ -192,6 +200,12 @@ def _reported_inside(doc: Doc, start: int, sentence: tuple[int, int]) -> Reporte
                 return Reported(begin, _content_end(doc.text, begin, sentence[1]), "", None,
                                 None, tok.idx)
     return None
+
+
+def _can_speak(subject: str) -> bool:
+    """A subject holding a clause ("le fait que X ait ...") is a fact, not a speaker."""
+    words = subject.casefold().replace("’", "'").split()
+    return not any(w in ("que", "qui") or w.startswith("qu'") for w in words)
 
 
 def _is_clause(doc: Doc, got: Reported) -> bool:
