@@ -199,6 +199,11 @@ def apply_curated(entries: dict[str, dict[str, Any]], curated: Iterable[dict[str
         old = entries.get(cur["key"])
         if old and cur.get("positions") is not None:
             mine = {(p["role"], p.get("country")) for p in cur["positions"]}
+            ids = {(p["role"], p.get("country")): p["id"] for p in old.get("positions", [])
+                   if p.get("id")}
+            for p in cur["positions"]:  # keep Wikidata's position id (Q218295) for the import
+                if (p["role"], p.get("country")) in ids:
+                    p.setdefault("id", ids[(p["role"], p.get("country"))])
             kept = [p for p in old.get("positions", [])
                     if (p["role"], p.get("country")) not in mine]
             cur = {**cur, "positions": kept + cur["positions"]}

@@ -277,3 +277,24 @@ def get_kb() -> KnowledgeBase:
     extra = get_settings().kb_path
     paths = [bundled_path(), user_kb_path()] + ([Path(extra)] if extra else [])
     return load_kb(paths)
+
+
+def add_to_file(target: Path, entries: Iterable[KBEntry]) -> tuple[int, int]:
+    """Merge entries into a KB file by key (a new entry replaces an old one with its key).
+
+    Returns (added, replaced). The file is rewritten whole, through a temporary file, so an
+    interrupted run leaves the old file intact. The process-wide KB is reloaded on next use.
+    """
+    current = {e.key: e for e in read_entries(target)} if target.is_file() else {}
+    added = replaced = 0
+    for entry in entries:
+        if entry.key in current:
+            replaced += 1
+        else:
+            added += 1
+        current[entry.key] = entry
+    tmp = target.with_name(target.name + ".tmp")
+    write_entries(tmp, current.values())
+    tmp.replace(target)
+    get_kb.cache_clear()
+    return added, replaced

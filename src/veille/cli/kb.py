@@ -1,0 +1,58 @@
+"""``veille kb``: extend the knowledge base with your own entries or a Wikidata dump."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from veille.cli.common import fail, out
+from veille.resolve.kb import add_to_file, get_kb, read_entries, user_kb_path
+from veille.resolve.wikidata import TYPE_CLASSES, import_dump
+
+kb_app = typer.Typer(help="Extend the knowledge base (people, organisations, places).",
+                     no_args_is_help=True)
+ToOption = Annotated[
+    Path | None,
+    typer.Option("--to", help="KB file to write [default: kb.jsonl in the user data dir]."),
+]
+
+
+def add_cli(
+    file: Annotated[Path, typer.Argument(help="JSON Lines file of KB entries.", exists=True,
+                                         dir_okay=False)],
+    to: ToOption = None,
+) -> None:
+    """Add (or replace, by key) entries from FILE in the user knowledge base."""
+    target = to or user_kb_path()
+    try:
+        added, replaced = add_to_file(target, list(read_entries(file)))
+    except ValueError as error:
+        fail(str(error))
+        return
+    out.print(f"{added} added, {replaced} replaced -> {target}", markup=False)
+
+
+def import_wikidata_cli(
+    dump: Annotated[Path, typer.Argument(help="Wikidata JSON dump (.json, .json.gz, .json.bz2).",
+                                         exists=True, dir_okay=False)],
+    types: Annotated[str, typer.Option(
+        "--types", help=f"Comma-separated: {', '.join(TYPE_CLASSES)}.")] = ",".join(TYPE_CLASSES),
+    to: ToOption = None,
+) -> None:
+    """Stream a Wikidata dump and keep the entities of the asked types (by P31)."""
+    target = to or user_kb_path()
+    kinds = [t.strip() for t in types.split(",") if t.strip()]
+    try:
+        added, replaced = add_to_file(target, import_dump(dump, kinds, get_kb()))
+    except (ValueError, OSError, EOFError) as error:
+        fail(f"{dump}: {error}")
+        return
+    out.print(f"{added} added, {replaced} replaced -> {target}", markup=False)
+
+
+def register(app: typer.Typer) -> None:
+    kb_app.command("add")(add_cli)
+    kb_app.command("import-wikidata")(import_wikidata_cli)
+    app.add_typer(kb_app, name="kb")
