@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, HTTPException, Query, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from veille.settings import Settings
 from veille.store.base import Store
@@ -49,15 +50,20 @@ def get_settings_dep(request: Request) -> Settings:
     return settings
 
 
-def require_token(request: Request,
-                  settings: Annotated[Settings, Depends(get_settings_dep)]) -> None:
+# auto_error=False: the answer depends on the server's settings too (403 vs 401), decided below.
+bearer = HTTPBearer(auto_error=False, description="settings.api_token (VEILLE_API_TOKEN)")
+
+
+def require_token(
+    settings: Annotated[Settings, Depends(get_settings_dep)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+) -> None:
     """403 when the server has no token (read-only), 401 when the caller's token is wrong."""
     if not settings.api_token:
         raise HTTPException(403, "this server is read-only: set VEILLE_API_TOKEN to enable ingest")
-    scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    given = credentials.credentials if credentials else ""
     # compare_digest: the time taken must not tell how much of the token was right.
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(),
-                                                             settings.api_token.encode()):
+    if not hmac.compare_digest(given.encode(), settings.api_token.encode()):
         raise HTTPException(401, "missing or wrong token (send Authorization: Bearer <token>)",
                             headers={"WWW-Authenticate": "Bearer"})
 

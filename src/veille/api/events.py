@@ -10,10 +10,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from veille.api.deps import Handle, Since, Until
+from veille.api.deps import Handle, Page, Since, Until
 from veille.api.entities import event_out, quote_out
-from veille.api.schemas import EventOut, SourceRef, Timeline, TimelineEntry
-from veille.api.urls import doc_url, until_bound
+from veille.api.schemas import EventPage, SourceRef, Timeline, TimelineEntry
+from veille.api.urls import doc_url, page_info, until_bound
 from veille.model import Record
 from veille.store.base import EventRow, QuoteRow, Store
 
@@ -75,12 +75,17 @@ def _quotes_of(store: Store, group: list[EventRow], participants: list[str],
     return out
 
 
-@router.get("/api/events", response_model=list[EventOut], summary="Events, per document")
-def events(handle: Handle, entity: Entity = None, since: Since = None, until: Until = None
-           ) -> list[EventOut]:
+@router.get("/api/events", response_model=EventPage, summary="Events, one per document")
+def events(handle: Handle, page: Page, entity: Entity = None, since: Since = None,
+           until: Until = None) -> EventPage:
     with handle.use() as store:
-        return [event_out(r) for r in store.events(entity=entity, since=since,
-                                                   until=until_bound(until))]
+        rows = store.events(entity=entity, since=since, until=until_bound(until))
+    # No HTML page lists raw events: the timeline is their page, so "next" points to this API.
+    chunk = rows[page.offset:page.offset + page.limit]
+    info = page_info("/api/events", {"entity": entity, "since": since, "until": until},
+                     page.limit, page.offset, len(rows) > page.offset + page.limit)
+    return EventPage(entity=entity, since=since, until=until,
+                     events=[event_out(r) for r in chunk], paging=info)
 
 
 @router.get("/api/timeline", response_model=Timeline, summary="Events merged across documents")

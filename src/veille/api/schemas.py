@@ -125,6 +125,14 @@ class EventOut(BaseModel):
     url: str
 
 
+class EventPage(BaseModel):
+    entity: str | None
+    since: str | None
+    until: str | None
+    events: list[EventOut]
+    paging: PageInfo
+
+
 class MetWith(BaseModel):
     name: str
     count: int
