@@ -1,0 +1,104 @@
+"""A merged timeline as text lines, JSON-ready data, or an iCalendar file (RFC 5545).
+
+The iCalendar writer is hand-made (a few lines, no dependency): one VEVENT per dated event,
+an all-day ``DTSTART;VALUE=DATE`` for a day (a month spans the whole month), text escaped and
+lines folded at 75 octets as the RFC asks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from veille.nlp.timecalendar import add_months
+from veille.resolve.timeline import TimelineEvent
+
+_LABELS = {"meeting": "rencontre", "summit": "sommet", "talks": "pourparlers",
+           "visit": "visite", "call": "appel", "press_conference": "conférence de presse",
+           "interview": "interview", "exchange": "échange", "cancellation": "annulation"}
+
+
+def timeline_json(events: list[TimelineEvent]) -> list[dict[str, Any]]:
+    return [dict(asdict(e), source_count=len(e.sources)) for e in events]
+
+
+def summary(event: TimelineEvent) -> str:
+    label = _LABELS.get(event.type, event.type)
+    status = "" if event.status == "happened" else f" ({event.status})"
+    return f"{label}{status}: {', '.join(event.participants)}"
+
+
+def timeline_text(events: list[TimelineEvent], quotes_per_event: int = 2) -> list[str]:
+    """One block per event: date, what, who, where, sources, conflicts, a few quotes."""
+    lines = []
+    for e in events:
+        where = f" — {e.place}" if e.place else ""
+        count = len(e.sources)
+        lines.append(f"{e.date or 'sans date':10}  {summary(e)}{where}  "
+                     f"[{count} source{'s' if count > 1 else ''}]")
+        for s in e.sources:
+            basis = " (date de la fusion)" if s.date_basis == "merged" else ""
+            lines.append(f"            · {s.title or s.doc_id}{basis}: « {s.trigger} »")
+        lines.extend(f"            ! {c}" for c in e.conflicts)
+        for q in e.quotes[:quotes_per_event]:
+            lines.append(f"            « {_clip(q['text'] or '', 120)} » — {q['speaker']}")
+    return lines
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\n", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """Content lines longer than 75 octets continue on lines that start with a space."""
+    out: list[str] = []
+    current = ""
+    for char in line:
+        limit = 75 if not out else 74
+        if len((current + char).encode("utf-8")) > limit:
+            out.append(current)
+            current = ""
+        current += char
+    out.append(current)
+    return "\r\n ".join(out)
+
+
+def _span(value: str) -> tuple[date, date]:
+    """All-day start and exclusive end of a YYYY-MM-DD or YYYY-MM date."""
+    if len(value) == 7:
+        first = date.fromisoformat(value + "-01")
+        return first, add_months(first, 1)
+    day = date.fromisoformat(value)
+    return day, day + timedelta(days=1)
+
+
+def timeline_ics(events: list[TimelineEvent], stamp: datetime) -> str:
+    """An iCalendar document of the dated events; ``stamp`` is the DTSTAMP (UTC)."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Veille//timeline//FR",
+             "CALSCALE:GREGORIAN"]
+    for e in events:
+        if not e.date or len(e.date) not in (7, 10):
+            continue
+        start, end = _span(e.date)
+        key = f"{e.date}|{e.type}|{'|'.join(sorted(e.participants))}"
+        described = [f"{len(e.sources)} source(s)"] + [
+            f"{s.title or s.doc_id}: {s.sentence}" for s in e.sources] + e.conflicts
+        lines += ["BEGIN:VEVENT",
+                  f"UID:{hashlib.sha1(key.encode()).hexdigest()[:16]}@veille",
+                  f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
+                  f"DTSTART;VALUE=DATE:{start:%Y%m%d}", f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+                  f"SUMMARY:{_escape(summary(e))}"]
+        if e.place:
+            lines.append(f"LOCATION:{_escape(e.place)}")
+        if e.status == "cancelled":
+            lines.append("STATUS:CANCELLED")
+        lines += [f"DESCRIPTION:{_escape(chr(10).join(described))}", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
