@@ -1,0 +1,83 @@
+"""Ingest through the API: token rules, input validation, text, HTML and URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+from pytest_httpserver import HTTPServer
+
+REPO = Path(__file__).resolve().parents[2]
+TOKEN = "test-token-4f7d"  # the one tests/api/conftest.py gives the ``writer`` server
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+ARTICLE = ("Le président du Sénégal, Bassirou Diomaye Faye, a reçu jeudi à Dakar le ministre "
+           "français Jean-Noël Barrot. « Notre partenariat doit être rééquilibré », a déclaré "
+           "Bassirou Diomaye Faye après l'entretien.")
+
+
+def test_read_only_server_refuses_ingest_with_403(client: httpx.Client) -> None:
+    response = client.post("/api/documents", json={"text": ARTICLE}, headers=AUTH)
+    assert response.status_code == 403
+    assert "read-only" in response.json()["error"]
+
+
+def test_wrong_or_missing_token_is_401(writer: httpx.Client) -> None:
+    wrong = writer.post("/api/documents", json={"text": ARTICLE},
+                        headers={"Authorization": "Bearer nope"})
+    assert wrong.status_code == 401
+    assert wrong.headers["www-authenticate"] == "Bearer"
+    assert writer.post("/api/documents", json={"text": ARTICLE}).status_code == 401
+
+
+def test_ingest_text_then_read_it_back(writer: httpx.Client) -> None:
+    response = writer.post("/api/documents", headers=AUTH, json={
+        "text": ARTICLE, "title": "Dakar et Paris", "publisher": "Test", "published": "2026-03-05"})
+    assert response.status_code == 201, response.text
+    (doc_id,) = response.json()["added"]
+    assert response.json()["urls"] == [f"/documents/{doc_id}"]
+    record = writer.get(f"/api/documents/{doc_id}").json()["record"]
+    assert record["source"]["title"] == "Dakar et Paris"
+    assert record["quotes"][0]["speaker"] == "Bassirou Diomaye Faye"
+    again = writer.post("/api/documents", headers=AUTH, json={"text": ARTICLE})
+    assert again.status_code == 200
+    assert again.json()["added"] == [] and len(again.json()["duplicates"]) == 1
+
+
+def test_ingest_html(writer: httpx.Client) -> None:
+    page = (f"<html><head><title>Dakar</title></head><body><nav>Accueil | Monde</nav>"
+            f"<article><h1>Dakar</h1><p>{ARTICLE}</p></article></body></html>")
+    response = writer.post("/api/documents", headers=AUTH, json={"html": page})
+    assert response.status_code == 201, response.text
+    (doc_id,) = response.json()["added"]
+    text = writer.get(f"/api/documents/{doc_id}").json()["record"]["text"]
+    assert "Notre partenariat" in text and "<p>" not in text
+
+
+def test_ingest_url(writer: httpx.Client, httpserver: HTTPServer) -> None:
+    page = (REPO / "examples" / "03-appel-macron-zelensky.html").read_bytes()
+    httpserver.expect_request("/article").respond_with_data(
+        page, content_type="text/html; charset=utf-8")
+    url = httpserver.url_for("/article")
+    response = writer.post("/api/documents", headers=AUTH, json={"url": url})
+    assert response.status_code == 201, response.text
+    (doc_id,) = response.json()["added"]
+    assert writer.get(f"/api/documents/{doc_id}").json()["record"]["source"]["url"] == url
+
+
+def test_invalid_ingest_bodies_are_422(writer: httpx.Client) -> None:
+    def status(body: object) -> int:
+        return writer.post("/api/documents", headers=AUTH, json=body).status_code
+
+    assert status({}) == 422
+    assert status({"text": ARTICLE, "url": "https://example.org/"}) == 422
+    assert status({"url": "file:///etc/passwd"}) == 422
+    assert status({"text": ""}) == 422
+    assert status({"text": ARTICLE, "published": "hier"}) == 422
+    assert writer.post("/api/documents", headers={**AUTH, "content-type": "application/json"},
+                       content=b"{not json").status_code == 422
+
+
+def test_unusable_text_is_422_with_the_reason(writer: httpx.Client) -> None:
+    response = writer.post("/api/documents", headers=AUTH, json={"text": "   \n  "})
+    assert response.status_code == 422
+    assert response.json()["error"]
