@@ -90,7 +90,7 @@ def _before_cue(doc: Doc, start: int, end: int, marks: list[Marked]) -> Attribut
         return None
     tokens = [t for t in span if t.idx < end and not _quoted(t.idx, marks)]
     for tok in tokens:
-        if tok.lower_ in _SOURCE and tok.i + 1 < len(doc):
+        if _is_source(doc, tok) and tok.i + 1 < len(doc):
             source = _noun_phrase_after(doc, tok, end)
             if source is not None:
                 return Attribution("selon" if tok.lower_ == "selon" else "d'après", source,
@@ -121,6 +121,13 @@ def _noun_phrase_after(doc: Doc, tok: Token, limit: int) -> tuple[int, int] | No
         return None
     last = doc[i - 1]
     return doc[tok.i + 1].idx, last.idx + len(last.text)
+
+
+def _is_source(doc: Doc, tok: Token) -> bool:
+    """``selon`` or ``d'après`` (which the tokenizer may split into ``d'`` + ``après``)."""
+    if tok.lower_ in _SOURCE:
+        return True
+    return tok.lower_ == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’")
 
 
 def _quoted(pos: int, marks: list[Marked]) -> bool:

@@ -42,6 +42,11 @@ def _org_nouns() -> frozenset[str]:
     return frozenset(read_lines("quote_org_nouns.txt"))
 
 
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(read_lines("quote_person_nouns.txt"))
+
+
 @dataclass
 class Said:
     """A resolved speaker: canonical name and entity id (either may be None)."""
@@ -108,17 +113,24 @@ class SpeakerResolver:
         return None
 
     def _description(self, text: str, pos: int) -> Said:
-        """A bare description: anaphora to the last speaker of its kind, or the span itself."""
+        """A description: anaphora when bare ("le ministre"), else the span as an unlinked name.
+
+        A bare description (determiner, head noun, adjectives) refers back to the latest
+        speaker of its kind; one with a complement ("le syndicat des jeunes agriculteurs") or a
+        capitalised name nobody linked ("la Maison Blanche") names its speaker itself.
+        """
         words = _DETERMINER.sub("", text).split()
         if not words:
             return Said()
-        if text[:1].islower() or _DETERMINER.match(text):
-            head = words[0].casefold()
-            if head in _org_nouns():
-                return self.last(pos, "ORG")
-            if words[0][:1].islower():
-                return self.last(pos, "PER")
-        # An unlinked proper name ("la Maison Blanche"): keep the cleaned span as the name.
+        head = words[0].casefold()
+        bare = not any(w.casefold() in ("de", "des", "du", "d'", "d’") or w.startswith(("d'", "d’"))
+                       for w in words[1:])
+        if bare and head in _org_nouns():
+            return self.last(pos, "ORG")
+        if bare and head in _person_nouns():
+            return self.last(pos, "PER")
+        if words[0][:1].islower() and head not in _person_nouns() | _org_nouns() and bare:
+            return Said()  # "le texte", "la note": no speaker we can name
         return Said(" ".join(words), None, "ORG")
 
     def _last_mention(self, pos: int, kind: str, pronoun: str | None) -> Entity | None:

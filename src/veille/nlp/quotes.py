@@ -56,7 +56,7 @@ def extract_quotes(
     """All quotes of ``doc``, in text order, with speakers resolved against ``table``."""
     text = doc.text
     turns = find_turns(text, ctx.title)
-    inside_turn = [(t.start, t.end) for t in turns]
+    inside_turn = [(t.label_start, t.end) for t in turns]
     marks = [m for m in find_marked(text) if not _within(m.start, inside_turn)]
     sents = sentences(text, marks)
     indirect = _indirect(doc, sents, inside_turn, marks)

@@ -146,6 +146,8 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
 def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | None:
     """``Selon X, <content>`` (source first) or ``<content>, selon X`` (source last)."""
     prep = _SOURCE_PREPS.get(tok.lower_)
+    if tok.lower_ == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’"):
+        prep = "d'après"  # the tokenizer splits the elision
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if prep is None or nxt is None or nxt.lower_ in _NOT_SOURCE:
         return None
@@ -166,8 +168,9 @@ def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | 
         # Parenthetical ", selon X, <clause>": the source governs the clause that follows it.
         return Reported(after, _content_end(doc.text, after, sentence[1]), prep, source, None,
                         tok.idx)
-    return Reported(sentence[0], _content_end(doc.text, sentence[0], tok.idx), prep, source,
-                    None, tok.idx)
+    cut = doc[tok.i - 1].idx if prep == "d'après" and tok.lower_ == "après" else tok.idx
+    return Reported(sentence[0], _content_end(doc.text, sentence[0], cut), prep, source, None,
+                    tok.idx)
 
 
 def _source_span(doc: Doc, tok: Token, limit: int) -> tuple[int, int] | None:

@@ -28,7 +28,7 @@ def turn_quotes(doc: Doc, table: EntityTable, turns: list[Turn]) -> list[Quote]:
     if not turns:
         return []
     interviewee = _interviewee(table, turns[0].label_start)
-    named: list[Entity | None] = [_named(table, t) for t in turns]
+    named: list[Entity | None] = [_named(doc, table, t, turns) for t in turns]
     quotes = []
     for k, turn in enumerate(turns):
         speaker: Entity | None = named[k]
@@ -47,11 +47,18 @@ def turn_quotes(doc: Doc, table: EntityTable, turns: list[Turn]) -> list[Quote]:
     return quotes
 
 
-def _named(table: EntityTable, turn: Turn) -> Entity | None:
+def _named(doc: Doc, table: EntityTable, turn: Turn, turns: list[Turn]) -> Entity | None:
+    """The entity a name label resolves to; None for a common noun only ever seen as a label."""
     if turn.role != "speaker":
         return None
     end = turn.label_start + len(turn.label)
-    return table.resolve(turn.label, turn.label_start, end, types=("PER", "ORG"))
+    entity = table.resolve(turn.label, turn.label_start, end, types=("PER", "ORG"))
+    labels = {(t.label_start, t.label_start + len(t.label)) for t in turns}
+    if entity is not None and _common_noun_label(doc, turn) and all(
+        (m.start, m.end) in labels for m in entity.mentions
+    ):
+        return None  # the tagger took a capitalised noun for a name: no other evidence
+    return entity
 
 
 def _interviewee(table: EntityTable, intro_end: int) -> Entity | None:
@@ -88,4 +95,5 @@ def _common_noun_label(doc: Doc, turn: Turn) -> bool:
                          alignment_mode="expand")
     if span is None or len(span) != 1:
         return False
-    return span[0].pos_ == "NOUN" and not span[0].ent_type_
+    # The tagger's part of speech, not its entity label: NER tags any capitalised label PER.
+    return span[0].pos_ == "NOUN"
