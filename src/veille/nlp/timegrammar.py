@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from veille.nlp.timecalendar import (
     Lean,
     Unit,
+    add_months,
     cost,
     nearest_weekday,
     pick_weekday,
@@ -194,8 +195,36 @@ def _weekday_day(m: _Match, state: _State) -> tuple[str | None, Anchor, date | N
 
 
 def _month_year(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
-    month = MONTHS()[(m.groups["month"] or "").lower().rstrip(".")]
-    return f"{int(m.groups['year'] or 0):04d}-{month:02d}", "absolute", None
+    name = (m.groups["month"] or m.groups.get("month2") or "").lower().rstrip(".")
+    month = MONTHS().get(name) or int(name)
+    year = int(m.groups["year"] or m.groups.get("year2") or 0)
+    return f"{year:04d}-{month:02d}", "absolute", None
+
+
+def _numeric_day_month(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    """"le 22/04": a day and month in figures, the year from the reference."""
+    month, day = int(m.groups["month"] or 0), _number(m.groups["day"]) or 0
+    if state.reference is None or not 1 <= month <= 12:
+        return None, "none", None
+    found = pick_year(month, day, state.reference, state.lean_at(m.start, m.end))
+    return _day(found, "published")
+
+
+def _day_only(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    """"le 23," alone: that day of the reference's month, or of the month before (news)."""
+    reference, day = state.reference, _number(m.groups["day"]) or 0
+    if reference is None:
+        return None, "none", None
+    candidates = []
+    for months in (-1, 0, 1):
+        first = add_months(reference.replace(day=1), months)
+        try:
+            candidates.append(first.replace(day=day))
+        except ValueError:
+            continue
+    lean = state.lean_at(m.start, m.end)
+    best = min(candidates, key=lambda d: cost(d, reference, lean)) if candidates else None
+    return _day(best, "published")
 
 
 def _month(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
@@ -238,8 +267,10 @@ def _deictic(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]
         return None, "none", None
     anchor = "previous" if relative == "previous" else "published"
     moved = shift(base, offset, unit)
-    value = precise(moved, unit)
-    return value, anchor, moved if unit == "day" else None
+    # "la veille" and "le lendemain" hang on the narrative's date without moving it on:
+    # "Le 15 août... La veille, ... Le lendemain, ..." are the 14th and the 16th
+    keeps = unit == "day" and relative != "previous"
+    return precise(moved, unit), anchor, moved if keeps else None
 
 
 def _weekday(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
@@ -259,7 +290,8 @@ def _weekday(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]
 
 _Handler = Callable[[_Match, _State], "tuple[str | None, Anchor, date | None]"]
 _HANDLERS: dict[str, _Handler] = {
-    "dmy": _full_date, "numeric": _full_date, "dm": _day_month, "wdday": _weekday_day,
+    "dmy": _full_date, "numeric": _full_date, "iso": _full_date,
+    "numeric_dm": _numeric_day_month, "numeric_my": _month_year, "day": _day_only, "dm": _day_month, "wdday": _weekday_day,
     "my": _month_year, "month": _month, "year": _year, "ago": _span, "ahead": _span,
     "shift": _span, "deictic": _deictic, "weekday": _weekday,
 }

@@ -87,9 +87,17 @@ def pattern_table() -> tuple[tuple[str, re.Pattern[str]], ...]:
     table = {
         "dmy": rf"\b{_LEAD}(?:{_weekday('wdname')},?\s+)?{_DAY}\s+{months},?\s+"
                rf"(?:de\s+l'an\s+)?{_YEAR}",
-        "numeric": r"\b(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>\d{4}|\d\d)\b",
-        "dm": rf"\b{_LEAD}(?:{_weekday('wdname')},?\s+)?{_DAY}\s+{months}{mod}",
-        "wdday": rf"\b{_LEAD}{_weekday()},?\s+(?:le\s+)?{_DAY}(?!\s*(?:h\b|heures?|[,.]?\d))",
+        "numeric": r"(?<![\d/.-])(?P<day>[0-3]?\d)([/.-])(?P<month>[01]?\d)\2(?P<year>\d{4}|\d\d)"
+                   r"(?![\d/-])",
+        "iso": r"(?<![\d/.-])(?P<year>(?:1[5-9]|20)\d\d)([/-])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)"
+               r"(?![\d/-])",
+        "numeric_dm": r"\b(?:le|du|au|ce)\s+(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])",
+        "numeric_my": r"(?<![\d/.-])(?:(?P<month>0?[1-9]|1[0-2])\s*[/-]\s*(?P<year>(?:1[5-9]|20)\d\d)|"
+                      r"(?P<year2>(?:1[5-9]|20)\d\d)\s*[/-]\s*(?P<month2>0?[1-9]|1[0-2]))(?![\d/-])",
+        "day": r"\b(?:le|au|du)\s+(?P<day>1er|[12]\d|3[01]|0?[1-9])(?=\s*[,.;:)]|\s*$)",
+        "dm": rf"\b{_LEAD}(?:{_weekday('wdname')},?\s+(?:le\s+)?)?{_DAY}\s+{months}{mod}",
+        "wdday": rf"\b{_LEAD}{_weekday()},?\s+(?:le\s+)?{_DAY}"
+                 rf"(?!\s*(?:h\b|heures?|[,.]?\d|{_alternation(list(MONTHS()))}))",
         "my": rf"(?:\b{_MONTH_LEAD}\s+)?\b{months}\s+(?:de\s+l'année\s+)?{_YEAR}",
         "month": rf"(?:\b{_MONTH_LEAD}\s+{months}{mod}|"
                  rf"\b{_months('month2')}\s+(?P<mod2>dernier|prochain))",
