@@ -72,7 +72,8 @@ def _cases(path: Path) -> Iterator[tuple[str, date, int, int, str]]:
 
 def score_file(path: Path) -> tuple[int, int, list[str]]:
     """(passed, held, a few failures) for one spec file."""
-    passed, held, failures = 0, 0, []
+    passed, held = 0, 0
+    failures: list[str] = []
     for text, reference, start, end, want in _cases(path):
         held += 1
         found = [t for t in find_times(text, reference, "past")

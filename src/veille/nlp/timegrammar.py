@@ -291,7 +291,8 @@ def _weekday(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]
 _Handler = Callable[[_Match, _State], "tuple[str | None, Anchor, date | None]"]
 _HANDLERS: dict[str, _Handler] = {
     "dmy": _full_date, "numeric": _full_date, "iso": _full_date,
-    "numeric_dm": _numeric_day_month, "numeric_my": _month_year, "day": _day_only, "dm": _day_month, "wdday": _weekday_day,
+    "numeric_dm": _numeric_day_month, "numeric_my": _month_year, "day": _day_only,
+    "dm": _day_month, "wdday": _weekday_day,
     "my": _month_year, "month": _month, "year": _year, "ago": _span, "ahead": _span,
     "shift": _span, "deictic": _deictic, "weekday": _weekday,
 }

@@ -92,7 +92,8 @@ def pattern_table() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "iso": r"(?<![\d/.-])(?P<year>(?:1[5-9]|20)\d\d)([/-])(?P<month>[01]?\d)\2(?P<day>[0-3]?\d)"
                r"(?![\d/-])",
         "numeric_dm": r"\b(?:le|du|au|ce)\s+(?P<day>[0-3]?\d)/(?P<month>[01]?\d)(?![\d/])",
-        "numeric_my": r"(?<![\d/.-])(?:(?P<month>0?[1-9]|1[0-2])\s*[/-]\s*(?P<year>(?:1[5-9]|20)\d\d)|"
+        "numeric_my": r"(?<![\d/.-])(?:(?P<month>0?[1-9]|1[0-2])\s*[/-]\s*"
+                      r"(?P<year>(?:1[5-9]|20)\d\d)|"
                       r"(?P<year2>(?:1[5-9]|20)\d\d)\s*[/-]\s*(?P<month2>0?[1-9]|1[0-2]))(?![\d/-])",
         "day": r"\b(?:le|au|du)\s+(?P<day>1er|[12]\d|3[01]|0?[1-9])(?=\s*[,.;:)]|\s*$)",
         "dm": rf"\b{_LEAD}(?:{_weekday('wdname')},?\s+(?:le\s+)?)?{_DAY}\s+{months}{mod}",
