@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -31,8 +32,8 @@ from veille.model import Entity, EntityType, MentionVia
 from veille.nlp.context import DocContext
 from veille.nlp.entity_roles import RoleMatch, find_roles
 from veille.nlp.entity_table import EntityTable
-from veille.nlp.entity_text import is_noise, trim_span
-from veille.resolve.entities import name_key, surname_key
+from veille.nlp.entity_text import is_noise, titles, trim_span
+from veille.resolve.entities import fold, name_key, surname_key
 from veille.resolve.kb import KBEntry, KnowledgeBase, get_kb
 
 __all__ = ["EntityTable", "build_entity_table"]
@@ -44,6 +45,8 @@ _CAPS_RUN = re.compile(
 _GAP_BEFORE_NAME = re.compile(r"^[\s,]*$")
 _GAP_AFTER_NAME = re.compile(r"^\s*,\s*$")
 _PAREN_SURNAME = re.compile(r"^\s*\(([A-ZÉ][\w-]+)\)")
+_PREVIOUS_WORD = re.compile(r"(\b[\w.-]+)[ \u00a0]+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:»\n]\s*|[«\"]\s*)$")
 
 
 @dataclass
@@ -69,7 +72,7 @@ def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = Non
     for c in candidates:
         table.add(c.name, c.type, c.start, c.end, c.text, c.via)
     link_clusters(table, kb)
-    add_surname_mentions(table)
+    add_surname_mentions(table, frozenset(t.idx for t in doc if t.pos_ == "PROPN"))
     resolve_roles(table, roles)
     table.renumber()
     return table
@@ -176,20 +179,52 @@ def link_clusters(table: EntityTable, kb: KnowledgeBase) -> None:
             table.link(entity, found)
 
 
-def add_surname_mentions(table: EntityTable) -> None:
-    """Bare surnames of the document's people, where NER missed them, become alias mentions."""
+def add_surname_mentions(table: EntityTable, proper: frozenset[int] = frozenset()) -> None:
+    """Bare surnames of the document's people, where NER missed them, become alias mentions.
+
+    A surname after a capitalised word mid-sentence is another person's full name ("Marine" +
+    "Le Pen" beside Jean-Marie Le Pen): it becomes its own person, kept apart by the first-name
+    guard; after a title ("M. Lavrov") it is a titled mention. At a sentence start the word must
+    be a proper noun (``proper`` holds the start offsets of tokens tagged PROPN): "Hier Lavrov"
+    is Lavrov.
+    """
     people = [e for e, _, _ in table.clusters() if e.type == "PER" and len(e.name.split()) > 1]
-    by_surname: dict[str, list[str]] = {}
+    bearers: dict[str, int] = {}
     for entity in people:
-        by_surname.setdefault(surname_key(entity.name), []).append(entity.id)
+        bearers[surname_key(entity.name)] = bearers.get(surname_key(entity.name), 0) + 1
     taken = [(m.start, m.end) for e in table.entities() for m in e.mentions]
     for entity in people:
-        surname = entity.name.split()[-1]
-        if len(by_surname[surname_key(entity.name)]) > 1 or len(surname) < 3:
-            continue  # two people share this surname: a bare one is ambiguous
+        surname = _surname_text(entity.name)
+        if len(surname) < 3:
+            continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", table.text):
-            if all(m.end() <= s or e <= m.start() for s, e in taken):
-                table.add_mention(entity, m.start(), m.end(), m.group(0), "alias")
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            before = _PREVIOUS_WORD.search(table.text[:m.start()])
+            word = before.group(1) if before else ""
+            if word and word[0].isupper() and fold(word) not in _title_words():
+                initial = _SENTENCE_START.search(table.text[:before.start(1)]) if before else None
+                if not initial or (before and before.start(1) in proper):
+                    start = before.start(1) if before else m.start()
+                    table.add(f"{word} {surname}", "PER", start, m.end(),
+                              table.text[start:m.end()], "name")
+                continue
+            if bearers[surname_key(entity.name)] == 1:  # else a bare surname is ambiguous
+                via: MentionVia = "title" if word else "alias"
+                start = before.start(1) if word else m.start()
+                table.add_mention(entity, start, m.end(), table.text[start:m.end()], via)
+
+
+def _surname_text(name: str) -> str:
+    """The surname as written, particles included ("Jean-Marie Le Pen" -> "Le Pen")."""
+    words = name.split()
+    count = len(surname_key(name).split())
+    return " ".join(words[-count:]) if count else ""
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    return frozenset(fold(t) for t in titles())
 
 
 def resolve_roles(table: EntityTable, roles: list[RoleMatch]) -> None:
