@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
-
 from veille.engine.driver import Finished, plan_inputs, process
 from veille.engine.local import run_local
 from veille.engine.partition import PartitionItem, partition, process_partition
