@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from veille.model import Entity
-from veille.nlp.entities import EntityTable
+from veille.nlp.entities import EntityTable, fold
 from veille.resources import read_lines
 
 _PRONOUNS = frozenset({"il", "elle", "lui", "-il", "-elle", "celui-ci", "celle-ci"})
@@ -91,9 +91,24 @@ class SpeakerResolver:
         if named is not None:
             return named
         entity = self.table.resolve(text, start, end, types=("PER", "ORG"))
+        if entity is None:
+            entity = self._by_surname(text)
         if entity is not None:
             return _said(entity)
         return self._description(text, start)
+
+    def _by_surname(self, text: str) -> Entity | None:
+        """A capitalised last word that ends a person's name ("Lavrov" -> Sergueï Lavrov).
+
+        A fallback for when ``EntityTable.resolve`` declines a bare surname.
+        """
+        words = text.split()
+        if not words or not words[-1][:1].isupper():
+            return None
+        last = fold(words[-1])
+        found = [e for e in self.table.entities()
+                 if e.type == "PER" and fold(e.name).split()[-1:] == [last]]
+        return found[0] if len(found) == 1 else None
 
     def _named_inside(self, start: int, end: int) -> Said | None:
         best: dict[str, tuple[int, Entity]] = {}
