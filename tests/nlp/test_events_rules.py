@@ -73,7 +73,8 @@ def test_denied_meeting_is_no_event() -> None:
 
 
 def test_capitals_stand_for_their_states_and_listed_dates_make_one_event_each() -> None:
-    text = "Istanbul a accueilli des pourparlers entre Moscou et Kiev les 16 mai, 2 juin et 23 juillet."
+    text = ("Istanbul a accueilli des pourparlers entre Moscou et Kiev "
+            "les 16 mai, 2 juin et 23 juillet.")
     times = [time(text, "16 mai", "2025-05-16"), time(text, "2 juin", "2025-06-02"),
              time(text, "23 juillet", "2025-07-23")]
     found = events(text, {"Istanbul": ("Istanbul", "LOC"), "Moscou": ("Moscou", "LOC"),
