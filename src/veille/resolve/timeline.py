@@ -101,14 +101,13 @@ def _days_apart(a: str, b: str) -> int | None:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-def _places_agree(event: TimelineEvent, place: str | None, sentence: str) -> bool:
-    """Places agree when one is missing, equal, or named in the other's sentence
+def _places_agree(sentences: list[str], one: str | None, other: str | None) -> bool:
+    """Places agree when one is missing, both are the same, or one sentence names both
     ("à Anchorage, en Alaska")."""
-    if place is None or event.place is None or same_name(place, event.place):
+    if one is None or other is None or same_name(one, other):
         return True
-    return any(fold_name(place)[-1:] and " ".join(fold_name(place)) in
-               " ".join(fold_name(s.sentence)) for s in event.sources) or \
-        " ".join(fold_name(event.place)) in " ".join(fold_name(sentence))
+    a, b = " ".join(fold_name(one)), " ".join(fold_name(other))
+    return any(a in text and b in text for text in (" ".join(fold_name(s)) for s in sentences))
 
 
 def is_same_event(event: TimelineEvent, new: Event, sentence: str) -> bool:
@@ -123,13 +122,15 @@ def is_same_event(event: TimelineEvent, new: Event, sentence: str) -> bool:
         return False
     core = event.sources[0].participants if event.sources else event.participants
     common = shared(new.participants, core)
-    places_agree = _places_agree(event, new.place, sentence)
+    sentences = [sentence, *(s.sentence for s in event.sources)]
+    places_agree = _places_agree(sentences, event.place, new.place)
     same_day = bool(new.date and event.date and _dates_agree(new.date, event.date))
     same_place = bool(new.place and event.place and places_agree)
     if not (common >= 2 or common >= 1 and (same_day or same_place)):
         return False
     if _dates_agree(event.date, new.date):
-        return places_agree
+        # same day, same people, two places: one event whose place the sources disagree on
+        return places_agree or same_day and common >= 2
     apart = _days_apart(event.date or "", new.date or "")
     return apart is not None and apart <= _CONFLICT_DAYS and common >= 2 and places_agree
 
@@ -216,14 +217,10 @@ def _settle(item: TimelineEvent) -> None:
     places = Counter(s.place for s in item.sources if s.place)
     if places:
         item.place = max(places, key=lambda p: places[p])
-        apart = [p for p in places if not _places_agree(_only(item, item.place), p, "")]
+        sentences = [s.sentence for s in item.sources]
+        apart = [p for p in places if not _places_agree(sentences, item.place, p)]
         if apart:
             item.conflicts.append("place: " + ", ".join([item.place, *apart]))
-
-
-def _only(item: TimelineEvent, place: str | None) -> TimelineEvent:
-    return TimelineEvent(item.type, item.date, item.participants, place, item.status,
-                         item.cameo, item.sources)
 
 
 def filter_timeline(events: list[TimelineEvent], entity: str | None = None,

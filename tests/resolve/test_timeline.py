@@ -1,0 +1,144 @@
+"""Merging the events of several records into one timeline, and writing it out."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from veille.model import Event, Quote, Record, Source
+from veille.resolve.timeline import filter_timeline, merge_events, sentence_of
+from veille.resolve.timeline_formats import timeline_ics, timeline_json, timeline_text
+
+TRUMP, POUTINE, ZELENSKY = "Donald Trump", "Vladimir Poutine", "Volodymyr Zelensky"
+
+
+def record(doc_id: str, text: str, *events: Event, quotes: list[Quote] | None = None) -> Record:
+    return Record(doc_id, Source(title=f"Titre {doc_id}", publisher="Agence"), text,
+                  events=list(events), quotes=quotes or [])
+
+
+def summit(text: str, date: str | None, place: str | None = "Anchorage",
+           people: tuple[str, ...] = (TRUMP, POUTINE), kind: str = "summit",
+           status: str = "happened") -> Event:
+    start = text.index("sommet") if "sommet" in text else 0
+    return Event(kind, "sommet", start, start + 6, list(people), place, date,
+                 status, "044")  # type: ignore[arg-type]
+
+
+def anchorage_reports() -> list[Record]:
+    texts = ["Le sommet d'Anchorage du 15 août 2025.",
+             "Poutine et Trump au sommet en Alaska le 15 août.",
+             "Les deux présidents ont tenu un sommet à Anchorage, en Alaska.",
+             "Tous les yeux étaient sur Anchorage vendredi pour le sommet."]
+    return [
+        record("a", texts[0], summit(texts[0], "2025-08-15")),
+        record("b", texts[1], summit(texts[1], "2025-08-15", "Alaska", (POUTINE, TRUMP))),
+        record("c", texts[2], summit(texts[2], "2025-08-15", "Anchorage", kind="talks")),
+        record("d", texts[3], summit(texts[3], None, None, (TRUMP, POUTINE), kind="meeting")),
+    ]
+
+
+def test_four_reports_of_one_summit_become_one_event_with_four_sources() -> None:
+    timeline = merge_events(anchorage_reports())
+    assert len(timeline) == 1
+    event = timeline[0]
+    assert (event.type, event.date, event.place) == ("summit", "2025-08-15", "Anchorage")
+    assert [s.doc_id for s in event.sources] == ["a", "b", "c", "d"]
+    assert event.conflicts == []
+
+
+def test_a_source_without_a_date_takes_the_merged_one() -> None:
+    event = merge_events(anchorage_reports())[0]
+    undated = [s for s in event.sources if s.doc_id == "d"][0]
+    assert (undated.date, undated.date_basis) == ("2025-08-15", "merged")
+    assert all(s.date_basis == "reported" for s in event.sources if s.doc_id != "d")
+
+
+def test_sources_that_disagree_on_the_date_are_kept_and_flagged() -> None:
+    one, two, three = ("Sommet le 15 août.", "Sommet le 15 août.", "Sommet le 16 août.")
+    timeline = merge_events([record("a", one, summit(one, "2025-08-15")),
+                             record("b", two, summit(two, "2025-08-15")),
+                             record("c", three, summit(three, "2025-08-16"))])
+    assert len(timeline) == 1
+    assert timeline[0].date == "2025-08-15"
+    assert timeline[0].conflicts == ["date: 2025-08-15 (2 sources), 2025-08-16 (1 source)"]
+
+
+def test_different_people_make_different_events() -> None:
+    one, two = "Un sommet à Anchorage.", "Une rencontre à la Maison Blanche."
+    timeline = merge_events([
+        record("a", one, summit(one, None)),
+        record("b", two, summit(two, None, "Maison Blanche", (TRUMP, ZELENSKY), "meeting")),
+    ])
+    assert len(timeline) == 2
+
+
+def test_a_cancelled_summit_is_not_the_summit_that_happened() -> None:
+    one, two = "Le sommet du 15 août.", "Le deuxième sommet annulé."
+    timeline = merge_events([record("a", one, summit(one, "2025-08-15")),
+                             record("b", two, summit(two, None, "Budapest",
+                                                     status="cancelled"))])
+    assert sorted(e.status for e in timeline) == ["cancelled", "happened"]
+
+
+def test_weeks_apart_are_two_events_even_between_the_same_people() -> None:
+    one, two = "Sommet le 15 août.", "Sommet le 20 octobre."
+    timeline = merge_events([record("a", one, summit(one, "2025-08-15")),
+                             record("b", two, summit(two, "2025-10-20"))])
+    assert [e.date for e in timeline] == ["2025-08-15", "2025-10-20"]
+
+
+def test_filter_by_entity_and_dates() -> None:
+    one, two = "Sommet le 15 août.", "Un appel le 20 octobre."
+    timeline = merge_events([
+        record("a", one, summit(one, "2025-08-15")),
+        record("b", two, Event("call", "appel", 4, 9, ["Marco Rubio", "Sergueï Lavrov"], None,
+                               "2025-10-20", "happened", "041")),
+    ])
+    assert [e.type for e in filter_timeline(timeline, entity="Poutine")] == ["summit"]
+    assert [e.type for e in filter_timeline(timeline, entity="Sergey Lavrov")] == ["call"]
+    assert [e.type for e in filter_timeline(timeline, since="2025-09-01")] == ["call"]
+    assert [e.type for e in filter_timeline(timeline, until="2025-08-31")] == ["summit"]
+
+
+def test_quotes_of_a_participant_near_the_event_are_tied_to_it() -> None:
+    text = "Le sommet a eu lieu. « Nous avons bien avancé », a dit Poutine."
+    said = Quote("direct", "Nous avons bien avancé", 22, 44, speaker=POUTINE)
+    timeline = merge_events([record("a", text, summit(text, "2025-08-15"), quotes=[said])])
+    assert [q["text"] for q in timeline[0].quotes] == ["Nous avons bien avancé"]
+
+
+def test_sentence_of_a_span() -> None:
+    text = "Avant. Le sommet a eu lieu à Anchorage. Après."
+    start = text.index("sommet")
+    assert sentence_of(text, start, start + 6) == "Le sommet a eu lieu à Anchorage."
+
+
+def test_ics_is_valid_icalendar_with_all_day_events() -> None:
+    timeline = merge_events(anchorage_reports())
+    ics = timeline_ics(timeline, datetime(2025, 10, 26, 12, 0, tzinfo=UTC))
+    lines = ics.split("\r\n")
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-2] == "END:VCALENDAR" and lines[-1] == ""
+    assert "DTSTART;VALUE=DATE:20250815" in lines and "DTEND;VALUE=DATE:20250816" in lines
+    assert "DTSTAMP:20251026T120000Z" in lines
+    assert ics.count("BEGIN:VEVENT") == ics.count("END:VEVENT") == 1
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines)
+    unfolded = ics.replace("\r\n ", "")
+    assert "SUMMARY:sommet: Donald Trump\\, Vladimir Poutine" in unfolded
+    assert "\n" not in ics.replace("\r\n", "")
+
+
+def test_undated_events_stay_out_of_the_calendar_but_not_the_text() -> None:
+    text = "Un sommet."
+    timeline = merge_events([record("a", text, summit(text, None))])
+    assert "BEGIN:VEVENT" not in timeline_ics(timeline, datetime(2025, 1, 1, tzinfo=UTC))
+    assert timeline_text(timeline)[0].startswith("sans date")
+    assert timeline_json(timeline)[0]["source_count"] == 1
+
+
+def test_sources_that_disagree_on_the_place_are_kept_and_flagged() -> None:
+    one, two, three = "Sommet à Genève.", "Sommet à Genève.", "Sommet à Vienne."
+    timeline = merge_events([record("a", one, summit(one, "2025-08-15", "Genève")),
+                             record("b", two, summit(two, "2025-08-15", "Genève")),
+                             record("c", three, summit(three, "2025-08-15", "Vienne"))])
+    assert len(timeline) == 1
+    assert (timeline[0].place, timeline[0].conflicts) == ("Genève", ["place: Genève, Vienne"])
