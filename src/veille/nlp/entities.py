@@ -32,11 +32,12 @@ from veille.model import Entity, EntityType, MentionVia
 from veille.nlp.context import DocContext
 from veille.nlp.entity_roles import RoleMatch, find_roles
 from veille.nlp.entity_table import EntityTable
-from veille.nlp.entity_text import is_noise, titles, trim_span
+from veille.nlp.entity_text import is_noise, split_title, titles, trim_span
 from veille.resolve.entities import fold, name_key, surname_key
 from veille.resolve.kb import KBEntry, KnowledgeBase, get_kb
 
-__all__ = ["EntityTable", "build_entity_table"]
+# fold and split_title were public here before the split into entity_* modules; quotes use fold.
+__all__ = ["EntityTable", "build_entity_table", "fold", "kb_type", "split_title"]
 
 _TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _CAPS_RUN = re.compile(
@@ -202,7 +203,8 @@ def add_surname_mentions(table: EntityTable, proper: frozenset[int] = frozenset(
                 continue
             before = _PREVIOUS_WORD.search(table.text[:m.start()])
             word = before.group(1) if before else ""
-            if word and word[0].isupper() and fold(word) not in _title_words():
+            titled = bool(word) and fold(word) in _title_words()
+            if word and word[0].isupper() and not titled:
                 initial = _SENTENCE_START.search(table.text[:before.start(1)]) if before else None
                 if not initial or (before and before.start(1) in proper):
                     start = before.start(1) if before else m.start()
@@ -210,8 +212,8 @@ def add_surname_mentions(table: EntityTable, proper: frozenset[int] = frozenset(
                               table.text[start:m.end()], "name")
                 continue
             if bearers[surname_key(entity.name)] == 1:  # else a bare surname is ambiguous
-                via: MentionVia = "title" if word else "alias"
-                start = before.start(1) if word else m.start()
+                via: MentionVia = "title" if titled else "alias"
+                start = before.start(1) if titled and before else m.start()
                 table.add_mention(entity, start, m.end(), table.text[start:m.end()], via)
 
 

@@ -101,3 +101,12 @@ def is_noise(name: str, raw: str) -> bool:
         return True
     words = key.split()
     return all(w in noise() for w in words)
+
+
+def split_title(text: str) -> tuple[str | None, str]:
+    """``"Président Poutine" -> ("président", "Poutine")``; no title gives ``(None, text)``."""
+    lowered = fold_keep_offsets(text)
+    for title in titles():
+        if lowered.startswith(title + " ") and len(text) > len(title) + 1:
+            return text[: len(title)].casefold(), text[len(title) + 1:].strip()
+    return None, text
