@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from veille.clean.dates import full_date_pattern, full_dates, to_iso
+from veille.clean.dates import full_date_pattern, latest_explicit_date, to_iso
 from veille.model import Removed
 from veille.resources import read_lines
 
@@ -77,5 +77,5 @@ def detect_language(text: str) -> str:
 
 
 def latest_full_date(text: str) -> str | None:
-    dates = [value for _, _, value in full_dates(text)]
-    return max(dates) if dates else None
+    """The reference date to infer when nothing dates the text (see clean.dates)."""
+    return latest_explicit_date(text)
