@@ -1,0 +1,219 @@
+"""Quotes, one construction per test: marks, turns, indirect speech, speakers, said_on, medium."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from veille.model import Quote
+from veille.nlp.pipeline import Analysis
+from veille.nlp.quote_marks import find_marked, sentences
+from veille.nlp.speech_turns import find_turns, label_role
+
+Analyze = Callable[..., Analysis]
+
+
+def _quote(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote with {words!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+# -- marks and sentences (plain text) ---------------------------------------------------------
+
+def test_guillemets_and_curly_and_straight_quotes_are_found() -> None:
+    text = 'Il a dit « un deux trois quatre ». Elle a dit “cinq six”. Puis "sept huit".'
+    got = [text[m.start : m.end] for m in find_marked(text)]
+    assert got == ["un deux trois quatre", "cinq six", "sept huit"]
+
+
+def test_quote_left_open_stops_at_paragraph_end_and_next_paragraph_continues_it() -> None:
+    text = "« Première partie du propos.\n« Suite du propos », a-t-il dit."
+    marks = find_marked(text)
+    assert [text[m.start : m.end] for m in marks] == ["Première partie du propos.",
+                                                     "Suite du propos"]
+    assert not marks[0].closed and marks[1].chained
+
+
+def test_quote_nested_in_another_is_not_a_quote_of_its_own() -> None:
+    text = "« Il m'a répondu “jamais de la vie” devant tous », raconte-t-elle."
+    assert len(find_marked(text)) == 1
+
+
+def test_scraper_line_breaks_do_not_end_the_sentence() -> None:
+    text = 'Il a précisé que les routes devaient être\n"entièrement refaites"\n.\nFin.'
+    spans = sentences(text, find_marked(text))
+    assert text[spans[0][0] : spans[0][1]].endswith('"\n.')
+
+
+def test_abbreviated_title_does_not_end_a_sentence() -> None:
+    text = "Selon M. Durand, tout va bien. Le reste suit."
+    spans = sentences(text, find_marked(text))
+    assert [text[a:b] for a, b in spans] == ["Selon M. Durand, tout va bien.", "Le reste suit."]
+
+
+# -- transcript turns (plain text) ------------------------------------------------------------
+
+def test_headline_with_a_colon_is_not_a_turn() -> None:
+    text = ("Durand : la réforme est prête\nJeanne Durand : Bonjour.\nQuestion : Merci.\n"
+            "Jeanne Durand : Avec plaisir.")
+    turns = find_turns(text, None)
+    assert [t.label for t in turns] == ["Jeanne Durand", "Question", "Jeanne Durand"]
+
+
+def test_turn_runs_on_across_unlabelled_paragraphs() -> None:
+    text = "Intro.\nQ - Alors ?\nR - Premier paragraphe.\nDeuxième paragraphe.\nQ - Merci."
+    turns = find_turns(text, None)
+    assert text[turns[1].start : turns[1].end] == "Premier paragraphe.\nDeuxième paragraphe."
+
+
+def test_a_single_labelled_line_is_not_a_transcript() -> None:
+    assert find_turns("Texte.\nCrédit photo : AFP\nLavrov : une phrase.\nFin.", None) == []
+
+
+def test_interview_labels_have_roles_and_page_furniture_is_no_label() -> None:
+    assert label_role("Question") == "interviewer"
+    assert label_role("R") == "interviewee"
+    assert label_role("Crédit photo") is None
+    assert label_role("Jean de La Fontaine") == "speaker"
+    assert label_role("le ministre a dit") is None
+
+
+# -- direct quotes and their speakers ---------------------------------------------------------
+
+def test_quote_split_by_attribution_clause_keeps_its_speaker(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le maire de Brest, Yves Le Gall, a présenté son budget. « Les impôts ne bougeront "
+        "pas », a déclaré Yves Le Gall. « Nous financerons les écoles par l'épargne. »"
+    ).quotes
+    first, second = _quote(quotes, "impôts"), _quote(quotes, "écoles")
+    assert first.kind == second.kind == "direct"
+    assert first.speaker == second.speaker == "Yves Le Gall"
+    assert first.cue == "a déclaré"
+
+
+def test_inverted_pronoun_cue_refers_to_the_last_speaker(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "La juge Martine Roussel a rendu sa décision mardi. « Le dossier était vide de "
+        "preuves sérieuses », explique-t-elle."
+    ).quotes
+    quote = _quote(quotes, "dossier")
+    assert quote.speaker == "Martine Roussel" and quote.cue == "explique-t-elle"
+
+
+def test_inverted_subject_after_a_dative_complement(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "« Nous attendons des réponses depuis des mois », déclare à l'AFP Jean Moulinier."
+    ).quotes
+    quote = _quote(quotes, "réponses")
+    assert quote.speaker == "Jean Moulinier"
+    assert quote.medium == "AFP"
+
+
+def test_interface_labels_in_quote_marks_are_not_quotes(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        'En cliquant sur "Tout accepter", vous consentez au dépôt de cookies sur ce '
+        "site. Choisissez « Paramétrer mes choix » pour refuser."
+    ).quotes
+    assert quotes == []
+
+
+def test_short_scare_quote_without_a_speaker_is_left_out(analyze_text: Analyze) -> None:
+    quotes = analyze_text("Les habitants surnomment ce pont « la passoire » depuis des années.")
+    assert quotes.quotes == []
+
+
+# -- indirect speech ----------------------------------------------------------------------------
+
+def test_reported_que_clause_is_the_content(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le ministre belge de l'Intérieur, Luc Vandamme, a souligné que les contrôles aux "
+        "frontières seraient renforcés dès lundi."
+    ).quotes
+    quote = _quote(quotes, "contrôles")
+    assert quote.kind == "indirect"
+    assert quote.text == "les contrôles aux frontières seraient renforcés dès lundi"
+    assert quote.speaker == "Luc Vandamme"
+
+
+def test_selon_source_first_takes_what_follows(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Selon Nathalie Perrin, la fusion des deux hôpitaux sera achevée en juin."
+    ).quotes
+    quote = _quote(quotes, "fusion")
+    assert quote.text == "la fusion des deux hôpitaux sera achevée en juin"
+    assert quote.speaker == "Nathalie Perrin" and quote.cue == "selon"
+
+
+def test_declared_infinitive_and_advice_are_reported_content(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le sélectionneur Marc Aubert a déclaré avoir choisi ses joueurs sans pression. "
+        "Marc Aubert a conseillé aux supporters de rester calmes pendant le match."
+    ).quotes
+    assert _quote(quotes, "avoir choisi").text.startswith("avoir choisi ses joueurs")
+    assert _quote(quotes, "supporters").text == (
+        "aux supporters de rester calmes pendant le match")
+
+
+def test_inverted_cue_closing_a_sentence_without_quote_marks(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le chantier du tramway sera terminé en septembre, a annoncé la maire de Grenoble, "
+        "Claire Fontaine."
+    ).quotes
+    quote = _quote(quotes, "tramway")
+    assert quote.kind == "indirect"
+    assert quote.speaker == "Claire Fontaine"
+
+
+def test_fact_subject_is_not_a_speaker(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le fait que les ventes aient baissé indique que les clients attendent les soldes."
+    ).quotes
+    assert quotes == []
+
+
+# -- turns with speakers ------------------------------------------------------------------------
+
+def test_answers_belong_to_the_interviewee_and_questions_to_the_interviewer(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Ce mois-ci, la navigatrice Anne Kerdoncuff raconte sa course. Anne Kerdoncuff "
+        "revient de trois mois en mer.\nQ - Avez-vous eu peur ?\nR - Jamais vraiment.\n"
+        "Q - Et maintenant ?\nR - Je repars en mars."
+    ).quotes
+    turns = [q for q in quotes if q.kind == "turn"]
+    assert [(t.speaker, t.speaker_role) for t in turns] == [
+        (None, "interviewer"), ("Anne Kerdoncuff", None),
+        (None, "interviewer"), ("Anne Kerdoncuff", None),
+    ]
+
+
+def test_common_noun_label_alternating_with_a_named_party_is_that_party(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Transcription de l'échange entre Louise Garnier et Harold Bishop.\n"
+        "Louise Garnier : Bienvenue à Nantes.\nHarold Bishop : Merci de votre invitation.\n"
+        "Louise Garnier : Parlons de la croissance.\nÉvêque : Elle reviendra, j'en suis sûr.\n"
+        "Louise Garnier : Merci."
+    ).quotes
+    turn = _quote(quotes, "reviendra")
+    assert turn.speaker == "Harold Bishop" and turn.cue == "Évêque :"
+
+
+# -- when and where -------------------------------------------------------------------------
+
+def test_weekday_in_the_attribution_clause_gives_said_on(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "« La saison touristique sera excellente », a affirmé Paul Brémond dans un entretien "
+        "diffusé dimanche par France Bleu.", "2024-06-12",
+    ).quotes
+    quote = _quote(quotes, "saison")
+    assert quote.said_on == "2024-06-09"  # 12 June 2024 is a Wednesday
+    assert quote.speaker == "Paul Brémond"
+
+
+def test_date_inside_the_content_is_not_said_on(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Sophie Garnier a indiqué que les travaux commenceraient le 3 septembre 2024.",
+        "2024-06-12",
+    ).quotes
+    assert _quote(quotes, "travaux").said_on is None
