@@ -230,7 +230,8 @@ def _day_only(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None
 def _month(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     if state.reference is None:
         return None, "none", None
-    month = MONTHS()[(m.groups["month"] or m.groups["month2"] or "").lower().rstrip(".")]
+    name = m.groups["month"] or m.groups["month2"] or m.groups["month3"] or ""
+    month = MONTHS()[name.lower().rstrip(".")]
     lean = state.lean_at(m.start, m.end)
     mod = m.groups.get("mod") or m.groups.get("mod2")
     found = pick_year(month, None, state.reference, lean, _direction(mod))

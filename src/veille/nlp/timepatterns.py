@@ -53,12 +53,12 @@ _YEAR = r"(?P<year>(?:1[5-9]|20)\d\d)(?!\d)"
 _LEAD = r"(?:(?:le|du|au|ce|dès\s+le|depuis\s+le|jusqu'au|d'ici\s+au|d'ici\s+le)\s+)?"
 _QUALIFIER = (r"(?:(?:à\s+peine|près\s+de|environ|plus\s+de|moins\s+de|seulement|exactement|"
               r"déjà|presque|tout\s+juste|quelque|un\s+peu\s+plus\s+de|bientôt)\s+)?")
-_MONTH_LEAD = (r"(?:en|depuis|dès|début|fin|mi-|mi|courant|jusqu'en|jusqu'à\s+fin|d'ici|"
+_MONTH_LEAD = (r"(?:en|depuis|dès|début|fin|courant|jusqu'en|jusqu'à\s+fin|d'ici|"
                r"au\s+mois\s+de|le\s+mois\s+de|depuis\s+le\s+mois\s+de|en\s+ce\s+mois\s+de|"
                r"(?:au\s+)?début\s+(?:du\s+mois\s+)?(?:de|d')|(?:à\s+la\s+)?fin\s+(?:du\s+mois\s+)?"
                r"(?:de|d')|cette|ce)")
-_YEAR_LEAD = (r"(?:en|depuis|dès|jusqu'en|avant|après|début|fin|mi-|courant|l'année|l'an|"
-              r"d'ici|année|de|entre|à|au\s+printemps|à\s+l'automne|en\s+été|en\s+hiver)")
+_YEAR_LEAD = (r"(?:en|depuis|dès|jusqu'en|avant|après|début|fin|courant|printemps|été|automne|"
+              r"hiver|l'année|l'an|d'ici|année|de|entre|à|au\s+printemps|à\s+l'automne|en\s+été|en\s+hiver)")
 _NOT_A_YEAR = (r"(?!\s*(?:%|€|\$|euros?|dollars?|km|kilomètres|mètres|personnes|habitants|"
                r"morts|soldats|victimes|tonnes|hommes|fois|exemplaires|voix|mots|\d))")
 
@@ -100,9 +100,9 @@ def pattern_table() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "wdday": rf"\b{_LEAD}{_weekday()},?\s+(?:le\s+)?{_DAY}"
                  rf"(?!\s*(?:h\b|heures?|[,.]?\d|{_alternation(list(MONTHS()))}))",
         "my": rf"(?:\b{_MONTH_LEAD}\s+)?\b{months}\s+(?:de\s+l'année\s+)?{_YEAR}",
-        "month": rf"(?:\b{_MONTH_LEAD}\s+{months}{mod}|"
+        "month": rf"(?:\b{_MONTH_LEAD}\s+{months}{mod}|\bmi-\s*{_months('month3')}|"
                  rf"\b{_months('month2')}\s+(?P<mod2>dernier|prochain))",
-        "year": rf"\b{_YEAR_LEAD}\s+{_YEAR}{_NOT_A_YEAR}",
+        "year": rf"(?:\b{_YEAR_LEAD}\s+|\bmi-\s*){_YEAR}{_NOT_A_YEAR}",
         "ago": rf"\bil\s+y\s+a\s+{_QUALIFIER}{_number()}\s+{_unit()}",
         "ahead": rf"\b(?:dans|d'ici)\s+{_QUALIFIER}{_number()}\s+{_unit()}",
         "shift": rf"\b{_number()}\s+{_unit()}\s+(?P<dir>plus\s+tard|plus\s+tôt|auparavant|"
