@@ -1,0 +1,99 @@
+"""`make eval`: extract the seed corpus, score it with ../shared/eval/score.py, report the table.
+
+Prints every metric the scorer reports and, when the README has the lines
+``<!-- eval:start -->`` and ``<!-- eval:end -->``, rewrites the block between them with a
+markdown table. Exits cleanly with a message (status 0) when ../shared is not beside the repo:
+the seed corpus and the scorer are not part of this repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from veille.extract import extract_records
+from veille.ingest.files import read_path
+from veille.settings import Settings
+
+START, END = "<!-- eval:start -->", "<!-- eval:end -->"
+
+
+def extract_seeds(shared: Path, out: Path, settings: Settings) -> int:
+    """Write one extraction record per seed document to ``out``; returns the number written."""
+    paths = sorted((shared / "corpus" / "seeds").glob("*.txt"))
+    items = [item for p in paths for item in read_path(p, settings.max_bytes)]
+    count = 0
+    with out.open("w", encoding="utf-8") as fh:
+        for record in extract_records(items, settings):
+            if isinstance(record, Exception):
+                print(f"evaluate: skipped an input: {record}", file=sys.stderr)
+                continue
+            fh.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def score(shared: Path, predictions: Path) -> dict[str, float]:
+    """The scorer's metrics as a dict (it prints them as one JSON line with --json)."""
+    done = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score.py"), str(predictions),
+         str(shared / "corpus" / "seeds.gold.jsonl"), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    metrics: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return metrics
+
+
+def markdown_table(metrics: dict[str, float], documents: int) -> str:
+    rows = [f"Seed corpus: {documents} documents, scored by `../shared/eval/score.py`.", "",
+            "| metric | value |", "|---|---|"]
+    for name, value in metrics.items():
+        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
+        rows.append(f"| {name} | {shown} |")
+    return "\n".join(rows)
+
+
+def rewrite_readme(readme: Path, table: str) -> bool:
+    """Replace the block between the eval markers; False when the markers are absent."""
+    if not readme.is_file():
+        return False
+    text = readme.read_text(encoding="utf-8")
+    if START not in text or END not in text or text.index(START) > text.index(END):
+        return False
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    readme.write_text(f"{head}{START}\n{table}\n{END}{tail}", encoding="utf-8")
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0] if __doc__ else None)
+    parser.add_argument("--shared", type=Path, default=Path("../shared"),
+                        help="directory holding corpus/seeds, corpus/seeds.gold.jsonl, eval/")
+    parser.add_argument("--readme", type=Path, default=None,
+                        help="README whose eval block to rewrite (optional)")
+    args = parser.parse_args(argv)
+    shared: Path = args.shared
+    if not (shared / "corpus" / "seeds").is_dir() or not (shared / "eval" / "score.py").is_file():
+        print(f"evaluate: {shared} has no seed corpus or scorer; nothing to evaluate.")
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        predictions = Path(tmp) / "pred.jsonl"
+        documents = extract_seeds(shared, predictions, Settings())
+        metrics = score(shared, predictions)
+    table = markdown_table(metrics, documents)
+    print(table)
+    if args.readme is not None:
+        if rewrite_readme(args.readme, table):
+            print(f"evaluate: updated the eval block of {args.readme}")
+        else:
+            print(f"evaluate: {args.readme} has no {START} ... {END} block; printed only")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
