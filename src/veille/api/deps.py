@@ -29,6 +29,8 @@ class StoreHandle:
     def __init__(self, store: Store) -> None:
         self._store = store
         self._lock = threading.Lock()
+        # One extraction at a time: a spaCy pipeline is not safe to run from two threads.
+        self.extract_lock = threading.Lock()
 
     @contextmanager
     def use(self) -> Iterator[Store]:

@@ -75,7 +75,8 @@ def ingest_request(handle: StoreHandle, body: IngestRequest, settings: Settings)
                           title=body.title, publisher=body.publisher, published=body.published,
                           language=body.language)
         items = [raw]
-    outcomes = list(extract_records(items, settings))
+    with handle.extract_lock:
+        outcomes = list(extract_records(items, settings))
     with handle.use() as store:
         summary = store_outcomes(outcomes, store, settings)
     return IngestResult(added=summary.added, duplicates=summary.duplicates,
