@@ -110,3 +110,16 @@ def test_sentences_end_at_full_stops_and_line_breaks() -> None:
     text = "Deuxième sommet annulé\nLe président a parlé. Puis il est parti."
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "Deuxième sommet annulé", "Le président a parlé.", "Puis il est parti."]
+
+
+def test_talks_that_are_the_purpose_of_a_meeting_are_the_same_event() -> None:
+    text = "Trump et Poutine se sont rencontrés à Anchorage pour des conversations difficiles."
+    found = events(text, {"Trump": ("Donald Trump", "PER"), "Poutine": ("Vladimir Poutine", "PER"),
+                          "Anchorage": ("Anchorage", "LOC")})
+    assert [(e.type, e.trigger, e.place) for e in found] == [
+        ("meeting", "se sont rencontrés", "Anchorage")]
+
+
+def test_a_state_a_summit_is_for_is_not_a_party_to_it() -> None:
+    text = "Le sommet de Budapest, une chance de paix pour l'Ukraine, a été annulé."
+    assert events(text, {"Budapest": ("Budapest", "LOC"), "Ukraine": ("Ukraine", "LOC")}) == []

@@ -20,10 +20,17 @@ from veille.resources import read_table
 
 _PLACE_PREPOSITION = re.compile(
     r"(?:\bà|\ben|\bau|\baux|\bdans|\bvers)\s+(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
-_OF = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’])\s*(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
+# "les exigences de Moscou", "la paix pour l'Ukraine": a complement, not a party
+_OF = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’]|\bpour|\bcontre|\bsur)\s*"
+                 r"(?:la\s+|le\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
 _DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
 _VENUE = re.compile(r"(?:sommets?|réunions?|rencontres?|conférences?|pourparlers|négociations?)"
                     r"\s+(?:de|d['’]|du)\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
+_MEET = {"meeting", "summit", "talks", "visit"}
+_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:pour|lors\s+d['’e]|dans\s+le\s+cadre\s+d['’eu]\w*|"
+                   r"au\s+cours\s+d['’eu]\w*|à\s+l['’]occasion\s+d['’eu]\w*)\s*"
+                   r"(?:des|du|de\s+la|de\s+l['’]|la|les|l['’]|une?|leurs?|ses|son|sa)?\s*$",
+                   re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
 _SELF = re.compile(r"(?:\bcet|\bcette|\bce)\s+$", re.IGNORECASE)
 _CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
@@ -200,13 +207,27 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
     in the future tense (from a parser, optional)."""
     start, end = sentence
     # a denied event ("aucune rencontre n'est prévue") neither exists nor draws dates and names
-    triggers = [t for t in find_triggers(text, start, end) if not negated(text, t)]
+    triggers = _unlinked(text, [t for t in find_triggers(text, start, end)
+                                if not negated(text, t)])
     events = []
     for trigger in triggers:
         mine = [a for a in actors if nearest(a.start, triggers) == trigger]
         future = (future_at or {}).get(trigger.start, False)
         events.extend(_events_of(text, (trigger, triggers, end), mine, times, ctx, future))
     return events
+
+
+def _unlinked(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """Triggers without those that only name the purpose or frame of the one before: "se sont
+    rencontrés pour des conversations", "une réunion dans le cadre du sommet" are one event."""
+    kept: list[Trigger] = []
+    for trigger in triggers:
+        head = kept[-1] if kept else None
+        if head is not None and head.type in _MEET and trigger.type in _MEET | {"call|talks"} \
+                and _LINK.match(text[head.end:trigger.start]):
+            continue
+        kept.append(trigger)
+    return kept
 
 
 def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: list[Actor],
