@@ -170,3 +170,10 @@ def test_find_by_name_with_variant_spelling(table_for: TableFor) -> None:
     table = table_for("Volodymyr Zelensky a été reçu à Paris.")
     found = table.find_by_name("Zelenskyy", ("PER",))
     assert found is not None and found.kb_id == "Q3874799"
+
+
+def test_transcript_bracketed_surname_joins_the_first_name(table_for: TableFor) -> None:
+    table = table_for("Ils devront accepter ce que Julien (Moreau) et Claire (Bastide) ont "
+                      "négocié à Genève (AFP).")
+    names = sorted(e.name for e in people(table))
+    assert names == ["Claire Bastide", "Julien Moreau"]

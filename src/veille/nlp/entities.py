@@ -45,7 +45,7 @@ _CAPS_RUN = re.compile(
 )
 _GAP_BEFORE_NAME = re.compile(r"^[\s,]*$")
 _GAP_AFTER_NAME = re.compile(r"^\s*,\s*$")
-_PAREN_SURNAME = re.compile(r"^\s*\(([A-ZÉ][\w-]+)\)")
+_PAREN_SURNAME = re.compile(r"^\s*\(([A-ZÉ][a-zà-ÿ]+(?:-[A-ZÉ][a-zà-ÿ]+)?)\)")
 _PREVIOUS_WORD = re.compile(r"(\b[\w.-]+)[ \u00a0]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:»\n]\s*|[«\"]\s*)$")
 
@@ -82,7 +82,7 @@ def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = Non
 def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase) -> list[_Candidate]:
     """Cleaned, retyped NER spans outside role descriptions."""
     text = doc.text
-    found = []
+    found: list[_Candidate] = []
     for span in doc.ents:
         etype = _TYPES.get(span.label_)
         trimmed = trim_span(text, span.start_char, span.end_char) if etype else None
@@ -90,10 +90,14 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase) -> list[
             continue
         if any(r.start <= trimmed.start and trimmed.end <= r.end for r in roles):
             continue  # "Ministre des Affaires étrangères" tagged ORG is a role, not a body
+        if found and trimmed.start < found[-1].end:
+            continue  # "(Bessent)" already taken into "Scott (Bessent)"
         name, end = trimmed.name, trimmed.end
         paren = _PAREN_SURNAME.match(text[end:])
-        if etype == "PER" and len(name.split()) == 1 and paren:
-            name, end = f"{name} {paren.group(1)}", end + paren.end()  # "Marco (Rubio)"
+        if len(name.split()) == 1 and paren and (etype == "PER" or "-" not in name):
+            # Transcripts write "Marco (Rubio)", "Scott (Bessent)": a first name and a bracketed
+            # surname, which spaCy splits and often tags as places.
+            name, end, etype = f"{name} {paren.group(1)}", end + paren.end(), "PER"
         etype = kb_type(name, etype, kb)
         via: MentionVia = "title" if trimmed.title else "name"
         found.append(_Candidate(trimmed.start, end, name, etype, text[trimmed.start:end], via))
