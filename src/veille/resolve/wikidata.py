@@ -84,7 +84,8 @@ def _time(snaks: list[dict[str, Any]] | None) -> str | None:
     for snak in snaks or []:
         value = snak.get("datavalue", {}).get("value")
         if isinstance(value, dict) and "time" in value:
-            return str(value["time"]).lstrip("+")[: _PRECISION.get(int(value.get("precision", 11)), 10)]
+            cut = _PRECISION.get(int(value.get("precision", 11)), 10)
+            return str(value["time"]).lstrip("+")[:cut]
     return None
 
 
