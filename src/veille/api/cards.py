@@ -1,21 +1,42 @@
-"""Context cards for the side panels and entity pages.
+"""Context cards for the side panels and entity pages, from ``veille.resolve.cards``.
 
-Until ``veille.resolve.cards`` (issue #4) lands, a card says what the store knows: the name,
-the type, the knowledge-base id and the names the entity went by in the articles.
+The knowledge base says who or what the entity is on the article's date (role, country,
+description); the store adds the names it went by and how often it was met.
 """
 
 from __future__ import annotations
 
+from datetime import date
+from typing import cast
+
 from veille.api.schemas import Card
 from veille.api.urls import entity_url
+from veille.model import Entity, EntityType
+from veille.resolve.cards import card
 from veille.store.base import EntityRow
 
 TYPE_LABELS = {"PER": "personne", "ORG": "organisation", "LOC": "lieu", "MISC": "divers"}
 
 
-def entity_card(row: EntityRow) -> Card:
-    facts = [f"{TYPE_LABELS.get(row.type, row.type)} cité(e) dans {row.documents} article(s), "
-             f"{row.mentions} mention(s)"]
-    return Card(name=row.name, type=row.type, kb_id=row.kb_id, description=None,
-                aliases=[a for a in row.aliases if a != row.name], facts=facts, source="store",
-                url=entity_url(row.id))
+def day_of(iso: str | None) -> date | None:
+    """The date of an ISO string of day precision, else None (the card then uses today)."""
+    try:
+        return date.fromisoformat(iso[:10]) if iso and len(iso) >= 10 else None
+    except ValueError:
+        return None
+
+
+def entity_card(row: EntityRow, on: str | None = None) -> Card:
+    # The store keeps the type as a plain string; it is one of EntityType by construction.
+    entity = Entity(id="", name=row.name, type=cast(EntityType, row.type), kb_id=row.kb_id)
+    kb = card(entity, day_of(on))
+    linked = bool(kb.get("linked"))
+    facts = [f"cité(e) dans {row.documents} article(s), {row.mentions} mention(s)"]
+    return Card(
+        name=str(kb.get("label") or row.name), type=row.type,
+        kb_id=kb.get("wikidata") or row.kb_id, description=kb.get("description"),
+        role=kb.get("role"), roles=list(kb.get("roles") or []), country=kb.get("country"),
+        on=kb.get("on"), wikidata_url=kb.get("url"), population=kb.get("population"),
+        aliases=[a for a in row.aliases if a != row.name], facts=facts,
+        source="kb" if linked else "store", url=entity_url(row.id),
+    )

@@ -59,7 +59,8 @@ def document_detail(store: Store, ref: str) -> DocumentDetail:
     return DocumentDetail(
         doc_id=record.doc_id, url=doc_url(record.doc_id), record=record.to_dict(),
         entity_links={local: row.id for local, row in links.items()},
-        cards=[entity_card(rows[i]) for i in seen],
+        cards=[entity_card(rows[i], record.source.published or record.source.reference_date)
+               for i in seen],
     )
 
 

@@ -98,8 +98,11 @@ def entity_detail(store: Store, entity_id: int) -> EntityDetail:
     events = [e for e in store.events(entity=row.name)
               if names & {*e.event.participants, e.event.place or ""}]
     docs = {q.doc_id for q in quotes} | {e.doc_id for e in events} | _documents_naming(store, row)
+    # Roles are given as of the latest date the entity was seen at, not as of today.
+    seen = [d for d in (*(q.said_on or q.published for q in quotes),
+                        *(e.event.date or e.published for e in events)) if d]
     return EntityDetail(
-        entity=entity_out(row), card=entity_card(row),
+        entity=entity_out(row), card=entity_card(row, max(seen, default=None)),
         quotes=[quote_out(q) for q in quotes],
         quotes_by_month=[MonthCount(month=m, count=c) for m, c in sorted(months.items())],
         events=[event_out(e) for e in events],

@@ -1,7 +1,7 @@
 """Events as found in each document, and the timeline that merges them across documents.
 
-``veille.resolve.timeline`` (issue #5) is not there yet: until it is, events of several
-documents merge when they share type, date and place, which is what the store can tell.
+The merge is ``veille.resolve.timeline`` (the same as ``veille timeline``); the store only
+narrows the records it reads to those with an event of the entity asked for.
 """
 
 from __future__ import annotations
@@ -11,68 +11,60 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from veille.api.deps import Handle, Page, Since, Until
-from veille.api.entities import event_out, quote_out
-from veille.api.schemas import EventPage, SourceRef, Timeline, TimelineEntry
+from veille.api.entities import event_out
+from veille.api.schemas import EventPage, SourceRef, Timeline, TimelineEntry, TimelineQuote
 from veille.api.urls import doc_url, page_info, until_bound
 from veille.model import Record
-from veille.store.base import EventRow, QuoteRow, Store
+from veille.resolve.timeline import TimelineEvent, filter_timeline, merge_events
+from veille.store.base import Store
 
 router = APIRouter(tags=["events"])
-MERGED_BY = "type, date and place"
+MERGED_BY = ("same event family, shared participants, compatible dates and places "
+             "(veille.resolve.timeline)")
 
 Entity = Annotated[str | None, Query(max_length=200,
                                      description="Part of a participant's name, or a KB id.")]
 
 
-def merge_events(rows: list[EventRow]) -> list[list[EventRow]]:
-    """Events grouped by (type, date, place), in date order; undated ones last."""
-    groups: dict[tuple[str, str | None, str | None], list[EventRow]] = {}
-    for row in rows:
-        ev = row.event
-        groups.setdefault((ev.type, ev.date, ev.place), []).append(row)
-    return sorted(groups.values(), key=lambda g: (g[0].event.date is None, g[0].event.date or "",
-                                                  g[0].event.type))
-
-
 def timeline_view(store: Store, entity: str | None, since: str | None, until: str | None
                   ) -> Timeline:
-    rows = store.events(entity=entity, since=since, until=until_bound(until))
-    records: dict[str, Record | None] = {}
-    entries = []
-    for n, group in enumerate(merge_events(rows), start=1):
-        first = group[0].event
-        participants = sorted({p for g in group for p in g.event.participants})
-        entries.append(TimelineEntry(
-            id=f"e{n}", type=first.type, date=first.date, place=first.place,
-            statuses=sorted({g.event.status for g in group}), participants=participants,
-            sources=[SourceRef(doc_id=g.doc_id, title=g.title, publisher=g.publisher,
-                               published=g.published, trigger=g.event.trigger,
-                               url=doc_url(g.doc_id, g.event.start)) for g in group],
-            quotes=[quote_out(q) for q in _quotes_of(store, group, participants, records)],
-        ))
+    # Dates are filtered after the merge: an undated report takes its date from the others.
+    doc_ids = dict.fromkeys(row.doc_id for row in store.events(entity=entity))
+    records = {d: r for d in doc_ids if (r := store.get(d)) is not None}
+    merged = filter_timeline(merge_events(records.values()), entity, since, until)
     return Timeline(entity=entity, since=since, until=until, merged_by=MERGED_BY,
-                    entries=entries)
+                    entries=[_entry(n, e, records) for n, e in enumerate(merged, start=1)])
 
 
-def _quotes_of(store: Store, group: list[EventRow], participants: list[str],
-               records: dict[str, Record | None]) -> list[QuoteRow]:
-    """Quotes of the participants in the event's source documents."""
-    out = []
-    for doc_id in dict.fromkeys(g.doc_id for g in group):
-        if doc_id not in records:
-            records[doc_id] = store.get(doc_id)
-        record = records[doc_id]
-        if record is None:
-            continue
-        src = record.source
-        for q in record.quotes:
-            if q.speaker and any(q.speaker in p or p in q.speaker for p in participants):
-                out.append(QuoteRow(
-                    doc_id=doc_id, title=src.title, published=src.published, kind=q.kind,
-                    text=q.text, start=q.start, end=q.end, speaker=q.speaker,
-                    speaker_entity=None, speaker_role=q.speaker_role, cue=q.cue,
-                    said_on=q.said_on, medium=q.medium))
-    return out
+def _entry(n: int, event: TimelineEvent, records: dict[str, Record]) -> TimelineEntry:
+    sources = [SourceRef(doc_id=s.doc_id, title=s.title, publisher=s.publisher,
+                         published=s.published, trigger=s.trigger, sentence=s.sentence,
+                         date=s.date, date_basis=s.date_basis, place=s.place,
+                         url=doc_url(s.doc_id, _trigger_at(records.get(s.doc_id), s.trigger)))
+               for s in event.sources]
+    quotes = [TimelineQuote(speaker=q.get("speaker"), text=q.get("text"), doc_id=q.get("doc_id"),
+                            said_on=q.get("said_on"), url=_quote_url(q, records))
+              for q in event.quotes]
+    return TimelineEntry(id=f"e{n}", type=event.type, date=event.date, place=event.place,
+                         status=event.status, participants=event.participants,
+                         conflicts=event.conflicts, sources=sources, quotes=quotes)
+
+
+def _trigger_at(record: Record | None, trigger: str) -> int | None:
+    """Where the event is mentioned, for the link's anchor (the merge keeps no offsets)."""
+    if record is None:
+        return None
+    return next((e.start for e in record.events if e.trigger == trigger), None)
+
+
+def _quote_url(quote: dict[str, str | None], records: dict[str, Record]) -> str | None:
+    doc_id = quote.get("doc_id")
+    if not doc_id:
+        return None
+    record = records.get(doc_id)
+    start = next((q.start for q in record.quotes if q.text == quote.get("text")), None) \
+        if record else None
+    return doc_url(doc_id, start)
 
 
 @router.get("/api/events", response_model=EventPage, summary="Events, one per document")

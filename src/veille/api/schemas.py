@@ -48,9 +48,15 @@ class Card(BaseModel):
     type: str
     kb_id: str | None
     description: str | None = None
+    role: str | None = Field(None, description="Position held on the card's date (KB).")
+    roles: list[str] = []
+    country: str | None = None
+    on: str | None = Field(None, description="The date the roles are given for.")
+    wikidata_url: str | None = None
+    population: int | None = None
     aliases: list[str] = []
-    facts: list[str] = []
-    source: str = Field(description="Where the card comes from: 'kb' or 'store'.")
+    facts: list[str] = Field([], description="What the store counts about the entity.")
+    source: str = Field(description="'kb' when the knowledge base knows it, else 'store'.")
     url: str | None = Field(None, description="The entity's page.")
 
 
@@ -159,7 +165,19 @@ class SourceRef(BaseModel):
     publisher: str | None
     published: str | None
     trigger: str
+    sentence: str
+    date: str | None
+    date_basis: str = Field(description="'reported', or 'merged' when taken from other sources.")
+    place: str | None
     url: str
+
+
+class TimelineQuote(BaseModel):
+    speaker: str | None
+    text: str | None
+    doc_id: str | None
+    said_on: str | None
+    url: str | None
 
 
 class TimelineEntry(BaseModel):
@@ -167,10 +185,11 @@ class TimelineEntry(BaseModel):
     type: str
     date: str | None
     place: str | None
-    statuses: list[str]
+    status: str
     participants: list[str]
+    conflicts: list[str]
     sources: list[SourceRef]
-    quotes: list[QuoteOut]
+    quotes: list[TimelineQuote]
 
 
 class Timeline(BaseModel):
