@@ -125,5 +125,14 @@ def test_numbers_that_are_not_years_are_left_alone() -> None:
     assert values("de 2000 soldats et 12 ans de prison") == {}
 
 
+def test_an_abbreviated_month_needs_a_day_or_a_year() -> None:
+    assert values("en sept ans") == {}
+    assert values("le 3 sept") == {"le 3 sept": "2025-09-03"}
+
+
+def test_both_ends_of_a_year_range() -> None:
+    assert values("Entre 2014 et 2022, la guerre.") == {"Entre 2014": "2014", "et 2022": "2022"}
+
+
 def test_full_stop_after_a_date_is_not_part_of_it() -> None:
     assert only("le 16 octobre.").text == "le 16 octobre"

@@ -19,3 +19,8 @@ def test_event_gets_the_date_of_its_sentence(analyze_text: Callable[..., Analysi
     result = analyze_text("Emmanuel Macron a rencontré Olaf Scholz hier à Berlin.", "2025-10-26")
     meetings = [e for e in result.events if e.type == "meeting"]
     assert [(e.date, e.place, e.status) for e in meetings] == [("2025-10-25", "Berlin", "happened")]
+
+
+def test_a_planned_meeting_day_lies_ahead(analyze_text: Callable[..., Analysis]) -> None:
+    result = analyze_text("La réunion, prévue jeudi, a été reportée.", "2025-10-26")
+    assert [t.value for t in result.times] == ["2025-10-30"]

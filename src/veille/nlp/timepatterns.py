@@ -58,7 +58,7 @@ _MONTH_LEAD = (r"(?:en|depuis|dès|début|fin|courant|jusqu'en|jusqu'à\s+fin|d'
                r"(?:au\s+)?début\s+(?:du\s+mois\s+)?(?:de|d')|(?:à\s+la\s+)?fin\s+(?:du\s+mois\s+)?"
                r"(?:de|d')|cette|ce)")
 _YEAR_LEAD = (r"(?:en|depuis|dès|jusqu'en|avant|après|début|fin|courant|printemps|été|automne|"
-              r"hiver|l'année|l'an|d'ici|année|de|entre|à|au\s+printemps|à\s+l'automne|en\s+été|en\s+hiver)")
+              r"hiver|l'année|l'an|d'ici|année|de|entre|et|à|au\s+printemps|à\s+l'automne|en\s+été|en\s+hiver)")
 _NOT_A_YEAR = (r"(?!\s*(?:%|€|\$|euros?|dollars?|km|kilomètres|mètres|personnes|habitants|"
                r"morts|soldats|victimes|tonnes|hommes|fois|exemplaires|voix|mots|\d))")
 
@@ -66,6 +66,12 @@ _NOT_A_YEAR = (r"(?!\s*(?:%|€|\$|euros?|dollars?|km|kilomètres|mètres|person
 def _months(group: str = "month") -> str:
     # the dot of "oct. 2" belongs to the date; the full stop after "le 16 octobre." does not
     return rf"(?P<{group}>{_alternation(list(MONTHS()))})(?:\.(?=\s*\d))?(?![a-zà-ÿ])"
+
+
+def _full_months(group: str) -> str:
+    """Month names alone ("en sept ans" is not September): abbreviations only beside a day."""
+    names = [n for n in MONTHS() if len(n) > 4 or n in ("mars", "mai", "juin", "août", "aout")]
+    return rf"(?P<{group}>{_alternation(names)})(?![a-zà-ÿ])"
 
 
 def _weekday(group: str = "wd") -> str:
@@ -100,8 +106,9 @@ def pattern_table() -> tuple[tuple[str, re.Pattern[str]], ...]:
         "wdday": rf"\b{_LEAD}{_weekday()},?\s+(?:le\s+)?{_DAY}"
                  rf"(?!\s*(?:h\b|heures?|[,.]?\d|{_alternation(list(MONTHS()))}))",
         "my": rf"(?:\b{_MONTH_LEAD}\s+)?\b{months}\s+(?:de\s+l'année\s+)?{_YEAR}",
-        "month": rf"(?:\b{_MONTH_LEAD}\s+{months}{mod}|\bmi-\s*{_months('month3')}|"
-                 rf"\b{_months('month2')}\s+(?P<mod2>dernier|prochain))",
+        "month": rf"(?:\b{_MONTH_LEAD}\s+{_full_months('month')}{mod}|"
+                 rf"\bmi-\s*{_full_months('month3')}|"
+                 rf"\b{_full_months('month2')}\s+(?P<mod2>dernier|prochain))",
         "year": rf"(?:\b{_YEAR_LEAD}\s+|\bmi-\s*){_YEAR}{_NOT_A_YEAR}",
         "ago": rf"\bil\s+y\s+a\s+{_QUALIFIER}{_number()}\s+{_unit()}",
         "ahead": rf"\b(?:dans|d'ici)\s+{_QUALIFIER}{_number()}\s+{_unit()}",

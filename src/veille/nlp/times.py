@@ -15,6 +15,7 @@ from veille.nlp.timecalendar import Lean
 from veille.nlp.timegrammar import find_times
 
 _FUTURE_AUXILIARIES = {"aller", "devoir"}  # "va rencontrer", "doit se rendre" (present tense)
+_PLANNING = {"prévoir", "programmer", "planifier", "attendre"}  # "la réunion, prévue jeudi"
 
 
 def extract_times(doc: Doc, ctx: DocContext) -> list[TimeExpr]:
@@ -42,6 +43,8 @@ def verb_tense(token: Token) -> Lean | None:
     verb = _governing_verb(token)
     if verb is None:
         return None
+    if verb.lemma_ in _PLANNING:
+        return "future"
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
     if any("Fut" in a.morph.get("Tense", []) for a in auxiliaries):
         return "future"
