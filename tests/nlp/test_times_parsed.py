@@ -24,3 +24,9 @@ def test_event_gets_the_date_of_its_sentence(analyze_text: Callable[..., Analysi
 def test_a_planned_meeting_day_lies_ahead(analyze_text: Callable[..., Analysis]) -> None:
     result = analyze_text("La réunion, prévue jeudi, a été reportée.", "2025-10-26")
     assert [t.value for t in result.times] == ["2025-10-30"]
+
+
+def test_news_present_takes_the_nearer_weekday(analyze_text: Callable[..., Analysis]) -> None:
+    # 5 November 2025 is a Wednesday: Friday the 7th is nearer than Friday 31 October
+    result = analyze_text("Poutine reçoit vendredi son homologue.", "2025-11-05")
+    assert [t.value for t in result.times] == ["2025-11-07"]

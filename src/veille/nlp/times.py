@@ -39,7 +39,8 @@ def default_lean(basis: str) -> Lean:
 
 
 def verb_tense(token: Token) -> Lean | None:
-    """"past", "future" or None (present, or no verb) for the verb governing ``token``."""
+    """"past", "future", "none" (a present: no lean) or None (no verb, no clue) for the verb
+    governing ``token``."""
     verb = _governing_verb(token)
     if verb is None:
         return None
@@ -55,11 +56,20 @@ def verb_tense(token: Token) -> Lean | None:
         return "future"
     if "Past" in tenses or "Imp" in tenses:
         return "past"
+    if "Pres" in tenses and verb.morph.get("VerbForm", []) == ["Fin"] and not _reported(verb):
+        # the news present names today's agenda either way ("vote jeudi", "se rend lundi"):
+        # the nearer reading wins
+        return "none"
     head = verb.head
     if verb.morph.get("VerbForm", []) == ["Inf"] and head.lemma_ in _FUTURE_AUXILIARIES \
             and "Pres" in head.morph.get("Tense", []):
         return "future"
     return None
+
+
+def _reported(verb: Token) -> bool:
+    """A present-tense verb inside reported speech keeps the default lean."""
+    return verb.dep_ in ("ccomp", "parataxis") or verb.head.lemma_ in ("dire", "déclarer")
 
 
 def _governing_verb(token: Token) -> Token | None:
