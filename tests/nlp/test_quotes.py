@@ -217,3 +217,30 @@ def test_date_inside_the_content_is_not_said_on(analyze_text: Analyze) -> None:
         "2024-06-12",
     ).quotes
     assert _quote(quotes, "travaux").said_on is None
+
+
+def test_selon_after_the_quote_names_the_speaker(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "« Aucune décision ne sera prise avant l'hiver », selon la porte-parole du "
+        "gouvernement, Inès Barthe."
+    ).quotes
+    assert _quote(quotes, "décision").speaker == "Inès Barthe"
+
+
+def test_headline_name_before_a_colon_speaks_the_quote(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Hélène Carrère : « Nous rouvrirons toutes les classes fermées »\n"
+        "La rectrice a fait cette annonce jeudi."
+    ).quotes
+    quote = _quote(quotes, "classes")
+    assert quote.speaker == "Hélène Carrère" and quote.cue == ":"
+
+
+def test_bare_organisation_description_refers_to_the_last_one_that_spoke(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le quotidien Ouest-France a rapporté que la grève serait reconduite. Jean Tessier a "
+        "affirmé que les négociations reprendraient. Le quotidien a précisé que les trains "
+        "régionaux rouleraient normalement."
+    ).quotes
+    assert _quote(quotes, "trains").speaker == _quote(quotes, "grève").speaker == "Ouest-France"

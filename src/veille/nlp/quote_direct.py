@@ -61,6 +61,10 @@ def _after_cue(doc: Doc, start: int, end: int) -> Attribution | None:
             return None
         if is_reporting_verb(tok):
             return _verb_attribution(doc, tok, start, end, after=True)
+        if _is_source(doc, tok):  # "« ... », selon le porte-parole du Kremlin."
+            source = _noun_phrase_after(doc, tok, end)
+            if source is not None:
+                return Attribution(_source_cue(doc, tok), source, None, tok.idx, True)
     return None
 
 
@@ -93,13 +97,22 @@ def _before_cue(doc: Doc, start: int, end: int, marks: list[Marked]) -> Attribut
         if _is_source(doc, tok) and tok.i + 1 < len(doc):
             source = _noun_phrase_after(doc, tok, end)
             if source is not None:
-                return Attribution("selon" if tok.lower_ == "selon" else "d'après", source,
-                                   None, tok.idx)
+                return Attribution(_source_cue(doc, tok), source, None, tok.idx)
         if is_reporting_verb(tok):
             return _verb_attribution(doc, tok, start, end, after=False)
     if tokens and doc.text[start:end].rstrip().endswith(":"):
-        return _colon_subject(doc, tokens, start)
+        return _colon_subject(doc, tokens, start) or _label_subject(doc, tokens)
     return None
+
+
+def _label_subject(doc: Doc, tokens: list[Token]) -> Attribution | None:
+    """Headline style ``Lavrov : « ... »``: a bare name before the colon speaks."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    # Capitals, not the tagger: names before a colon are often mis-tagged (ADV, NOUN).
+    if not words or len(words) > 4 or not all(t.text[:1].isupper() for t in words):
+        return None
+    return Attribution(":", (words[0].idx, words[-1].idx + len(words[-1].text)), None,
+                       words[0].idx)
 
 
 def _colon_subject(doc: Doc, tokens: list[Token], floor: int) -> Attribution | None:
@@ -112,15 +125,14 @@ def _colon_subject(doc: Doc, tokens: list[Token], floor: int) -> Attribution | N
 
 
 def _noun_phrase_after(doc: Doc, tok: Token, limit: int) -> tuple[int, int] | None:
-    i = tok.i + 1
-    while i < len(doc) and doc[i].idx < limit and not doc[i].is_punct and doc[i].pos_ in (
-        "DET", "NOUN", "PROPN", "ADJ", "PRON", "ADP"
-    ):
-        i += 1
-    if i == tok.i + 1 or doc[tok.i + 1].lower_ in ("laquelle", "lequel", "lesquels", "lesquelles"):
+    """The source after ``selon``: a noun phrase, with its apposed name if any."""
+    if doc[tok.i + 1].lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'"):
         return None
-    last = doc[i - 1]
-    return doc[tok.i + 1].idx, last.idx + len(last.text)
+    return inverted_subject(doc, tok, limit)
+
+
+def _source_cue(doc: Doc, tok: Token) -> str:
+    return "selon" if tok.lower_ == "selon" else "d'après"
 
 
 def _is_source(doc: Doc, tok: Token) -> bool:

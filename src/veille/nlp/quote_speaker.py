@@ -141,12 +141,22 @@ class SpeakerResolver:
         bare = not any(w.casefold() in ("de", "des", "du", "d'", "d’") or w.startswith(("d'", "d’"))
                        for w in words[1:])
         if bare and head in _org_nouns():
-            return self.last(pos, "ORG")
+            return self._organisation(head, " ".join(words), pos)
         if bare and head in _person_nouns():
             return self.last(pos, "PER")
         if words[0][:1].islower() and head not in _person_nouns() | _org_nouns() and bare:
             return Said()  # "le texte", "la note": no speaker we can name
         return Said(" ".join(words), None, "ORG")
+
+    def _organisation(self, head: str, cleaned: str, pos: int) -> Said:
+        """"Le ministère", "la publication": the last organisation that spoke, else the last
+        one whose name has the same head noun, else the description itself."""
+        for at, said in reversed(self.history):
+            if at < pos and pos - at < _RECENT and said.type == "ORG":
+                return said
+        named = [e for e in self.table.entities() if e.type == "ORG" and head in
+                 fold(e.name).split() and any(m.start < pos for m in e.mentions)]
+        return _said(named[-1]) if named else Said(cleaned, None, "ORG")
 
     def _last_mention(self, pos: int, kind: str, pronoun: str | None) -> Entity | None:
         best: tuple[int, Entity] | None = None

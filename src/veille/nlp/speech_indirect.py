@@ -174,15 +174,8 @@ def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | 
 
 
 def _source_span(doc: Doc, tok: Token, limit: int) -> tuple[int, int] | None:
-    end = tok.i + 1
-    while end < len(doc) and doc[end].idx < limit and not doc[end].is_punct and (
-        doc[end].pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "ADP", "NUM")
-    ) and "\n" not in doc[end].text:
-        end += 1
-    if end == tok.i + 1:
-        return None
-    last = doc[end - 1]
-    return doc[tok.i + 1].idx, last.idx + len(last.text)
+    """The source after ``selon`` / ``d'après``: a noun phrase with its apposed name."""
+    return inverted_subject(doc, tok, limit)
 
 
 def _skip_comma(text: str, pos: int, limit: int) -> int:
