@@ -1,8 +1,8 @@
 """Reading through the API: documents, search and its filters, quotes, entities, timeline.
 
 Expected values come from tests/data/web/articles.jsonl, read by hand: Paulo Rangel speaks in
-"web-lisbonne" (meeting Teresa Ribera in Lisbon on Tuesday 2026-05-05) and is named in
-"web-tage", where Manuel Costa is quoted.
+"web-lisbonne" (meeting Teresa Ribera in Lisbon on Tuesday 2026-05-05), "web-lisbonne-bis"
+reports the same meeting, and "web-tage" names him and quotes Manuel Costa.
 """
 
 from __future__ import annotations
@@ -37,7 +37,8 @@ def test_document_carries_the_full_extraction_record(client: httpx.Client) -> No
 
 
 def test_document_by_unique_prefix(client: httpx.Client) -> None:
-    assert get_json(client, "/api/documents/web-lis")["doc_id"] == "web-lisbonne"
+    assert get_json(client, "/api/documents/web-lisbonne-b")["doc_id"] == "web-lisbonne-bis"
+    get_json(client, "/api/documents/web-lis", 404)  # two documents start so
 
 
 def test_unknown_document_is_a_json_404(client: httpx.Client) -> None:
@@ -106,15 +107,28 @@ def test_quotes_filter_by_speaker_and_date(client: httpx.Client) -> None:
 
 def test_entity_page_data(client: httpx.Client) -> None:
     rangel = get_json(client, f"/api/entities/{entity_id(client, 'Paulo Rangel')}")
-    assert rangel["entity"]["documents"] == 2
-    assert rangel["entity"]["mentions"] == 4
+    assert rangel["entity"]["documents"] == 3
+    assert rangel["entity"]["mentions"] == 5
     assert "Le ministre portugais des Affaires étrangères" in rangel["entity"]["aliases"]
     assert rangel["card"]["name"] == "Paulo Rangel"
+    assert rangel["card"]["source"] == "store"  # not in the knowledge base
     assert [m["month"] for m in rangel["quotes_by_month"]] == ["2026-05"]
     assert {e["type"] for e in rangel["events"]} == {"meeting", "press_conference"}
     met = [(m["name"], m["count"]) for m in rangel["met_with"]]
-    # The Tagus is in both of his articles; then persons before places.
-    assert met[:3] == [("Tage", 2), ("Manuel Costa", 1), ("Teresa Ribera", 1)]
+    # Three names share two of his articles: the person first, then places by name.
+    assert met[:4] == [("Teresa Ribera", 2), ("Lisbonne", 2), ("Tage", 2), ("Manuel Costa", 1)]
+
+
+def test_cards_come_from_the_knowledge_base_on_the_articles_date(client: httpx.Client) -> None:
+    macron = get_json(client, f"/api/entities/{entity_id(client, 'Emmanuel Macron')}")["card"]
+    assert macron["source"] == "kb"
+    assert macron["kb_id"] == "Q3052772"
+    assert macron["role"] == "chef de l'État (France)"
+    lisbon = get_json(client, "/api/documents/web-lisbonne")["cards"]
+    by_name = {c["name"]: c for c in lisbon}
+    assert by_name["Lisbonne"]["country"] == "Portugal"
+    assert by_name["Lisbonne"]["on"] == "2026-05-05"  # the article's date
+    assert by_name["Paulo Rangel"]["source"] == "store"
 
 
 def test_timeline_merges_and_opens_sources_and_quotes(client: httpx.Client) -> None:
@@ -122,7 +136,9 @@ def test_timeline_merges_and_opens_sources_and_quotes(client: httpx.Client) -> N
     meeting = next(e for e in timeline["entries"] if e["type"] == "meeting")
     assert (meeting["date"], meeting["place"]) == ("2026-05-05", "Lisbonne")
     assert meeting["participants"] == ["Paulo Rangel", "Teresa Ribera"]
-    assert [s["doc_id"] for s in meeting["sources"]] == ["web-lisbonne"]
+    assert [s["doc_id"] for s in meeting["sources"]] == ["web-lisbonne", "web-lisbonne-bis"]
+    # The link points at "se sont rencontrés" in the second report.
+    assert meeting["sources"][1]["url"] == "/documents/web-lisbonne-bis#at-30"
     assert [q["speaker"] for q in meeting["quotes"]] == ["Paulo Rangel", "Teresa Ribera"]
     assert timeline["entries"][-1]["date"] is None  # undated events come last
     dated = get_json(client, "/api/timeline?entity=Paulo+Rangel&since=2026-05-06")

@@ -50,7 +50,7 @@ def test_article_highlights_then_follow_the_speaker(page: Page, server: str,
     expect(page.locator("h1")).to_have_text("Paulo Rangel")
     expect(page.locator(".entity-quotes blockquote")).to_have_text(
         ["Nous voulons un accord sur l'eau avant l'été"])
-    expect(page.locator(".met-with li").first).to_contain_text("Tage")
+    expect(page.locator(".met-with li").first).to_contain_text("Teresa Ribera")
     expect(page.locator(".aliases-seen")).to_contain_text("Le ministre portugais")
     assert errors == []
 
@@ -77,7 +77,7 @@ def test_timeline_opens_an_event_with_its_sources_and_quotes(page: Page, server:
     entry = page.locator("details.entry[open]")
     expect(entry).to_have_count(1)
     expect(entry.locator(".sources a")).to_have_text(
-        ["Eau : Lisbonne et Madrid veulent un accord avant l'été"])
+        ["Eau : Lisbonne et Madrid veulent un accord avant l'été", "Rencontre ibérique sur l'eau"])
     expect(entry.locator("blockquote").first).to_have_text(
         "Nous voulons un accord sur l'eau avant l'été")
     page.get_by_label("Depuis").fill("2026-06-01")
