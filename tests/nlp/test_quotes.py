@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from veille.model import Quote
-from veille.nlp.pipeline import Analysis
+from veille.nlp.context import DocContext
+from veille.nlp.pipeline import Analysis, analyze
 from veille.nlp.quote_marks import find_marked, sentences
 from veille.nlp.speech_turns import find_turns, label_role
+from veille.settings import Settings
 
 Analyze = Callable[..., Analysis]
 
@@ -244,3 +246,21 @@ def test_bare_organisation_description_refers_to_the_last_one_that_spoke(
         "régionaux rouleraient normalement."
     ).quotes
     assert _quote(quotes, "trains").speaker == _quote(quotes, "grève").speaker == "Ouest-France"
+
+
+def test_lines_labelled_with_places_are_not_a_transcript(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Bilan des intempéries de la nuit.\nMarseille : trois routes fermées.\n"
+        "Toulon : deux écoles inondées.\nNice : pas de dégâts signalés."
+    ).quotes
+    assert [q for q in quotes if q.kind == "turn"] == []
+
+
+def test_role_label_and_publisher_label_in_an_interview(settings: Settings) -> None:
+    text = ("Le président du club, Bruno Falcone, a reçu notre rédaction.\n"
+            "La Gazette : Le stade sera-t-il prêt ?\n"
+            "Le président Falcone : Oui, pour la reprise du championnat.")
+    ctx = DocContext(publisher="La Gazette")
+    quotes = next(iter(analyze([(text, ctx)], settings.model))).quotes
+    turns = [(q.speaker, q.speaker_role) for q in quotes if q.kind == "turn"]
+    assert turns == [(None, "interviewer"), ("Bruno Falcone", None)]

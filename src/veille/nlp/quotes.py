@@ -26,7 +26,7 @@ from veille.nlp.quote_direct import Attribution, attribute
 from veille.nlp.quote_marks import Marked, containing, find_marked, sentences, word_count
 from veille.nlp.quote_speaker import Said, SpeakerResolver
 from veille.nlp.speech_indirect import Reported, find_indirect
-from veille.nlp.speech_turn_speakers import turn_quotes
+from veille.nlp.speech_turn_speakers import plausible_turns, turn_quotes
 from veille.nlp.speech_turns import find_turns
 from veille.resources import read_lines
 
@@ -55,7 +55,7 @@ def extract_quotes(
 ) -> list[Quote]:
     """All quotes of ``doc``, in text order, with speakers resolved against ``table``."""
     text = doc.text
-    turns = find_turns(text, ctx.title)
+    turns = plausible_turns(table, find_turns(text, ctx.title), ctx.publisher)
     inside_turn = [(t.label_start, t.end) for t in turns]
     marks = [m for m in find_marked(text) if not _within(m.start, inside_turn)]
     sents = sentences(text, marks)

@@ -14,13 +14,49 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 from spacy.tokens import Doc
 
 from veille.model import Entity, Quote
-from veille.nlp.entities import EntityTable
+from veille.nlp.entities import EntityTable, fold
 from veille.nlp.speech_turns import Turn
+
+
+def plausible_turns(table: EntityTable, turns: list[Turn], publisher: str | None = None
+                    ) -> list[Turn]:
+    """Turns of a real transcript: place labels ("Paris : 12 morts") are no speakers, and a
+    transcript needs a person or an interview label among its speakers. A label naming the
+    publisher ("Le Figaro : ...") is the outlet's interviewer."""
+    if publisher:
+        turns = [dataclasses.replace(t, role="interviewer")
+                 if fold(t.label) == fold(publisher) else t for t in turns]
+    kept: list[Turn] = []
+    for turn in turns:
+        if turn.role == "speaker" and _place_label(table, turn):
+            if kept:  # a mis-read line belongs to the turn it sits in
+                kept[-1] = dataclasses.replace(kept[-1], end=turn.end)
+            continue
+        kept.append(turn)
+    people = [t for t in kept if t.role != "speaker" or _person_label(table, t)]
+    return kept if len(kept) >= 2 and people else []
+
+
+def _mentions_at(table: EntityTable, turn: Turn) -> set[str]:
+    end = turn.label_start + len(turn.label)
+    return {e.type for e in table.entities() for m in e.mentions
+            if m.start < end and turn.label_start < m.end}
+
+
+def _place_label(table: EntityTable, turn: Turn) -> bool:
+    types = _mentions_at(table, turn)
+    return bool(types) and types <= {"LOC"}
+
+
+def _person_label(table: EntityTable, turn: Turn) -> bool:
+    return "PER" in _mentions_at(table, turn) or turn.label.split()[0].casefold() in (
+        "m.", "mme", "le", "la")
 
 
 def turn_quotes(doc: Doc, table: EntityTable, turns: list[Turn]) -> list[Quote]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from veille.resources import read_table
+from veille.resources import read_lines, read_table
 
 _LABEL = re.compile(
     r"^[ \t]*(?P<label>[^\W\d_][\w.'’\- ]{0,40}?)[ \t]*(?:(?P<colon>:)|[ \t](?P<dash>[-–—]))"
@@ -51,12 +51,21 @@ def label_role(label: str) -> str | None:
     return "speaker" if _name_like(label) else None
 
 
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(read_lines("quote_person_nouns.txt"))
+
+
 def _name_like(label: str) -> bool:
+    """Capitalised words ("Jean de La Fontaine", "M. Dupont"), or a role ("Le président X")."""
     words = label.replace("’", "'").split()
     if not words or len(words) > _MAX_LABEL_WORDS:
         return False
     if not words[0][0].isupper():
         return False
+    if words[0].casefold() in ("le", "la") and len(words) > 1 and words[1].islower():
+        return words[1].casefold() in _person_nouns() and all(
+            w[0].isupper() or w.casefold() in _PARTICLES for w in words[2:])
     return all(w[0].isupper() or w.casefold() in _PARTICLES or w.casefold().rstrip(".") in
                ("m", "mme") for w in words)
 
