@@ -9,7 +9,7 @@ import re
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Dialog, Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -114,7 +114,12 @@ def test_hostile_article_text_never_runs(page: Page, server: str, api_token: str
     assert response.status_code == 201, response.text
     (url,) = response.json()["urls"]
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:  # an alert() that ran would land here
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     for path in (url, "/search?q=piégée", "/documents", "/quotes?speaker=Rangel"):
         page.goto(server + path)
         page.wait_for_load_state("load")
