@@ -264,3 +264,14 @@ def test_role_label_and_publisher_label_in_an_interview(settings: Settings) -> N
     quotes = next(iter(analyze([(text, ctx)], settings.model))).quotes
     turns = [(q.speaker, q.speaker_role) for q in quotes if q.kind == "turn"]
     assert turns == [(None, "interviewer"), ("Bruno Falcone", None)]
+
+
+def test_author_voice_infinitive_cues_and_passives_name_no_speaker(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le maire Paul Vernet a inauguré la digue. Il faut rappeler que la ville a déjà connu "
+        "une crue en 1910. Je pense que cette digue arrive bien trop tard. Il a été précisé "
+        "que les travaux avaient coûté deux millions."
+    ).quotes
+    assert [q.text for q in quotes] == ["les travaux avaient coûté deux millions"]
+    assert quotes[0].speaker is None

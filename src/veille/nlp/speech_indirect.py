@@ -73,7 +73,8 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: list[tuple[int, i
 
 
 def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | None:
-    if not is_reporting_verb(verb):
+    # "Il faut rappeler que ...": an infinitive cue reports no one's words.
+    if not is_reporting_verb(verb) or _infinitive(verb):
         return None
     start = _content_start(doc, verb, sentence[1])
     pronoun = pronoun_of(doc, verb)
@@ -81,9 +82,15 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
         subject = None if pronoun else preposed_subject(doc, verb, sentence[0])
         if subject is not None and not _can_speak(doc.text[subject[0] : subject[1]]):
             return None
+        if _passive(verb):  # "il a été précisé que ...": said, but by no one named
+            subject, pronoun = None, "on"
         return Reported(start, _content_end(doc.text, start, sentence[1]), cue_text(doc, verb),
                         subject, pronoun, verb.idx)
     return _inverted_closing(doc, verb, sentence, pronoun)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "aux:pass" for c in verb.children)
 
 
 def _content_start(doc: Doc, verb: Token, limit: int) -> int | None:
@@ -199,8 +206,14 @@ def _reported_inside(doc: Doc, start: int, sentence: tuple[int, int]) -> Reporte
 
 
 def _can_speak(subject: str) -> bool:
-    """A subject holding a clause ("le fait que X ait ...") is a fact, not a speaker."""
+    """Whether a subject reports someone's words.
+
+    A subject holding a clause ("le fait que X ait ...") is a fact, not a speaker; the first and
+    second persons ("je pense que", "vous dites que") are the author or the reader, not a source.
+    """
     words = subject.casefold().replace("’", "'").split()
+    if words and words[0] in ("je", "j'", "nous", "vous", "tu", "on"):
+        return False
     return not any(w in ("que", "qui") or w.startswith("qu'") for w in words)
 
 
