@@ -141,6 +141,17 @@ class PostgresStore:
         return None
 
     def _insert(self, record: Record, key: str, signature: list[int], bands: list[str]) -> None:
+        # Pipeline mode: statements go out without waiting for each reply, and the connection
+        # waits only where a result is needed (entity and event ids), three times per document
+        # instead of once per row.
+        with self.conn.pipeline():
+            self._insert_document(record, key, signature, bands)
+            local_to_global = self._insert_entities(record)
+            self._insert_quotes(record, local_to_global)
+            self._insert_events(record, local_to_global)
+
+    def _insert_document(self, record: Record, key: str, signature: list[int],
+                         bands: list[str]) -> None:
         src = record.source
         title, body, lemmas = (self._fts_text(t) for t in (src.title or "", record.text,
                                                              record.lemmas))
@@ -157,32 +168,32 @@ class PostgresStore:
         with self.conn.cursor() as cur:
             cur.executemany("INSERT INTO doc_bands (band, doc_id) VALUES (%s, %s)",
                             [(band, record.doc_id) for band in bands])
-        local_to_global = self._insert_entities(record)
-        self._insert_quotes(record, local_to_global)
-        self._insert_events(record, local_to_global)
 
     def _fts_text(self, text: str) -> str:
         return rows.fold_accents(text) if self.fold_accents else text
 
     def _insert_entities(self, record: Record) -> dict[str, int]:
-        mapping: dict[str, int] = {}
         # Key order: two documents upserting the same entities lock their rows in one order.
-        for link in sorted(rows.entity_links(record), key=lambda link: (link.key, link.local_id)):
-            row = self.conn.execute(
-                "INSERT INTO entities (key, name, type, kb_id) VALUES (%s,%s,%s,%s)"
-                " ON CONFLICT (key) DO UPDATE SET name = CASE WHEN length(excluded.name) >"
-                " length(entities.name) AND entities.kb_id IS NULL THEN excluded.name"
-                " ELSE entities.name END RETURNING id",
-                (link.key, link.name, link.type, link.kb_id),
-            ).fetchone()
+        links = sorted(rows.entity_links(record), key=lambda link: (link.key, link.local_id))
+        upserts = [(link, self.conn.execute(
+            "INSERT INTO entities (key, name, type, kb_id) VALUES (%s,%s,%s,%s)"
+            " ON CONFLICT (key) DO UPDATE SET name = CASE WHEN length(excluded.name) >"
+            " length(entities.name) AND entities.kb_id IS NULL THEN excluded.name"
+            " ELSE entities.name END RETURNING id",
+            (link.key, link.name, link.type, link.kb_id),
+        )) for link in links]
+        mapping: dict[str, int] = {}
+        for link, cursor in upserts:
+            row = cursor.fetchone()  # the first fetch waits for every upsert sent above
             assert row is not None  # RETURNING after an upsert always yields the row
             mapping[link.local_id] = row[0]
-            self.conn.execute(
+        with self.conn.cursor() as cur:
+            cur.executemany(
                 "INSERT INTO doc_entities (doc_id, local_id, entity_id, name, mentions, aliases)"
                 " VALUES (%s,%s,%s,%s,%s,%s)",
-                (record.doc_id, link.local_id, row[0], link.name, link.mentions,
-                 json.dumps(link.aliases, ensure_ascii=False)),
-            )
+                [(record.doc_id, link.local_id, mapping[link.local_id], link.name,
+                  link.mentions, json.dumps(link.aliases, ensure_ascii=False))
+                 for link in links])
         return mapping
 
     def _insert_quotes(self, record: Record, ids: dict[str, int]) -> None:
@@ -199,21 +210,23 @@ class PostgresStore:
 
     def _insert_events(self, record: Record, ids: dict[str, int]) -> None:
         by_name = {e.name: ids[e.id] for e in record.entities if e.id in ids}
-        for event in record.events:
-            row = self.conn.execute(
-                "INSERT INTO events (doc_id, type, date, place, status, event)"
-                " VALUES (%s,%s,%s,%s,%s,%s) RETURNING id",
-                (record.doc_id, event.type, event.date, event.place, event.status,
-                 Jsonb(event.__dict__)),
-            ).fetchone()
+        inserts = [(event, self.conn.execute(
+            "INSERT INTO events (doc_id, type, date, place, status, event)"
+            " VALUES (%s,%s,%s,%s,%s,%s) RETURNING id",
+            (record.doc_id, event.type, event.date, event.place, event.status,
+             Jsonb(event.__dict__)),
+        )) for event in record.events]
+        links = []
+        for event, cursor in inserts:
+            row = cursor.fetchone()
             assert row is not None
-            linked = sorted({by_name[n] for n in {*event.participants, event.place or ""}
-                             if n in by_name})
-            if linked:
-                with self.conn.cursor() as cur:
-                    cur.executemany(
-                        "INSERT INTO event_entities (event_id, entity_id) VALUES (%s, %s)",
-                        [(row[0], entity_id) for entity_id in linked])
+            names = {*event.participants, event.place or ""}
+            links += [(row[0], entity_id)
+                      for entity_id in sorted({by_name[n] for n in names if n in by_name})]
+        if links:
+            with self.conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO event_entities (event_id, entity_id) VALUES (%s, %s)", links)
 
     # -- reading ---------------------------------------------------------------------------
 
