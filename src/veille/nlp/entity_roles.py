@@ -17,7 +17,7 @@ from veille.nlp.entity_text import fold_keep_offsets
 from veille.resolve.kb import get_kb
 from veille.resources import read_table
 
-_DET = r"(?:\b(?:le|la|les|du|au|aux|des|un|une)\s+|\bl')?"
+_DET_BEFORE = re.compile(r"(?:\b(?:le|la|les|du|au|aux|des|un|une)\s+|\bl')$")
 _DE = r"(?:de la |de l'|du |des |de |d')"
 # A portfolio: a capitalised word, optionally "et" another, then at most one lower-case adjective.
 _PORTFOLIO = re.compile(
@@ -66,30 +66,46 @@ def _alternation(words: list[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[re.Pattern[str], str, str | None], ...]:
+def _patterns() -> dict[str, list[tuple[re.Pattern[str], str, str | None]]]:
+    """Compiled role patterns grouped by their first word (the trigger to look for)."""
     adj = rf"(?P<adj>{_alternation(list(nationalities()))})"
     de = rf"{_DE}(?P<de>{_alternation(list(country_names()))})"
-    compiled = []
+    grouped: dict[str, list[tuple[re.Pattern[str], str, str | None]]] = {}
     for row in read_table("roles.tsv"):
         pattern = re.escape(row[0]).replace(r"\{adj\}", adj).replace(r"\{de\}", de)
         country = row[2] if len(row) > 2 and row[2] else None
-        compiled.append((re.compile(rf"{_DET}\b{pattern}\b"), row[1], country))
-    return tuple(compiled)
+        head = row[0].split()[0]
+        grouped.setdefault(head, []).append((re.compile(rf"{pattern}\b"), row[1], country))
+    return grouped
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{_alternation(list(_patterns()))})(?![\w-])")
 
 
 def find_roles(text: str) -> list[RoleMatch]:
-    """Role descriptions in ``text``, longest first where they overlap, in text order."""
+    """Role descriptions in ``text``, longest first where they overlap, in text order.
+
+    Patterns are tried only where their first word occurs (a scan per pattern over a long
+    text cost seconds); a determiner just before is taken into the mention.
+    """
     folded = fold_keep_offsets(text)
     found: list[RoleMatch] = []
-    for pattern, role, fixed in _patterns():
-        for m in pattern.finditer(folded):
+    for trigger in _triggers().finditer(folded):
+        for pattern, role, fixed in _patterns()[trigger.group(0)]:
+            m = pattern.match(folded, trigger.start())
+            if m is None:
+                continue
             groups = m.groupdict()
             country = fixed
             if groups.get("adj"):
                 country = nationalities()[groups["adj"]]
             elif groups.get("de"):
                 country = country_names()[groups["de"]]
-            found.append(RoleMatch(m.start(), m.end(), text[m.start():m.end()], role, country))
+            det = _DET_BEFORE.search(folded, max(0, m.start() - 8), m.start())
+            start = det.start() if det else m.start()
+            found.append(RoleMatch(start, m.end(), text[start:m.end()], role, country))
     for m in _PORTFOLIO.finditer(text):
         portfolio = fold_keep_offsets(m.group(1))
         if "affaires etrangeres" not in portfolio:
