@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -32,7 +31,7 @@ from veille.model import Entity, EntityType, MentionVia
 from veille.nlp.context import DocContext
 from veille.nlp.entity_roles import RoleMatch, find_roles
 from veille.nlp.entity_table import EntityTable
-from veille.nlp.entity_text import is_noise, split_title, titles, trim_span
+from veille.nlp.entity_text import is_noise, split_title, title_keys, trim_span
 from veille.resolve.entities import fold, name_key, surname_key
 from veille.resolve.kb import KBEntry, KnowledgeBase, get_kb
 
@@ -207,7 +206,7 @@ def add_surname_mentions(table: EntityTable, proper: frozenset[int] = frozenset(
                 continue
             before = _PREVIOUS_WORD.search(table.text[:m.start()])
             word = before.group(1) if before else ""
-            titled = bool(word) and fold(word) in _title_words()
+            titled = bool(word) and fold(word) in title_keys()
             if word and word[0].isupper() and not titled:
                 initial = _SENTENCE_START.search(table.text[:before.start(1)]) if before else None
                 if not initial or (before and before.start(1) in proper):
@@ -226,11 +225,6 @@ def _surname_text(name: str) -> str:
     words = name.split()
     count = len(surname_key(name).split())
     return " ".join(words[-count:]) if count else ""
-
-
-@lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    return frozenset(fold(t) for t in titles())
 
 
 def resolve_roles(table: EntityTable, roles: list[RoleMatch]) -> None:

@@ -43,6 +43,12 @@ def titles() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def title_keys() -> frozenset[str]:
+    """Titles folded like names ("m", "secretaire d etat")."""
+    return frozenset(fold(t) for t in titles())
+
+
+@lru_cache(maxsize=1)
 def noise() -> frozenset[str]:
     return frozenset(fold(line) for line in read_lines("ner_noise.txt"))
 
@@ -97,7 +103,7 @@ def is_noise(name: str, raw: str) -> bool:
         return True
     if "\n" in raw or ":" in raw or not name[0].isupper():
         return True
-    if any(key == fold(t) for t in titles()):
+    if key in title_keys():
         return True
     words = key.split()
     return all(w in noise() for w in words)
