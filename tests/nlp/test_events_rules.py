@@ -31,8 +31,8 @@ def test_phone_conversation_is_a_call_with_both_sides_and_its_date() -> None:
     found = events(text, {"Lavrov": ("Sergueï Lavrov", "PER"),
                           "Marco Rubio": ("Marco Rubio", "PER")},
                    [time(text, "20 octobre", "2025-10-20")])
-    assert [(e.type, e.date, e.status, e.cameo) for e in found] == [
-        ("call", "2025-10-20", "happened", "041")]
+    assert [(e.type, e.date, e.status, e.cameo, e.date_basis) for e in found] == [
+        ("call", "2025-10-20", "happened", "041", "text")]
     assert found[0].participants == ["Sergueï Lavrov", "Marco Rubio"]
 
 
@@ -98,8 +98,8 @@ def test_cet_entretien_in_a_transcript_is_the_interview_itself() -> None:
     text = "Lorsque nous avons planifié cet entretien, il était prévu que vous veniez."
     found = build_events(text, (0, len(text)), [], [],
                          EventContext(date(2025, 10, 26), True, host="Sergueï Lavrov"))
-    assert [(e.type, e.participants, e.date, e.status) for e in found] == [
-        ("interview", ["Sergueï Lavrov"], "2025-10-26", "happened")]
+    assert [(e.type, e.participants, e.date, e.status, e.date_basis) for e in found] == [
+        ("interview", ["Sergueï Lavrov"], "2025-10-26", "happened", "reference")]
 
 
 def test_an_event_nobody_takes_part_in_is_left_out() -> None:

@@ -254,6 +254,7 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
         status: EventStatus | None = "happened" if itself else event_status(
             text, trigger, sent_end, future, when, ctx.reference if ctx.published else None)
         if status is not None:
+            basis = "reference" if itself else "text" if when else None
             events.append(Event(kind, trigger.text, trigger.start, trigger.end, participants,
-                                place, when, status, trigger.cameo))
+                                place, when, status, trigger.cameo, basis))
     return events
