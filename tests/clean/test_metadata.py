@@ -89,3 +89,10 @@ def test_html_furniture_is_listed_with_reasons_not_dropped_silently() -> None:
     assert ("navigation", "Culture") in removed  # a menu word that also occurs in the article
     assert any(text.startswith("© La Gazette de Test") for _, text in removed)
     assert not any("Claire Dubois" in text for _, text in removed)
+
+
+def test_same_page_extracted_twice_in_one_process_keeps_its_text() -> None:
+    html = (DATA / "article.html").read_text(encoding="utf-8")
+    first = clean_document(RawDocument(html, "a", is_html=True), SETTINGS).text
+    second = clean_document(RawDocument(html, "b", is_html=True), SETTINGS).text
+    assert first == second and "Claire Dubois" in second

@@ -30,7 +30,9 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        deduplicate=True,
+        # trafilatura's deduplication keeps a process-wide cache of seen text: a page seen
+        # twice in one process would come back empty. Veille detects duplicates itself.
+        deduplicate=False,
     )
     data = result.as_dict() if hasattr(result, "as_dict") else (result or {})
     text = (data.get("text") or "").strip()
