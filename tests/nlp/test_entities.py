@@ -177,3 +177,10 @@ def test_transcript_bracketed_surname_joins_the_first_name(table_for: TableFor) 
                       "négocié à Genève (AFP).")
     names = sorted(e.name for e in people(table))
     assert names == ["Claire Bastide", "Julien Moreau"]
+
+
+def test_peoples_are_not_places(table_for: TableFor) -> None:
+    table = table_for("Les Américains et les Estoniens ont voté le texte à Tallinn.")
+    types = {e.name: e.type for e in table.entities()}
+    assert types["Américains"] == "MISC" and types["Estoniens"] == "MISC"  # spaCy says LOC
+    assert types.get("Tallinn") == "LOC"

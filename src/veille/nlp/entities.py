@@ -29,9 +29,15 @@ from spacy.tokens import Doc
 
 from veille.model import Entity, EntityType, MentionVia
 from veille.nlp.context import DocContext
-from veille.nlp.entity_roles import RoleMatch, find_roles
+from veille.nlp.entity_roles import RoleMatch, find_roles, nationalities
 from veille.nlp.entity_table import EntityTable
-from veille.nlp.entity_text import is_noise, split_title, title_keys, trim_span
+from veille.nlp.entity_text import (
+    fold_keep_offsets,
+    is_noise,
+    split_title,
+    title_keys,
+    trim_span,
+)
 from veille.resolve.entities import fold, name_key, surname_key
 from veille.resolve.kb import KBEntry, KnowledgeBase, get_kb
 
@@ -97,10 +103,16 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase) -> list[
             # Transcripts write "Marco (Rubio)", "Scott (Bessent)": a first name and a bracketed
             # surname, which spaCy splits and often tags as places.
             name, end, etype = f"{name} {paren.group(1)}", end + paren.end(), "PER"
-        etype = kb_type(name, etype, kb)
+        etype = "MISC" if is_demonym(name) else kb_type(name, etype, kb)
         via: MentionVia = "title" if trimmed.title else "name"
         found.append(_Candidate(trimmed.start, end, name, etype, text[trimmed.start:end], via))
     return found
+
+
+def is_demonym(name: str) -> bool:
+    """"Américains", "Estoniens": a people, which spaCy often tags as a place."""
+    key = fold_keep_offsets(name)
+    return key in nationalities() or (key.endswith("s") and key[:-1] in nationalities())
 
 
 def kb_type(name: str, etype: EntityType, kb: KnowledgeBase) -> EntityType:
