@@ -65,6 +65,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.include_router(pages_router)
     static = resources.files("veille.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.middleware("http")(drop_empty_params)
     app.middleware("http")(security_headers)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
@@ -77,14 +78,20 @@ def home(request: Request) -> Home:
         return home_view(store)
 
 
-async def security_headers(request: Request,
-                           call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    # A form sends its empty fields ("since="): an empty parameter means no filter, so it is
-    # dropped here once rather than tolerated by every parameter's validation.
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+async def drop_empty_params(request: Request, call_next: Handler) -> Response:
+    """A form sends its empty fields ("since="): an empty parameter means no filter, so it is
+    dropped here once rather than tolerated by every parameter's validation."""
     query = request.scope.get("query_string", b"")
     if query:
         pairs = parse_qsl(query.decode("latin-1"), keep_blank_values=True)
         request.scope["query_string"] = urlencode([(k, v) for k, v in pairs if v]).encode()
+    return await call_next(request)
+
+
+async def security_headers(request: Request, call_next: Handler) -> Response:
     response = await call_next(request)
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
