@@ -275,3 +275,38 @@ def test_author_voice_infinitive_cues_and_passives_name_no_speaker(
     ).quotes
     assert [q.text for q in quotes] == ["les travaux avaient coûté deux millions"]
     assert quotes[0].speaker is None
+
+
+def test_pronoun_takes_the_latest_clause_subject_not_an_older_speaker(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "« La grève durera tant qu'il le faudra », a prévenu le syndicaliste Karim Belkacem. "
+        "Le ministre des Transports, François Delorme, a dénoncé une grève irresponsable. "
+        "Il a assuré que le dialogue restait ouvert."
+    ).quotes
+    assert _quote(quotes, "dialogue").speaker == "François Delorme"
+
+
+def test_opinion_pour_with_a_named_person_attributes_the_quote(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Pour l'économiste Anne Vidal, ces grèves « coûtent des centaines de millions "
+        "d'euros » au secteur aérien."
+    ).quotes
+    assert _quote(quotes, "millions").speaker == "Anne Vidal"
+
+
+def test_weekday_bounding_something_else_is_not_said_on(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "« J'ai dormi deux nuits à l'aéroport », raconte Julie Marchand, bloquée à Nice "
+        "depuis mercredi.", "2024-11-14",
+    ).quotes
+    assert _quote(quotes, "dormi").said_on is None
+
+
+def test_glued_words_from_scraping_still_cue(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le sommet s'est achevé sans accord. “Rien n'est signé tant que tout n'est pas "
+        "signé”, Marie Dufresne ditPlus tard dans la soirée."
+    ).quotes
+    quote = _quote(quotes, "signé")
+    assert quote.speaker == "Marie Dufresne" and quote.cue == "dit"

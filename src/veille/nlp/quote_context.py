@@ -17,6 +17,8 @@ from functools import lru_cache
 from veille.model import Entity, TimeExpr
 from veille.resources import read_lines, read_table
 
+# Words before a weekday that make it the bound of something else, not the day of speaking.
+_NOT_WHEN = frozenset({"depuis", "jusqu", "dès", "avant", "après", "ici", "entre", "prochain"})
 _DATED = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 
 
@@ -38,14 +40,19 @@ def said_on(text: str, clause: list[tuple[int, int]], times: list[TimeExpr],
             reference: date | None) -> str | None:
     """The date the clause gives for the statement, or None."""
     for t in times:
-        if t.value and _DATED.match(t.value) and _inside(t.start, t.end, clause):
+        before = re.findall(r"\w+", text[max(0, t.start - 12) : t.start].casefold())[-1:]
+        first = re.findall(r"\w+", t.text.casefold())[:1]
+        bound = bool(set(before + first) & _NOT_WHEN)
+        if t.value and _DATED.match(t.value) and _inside(t.start, t.end, clause) and not bound:
             return t.value
     if reference is None:
         return None
     for a, b in clause:
-        for word in re.findall(r"\w+", text[a:b].casefold()):
+        words = re.findall(r"\w+", text[a:b].casefold())
+        for k, word in enumerate(words):
             day = _weekdays().get(word)
-            if day is not None:
+            # "bloquée depuis mercredi" dates something else than the statement
+            if day is not None and (k == 0 or words[k - 1] not in _NOT_WHEN):
                 back = (reference.isoweekday() - day) % 7
                 return (reference - timedelta(days=back)).isoformat()
     return None

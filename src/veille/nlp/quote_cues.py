@@ -9,6 +9,7 @@ Lavrov", "a-t-il ajouté", "déclare à l'AFP Jean Dupont") is the noun phrase a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from veille.resources import read_lines
 
+_GLUED = re.compile(r"^([a-zàâçéèêëîïôûùüÿœ]+)[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜŸŒ][a-zàâçéèêëîïôûùüÿœ]")
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 # A noun phrase may contain these between its words ("ministre des Affaires étrangères").
 _NP_LINKS = frozenset({"de", "des", "du", "d'", "d’", "la", "le", "l'", "l’", "les"})
@@ -57,6 +59,9 @@ def is_reporting_verb(token: Token) -> bool:
     lemma = token.lemma_.casefold()
     if lemma in excluded:
         return False
+    glued = _GLUED.match(token.text)
+    if glued and glued.group(1) in forms:
+        return True  # a scraper dropped the space: "Trump ditPlus tard"
     if lemma not in lemmas and token.lower_ not in forms:
         return False
     # "une note", "la demande": the same letters as a noun are not a cue, unless inverted.
@@ -96,10 +101,10 @@ def cue_text(doc: Doc, verb: Token) -> str:
     pron = _inverted_pronoun(verb)
     if pron is not None:
         end = pron.i + 1
-    for i in range(start, verb.i):  # "a-t-il ajouté": the pronoun sits after the auxiliary
-        if doc[i].text.startswith("-") and doc[i].text.casefold() in _INVERTED_PRONOUNS:
-            end = max(end, verb.i + 1)
-    return doc.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1].text)]
+    last = doc[end - 1]
+    glued = _GLUED.match(last.text)
+    stop = last.idx + (len(glued.group(1)) if glued else len(last.text))
+    return doc.text[doc[start].idx : stop]
 
 
 def pronoun_of(doc: Doc, verb: Token) -> str | None:
@@ -195,7 +200,11 @@ def _phrase_before(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
         or (j == end and doc[j - 1].pos_ == "PRON")
     ):
         j -= 1
-    return (j, end) if j < end else None
+    while j < end and doc[j].pos_ not in ("PROPN", "NOUN", "PRON", "DET"):
+        j += 1  # "Et d'ajouter": a phrase starts with a determiner or a noun, not a link word
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[j:end]):
+        return None
+    return (j, end)
 
 
 def _starts_clause(doc: Doc, i: int, floor: int) -> bool:

@@ -132,14 +132,29 @@ def _noun_phrase_after(doc: Doc, tok: Token, limit: int) -> tuple[int, int] | No
 
 
 def _source_cue(doc: Doc, tok: Token) -> str:
-    return "selon" if tok.lower_ == "selon" else "d'après"
+    if tok.lower_ in ("selon", "pour"):
+        return tok.lower_
+    return "d'après"
 
 
 def _is_source(doc: Doc, tok: Token) -> bool:
-    """``selon`` or ``d'après`` (which the tokenizer may split into ``d'`` + ``après``)."""
+    """``selon``, ``d'après`` (which the tokenizer may split into ``d'`` + ``après``), or an
+    opinion ``Pour`` + a named person + comma opening the sentence ("Pour l'économiste Anne
+    Vidal, ..."); "pour" in any other use is a plain preposition."""
     if tok.lower_ in _SOURCE:
         return True
+    if tok.text == "Pour":
+        return opinion_holder(doc, tok)
     return tok.lower_ == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’")
+
+
+def opinion_holder(doc: Doc, tok: Token) -> bool:
+    for nxt in doc[tok.i + 1 : tok.i + 8]:
+        if nxt.text == ",":
+            return any(t.ent_type_ == "PER" for t in doc[tok.i + 1 : nxt.i])
+        if nxt.is_punct or nxt.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _quoted(pos: int, marks: list[Marked]) -> bool:

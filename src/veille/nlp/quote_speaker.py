@@ -64,17 +64,24 @@ class SpeakerResolver:
     table: EntityTable
     quoted: list[tuple[int, int]] = field(default_factory=list)
     history: list[tuple[int, Said]] = field(default_factory=list)
+    # Positions where a person is the subject of a clause: the most salient antecedents.
+    subjects: list[tuple[int, Entity]] = field(default_factory=list)
 
     def remember(self, pos: int, said: Said) -> None:
         if said.name:
             self.history.append((pos, said))
 
-    def last(self, pos: int, kind: str = "PER", pronoun: str | None = None) -> Said:
-        """The most recent speaker before ``pos``, else the last mention outside quotes."""
-        for at, said in reversed(self.history):
-            if at < pos and pos - at < _RECENT and (said.type or "PER") == kind and (
-                _gender_ok(self.text, self.table, said, pronoun)
-            ):
+    def last(self, pos: int, kind: str = "PER", pronoun: str | None = None,
+             speakers_only: bool = False) -> Said:
+        """The most recent speaker or clause subject before ``pos`` (a pronoun's antecedent),
+        else the last mention outside quotes. ``speakers_only``: a quote with no cue at all
+        continues the last speaker, whoever was mentioned since."""
+        candidates = [(at, s) for at, s in self.history if (s.type or "PER") == kind]
+        if kind == "PER" and not (speakers_only and candidates):
+            candidates += [(at, _said(e)) for at, e in self.subjects if not self._in_quote(at)]
+        for at, said in sorted(candidates, key=lambda c: c[0], reverse=True):
+            if at < pos and pos - at < _RECENT and _gender_ok(self.text, self.table, said,
+                                                              pronoun):
                 return said
         entity = self._last_mention(pos, kind, pronoun)
         return _said(entity) if entity else Said()

@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from veille.model import Quote, QuoteKind, TimeExpr
+from veille.model import Entity, Quote, QuoteKind, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.entities import EntityTable
 from veille.nlp.quote_context import medium, said_on
@@ -62,7 +62,8 @@ def extract_quotes(
     indirect = _indirect(doc, sents, inside_turn, marks)
     pending = _direct(doc, marks, sents, indirect) + [_pending_indirect(r, sents) for r in indirect]
     pending.sort(key=lambda p: p.spans[0][0])
-    resolver = SpeakerResolver(text, table, quoted=[(m.left, m.right) for m in marks])
+    quoted = [(m.left, m.right) for m in marks] + [(r.start, r.end) for r in indirect]
+    resolver = SpeakerResolver(text, table, quoted, subjects=subject_mentions(doc, table))
     quotes = turn_quotes(doc, table, turns)
     for item in pending:
         said = _speaker(resolver, item.attribution)
@@ -70,6 +71,27 @@ def extract_quotes(
         quotes.extend(_records(text, item, said, table, times, ctx))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
+    """Mentions of people that are the subject of their clause (or apposed to it)."""
+    found = []
+    for entity in table.entities():
+        if entity.type != "PER":
+            continue
+        for m in entity.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(_is_subject(t) for t in span):
+                found.append((m.start, entity))
+    return found
+
+
+def _is_subject(tok: Token) -> bool:
+    subject = ("nsubj", "nsubj:pass")
+    if tok.dep_ in subject:
+        return True
+    return tok.dep_ in ("appos", "flat:name") and (
+        tok.head.dep_ in subject or tok.head.dep_ == "appos" and tok.head.head.dep_ in subject)
 
 
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -135,7 +157,7 @@ def _speaker(resolver: SpeakerResolver, att: Attribution) -> Said:
         return resolver.resolve(*att.subject)
     if att.pronoun in ("ils", "elles", "on"):
         return Said()
-    return resolver.last(att.at, "PER", att.pronoun)
+    return resolver.last(att.at, "PER", att.pronoun, speakers_only=att.cue is None)
 
 
 def _records(text: str, item: _Pending, said: Said, table: EntityTable,

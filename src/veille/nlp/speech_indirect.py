@@ -25,6 +25,7 @@ from veille.nlp.quote_cues import (
     preposed_subject,
     pronoun_of,
 )
+from veille.nlp.quote_direct import opinion_holder
 from veille.nlp.quote_marks import OPENERS
 
 _SOURCE_PREPS = {"selon": "selon", "d'après": "d'après", "d’après": "d'après"}
@@ -155,6 +156,8 @@ def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | 
     prep = _SOURCE_PREPS.get(tok.lower_)
     if tok.lower_ == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’"):
         prep = "d'après"  # the tokenizer splits the elision
+    if tok.text == "Pour" and opinion_holder(doc, tok):
+        prep = "pour"
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if prep is None or nxt is None or nxt.lower_ in _NOT_SOURCE:
         return None

@@ -91,16 +91,15 @@ def _label_lines(text: str, title: str | None) -> list[re.Match[str]]:
     first_line_end = text.find("\n")
     heads = []
     for match in _LABEL.finditer(text):
-        if match.start() < first_line_end or first_line_end < 0:
+        role = label_role(match.group("label"))
+        if (match.start() < first_line_end or first_line_end < 0) and role == "speaker":
             continue  # the first line is the headline ("Lavrov : Le Président ...")
         line = match.group(0).strip()
         if title and line == title.strip():
             continue
-        if match.group("dash") and label_role(match.group("label")) not in (
-            "interviewer", "interviewee"
-        ):
+        if match.group("dash") and role not in ("interviewer", "interviewee"):
             continue  # "Moscou - Le ministre ..." is a dateline, not a turn
-        if label_role(match.group("label")) is not None:
+        if role is not None:
             heads.append(match)
     return heads
 
