@@ -184,3 +184,11 @@ def test_peoples_are_not_places(table_for: TableFor) -> None:
     types = {e.name: e.type for e in table.entities()}
     assert types["Américains"] == "MISC" and types["Estoniens"] == "MISC"  # spaCy says LOC
     assert types.get("Tallinn") == "LOC"
+
+
+def test_former_holder_is_not_the_current_one(table_for: TableFor) -> None:
+    table = table_for("L'ancien président américain a critiqué la décision, que le président "
+                      "américain a défendue.", "2025-06-02")
+    assert [e.name for e in people(table)] == ["Donald Trump"]
+    [trump] = people(table)
+    assert [m.text for m in trump.mentions] == ["le président américain"]

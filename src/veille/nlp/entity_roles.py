@@ -18,6 +18,9 @@ from veille.resolve.kb import get_kb
 from veille.resources import read_table
 
 _DET_BEFORE = re.compile(r"(?:\b(?:le|la|les|du|au|aux|des|un|une)\s+|\bl')$")
+# "L'ancien président finlandais" is not the president of the document's date.
+_NOT_CURRENT = re.compile(r"\b(?:ancien|ancienne|anciens|ex|futur|future|prochain|prochaine"
+                          r"|precedent|precedente|defunt|defunte|feu|regrette)[\s-]+$")
 _DE = r"(?:de la |de l'|du |des |de |d')"
 # A portfolio: a capitalised word, optionally "et" another, then at most one lower-case adjective.
 _PORTFOLIO = re.compile(
@@ -34,6 +37,7 @@ class RoleMatch:
     text: str
     role: str
     country: str | None
+    current: bool = True  # False for "l'ancien président", "le futur chancelier"
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -81,7 +85,7 @@ def _patterns() -> dict[str, list[tuple[re.Pattern[str], str, str | None]]]:
 
 @lru_cache(maxsize=1)
 def _triggers() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{_alternation(list(_patterns()))})(?![\w-])")
+    return re.compile(rf"(?<!\w)(?:{_alternation(list(_patterns()))})(?![\w-])")
 
 
 def find_roles(text: str) -> list[RoleMatch]:
@@ -103,9 +107,12 @@ def find_roles(text: str) -> list[RoleMatch]:
                 country = nationalities()[groups["adj"]]
             elif groups.get("de"):
                 country = country_names()[groups["de"]]
-            det = _DET_BEFORE.search(folded, max(0, m.start() - 8), m.start())
-            start = det.start() if det else m.start()
-            found.append(RoleMatch(start, m.end(), text[start:m.end()], role, country))
+            qualifier = _NOT_CURRENT.search(folded, max(0, m.start() - 12), m.start())
+            head = qualifier.start() if qualifier else m.start()
+            det = _DET_BEFORE.search(folded, max(0, head - 8), head)
+            start = det.start() if det else head
+            found.append(RoleMatch(start, m.end(), text[start:m.end()], role, country,
+                                   current=qualifier is None))
     for m in _PORTFOLIO.finditer(text):
         portfolio = fold_keep_offsets(m.group(1))
         if "affaires etrangeres" not in portfolio:

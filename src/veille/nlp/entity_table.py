@@ -164,7 +164,8 @@ class EntityTable:
                      or (c.entry is not None and c.entry.key == entry.key)), None)
 
     def set_holder(self, role: RoleMatch, entity: Entity) -> None:
-        self._roles.setdefault(role.key, entity)
+        if role.current:
+            self._roles.setdefault(role.key, entity)
 
     def entity_for_entry(self, entry: KBEntry) -> Entity:
         """The document entity linked to ``entry``, created (without mentions) if needed."""
@@ -175,7 +176,13 @@ class EntityTable:
 
     # -- resolution ------------------------------------------------------------------------
     def resolve_role(self, role: RoleMatch) -> Entity | None:
-        """The holder of a role: named in the document, else the KB holder at the reference date."""
+        """The holder of a role: named in the document, else the KB holder at the reference date.
+
+        A former or future holder ("l'ancien président finlandais") is resolved only by the
+        document (apposition), never from the KB's holder on the date.
+        """
+        if not role.current:
+            return None
         entity = self._roles.get(role.key)
         if entity is None and role.country is None:
             entity = self._single_holder(role.role)
