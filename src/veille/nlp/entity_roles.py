@@ -60,8 +60,9 @@ def country_names() -> dict[str, str]:
     names: dict[str, str] = {}
     for entry in get_kb():
         if entry.kind == "country" and entry.country:
-            for name in entry.names():
-                names[fold_keep_offsets(name)] = entry.country
+            for name in [entry.labels.get("fr", ""), *entry.aliases.get("fr", [])]:
+                if name:
+                    names[fold_keep_offsets(name)] = entry.country
     return names
 
 
