@@ -310,3 +310,21 @@ def test_glued_words_from_scraping_still_cue(analyze_text: Analyze) -> None:
     ).quotes
     quote = _quote(quotes, "signé")
     assert quote.speaker == "Marie Dufresne" and quote.cue == "dit"
+
+
+def test_name_apposed_to_a_subject_is_the_pronoun_antecedent(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "« Le compromis est solide », a déclaré le rapporteur Pedro Álvarez. La commissaire "
+        "européenne à l'Énergie, Kadri Simson, a salué le vote. Elle a rappelé que la crise de "
+        "2022 avait montré les failles du système."
+    ).quotes
+    assert _quote(quotes, "crise").speaker == "Kadri Simson"
+
+
+def test_faire_savoir_is_a_reporting_cue(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "La ministre Agnès Ferrand a fait savoir qu'elle soutiendrait la réforme au Conseil."
+    ).quotes
+    quote = _quote(quotes, "réforme")
+    assert quote.text == "elle soutiendrait la réforme au Conseil"
+    assert quote.speaker == "Agnès Ferrand" and quote.cue == "a fait savoir"

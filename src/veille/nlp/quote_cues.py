@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Token
 from veille.resources import read_lines
 
 _GLUED = re.compile(r"^([a-zàâçéèêëîïôûùüÿœ]+)[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜŸŒ][a-zàâçéèêëîïôûùüÿœ]")
+# Verbs that report speech after "faire" only ("faire savoir", "faire valoir").
+_WITH_FAIRE = frozenset({"savoir", "valoir", "remarquer", "observer", "comprendre"})
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 # A noun phrase may contain these between its words ("ministre des Affaires étrangères").
 _NP_LINKS = frozenset({"de", "des", "du", "d'", "d’", "la", "le", "l'", "l’", "les"})
@@ -57,6 +59,8 @@ def is_reporting_verb(token: Token) -> bool:
     """Whether ``token`` is a reporting verb (by lemma, else by form) used as a verb."""
     forms, lemmas, excluded = _lexicon()
     lemma = token.lemma_.casefold()
+    if lemma == "faire":  # "a fait savoir que", "fait valoir que": the cue is the pair
+        return faire_pair(token)
     if lemma in excluded:
         return False
     glued = _GLUED.match(token.text)
@@ -66,6 +70,13 @@ def is_reporting_verb(token: Token) -> bool:
         return False
     # "une note", "la demande": the same letters as a noun are not a cue, unless inverted.
     return token.pos_ in ("VERB", "AUX") or _inverted_pronoun(token) is not None
+
+
+def faire_pair(token: Token) -> bool:
+    """``token`` is "faire" followed by a verb it makes a reporting cue of ("fait savoir")."""
+    doc = token.doc
+    return token.lemma_ == "faire" and token.i + 1 < len(doc) and (
+        doc[token.i + 1].lemma_ in _WITH_FAIRE)
 
 
 def _inverted_pronoun(verb: Token) -> Token | None:
@@ -101,6 +112,8 @@ def cue_text(doc: Doc, verb: Token) -> str:
     pron = _inverted_pronoun(verb)
     if pron is not None:
         end = pron.i + 1
+    if faire_pair(verb):
+        end = max(end, verb.i + 2)
     last = doc[end - 1]
     glued = _GLUED.match(last.text)
     stop = last.idx + (len(glued.group(1)) if glued else len(last.text))

@@ -87,11 +87,17 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
 
 
 def _is_subject(tok: Token) -> bool:
+    """A subject, or a name apposed to one ("La commissaire à l'Énergie, Kadri Simson, a
+    dit": the parser often hangs the apposition on the subject's complement)."""
     subject = ("nsubj", "nsubj:pass")
     if tok.dep_ in subject:
         return True
-    return tok.dep_ in ("appos", "flat:name") and (
-        tok.head.dep_ in subject or tok.head.dep_ == "appos" and tok.head.head.dep_ in subject)
+    if tok.dep_ not in ("appos", "flat:name"):
+        return False
+    head, steps = tok.head, 0
+    while head.dep_ in ("appos", "flat:name", "nmod") and steps < 3 and head.head is not head:
+        head, steps = head.head, steps + 1
+    return head.dep_ in subject
 
 
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:

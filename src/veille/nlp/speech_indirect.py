@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from veille.nlp.quote_cues import (
     auxiliaries_before,
     cue_text,
+    faire_pair,
     inverted_subject,
     is_reporting_verb,
     preposed_subject,
@@ -99,6 +100,8 @@ def _content_start(doc: Doc, verb: Token, limit: int) -> int | None:
     i = verb.i + 1
     while i < len(doc) and doc[i].text.startswith("-") and doc[i].pos_ == "PRON":
         i += 1  # "a-t-il ajouté", "explique-t-elle"
+    if faire_pair(verb):
+        i += 1  # "a fait savoir que": the content follows the pair
     for j in range(i, min(i + _MAX_GAP, len(doc))):
         tok = doc[j]
         if tok.idx >= limit or tok.text[:1] in OPENERS:
