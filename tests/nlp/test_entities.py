@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
@@ -51,6 +52,12 @@ def test_known_place_tagged_as_person_is_retyped() -> None:
     assert kb_type("Washington", "PER", get_kb()) == "LOC"
     assert kb_type("Maison Blanche", "LOC", get_kb()) == "ORG"
     assert kb_type("Gérard Dupontel", "PER", get_kb()) == "PER"
+
+
+def test_surname_of_a_leader_in_office_tagged_as_place_is_a_person() -> None:
+    assert kb_type("Poutine", "LOC", get_kb(), date(2025, 6, 1)) == "PER"
+    assert kb_type("Moscou", "LOC", get_kb(), date(2025, 6, 1)) == "LOC"
+    assert kb_type("Dupontel", "MISC", get_kb(), date(2025, 6, 1)) == "MISC"
 
 
 def test_page_furniture_is_not_an_entity(table_for: TableFor) -> None:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from spacy.tokens import Doc
 
@@ -72,7 +73,7 @@ def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = Non
     text = doc.text
     table = EntityTable(text, ctx.reference_date, kb)
     roles = find_roles(text)
-    candidates = ner_candidates(doc, roles, kb)
+    candidates = ner_candidates(doc, roles, kb, table.reference)
     candidates += gazetteer_candidates(text, candidates, roles, kb)
     candidates.sort(key=lambda c: (-len(name_key(c.name).split()), c.start))
     for c in candidates:
@@ -84,7 +85,8 @@ def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = Non
     return table
 
 
-def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase) -> list[_Candidate]:
+def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
+                   on: date | None = None) -> list[_Candidate]:
     """Cleaned, retyped NER spans outside role descriptions."""
     text = doc.text
     found: list[_Candidate] = []
@@ -103,7 +105,7 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase) -> list[
             # Transcripts write "Marco (Rubio)", "Scott (Bessent)": a first name and a bracketed
             # surname, which spaCy splits and often tags as places.
             name, end, etype = f"{name} {paren.group(1)}", end + paren.end(), "PER"
-        etype = "MISC" if is_demonym(name) else kb_type(name, etype, kb)
+        etype = "MISC" if is_demonym(name) else kb_type(name, etype, kb, on)
         via: MentionVia = "title" if trimmed.title else "name"
         found.append(_Candidate(trimmed.start, end, name, etype, text[trimmed.start:end], via))
     return found
@@ -115,11 +117,19 @@ def is_demonym(name: str) -> bool:
     return key in nationalities() or (key.endswith("s") and key[:-1] in nationalities())
 
 
-def kb_type(name: str, etype: EntityType, kb: KnowledgeBase) -> EntityType:
-    """The KB's type for a name it knows under its label, when spaCy's type disagrees."""
+def kb_type(name: str, etype: EntityType, kb: KnowledgeBase, on: date | None = None
+            ) -> EntityType:
+    """The KB's type for a name it knows under its label, when spaCy's type disagrees.
+
+    A lone surname of a person in office on ``on`` ("Poutine" tagged LOC) is a person, unless
+    the KB knows the name as a place or organisation too.
+    """
     key = name_key(name)
     found = [e for e in kb.by_name(name) if key in _label_keys(e)]
     types = {e.type for e in found}
+    if not types and etype != "PER" and len(key.split()) == 1 and name[:1].isupper():
+        person = kb.link(name, "PER", on)
+        return "PER" if person is not None and not kb.by_name(name) else etype
     if not types or etype in types:
         return etype
     for preferred in ("PER", "ORG", "LOC"):
