@@ -328,3 +328,12 @@ def test_faire_savoir_is_a_reporting_cue(analyze_text: Analyze) -> None:
     quote = _quote(quotes, "réforme")
     assert quote.text == "elle soutiendrait la réforme au Conseil"
     assert quote.speaker == "Agnès Ferrand" and quote.cue == "a fait savoir"
+
+
+def test_titles_and_names_in_quote_marks_are_not_statements(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le réalisateur Luc Berthier présente le film « Les enfants du grand large » à "
+        "Cannes. Son port d'attache reste connu sous le nom de « Cité des quatre vents du "
+        "nord »."
+    ).quotes
+    assert quotes == []

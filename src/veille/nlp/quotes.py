@@ -35,6 +35,15 @@ from veille.resources import read_lines
 _SCARE_MAX_WORDS = 3
 
 
+# Uncued verbless quotes up to this length are names or terms, not statements.
+_TERM_MAX_WORDS = 6
+
+
+@lru_cache(maxsize=1)
+def _naming_words() -> frozenset[str]:
+    return frozenset(read_lines("quote_naming_words.txt"))
+
+
 @lru_cache(maxsize=1)
 def _ui_words() -> frozenset[str]:
     return frozenset(read_lines("quote_ui_context.txt"))
@@ -126,9 +135,22 @@ def _direct(doc: Doc, marks: list[Marked], sents: list[tuple[int, int]],
         words = sum(word_count(doc.text[m.start : m.end]) for m in chain)
         if words <= _SCARE_MAX_WORDS and not (att.after or _continues(first, indirect)):
             continue
+        if att.cue is None and _is_name_or_term(doc, first, words):
+            continue
         clause = [(sentence[0], first.left), (last.right, last_sentence[1])]
         pending.append(_Pending("direct", [(m.start, m.end) for m in chain], att, clause))
     return pending
+
+
+def _is_name_or_term(doc: Doc, mark: Marked, words: int) -> bool:
+    """An uncued quote that names something: after a naming word ("le film « ... »",
+    "baptisé « ... »"), or a short verbless phrase ("« Porte d'entrée de l'Alaska »")."""
+    before = doc.text[max(0, mark.left - 30) : mark.left].casefold().split()[-3:]
+    if any(w.strip(",:") in _naming_words() for w in before):
+        return True
+    span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    verbless = span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    return verbless and words <= _TERM_MAX_WORDS
 
 
 def _chains(marks: list[Marked]) -> list[list[Marked]]:
