@@ -337,3 +337,13 @@ def test_titles_and_names_in_quote_marks_are_not_statements(analyze_text: Analyz
         "nord »."
     ).quotes
     assert quotes == []
+
+
+def test_inverted_subject_after_a_circumstance(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le sénateur Paul Ribot a défendu le texte. « Nous ne reculerons pas sur les "
+        "retraites », a affirmé sous couvert d'anonymat un responsable du ministère. « Les "
+        "prix baisseront en juin », a déclaré mardi le ministre Henri Valade."
+    ).quotes
+    assert _quote(quotes, "reculerons").speaker is None  # unnamed, not the last named person
+    assert _quote(quotes, "prix").speaker == "Henri Valade"

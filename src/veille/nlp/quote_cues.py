@@ -140,14 +140,40 @@ def inverted_subject(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | Non
     i = verb.i + 1
     if i < len(doc) and doc[i].lower_ in ("à", "au", "aux"):
         i = _skip_complement(doc, i, limit)
+    i = _skip_circumstance(doc, i, limit)
     start = i
     while i < len(doc) and doc[i].idx < limit and _in_noun_phrase(doc, i, start):
         i += 1
     while i > start and doc[i - 1].lower_ in _NP_LINKS:
         i -= 1
     if i == start or not any(doc[j].pos_ in ("PROPN", "NOUN", "PRON") for j in range(start, i)):
-        return None
+        return _parsed_inverted(doc, verb, limit)
     return doc[start].idx, doc[i - 1].idx + len(doc[i - 1].text)
+
+
+def _parsed_inverted(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | None:
+    """The parser's subject after the verb, past a circumstance ("a affirmé sous couvert
+    d'anonymat un responsable")."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and child.i > verb.i and child.idx < limit:
+            return _subtree_span(doc, [child], doc[len(doc) - 1])
+    return None
+
+
+def _skip_circumstance(doc: Doc, i: int, limit: int) -> int:
+    """Past a circumstance before an inverted subject: "a déclaré mardi le ministre", "a
+    affirmé sous couvert d'anonymat un responsable". Unchanged when no subject follows."""
+    if i >= len(doc) or not (doc[i].pos_ in ("ADP", "ADV") or doc[i].lower_ in _NP_STOP):
+        return i
+    for j in range(i + 1, min(i + 8, len(doc))):
+        tok = doc[j]
+        if tok.idx >= limit or tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return i
+        if tok.pos_ in ("DET", "PROPN") and doc[j - 1].pos_ != "ADP" and (
+            doc[j - 1].lower_ not in _NP_STOP or doc[j - 1].pos_ == "NOUN"
+        ):
+            return j
+    return i
 
 
 def _skip_complement(doc: Doc, i: int, limit: int) -> int:
