@@ -199,3 +199,11 @@ def test_former_holder_is_not_the_current_one(table_for: TableFor) -> None:
     assert [e.name for e in people(table)] == ["Donald Trump"]
     [trump] = people(table)
     assert [m.text for m in trump.mentions] == ["le président américain"]
+
+
+def test_particle_surname_and_sentence_initial_first_name(table_for: TableFor) -> None:
+    table = table_for("Marine Le Pen a tenu meeting à Perpignan. Mme Le Pen a ensuite attaqué "
+                      "le gouvernement.")
+    [person] = people(table)
+    assert person.name == "Marine Le Pen"
+    assert [m.via for m in person.mentions] == ["name", "title"]

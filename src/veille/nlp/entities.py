@@ -39,7 +39,7 @@ from veille.nlp.entity_text import (
     title_keys,
     trim_span,
 )
-from veille.resolve.entities import fold, name_key, surname_key
+from veille.resolve.entities import fold, is_bare_surname, name_key, surname_key
 from veille.resolve.kb import KBEntry, KnowledgeBase, get_kb
 
 # fold and split_title were public here before the split into entity_* modules; quotes use fold.
@@ -52,6 +52,9 @@ _CAPS_RUN = re.compile(
 _GAP_BEFORE_NAME = re.compile(r"^[\s,]*$")
 _GAP_AFTER_NAME = re.compile(r"^\s*,\s*$")
 _PAREN_SURNAME = re.compile(r"^\s*\(([A-ZÉ][a-zà-ÿ]+(?:-[A-ZÉ][a-zà-ÿ]+)?)\)")
+# A capitalised word at a sentence start may be a first name when tagged as one of these
+# ("Marine" is tagged NOUN; "Hier", "Selon", "Mais" are ADV, ADP, CCONJ).
+_NAME_LIKE_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
 _PREVIOUS_WORD = re.compile(r"(\b[\w.-]+)[ \u00a0]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:»\n]\s*|[«\"]\s*)$")
 
@@ -79,7 +82,8 @@ def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = Non
     for c in candidates:
         table.add(c.name, c.type, c.start, c.end, c.text, c.via)
     link_clusters(table, kb)
-    add_surname_mentions(table, frozenset(t.idx for t in doc if t.pos_ == "PROPN"))
+    add_surname_mentions(table, frozenset(t.idx for t in doc if t.pos_ in _NAME_LIKE_POS))
+    merge_bare_surnames(table)
     resolve_roles(table, roles)
     table.renumber()
     return table
@@ -211,8 +215,8 @@ def add_surname_mentions(table: EntityTable, proper: frozenset[int] = frozenset(
     A surname after a capitalised word mid-sentence is another person's full name ("Marine" +
     "Le Pen" beside Jean-Marie Le Pen): it becomes its own person, kept apart by the first-name
     guard; after a title ("M. Lavrov") it is a titled mention. At a sentence start the word must
-    be a proper noun (``proper`` holds the start offsets of tokens tagged PROPN): "Hier Lavrov"
-    is Lavrov.
+    be name-like (``proper`` holds the start offsets of tokens tagged PROPN, NOUN, ADJ or X):
+    "Hier Lavrov" is Lavrov, "Marine Le Pen" is not Jean-Marie Le Pen.
     """
     people = [e for e, _, _ in table.clusters() if e.type == "PER" and len(e.name.split()) > 1]
     bearers: dict[str, int] = {}
@@ -240,6 +244,19 @@ def add_surname_mentions(table: EntityTable, proper: frozenset[int] = frozenset(
                 via: MentionVia = "title" if titled else "alias"
                 start = before.start(1) if titled and before else m.start()
                 table.add_mention(entity, start, m.end(), table.text[start:m.end()], via)
+
+
+def merge_bare_surnames(table: EntityTable) -> None:
+    """A person known only by a surname ("Mme Le Pen") joins the one full name ending with it."""
+    people = [e for e, _, _ in table.clusters() if e.type == "PER"]
+    for entity in people:
+        if not is_bare_surname(entity.name) or not entity.mentions:
+            continue  # has a first name, or was merged already
+        fuller = [p for p in people if p is not entity and p.mentions
+                  and not is_bare_surname(p.name)
+                  and surname_key(p.name) == surname_key(entity.name)]
+        if len(fuller) == 1:
+            table.merge(entity, fuller[0])
 
 
 def _surname_text(name: str) -> str:

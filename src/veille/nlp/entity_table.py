@@ -140,19 +140,23 @@ class EntityTable:
         if not any(m.start == start and m.end == end for m in entity.mentions):
             entity.mentions.append(Mention(start, end, text, via))
 
+    def merge(self, entity: Entity, into: Entity) -> Entity:
+        """Move ``entity``'s names and mentions into ``into`` and forget ``entity``."""
+        cluster, target = self._cluster(entity), self._cluster(into)
+        target.keys |= cluster.keys
+        for m in entity.mentions:
+            self.add_mention(into, m.start, m.end, m.text, m.via)
+        entity.mentions.clear()
+        self._clusters.remove(cluster)
+        self._roles = {k: (into if v is entity else v) for k, v in self._roles.items()}
+        return into
+
     def link(self, entity: Entity, entry: KBEntry) -> Entity:
         """Tie an entity to a KB entry: its id, French label and description; merge duplicates."""
         other = self.by_entry(entry)
         cluster = self._cluster(entity)
         if other is not None and other is not entity:
-            target = self._cluster(other)
-            target.keys |= cluster.keys
-            for m in entity.mentions:
-                self.add_mention(other, m.start, m.end, m.text, m.via)
-            entity.mentions.clear()
-            self._clusters.remove(cluster)
-            self._roles = {k: (other if v is entity else v) for k, v in self._roles.items()}
-            return other
+            return self.merge(entity, other)
         cluster.entry = entry
         cluster.keys |= {name_key(n) for n in entry.names()}
         entity.kb_id, entity.name, entity.type = entry.id, entry.label, entry.type

@@ -15,8 +15,10 @@ from veille.resolve.entities import fold
 from veille.resources import read_lines
 
 # Leading words NER spans swallow ("des États-Unis", "l'OTAN"); stripped, longest first.
-_LEADING = re.compile(r"^(?:(?:de la|de l['’]|des|du|de|d['’]|la|le|les|l['’]|au|aux|à)\s*)+",
-                      re.IGNORECASE)
+# Lower-case articles always go; capitalised "Le", "La", "De", "L'" may begin a name ("Le Pen",
+# "Le Drian", "De Gaulle", "La Haye") and stay.
+_LEADING = re.compile(r"^(?:(?:de la|de l['’]|des|du|de|d['’]|la|le|les|l['’]|au|aux|à"
+                      r"|Les|Des|Du|Aux|Au|À|De la|De l['’])\s*)+")
 _TRAILING = re.compile(r"(?:\s+(?:de la|de l['’]|des|du|de|d['’]|la|le|les|l['’]|et))+$",
                        re.IGNORECASE)
 _EDGE_CHARS = " \t\n\u00a0.,;:!?«»\"'’()[]-–—_/*•|"

@@ -171,10 +171,28 @@ def _surname(words: list[str]) -> list[str]:
     return words[i:]
 
 
+def _name_words(name: str) -> list[str]:
+    return [translit_word(w) for w in _strip_titles(fold(name)).split()]
+
+
 def surname_key(name: str) -> str:
     """The folded surname of a person's name ("Jean-Marie Le Pen" -> "le pen")."""
-    words = name_key(name).split()
+    words = _name_words(name)
     return " ".join(_surname(words)) if words else ""
+
+
+def is_bare_surname(name: str) -> bool:
+    """Whether a person's name is a surname alone ("Lavrov", "Mme Le Pen")."""
+    words = _name_words(name)
+    return bool(words) and len(_surname(words)) == len(words)
+
+
+def _strip_titles(key: str) -> str:
+    """Leading titles off a folded name, articles kept: "M. Le Pen" -> "le pen"."""
+    for title in _titles():
+        if key.startswith(title + " "):
+            return _strip_titles(key[len(title) + 1:])
+    return key
 
 
 def match(entity: Entity, candidates: Sequence[tuple[str, str, str | None]],
