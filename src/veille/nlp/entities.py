@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from veille.model import Entity, EntityType, MentionVia
 from veille.nlp.context import DocContext
@@ -110,9 +110,25 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
             # surname, which spaCy splits and often tags as places.
             name, end, etype = f"{name} {paren.group(1)}", end + paren.end(), "PER"
         etype = "MISC" if is_demonym(name) else kb_type(name, etype, kb, on)
+        start = trimmed.start
+        first = _first_name_before(doc, span.start) if etype == "PER" else None
+        if first is not None and start == span.start_char and is_bare_surname(name):
+            name, start = f"{first.text} {name}", first.idx  # "Marine" + "Le Pen"
         via: MentionVia = "title" if trimmed.title else "name"
-        found.append(_Candidate(trimmed.start, end, name, etype, text[trimmed.start:end], via))
+        found.append(_Candidate(start, end, name, etype, text[start:end], via))
     return found
+
+
+def _first_name_before(doc: Doc, i: int) -> Token | None:
+    """The token before a surname span when it looks like a first name spaCy left out."""
+    if i == 0:
+        return None
+    prev = doc[i - 1]
+    if not prev.whitespace_ or not prev.text[:1].isupper() or not prev.is_alpha:
+        return None
+    if fold(prev.text) in title_keys() or prev.pos_ not in _NAME_LIKE_POS:
+        return None
+    return prev
 
 
 def is_demonym(name: str) -> bool:
