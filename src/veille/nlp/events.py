@@ -14,11 +14,14 @@ from spacy.tokens import Doc
 from veille.model import Event, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.entities import EntityTable
+from veille.nlp.event_anaphora import last_pair, merge_mentions, plural_roles, subject_pronoun
 from veille.nlp.event_rules import (
     Actor,
     EventContext,
+    SentenceContext,
     build_events,
     find_triggers,
+    is_place,
     split_sentences,
 )
 from veille.nlp.times import verb_tense
@@ -26,9 +29,6 @@ from veille.nlp.times import verb_tense
 _TURN = re.compile(r"^(?P<label>[A-ZÉ][\w'’.-]+(?:[ \t]+[A-ZÉ][\w'’.-]+){0,3})[ \t]*:[ \t]",
                    re.MULTILINE)
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:je|j['’]|m['’]|me|moi|nous)(?!\w)", re.IGNORECASE)
-_PLURAL_ROLE = re.compile(
-    r"\b(?:les|des|aux)\s+(?:deux\s+)?(?P<role>présidents|dirigeants|chefs\s+d['’]État|"
-    r"leaders|ministres|diplomates|homologues)\b", re.IGNORECASE)
 _COMPOUND = re.compile(r"\b([A-ZÉ][\w]+)-([A-ZÉ][\w]+)\b")
 
 
@@ -40,13 +40,20 @@ def extract_events(
     actors = _actors(text, table)
     context = EventContext(ctx.reference_date, ctx.reference_basis in ("published", "dateline"),
                            _host(text, table))
+    people = {a.name for a in actors if a.type == "PER"}
     events: list[Event] = []
+    previous: list[Actor] = []
     for start, end in split_sentences(text):
-        inside = [a for a in actors if start <= a.start < end]
+        named = [a for a in actors if start <= a.start < end]
+        inside = sorted(named + subject_pronoun(text, start, end, previous)
+                        + plural_roles(text, actors, start, end, last_pair(events, people)),
+                        key=lambda a: a.start)
         when = [t for t in times if start <= t.start < end]
         future = _future_triggers(doc, start, end)
-        events.extend(build_events(text, (start, end), inside, when, context, future))
-    return _dedupe(events)
+        around = SentenceContext(any(is_place(text, a) for a in previous))
+        events.extend(build_events(text, (start, end), inside, when, context, future, around))
+        previous = named
+    return _dedupe(merge_mentions(text, events, actors))
 
 
 def _host(text: str, table: EntityTable) -> str | None:
@@ -76,7 +83,6 @@ def _actors(text: str, table: EntityTable) -> list[Actor]:
             if entity is not None:
                 actors.append(Actor(m.start(group), m.end(group), entity.name, "PER"))
     actors.extend(_speakers(text, table))
-    actors.extend(_plural_roles(text, actors))
     return sorted(set(actors), key=lambda a: a.start)
 
 
@@ -91,26 +97,6 @@ def _speakers(text: str, table: EntityTable) -> list[Actor]:
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
         found.extend(Actor(m.start(), m.end(), entity.name, "PER")
                      for m in _FIRST_PERSON.finditer(text, label.end(), stop))
-    return found
-
-
-def _plural_roles(text: str, actors: list[Actor]) -> list[Actor]:
-    """"les deux présidents": the last two people named before, those once called
-    "président" first."""
-    people = sorted((a for a in actors if a.type == "PER"), key=lambda a: a.start)
-    found: list[Actor] = []
-    for m in _PLURAL_ROLE.finditer(text):
-        role = m["role"].lower().rstrip("s")
-        titled = {p.name for p in people
-                  if role in text[max(0, p.start - 40):p.end].lower()}
-        before = [p for p in people if p.end <= m.start()]
-        names: list[str] = []
-        for a in sorted(reversed(before), key=lambda p: p.name not in titled):
-            if a.name not in names:
-                names.append(a.name)
-            if len(names) == 2:
-                break
-        found.extend(Actor(m.start(), m.end(), name, "PER") for name in names)
     return found
 
 
