@@ -85,6 +85,7 @@ def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = Non
     add_surname_mentions(table, frozenset(t.idx for t in doc if t.pos_ in _NAME_LIKE_POS))
     merge_bare_surnames(table)
     resolve_roles(table, roles)
+    table.settle_via()
     table.renumber()
     return table
 

@@ -13,8 +13,8 @@ from datetime import date
 from veille.model import Entity, EntityType, Mention, MentionVia
 from veille.nlp.entity_roles import RoleMatch, find_roles
 from veille.nlp.entity_text import trim_span
-from veille.resolve.entities import name_key, same_entity
-from veille.resolve.kb import KBEntry, KnowledgeBase
+from veille.resolve.entities import fold, name_key, same_entity
+from veille.resolve.kb import KBEntry, KnowledgeBase, get_kb
 
 ALL_TYPES = ("PER", "ORG", "LOC", "MISC")
 RoleKey = tuple[str, str | None]
@@ -38,7 +38,7 @@ class EntityTable:
                  kb: KnowledgeBase | None = None) -> None:
         self.text = text
         self.reference = reference or date.today()
-        self.kb = kb or KnowledgeBase()
+        self.kb = kb if kb is not None else get_kb()
         self._clusters: list[_Cluster] = []
         self._roles: dict[RoleKey, Entity] = {}
 
@@ -247,6 +247,15 @@ class EntityTable:
     # -- internals -------------------------------------------------------------------------
     def clusters(self) -> list[tuple[Entity, KBEntry | None, set[str]]]:
         return [(c.entity, c.entry, c.keys) for c in self._clusters]
+
+    def settle_via(self) -> None:
+        """A mention by another form than the canonical name ("Lavrov", "Sergey Lavrov") is an
+        alias; the canonical form itself is a name."""
+        for cluster in self._clusters:
+            key = fold(cluster.entity.name)  # not name_key: "Sergey" is an alias of "Sergueï"
+            for m in cluster.entity.mentions:
+                if m.via in ("name", "alias"):
+                    m.via = "name" if fold(m.text) == key else "alias"
 
     def renumber(self) -> None:
         """Ids in order of first mention (e1, e2 ...), entities without mentions last."""
