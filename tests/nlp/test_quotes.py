@@ -36,6 +36,14 @@ def test_quote_left_open_stops_at_paragraph_end_and_next_paragraph_continues_it(
     assert not marks[0].closed and marks[1].chained
 
 
+def test_open_quote_closed_in_the_next_paragraph_without_reopening() -> None:
+    text = "« Première partie du propos.\nSuite et fin du propos », a-t-il dit."
+    marks = find_marked(text)
+    assert [text[m.start : m.end] for m in marks] == ["Première partie du propos.",
+                                                     "Suite et fin du propos"]
+    assert marks[1].chained and marks[1].closed
+
+
 def test_quote_nested_in_another_is_not_a_quote_of_its_own() -> None:
     text = "« Il m'a répondu “jamais de la vie” devant tous », raconte-t-elle."
     assert len(find_marked(text)) == 1

@@ -48,9 +48,31 @@ def find_marked(text: str) -> list[Marked]:
                 found.append(Marked(mark.start, mark.end, mark.left, mark.right, mark.closed,
                                     chained))
                 i = mark.right
+                rest = None if mark.closed else _closed_later(text, mark.right, ch)
+                if rest is not None:
+                    found.append(rest)
+                    i = rest.right
                 continue
         i += 1
     return found
+
+
+def _closed_later(text: str, pos: int, opener: str) -> Marked | None:
+    """The next paragraph of an open quote when it ends the quote without reopening it
+    (``« A`` / ``B », a-t-il dit.``): its words up to the closing mark."""
+    start = pos
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    close = PAIRS[opener]
+    for k in range(start, end):
+        if text[k] in OPENERS and _opens(text, k) and (text[k] != close or k == start):
+            return None  # reopened or a new quote: the usual rules apply
+        if text[k] == close:
+            mark = _trimmed(text, start, k, start, k + 1, True)
+            return Marked(mark.start, mark.end, mark.left, mark.right, True, True) if mark else None
+    return None
 
 
 def _opens(text: str, i: int) -> bool:
