@@ -282,19 +282,29 @@ def get_kb() -> KnowledgeBase:
 def add_to_file(target: Path, entries: Iterable[KBEntry]) -> tuple[int, int]:
     """Merge entries into a KB file by key (a new entry replaces an old one with its key).
 
-    Returns (added, replaced). The file is rewritten whole, through a temporary file, so an
-    interrupted run leaves the old file intact. The process-wide KB is reloaded on next use.
+    Returns (added, replaced). New entries stream to a temporary file (only their keys stay in
+    memory, so a dump import does not hold every entity), then the old entries they do not
+    replace follow; the temporary file replaces the target at the end, so an interrupted run
+    leaves the old file intact. The process-wide KB is reloaded on next use.
     """
-    current = {e.key: e for e in read_entries(target)} if target.is_file() else {}
-    added = replaced = 0
-    for entry in entries:
-        if entry.key in current:
-            replaced += 1
-        else:
-            added += 1
-        current[entry.key] = entry
+    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".tmp")
-    write_entries(tmp, current.values())
+    seen: set[str] = set()
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            for entry in entries:
+                if entry.key not in seen:
+                    seen.add(entry.key)
+                    fh.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
+            replaced = 0
+            for old in read_entries(target) if target.is_file() else ():
+                if old.key in seen:
+                    replaced += 1
+                else:
+                    fh.write(json.dumps(old.to_dict(), ensure_ascii=False) + "\n")
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(target)
     get_kb.cache_clear()
-    return added, replaced
+    return len(seen) - replaced, replaced
