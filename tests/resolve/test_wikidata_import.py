@@ -53,6 +53,8 @@ ENTITIES = [
                  _claim("P39", None)],
      }},
     {"type": "item", "id": "Q900002", "labels": _labels(fr="Port-Imaginaire"),
+     "sitelinks": {"frwiki": {"site": "frwiki", "title": "Port-Imaginaire", "badges": []},
+                   "enwiki": {"site": "enwiki", "title": "Port-Imaginaire", "badges": []}},
      "claims": {
          "P31": [_claim("P31", {"value": _item("Q515"), "type": "wikibase-entityid"})],
          "P625": [_claim("P625", {"value": {"latitude": 12.5, "longitude": -3.25,
@@ -126,3 +128,9 @@ def test_real_dump_sample_parses(shared_dir: Path) -> None:
     assert "Q44" not in keys  # beer
     washington = next(e for e in entries if e.key == "Q23")
     assert any(p.start == "1789-04-30" for p in washington.positions)
+
+
+def test_min_sitelinks_keeps_notable_entities_only(tmp_path: Path) -> None:
+    path = _write(tmp_path / "dump.json")
+    kept = list(import_dump(path, ["human", "city"], min_sitelinks=2))
+    assert [e.key for e in kept] == ["Q900002"]

@@ -39,13 +39,16 @@ def import_wikidata_cli(
                                          exists=True, dir_okay=False)],
     types: Annotated[str, typer.Option(
         "--types", help=f"Comma-separated: {', '.join(TYPE_CLASSES)}.")] = ",".join(TYPE_CLASSES),
+    min_sitelinks: Annotated[int, typer.Option(
+        min=0, help="Keep entities with at least this many sitelinks (notability).")] = 0,
     to: ToOption = None,
 ) -> None:
     """Stream a Wikidata dump and keep the entities of the asked types (by P31)."""
     target = to or user_kb_path()
     kinds = [t.strip() for t in types.split(",") if t.strip()]
     try:
-        added, replaced = add_to_file(target, import_dump(dump, kinds, get_kb()))
+        entries = import_dump(dump, kinds, get_kb(), min_sitelinks)
+        added, replaced = add_to_file(target, entries)
     except (ValueError, OSError, EOFError) as error:
         fail(f"{dump}: {error}")
         return

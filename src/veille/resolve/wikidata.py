@@ -144,9 +144,13 @@ def country_codes(kb: KnowledgeBase) -> dict[str, str]:
     return {e.id: e.country for e in kb if e.kind == "country" and e.id and e.country}
 
 
-def import_dump(path: Path, kinds: Iterable[str], kb: KnowledgeBase | None = None
-                ) -> Iterator[KBEntry]:
-    """Entries for the dump's entities of the asked types, streamed."""
+def import_dump(path: Path, kinds: Iterable[str], kb: KnowledgeBase | None = None,
+                min_sitelinks: int = 0) -> Iterator[KBEntry]:
+    """Entries for the dump's entities of the asked types, streamed.
+
+    ``min_sitelinks`` keeps only entities with at least that many Wikipedia (and sister) pages:
+    a full dump holds millions of people, and the number of sitelinks is a cheap notability cut.
+    """
     kinds = tuple(kinds)
     unknown = [k for k in kinds if k not in TYPE_CLASSES]
     if unknown:
@@ -156,5 +160,7 @@ def import_dump(path: Path, kinds: Iterable[str], kb: KnowledgeBase | None = Non
     with open_dump(path) as fh:
         for entity in iter_entities(fh):
             kind = kind_of(entity, kinds)
+            if len(entity.get("sitelinks") or {}) < min_sitelinks:
+                continue
             if kind is not None and entity.get("type", "item") == "item":
                 yield to_entry(entity, kind, roles, countries)
