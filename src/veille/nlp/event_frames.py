@@ -103,9 +103,10 @@ def attribution_source(text: str, sentence_start: int, actor_start: int, trigger
     according = _ACCORDING.search(before)
     if according is not None and "," not in according["gap"].rstrip().rstrip(","):
         return True
-    inverted = _INVERTED.search(before)
-    return trigger_start < actor_start and inverted is not None \
-        and inverted["verb"].lower() in _reporting_forms() and _THAT.search(inverted["gap"]) is None
+    return trigger_start < actor_start and any(
+        m is not None and m["verb"].lower() in _reporting_forms() and not _THAT.search(m["gap"])
+        for m in (_INVERTED.match(before, i) for i in range(max(0, len(before) - 100),
+                                                            len(before)) if before[i] in ",»”"))
 
 
 def speaks_in_first_person(text: str, start: int, end: int) -> bool:

@@ -44,6 +44,7 @@ _LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:pour|lors\s+d['’e]|dans\s+le\s+cad
 _LIST_GAP = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
 _SELF = re.compile(r"(?:\bcet|\bcette|\bce)\s+$", re.IGNORECASE)
 _CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
+_TRAVEL = re.compile(r"\brend(?:re|u|ue|us|ues|ra|ront|rait|ait|ent)?$", re.IGNORECASE)
 _STRAIGHT, _APOSTROPHES = "'", "['’]"
 # "a appelé" (auxiliary first, no clitic object): a call only with a person to call
 _APPELER = re.compile(r"^(?:a|ont|avait|avaient|aurait|ai|avons|avez)\s.*appelé$", re.IGNORECASE)
@@ -123,13 +124,17 @@ def cue(kind: str, text: str) -> bool:
 
 def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
     """Whether a trigger reports an event: not denied ("aucune rencontre n'est prévue"), not
-    counted vaguely ("quelques appels"), not a call *for* something ("a appelé à la retenue"),
-    and "a appelé" has a person to call ("a appelé son homologue Wang Yi")."""
+    counted vaguely ("quelques appels"), not a call *for* something ("a appelé à la retenue");
+    "a appelé" has a person to call ("a appelé son homologue Wang Yi") and "se rendre" a
+    named place to go to."""
     if denied(text, trigger.start, trigger.end) or generic(text, trigger.start) or \
             calls_for(text, trigger.start, trigger.end):
         return False
     if _APPELER.search(trigger.text):
         return any(a.type == "PER" and trigger.end <= a.start <= trigger.end + 60
+                   for a in actors)
+    if _TRAVEL.search(trigger.text):  # "se rendre à Kiev", not "se rendre à l'évidence"
+        return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 12
                    for a in actors)
     return True
 

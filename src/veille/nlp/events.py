@@ -29,6 +29,7 @@ from veille.nlp.times import verb_tense
 _TURN = re.compile(r"^(?P<label>[A-ZÉ][\w'’.-]+(?:[ \t]+[A-ZÉ][\w'’.-]+){0,3})[ \t]*:[ \t]",
                    re.MULTILINE)
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:je|j['’]|m['’]|me|moi|nous)(?!\w)", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"(?<!\w)vous(?!\w)", re.IGNORECASE)
 _COMPOUND = re.compile(r"\b([A-ZÉ][\w]+)-([A-ZÉ][\w]+)\b")
 
 
@@ -37,12 +38,14 @@ def extract_events(
 ) -> list[Event]:
     """Every event of ``doc`` with participants, place, date, status and CAMEO code."""
     text = doc.text
-    actors = _actors(text, table)
+    host = _host(text, table)
+    actors = _actors(text, table, host)
     context = EventContext(ctx.reference_date, ctx.reference_basis in ("published", "dateline"),
-                           _host(text, table))
+                           host)
     people = {a.name for a in actors if a.type == "PER"}
     events: list[Event] = []
     previous: list[Actor] = []
+    previous_end = 0
     for start, end in split_sentences(text):
         named = [a for a in actors if start <= a.start < end]
         inside = sorted(named + subject_pronoun(text, start, end, previous)
@@ -50,9 +53,11 @@ def extract_events(
                         key=lambda a: a.start)
         when = [t for t in times if start <= t.start < end]
         future = _future_triggers(doc, start, end)
-        around = SentenceContext(any(is_place(text, a) for a in previous))
+        # the venue of the sentence before, in the same paragraph
+        around = SentenceContext("\n" not in text[previous_end:start]
+                                 and any(is_place(text, a) for a in previous))
         events.extend(build_events(text, (start, end), inside, when, context, future, around))
-        previous = named
+        previous, previous_end = named, end
     return _dedupe(merge_mentions(text, events, actors))
 
 
@@ -74,7 +79,7 @@ def _future_triggers(doc: Doc, start: int, end: int) -> dict[int, bool]:
     return future
 
 
-def _actors(text: str, table: EntityTable) -> list[Actor]:
+def _actors(text: str, table: EntityTable, host: str | None) -> list[Actor]:
     actors = [Actor(m.start, m.end, e.name, e.type)
               for e in table.entities() for m in e.mentions]
     for m in _COMPOUND.finditer(text):  # "le sommet Trump-Poutine"
@@ -82,21 +87,23 @@ def _actors(text: str, table: EntityTable) -> list[Actor]:
             entity = table.find_by_name(m.group(group), ("PER",))
             if entity is not None:
                 actors.append(Actor(m.start(group), m.end(group), entity.name, "PER"))
-    actors.extend(_speakers(text, table))
+    actors.extend(_speakers(text, table, host))
     return sorted(set(actors), key=lambda a: a.start)
 
 
-def _speakers(text: str, table: EntityTable) -> list[Actor]:
-    """In a transcript, "je" and "nous" of a turn are its speaker ("Sergey Lavrov : ...")."""
+def _speakers(text: str, table: EntityTable, host: str | None) -> list[Actor]:
+    """In a transcript, "je" and "nous" of a turn are its speaker ("Sergey Lavrov : ..."), and
+    "vous" of an unnamed interviewer's turn ("Question : Vous avez rencontré...") its host."""
     labels = list(_TURN.finditer(text))
     found: list[Actor] = []
     for i, label in enumerate(labels):
         entity = table.find_by_name(label["label"], ("PER",))
-        if entity is None:
+        name, pronoun = (entity.name, _FIRST_PERSON) if entity else (host, _SECOND_PERSON)
+        if name is None:
             continue
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
-        found.extend(Actor(m.start(), m.end(), entity.name, "PER")
-                     for m in _FIRST_PERSON.finditer(text, label.end(), stop))
+        found.extend(Actor(m.start(), m.end(), name, "PER")
+                     for m in pronoun.finditer(text, label.end(), stop))
     return found
 
 
