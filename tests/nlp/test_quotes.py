@@ -355,3 +355,21 @@ def test_inverted_subject_after_a_circumstance(analyze_text: Analyze) -> None:
     ).quotes
     assert _quote(quotes, "reculerons").speaker is None  # unnamed, not the last named person
     assert _quote(quotes, "prix").speaker == "Henri Valade"
+
+
+def test_short_quote_that_is_a_sentence_is_kept_with_the_last_speaker(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "« Nous ne céderons rien sur les frontières », a martelé le ministre Piotr Nowak. "
+        "« Pas un mètre. »"
+    ).quotes
+    assert _quote(quotes, "mètre").speaker == "Piotr Nowak"
+
+
+def test_role_with_a_complement_refers_to_the_person_who_just_acted(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le président Ilir Berisha a annoncé la libération des otages. « Ils sont enfin "
+        "libres », a écrit le chef de l'État sur les réseaux sociaux."
+    ).quotes
+    assert _quote(quotes, "libres").speaker == "Ilir Berisha"

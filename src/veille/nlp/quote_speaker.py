@@ -72,7 +72,7 @@ class SpeakerResolver:
             self.history.append((pos, said))
 
     def last(self, pos: int, kind: str = "PER", pronoun: str | None = None,
-             speakers_only: bool = False) -> Said:
+             speakers_only: bool = False, recent_only: bool = False) -> Said:
         """The most recent speaker or clause subject before ``pos`` (a pronoun's antecedent),
         else the last mention outside quotes. ``speakers_only``: a quote with no cue at all
         continues the last speaker, whoever was mentioned since."""
@@ -83,7 +83,7 @@ class SpeakerResolver:
             if at < pos and pos - at < _RECENT and _gender_ok(self.text, self.table, said,
                                                               pronoun):
                 return said
-        entity = self._last_mention(pos, kind, pronoun)
+        entity = None if recent_only else self._last_mention(pos, kind, pronoun)
         return _said(entity) if entity else Said()
 
     def resolve(self, start: int, end: int) -> Said:
@@ -138,8 +138,10 @@ class SpeakerResolver:
         """A description: anaphora when bare ("le ministre"), else the span as an unlinked name.
 
         A bare description (determiner, head noun, adjectives) refers back to the latest
-        speaker of its kind; one with a complement ("le syndicat des jeunes agriculteurs") or a
-        capitalised name nobody linked ("la Maison Blanche") names its speaker itself.
+        speaker of its kind; so does a person's role with a complement ("le chef de l'État")
+        when someone spoke or acted just before. Other descriptions ("le syndicat des jeunes
+        agriculteurs") and capitalised names nobody linked ("la Maison Blanche") name their
+        speaker themselves.
         """
         words = _DETERMINER.sub("", text).split()
         if not words:
@@ -151,6 +153,10 @@ class SpeakerResolver:
             return self._organisation(head, " ".join(words), pos)
         if bare and head in _person_nouns():
             return self.last(pos, "PER")
+        if head in _person_nouns():
+            recent = self.last(pos, "PER", recent_only=True)
+            if recent.name:
+                return recent
         if words[0][:1].islower() and head not in _person_nouns() | _org_nouns() and bare:
             return Said()  # "le texte", "la note": no speaker we can name
         return Said(" ".join(words), None, "ORG")

@@ -133,13 +133,21 @@ def _direct(doc: Doc, marks: list[Marked], sents: list[tuple[int, int]],
             continue
         att = attribute(doc, chain, sentence, last_sentence, marks)
         words = sum(word_count(doc.text[m.start : m.end]) for m in chain)
-        if words <= _SCARE_MAX_WORDS and not (att.after or _continues(first, indirect)):
+        whole = _whole_sentence(doc.text, chain, sentence)
+        if words <= _SCARE_MAX_WORDS and not (att.after or _continues(first, indirect) or whole):
             continue
-        if att.cue is None and _is_name_or_term(doc, first, words):
+        if att.cue is None and not whole and _is_name_or_term(doc, first, words):
             continue
         clause = [(sentence[0], first.left), (last.right, last_sentence[1])]
         pending.append(_Pending("direct", [(m.start, m.end) for m in chain], att, clause))
     return pending
+
+
+def _whole_sentence(text: str, chain: list[Marked], sentence: tuple[int, int]) -> bool:
+    """A short quote that is a sentence of its own ("« Pas un mètre. »"): a statement."""
+    first, last = chain[0], chain[-1]
+    return (first.left <= sentence[0] and text[first.start].isupper()
+            and text[last.end - 1] in ".!?…")
 
 
 def _is_name_or_term(doc: Doc, mark: Marked, words: int) -> bool:
