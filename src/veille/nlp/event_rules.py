@@ -45,6 +45,8 @@ _LIST_GAP = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
 _SELF = re.compile(r"(?:\bcet|\bcette|\bce)\s+$", re.IGNORECASE)
 _CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
 _TRAVEL = re.compile(r"\brend(?:re|u|ue|us|ues|ra|ront|rait|ait|ent)?$", re.IGNORECASE)
+# the CAMEO code of a type a trigger resolves to: 041 telephone, 040 consult, 010 statement
+_RESOLVED_CAMEO = {"call": "041", "talks": "040", "interview": "010"}
 _STRAIGHT, _APOSTROPHES = "'", "['’]"
 # "a appelé" (auxiliary first, no clitic object): a call only with a person to call
 _APPELER = re.compile(r"^(?:a|ont|avait|avaient|aurait|ai|avons|avez)\s.*appelé$", re.IGNORECASE)
@@ -244,7 +246,7 @@ class SentenceContext:
 def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
                  times: list[TimeExpr], ctx: EventContext,
                  future_at: dict[int, bool] | None = None,
-                 around: SentenceContext = SentenceContext()) -> list[Event]:
+                 around: SentenceContext | None = None) -> list[Event]:
     """The events of one sentence. ``future_at`` maps a trigger's start to whether its verb is
     in the future tense (from a parser, optional)."""
     start, end = sentence
@@ -259,7 +261,7 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
                 if nearest(a.start, triggers) == trigger]
         future = (future_at or {}).get(trigger.start, False)
         events.extend(_events_of(text, (trigger, triggers, end), mine, times, ctx,
-                                 (future, around.venue_before)))
+                                 (future, bool(around and around.venue_before))))
     return events
 
 
@@ -305,6 +307,7 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     if not participants:
         return []
     kind = resolve_type(text, trigger, bool(places) or venue_before, itself)
+    cameo = trigger.cameo if kind == trigger.type else _RESOLVED_CAMEO.get(kind, trigger.cameo)
     place = None if kind == "call" or not places else \
         min(places, key=lambda a: abs(a.start - trigger.start)).name
     dates = event_dates(text, trigger, triggers, times)
@@ -317,5 +320,5 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
         if status is not None:
             basis = "reference" if itself else "text" if when else None
             events.append(Event(kind, trigger.text, trigger.start, trigger.end, participants,
-                                place, when, status, trigger.cameo, basis))
+                                place, when, status, cameo, basis))
     return events

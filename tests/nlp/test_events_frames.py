@@ -1,0 +1,148 @@
+"""What a clause says about its event trigger (plain data, no spaCy). Invented sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from veille.model import Event, TimeExpr
+from veille.nlp.event_rules import Actor, EventContext, SentenceContext, build_events
+
+PUBLISHED = EventContext(date(2026, 3, 4), published=True)
+ALVES = ("Pedro Alves", "PER")
+SILVA = ("Marta Silva", "PER")
+
+
+def actors(text: str, names: dict[str, tuple[str, str]]) -> list[Actor]:
+    """Actors at the first occurrence of each surface form: form -> (name, type)."""
+    return [Actor(text.index(form), text.index(form) + len(form), name, kind)
+            for form, (name, kind) in names.items()]
+
+
+def events(text: str, names: dict[str, tuple[str, str]], times: list[TimeExpr] | None = None,
+           around: SentenceContext | None = None) -> list[Event]:
+    return build_events(text, (0, len(text)), actors(text, names), times or [], PUBLISHED,
+                        None, around)
+
+
+def time(text: str, form: str, value: str) -> TimeExpr:
+    return TimeExpr(text.index(form), text.index(form) + len(form), form, value, "published")
+
+
+def test_calling_for_a_truce_is_no_phone_call() -> None:
+    text = "Les dirigeants de l'Union africaine ont appelé à une trêve immédiate au Sahel."
+    assert events(text, {"Union africaine": ("Union africaine", "ORG")}) == []
+
+
+def test_calling_on_someone_to_act_is_no_phone_call() -> None:
+    text = "Pedro Alves a appelé Marta Silva à libérer les otages sans délai."
+    assert events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA}) == []
+
+
+def test_an_appeal_for_calm_is_no_phone_call() -> None:
+    text = "L'appel au calme lancé par Pedro Alves est resté sans effet."
+    assert events(text, {"Pedro Alves": ALVES}) == []
+
+
+def test_calling_a_person_is_a_phone_call() -> None:
+    text = "Pedro Alves a appelé Marta Silva mardi soir."
+    found = events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA},
+                   [time(text, "mardi soir", "2026-03-03")])
+    assert [(e.type, e.date, e.participants) for e in found] == [
+        ("call", "2026-03-03", ["Pedro Alves", "Marta Silva"])]
+
+
+def test_calling_nobody_named_is_no_event() -> None:
+    text = "Le comité de Lisbonne a appelé jeudi."
+    assert events(text, {"comité de Lisbonne": ("Comité de Lisbonne", "ORG")}) == []
+
+
+def test_talks_by_telephone_are_one_call() -> None:
+    text = ("Pedro Alves s'est entretenu mercredi par téléphone avec son homologue "
+            "Marta Silva.")
+    found = events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA},
+                   [time(text, "mercredi", "2026-03-04")])
+    assert [(e.type, e.cameo, e.date, e.participants) for e in found] == [
+        ("call", "041", "2026-03-04", ["Pedro Alves", "Marta Silva"])]
+
+
+def test_an_event_said_not_to_be_planned_is_no_event() -> None:
+    text = "Une rencontre entre Pedro Alves et Marta Silva n'est pas prévue à ce stade."
+    assert events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA}) == []
+
+
+def test_a_summit_that_will_not_take_place_is_cancelled() -> None:
+    text = "Le sommet entre Pedro Alves et Marta Silva n'aura finalement pas lieu."
+    found = events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA})
+    assert [(e.type, e.status) for e in found] == [("summit", "cancelled")]
+
+
+def test_a_negated_verb_reports_no_meeting() -> None:
+    text = "Pedro Alves n'a pas rencontré Marta Silva pendant son séjour."
+    assert events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA}) == []
+
+
+def test_an_excluded_or_possible_meeting_is_no_event() -> None:
+    excluded = "Pedro Alves exclut toute rencontre avec Marta Silva."
+    possible = "Ils ont parlé d'une éventuelle rencontre entre Pedro Alves et Marta Silva."
+    assert events(excluded, {"Pedro Alves": ALVES, "Marta Silva": SILVA}) == []
+    assert events(possible, {"Pedro Alves": ALVES, "Marta Silva": SILVA}) == []
+
+
+def test_a_question_reports_no_event() -> None:
+    text = "Monsieur Alves, allez-vous rencontrer Marta Silva le mois prochain ?"
+    assert events(text, {"Alves": ALVES, "Marta Silva": SILVA}) == []
+
+
+def test_a_vague_number_of_calls_is_no_event() -> None:
+    text = "Pedro Alves a passé plusieurs appels téléphoniques à Marta Silva."
+    assert events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA}) == []
+
+
+def test_the_source_of_an_inverted_attribution_is_no_participant() -> None:
+    text = ("Pedro Alves s'est entretenu avec Marta Silva, a indiqué le palais de Belém "
+            "dans un communiqué.")
+    found = events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA,
+                          "palais de Belém": ("Palais de Belém", "ORG")})
+    assert [e.participants for e in found] == [["Pedro Alves", "Marta Silva"]]
+
+
+def test_a_source_and_the_topic_of_talks_are_no_parties() -> None:
+    text = ("Selon la Commission européenne, les négociations porteront sur les conditions "
+            "fixées par le Fonds monétaire international.")
+    assert events(text, {"Commission européenne": ("Commission européenne", "ORG"),
+                         "Fonds monétaire international": ("FMI", "ORG")}) == []
+
+
+def test_the_speaker_took_part_in_a_press_conference_told_after_the_attribution() -> None:
+    text = "« Nous resterons unis », a déclaré Marta Silva lors d'une conférence de presse."
+    found = events(text, {"Marta Silva": SILVA})
+    assert [(e.type, e.participants) for e in found] == [("press_conference", ["Marta Silva"])]
+
+
+def test_a_first_person_event_keeps_the_speaker() -> None:
+    text = "« Notre rencontre a été franche et utile », a affirmé Pedro Alves."
+    found = events(text, {"Pedro Alves": ALVES})
+    assert [(e.type, e.participants) for e in found] == [("meeting", ["Pedro Alves"])]
+
+
+def test_going_to_a_named_place_is_a_visit() -> None:
+    text = "Marta Silva se rendra à Luanda le 12 mars."
+    found = events(text, {"Marta Silva": SILVA, "Luanda": ("Luanda", "LOC")},
+                   [time(text, "12 mars", "2026-03-12")])
+    assert [(e.type, e.place, e.date, e.status) for e in found] == [
+        ("visit", "Luanda", "2026-03-12", "planned")]
+    assert events("Pedro Alves a dû se rendre à l'évidence.", {"Pedro Alves": ALVES}) == []
+
+
+def test_ministers_gathered_somewhere_have_met() -> None:
+    text = "Les ministres de l'OTAN, réunis mardi à Vilnius, ont adopté une déclaration."
+    found = events(text, {"OTAN": ("OTAN", "ORG"), "Vilnius": ("Vilnius", "LOC")})
+    assert [(e.type, e.place, e.participants) for e in found] == [
+        ("meeting", "Vilnius", ["OTAN"])]
+
+
+def test_a_conversation_after_a_venue_is_talks_there_not_a_call() -> None:
+    text = "Pedro Alves a eu une longue conversation avec Marta Silva."
+    names = {"Pedro Alves": ALVES, "Marta Silva": SILVA}
+    assert [e.type for e in events(text, names)] == ["call"]
+    assert [e.type for e in events(text, names, around=SentenceContext(True))] == ["talks"]
