@@ -373,3 +373,11 @@ def test_role_with_a_complement_refers_to_the_person_who_just_acted(
         "libres », a écrit le chef de l'État sur les réseaux sociaux."
     ).quotes
     assert _quote(quotes, "libres").speaker == "Ilir Berisha"
+
+
+def test_subject_with_a_relative_clause_still_speaks(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le ministre Jacques Perrault, qui s'exprimait devant le Sénat, a affirmé que la "
+        "réforme serait votée avant l'été."
+    ).quotes
+    assert _quote(quotes, "réforme").speaker == "Jacques Perrault"
