@@ -121,7 +121,7 @@ def city_entries(fr_names: dict[tuple[str, str], list[str]]) -> list[dict[str, A
         entries.append({
             "key": f"geonames:{city['geonameid']}", "id": None, "type": "LOC",
             "kind": "capital" if key in capitals else "city",
-            "labels": {"fr": french[0] if french else city["name"], "en": city["name"]},
+            "labels": {"fr": french[0], "en": city["name"]} if french else {"en": city["name"]},
             "aliases": {"fr": french[1:], "xx": aliases[:25]},
             "country": city["countrycode"], "population": city["population"],
             "coords": [round(city["latitude"], 5), round(city["longitude"], 5)],

@@ -159,7 +159,12 @@ class EntityTable:
             return self.merge(entity, other)
         cluster.entry = entry
         cluster.keys |= {name_key(n) for n in entry.names()}
-        entity.kb_id, entity.name, entity.type = entry.id, entry.label, entry.type
+        # The KB's French label names the entity; without one, the document's own form stays
+        # ("Abou Dhabi" rather than the English "Abu Dhabi").
+        own = entity.name if entity.mentions else ""
+        fuller = len(own.split()) >= len(entry.label.split())
+        entity.name = entry.labels.get("fr") or (own if fuller else entry.label)
+        entity.kb_id, entity.type = entry.id, entry.type
         entity.description = entry.description.get("fr") or entry.description.get("en")
         return entity
 
