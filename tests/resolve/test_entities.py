@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from veille.model import Entity
@@ -70,3 +72,28 @@ def test_match_prefers_ids_and_never_merges_two_ids() -> None:
     assert match(Entity("e1", "Sergueï Lavrov", "PER"), candidates, _kb()) == 1
     assert match(Entity("e1", "Jean Marie Le Pen", "PER"), candidates) == 2
     assert match(Entity("e1", "Sergueï Lavrov", "PER", kb_id="Q1"), candidates) is None
+
+
+def test_store_merges_transliterations_and_keeps_namesakes_apart(tmp_path: Path) -> None:
+    """Two articles, two spellings of one man and two people sharing a surname."""
+    from veille.clean.dedup import signature
+    from veille.model import Mention, Record, Source
+    from veille.store import open_store
+
+    def record(doc_id: str, text: str, names: list[str]) -> Record:
+        entities = [Entity(f"e{i}", n, "PER", mentions=[Mention(0, len(n), n)])
+                    for i, n in enumerate(names, 1)]
+        return Record(doc_id, Source(path=f"{doc_id}.txt"), text, entities=entities)
+
+    store = open_store(str(tmp_path / "s.sqlite"))
+    try:
+        first = "Andreï Sokolov, ministre imaginaire, et Jeanne Morel ont parlé à Lyon longuement."
+        second = "Andrey Sokolov a répondu le lendemain à Paul Morel, dans un autre texte inventé."
+        for doc_id, text, names in (("a", first, ["Andreï Sokolov", "Jeanne Morel"]),
+                                     ("b", second, ["Andrey Sokolov", "Paul Morel"])):
+            store.add(record(doc_id, text, names), signature(text), 0.85)
+        names = sorted(r.name for r in store.entities(type="PER"))
+    finally:
+        store.close()
+    assert len(names) == 3 and names[0] in ("Andreï Sokolov", "Andrey Sokolov")
+    assert names[1:] == ["Jeanne Morel", "Paul Morel"]
