@@ -139,3 +139,29 @@ def test_card_of_a_former_holder_has_no_current_role() -> None:
     assert biden is not None
     assert card(biden, date(2025, 6, 1))["role"] is None
     assert card(biden, date(2022, 6, 1))["role"] is not None
+
+
+def test_process_kb_layers_bundled_user_and_settings_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from veille.resolve import kb as kb_module
+    from veille.settings import get_settings
+
+    user, extra = tmp_path / "user.jsonl", tmp_path / "extra.jsonl"
+    add_to_file(user, [KBEntry("veille:x", "PER", labels={"fr": "Hélène Imaginaire"})])
+    add_to_file(extra, [KBEntry("veille:x", "PER", labels={"fr": "Hélène Remplacée"}),
+                        KBEntry("Q58217", "PER", id="Q58217", labels={"fr": "Lavrov Test"})])
+    monkeypatch.setattr(kb_module, "user_kb_path", lambda: user)
+    monkeypatch.setenv("VEILLE_KB_PATH", str(extra))
+    get_settings.cache_clear()
+    get_kb.cache_clear()
+    try:
+        kb = get_kb()
+        assert kb is get_kb()  # loaded once per process
+        assert kb.link("Hélène Remplacée") is not None and kb.link("Hélène Imaginaire") is None
+        lavrov = kb.get("Q58217")
+        assert lavrov is not None and lavrov.label == "Lavrov Test"
+        assert kb.link("Moscou", "LOC") is not None  # the bundled file is still there
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+        get_kb.cache_clear()
