@@ -366,13 +366,15 @@ def test_short_quote_that_is_a_sentence_is_kept_with_the_last_speaker(
     assert _quote(quotes, "mètre").speaker == "Piotr Nowak"
 
 
-def test_role_with_a_complement_refers_to_the_person_who_just_acted(
+def test_role_with_a_complement_refers_back_only_to_a_holder_of_that_role(
         analyze_text: Analyze) -> None:
     quotes = analyze_text(
-        "Le président Ilir Berisha a annoncé la libération des otages. « Ils sont enfin "
-        "libres », a écrit le chef de l'État sur les réseaux sociaux."
+        "Le ministre Ilir Berisha a annoncé la libération des otages. « Ils sont enfin "
+        "libres », a écrit le ministre kosovar de l'Intérieur sur les réseaux sociaux. "
+        "« Les familles seront reçues demain », a ajouté le porte-parole du gouvernement."
     ).quotes
     assert _quote(quotes, "libres").speaker == "Ilir Berisha"
+    assert _quote(quotes, "familles").speaker == "porte-parole du gouvernement"
 
 
 def test_subject_with_a_relative_clause_still_speaks(analyze_text: Analyze) -> None:

@@ -138,8 +138,9 @@ class SpeakerResolver:
         """A description: anaphora when bare ("le ministre"), else the span as an unlinked name.
 
         A bare description (determiner, head noun, adjectives) refers back to the latest
-        speaker of its kind; so does a person's role with a complement ("le chef de l'État")
-        when someone spoke or acted just before. Other descriptions ("le syndicat des jeunes
+        speaker of its kind; so does a role with a complement ("le ministre kosovar de la
+        Santé") when the person who spoke or acted just before was introduced with that role.
+        Other descriptions ("le porte-parole du ministère", "le syndicat des jeunes
         agriculteurs") and capitalised names nobody linked ("la Maison Blanche") name their
         speaker themselves.
         """
@@ -155,11 +156,17 @@ class SpeakerResolver:
             return self.last(pos, "PER")
         if head in _person_nouns():
             recent = self.last(pos, "PER", recent_only=True)
-            if recent.name:
+            if recent.name and self._holds_role(recent, head):
                 return recent
         if words[0][:1].islower() and head not in _person_nouns() | _org_nouns() and bare:
             return Said()  # "le texte", "la note": no speaker we can name
         return Said(" ".join(words), None, "ORG")
+
+    def _holds_role(self, said: Said, head: str) -> bool:
+        """The text gives ``said`` the role ``head`` next to one of its mentions."""
+        entity = next((e for e in self.table.entities() if e.id == said.id), None)
+        return entity is not None and any(
+            head in fold(self.text[max(0, m.start - 40) : m.end]).split() for m in entity.mentions)
 
     def _organisation(self, head: str, cleaned: str, pos: int) -> Said:
         """"Le ministère", "la publication": the last organisation that spoke, else the last
