@@ -10,7 +10,7 @@ import pytest
 from veille.model import Entity
 from veille.nlp.context import DocContext
 from veille.nlp.entities import EntityTable, build_entity_table, kb_type
-from veille.nlp.entity_text import trim_span
+from veille.nlp.entity_text import is_noise, trim_span
 from veille.nlp.model import load_pipeline
 from veille.resolve.kb import get_kb
 from veille.settings import Settings
@@ -58,6 +58,17 @@ def test_surname_of_a_leader_in_office_tagged_as_place_is_a_person() -> None:
     assert kb_type("Poutine", "LOC", get_kb(), date(2025, 6, 1)) == "PER"
     assert kb_type("Moscou", "LOC", get_kb(), date(2025, 6, 1)) == "LOC"
     assert kb_type("Dupontel", "MISC", get_kb(), date(2025, 6, 1)) == "MISC"
+
+
+@pytest.mark.parametrize("raw", ["Question : Merci", "Tout Refuser", "Crédit Photo", "Monsieur",
+                                 "Feu", "Président", "Lire aussi", "ministre des Affaires"])
+def test_noise_spans(raw: str) -> None:
+    assert is_noise(raw, raw)
+
+
+@pytest.mark.parametrize("raw", ["Sergueï Lavrov", "Maison Blanche", "Kremlin", "Feurs"])
+def test_real_names_are_not_noise(raw: str) -> None:
+    assert not is_noise(raw, raw)
 
 
 def test_page_furniture_is_not_an_entity(table_for: TableFor) -> None:
