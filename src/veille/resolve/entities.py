@@ -19,6 +19,12 @@ API:
   because across documents nothing says which bearer of the surname it is.
 - ``match(entity, candidates, kb=None) -> int | None``: index of the candidate ``(name, type,
   kb_id)`` the entity belongs to, or None.
+- ``surname_key(name)`` / ``is_bare_surname(name)``: the folded surname with its particles
+  ("le pen"), to narrow the store's candidates before ``same_entity``/``match``.
+
+A store that wants fuzzy merging beyond the keys: for an unlinked PER entity whose
+``global_key`` is new, fetch stored PER entities with the same ``surname_key`` and call
+``match``; take the match's key, else create the entity.
 """
 
 from __future__ import annotations
