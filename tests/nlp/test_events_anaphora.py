@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from veille.model import Event, EventStatus
 from veille.nlp.event_anaphora import (
+    drop_headline_repeats,
     last_pair,
     merge_mentions,
     plural_roles,
@@ -100,3 +101,13 @@ def test_one_call_in_a_dispatch_with_its_date_parties_and_mentions(
     found = analyze_text(text, "2026-03-04").events
     assert [(e.type, e.date, e.status) for e in found] == [("call", "2026-03-03", "happened")]
     assert found[0].participants == ["Sanna Korhonen", "Kaja Tamm"]
+
+
+def test_a_headline_event_the_article_tells_again_is_dropped() -> None:
+    text = ("Ramon Cruz et Aiko Tanaka se sont parlé au téléphone\n"
+            "Ramon Cruz a eu mardi un entretien téléphonique avec Aiko Tanaka.")
+    headline = event_at(text, "au téléphone", "call", ["Ramon Cruz", "Aiko Tanaka"])
+    body = event_at(text, "entretien téléphonique", "call", ["Ramon Cruz", "Aiko Tanaka"],
+                    date="2026-03-03")
+    assert drop_headline_repeats(text, [headline, body]) == [body]
+    assert drop_headline_repeats(text, [headline]) == [headline]

@@ -146,3 +146,19 @@ def test_a_conversation_after_a_venue_is_talks_there_not_a_call() -> None:
     names = {"Pedro Alves": ALVES, "Marta Silva": SILVA}
     assert [e.type for e in events(text, names)] == ["call"]
     assert [e.type for e in events(text, names, around=SentenceContext(True))] == ["talks"]
+
+
+def test_a_time_after_a_verb_of_saying_dates_the_statement_not_the_event() -> None:
+    text = "Marta Silva a annulé la visite prévue jeudi à Luanda, a annoncé lundi son cabinet."
+    found = events(text, {"Marta Silva": SILVA, "Luanda": ("Luanda", "LOC")},
+                   [time(text, "jeudi", "2026-03-05"), time(text, "lundi", "2026-03-02")])
+    assert [(e.type, e.date, e.status) for e in found] == [("visit", "2026-03-05", "cancelled")]
+
+
+def test_the_headline_interview_of_a_questions_and_answers_text_is_the_text_itself() -> None:
+    text = "Entretien avec Pedro Alves, maire de Porto\nQ - Monsieur le Maire, ...\nR - Oui."
+    ctx = EventContext(date(2026, 3, 4), True, interview=True)
+    found = build_events(text, (0, text.index("\n")), actors(text, {"Pedro Alves": ALVES}),
+                         [], ctx)
+    assert [(e.type, e.participants, e.date, e.date_basis) for e in found] == [
+        ("interview", ["Pedro Alves"], "2026-03-04", "reference")]

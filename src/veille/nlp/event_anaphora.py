@@ -116,6 +116,16 @@ def merge_mentions(text: str, events: list[Event], actors: list[Actor]) -> list[
     return kept
 
 
+def drop_headline_repeats(text: str, events: list[Event]) -> list[Event]:
+    """Events without those of the headline that the article then tells itself: the headline
+    "X et Y se sont entretenus par téléphone" announces the call the first paragraph dates."""
+    headline_end = text.find("\n")
+    body = [e for e in events if e.start > headline_end]
+    return [e for e in events if e.start > headline_end or headline_end < 0
+            or not any(_GROUP.get(b.type, b.type) in _groups(e) and _compatible(e, b)
+                       for b in body)]
+
+
 def _groups(event: Event) -> set[str]:
     """The kinds of event a mention can refer back to: "les conversations" with no telephone
     said is a call or the talks of a meeting already reported."""

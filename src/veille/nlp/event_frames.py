@@ -26,6 +26,9 @@ _INVERTED = re.compile(
     r"(?:-t-(?:il|elle|on))?(?P<gap>[^.;:!?«»“”]{0,80})$", re.IGNORECASE)
 _ACCORDING = re.compile(r"(?:\bselon|\bd['’]après|\bde source)(?P<gap>[^.;:!?«»“”]{0,80})$",
                         re.IGNORECASE)
+# a time right after a reporting verb dates the saying: "a annoncé lundi son porte-parole"
+_SAID = re.compile(r"(?<!\w)(?:a|ont|avait|avaient)\s+(?P<verb>[a-zà-ÿ]+)\s+$|"
+                   r"(?P<inverted>[a-zà-ÿ]+)-t-(?:il|elle|on)\s+$", re.IGNORECASE)
 _THAT = re.compile(r"\bqu(?:e|['’])", re.IGNORECASE)
 
 
@@ -120,3 +123,11 @@ def topic_start(text: str, end: int, sentence_end: int) -> int:
     à"): names after it are what is discussed, not who takes part. ``sentence_end`` if none."""
     found = _frames()["topic"].search(text, end, sentence_end)
     return found.start() if found else sentence_end
+
+
+def dates_the_saying(text: str, time_start: int) -> bool:
+    """Whether a time follows a reporting verb and so dates the statement, not the event it
+    reports ("a annulé la visite prévue jeudi, a annoncé lundi son porte-parole")."""
+    said = _SAID.search(text[max(0, time_start - 40):time_start])
+    return said is not None and _frames()["saying"].search(said["verb"] or said["inverted"]) \
+        is not None

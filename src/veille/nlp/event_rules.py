@@ -20,6 +20,7 @@ from veille.nlp.event_frames import (
     attribution_source,
     by_phone,
     calls_for,
+    dates_the_saying,
     denied,
     generic,
     is_question,
@@ -37,6 +38,7 @@ _DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
 _VENUE = re.compile(r"(?:sommets?|réunions?|rencontres?|conférences?|pourparlers|négociations?)"
                     r"\s+(?:de|d['’]|du)\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
 _MEET = {"meeting", "summit", "talks", "visit"}
+_SPEAK = {"press_conference", "interview", "interview|talks"}
 _LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:pour|lors\s+d['’e]|dans\s+le\s+cadre\s+d['’eu]\w*|"
                    r"au\s+cours\s+d['’eu]\w*|à\s+l['’]occasion\s+d['’eu]\w*)\s*"
                    r"(?:des|du|de\s+la|de\s+l['’]|la|les|l['’]|une?|leurs?|ses|son|sa)?\s*$",
@@ -212,10 +214,14 @@ def event_dates(text: str, trigger: Trigger, triggers: list[Trigger], times: lis
                 ) -> list[str | None]:
     """The dates of the event: its own times (several for "les 16 mai, 2 juin et 23 juillet"),
     else a time fronted before every trigger of the sentence, else none."""
-    usable = [t for t in times if t.value and _DAY_OR_MONTH.match(t.value)]
+    usable = [t for t in times if t.value and _DAY_OR_MONTH.match(t.value)
+              and (trigger.type in _SPEAK or not dates_the_saying(text, t.start))]
     own = [t for t in usable if nearest(_list_head(t, usable, text), triggers) == trigger]
     if own:
-        listed = [t for t in own if t.start > trigger.end]
+        after = [t for t in own if t.start > trigger.end]
+        # one list of dates, not two dates of different clauses
+        listed = [t for t in after if _list_head(t, usable, text) == _list_head(
+            after[0], usable, text)] if after else []
         if len(listed) > 1 and len({t.value for t in listed}) == len(listed):
             return [t.value for t in listed]
         return [min(own, key=lambda t: abs(t.start - trigger.start)).value]
@@ -227,11 +233,13 @@ def event_dates(text: str, trigger: Trigger, triggers: list[Trigger], times: lis
 class EventContext:
     """What the rules know of the document: its reference date, whether that date is the
     publication (an inferred one is only a lower bound, so "later" does not mean "planned"),
-    and who the text is an interview with, if it is a transcript."""
+    who the text is an interview with, if it is a transcript, and whether it is questions
+    and answers ("Q - ... R - ...")."""
 
     reference: date | None = None
     published: bool = False
     host: str | None = None
+    interview: bool = False
 
 
 @dataclass(frozen=True)
@@ -291,6 +299,17 @@ def _unlinked(text: str, triggers: list[Trigger]) -> list[Trigger]:
     return kept
 
 
+def _is_itself(text: str, trigger: Trigger, ctx: EventContext) -> bool:
+    """Whether an "entretien" is the text itself, with its host and on its own date: "cet
+    entretien" in a transcript, or the headline "Entretien avec X" of questions and answers."""
+    if not trigger.type.startswith("interview"):
+        return False
+    if ctx.interview and trigger.end <= text.find("\n"):
+        return True
+    return ctx.host is not None and bool(_SELF.search(text[max(0, trigger.start - 8):
+                                                          trigger.start]))
+
+
 def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: list[Actor],
                times: list[TimeExpr], ctx: EventContext, flags: tuple[bool, bool]
                ) -> list[Event]:
@@ -299,9 +318,7 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     places = [a for a in actors if is_place(text, a)
               and abs(a.start - trigger.start) <= _PLACE_WINDOW]
     names = [as_participant(text, a) for a in actors]
-    # "cet entretien" in a transcript is the text itself: with its host, on its own date
-    itself = trigger.type.startswith("interview") and ctx.host is not None \
-        and bool(_SELF.search(text[max(0, trigger.start - 8):trigger.start]))
+    itself = _is_itself(text, trigger, ctx)
     participants = list(dict.fromkeys(([ctx.host] if itself and ctx.host else [])
                                       + [n for n in names if n]))
     if not participants:

@@ -14,7 +14,13 @@ from spacy.tokens import Doc
 from veille.model import Event, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.entities import EntityTable
-from veille.nlp.event_anaphora import last_pair, merge_mentions, plural_roles, subject_pronoun
+from veille.nlp.event_anaphora import (
+    drop_headline_repeats,
+    last_pair,
+    merge_mentions,
+    plural_roles,
+    subject_pronoun,
+)
 from veille.nlp.event_rules import (
     Actor,
     EventContext,
@@ -29,6 +35,8 @@ from veille.nlp.times import verb_tense
 _TURN = re.compile(r"^(?P<label>[A-ZÉ][\w'’.-]+(?:[ \t]+[A-ZÉ][\w'’.-]+){0,3})[ \t]*:[ \t]",
                    re.MULTILINE)
 _FIRST_PERSON = re.compile(r"(?<!\w)(?:je|j['’]|m['’]|me|moi|nous)(?!\w)", re.IGNORECASE)
+# questions and answers: "Q - ...", "Question : ...", "R - ..."
+_QUESTIONS = re.compile(r"^(?:Q|Question|R|Réponse)\s*[-–—:]\s", re.MULTILINE)
 _SECOND_PERSON = re.compile(r"(?<!\w)vous(?!\w)", re.IGNORECASE)
 _COMPOUND = re.compile(r"\b([A-ZÉ][\w]+)-([A-ZÉ][\w]+)\b")
 
@@ -41,7 +49,7 @@ def extract_events(
     host = _host(text, table)
     actors = _actors(text, table, host)
     context = EventContext(ctx.reference_date, ctx.reference_basis in ("published", "dateline"),
-                           host)
+                           host, _QUESTIONS.search(text) is not None)
     people = {a.name for a in actors if a.type == "PER"}
     events: list[Event] = []
     previous: list[Actor] = []
@@ -58,7 +66,7 @@ def extract_events(
                                  and any(is_place(text, a) for a in previous))
         events.extend(build_events(text, (start, end), inside, when, context, future, around))
         previous, previous_end = named, end
-    return _dedupe(merge_mentions(text, events, actors))
+    return _dedupe(drop_headline_repeats(text, merge_mentions(text, events, actors)))
 
 
 def _host(text: str, table: EntityTable) -> str | None:
