@@ -62,11 +62,27 @@ class _State:
     lean: Lean
     tense: TenseOf | None
     previous: date | None = None
+    past_previous: date | None = None
     found: list[FoundTime] = field(default_factory=list)
 
     def lean_at(self, start: int, end: int) -> Lean:
         told = self.tense(start, end) if self.tense else None
         return told or self.lean
+
+    def narrative(self, start: int, end: int) -> date | None:
+        """The date a narrative expression ("la veille") counts from: the date last
+        mentioned, except that a story told in the past skips dates announced for later
+        ("la conférence, prévue le 2 avril. La veille, le ministre avait estimé...")."""
+        later = self.previous is not None and self.reference is not None \
+            and self.previous > self.reference
+        if later and self.past_previous is not None and self.lean_at(start, end) == "past":
+            return self.past_previous
+        return self.previous
+
+    def moved_to(self, day: date) -> None:
+        self.previous = day
+        if self.reference is None or day <= self.reference:
+            self.past_previous = day
 
 
 @dataclass(frozen=True)
@@ -92,7 +108,7 @@ def find_times(text: str, reference: date | None, lean: Lean = "past",
     for match in _select(_scan(text)):
         value, anchor, day = _resolve(match, state)
         if day is not None:
-            state.previous = day
+            state.moved_to(day)
         state.found.append(FoundTime(match.start, match.end, text[match.start:match.end],
                                      value, anchor, match.kind))
     return state.found
@@ -248,7 +264,7 @@ def _span(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     if amount is None:
         return None, "none", None
     if m.kind == "shift":
-        base, anchor = state.previous, "previous"
+        base, anchor = state.narrative(m.start, m.end), "previous"
         back = (m.groups["dir"] or "").lower() in {"plus tôt", "auparavant", "avant"}
     else:
         base, anchor, back = state.reference, "published", m.kind == "ago"
@@ -263,7 +279,7 @@ def _span(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
 def _deictic(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     phrase = " ".join((m.groups["phrase"] or "").lower().split())
     unit, offset, relative = DEICTIC()[phrase]
-    base = state.previous if relative == "previous" else state.reference
+    base = state.narrative(m.start, m.end) if relative == "previous" else state.reference
     if base is None:
         return None, "none", None
     anchor = "previous" if relative == "previous" else "published"
@@ -278,13 +294,16 @@ def _weekday(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]
     weekday = WEEKDAYS()[(m.groups["wd"] or "").lower()]
     mod, det = (m.groups.get("mod") or "").lower(), (m.groups.get("det") or "").lower()
     if mod in _RELATIVE_MODS:  # "le lundi suivant": after the date last mentioned
-        if state.previous is None:
+        base = state.narrative(m.start, m.end)
+        if base is None:
             return None, "none", None
-        return _day(pick_weekday(weekday, state.previous, "none", _direction(mod)), "previous")
+        return _day(pick_weekday(weekday, base, "none", _direction(mod)), "previous")
     if state.reference is None:
         return None, "none", None
     if det in {"ce", "cette"}:
         return _day(weekday_in_week(weekday, state.reference), "published")
+    if det == "d'ici":  # "d'ici vendredi": by the coming Friday, whatever the verb's tense
+        return _day(pick_weekday(weekday, state.reference, "future", 1), "published")
     lean = state.lean_at(m.start, m.end)
     return _day(pick_weekday(weekday, state.reference, lean, _direction(mod)), "published")
 
