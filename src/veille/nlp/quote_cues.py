@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from veille.nlp.quote_doc import text_of
 from veille.resources import read_lines
 
 _GLUED = re.compile(r"^([a-zàâçéèêëîïôûùüÿœ]+)[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜŸŒ][a-zàâçéèêëîïôûùüÿœ]")
@@ -117,7 +118,7 @@ def cue_text(doc: Doc, verb: Token) -> str:
     last = doc[end - 1]
     glued = _GLUED.match(last.text)
     stop = last.idx + (len(glued.group(1)) if glued else len(last.text))
-    return doc.text[doc[start].idx : stop]
+    return text_of(doc)[doc[start].idx : stop]
 
 
 def pronoun_of(doc: Doc, verb: Token) -> str | None:

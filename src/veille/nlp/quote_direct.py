@@ -24,6 +24,7 @@ from veille.nlp.quote_cues import (
     preposed_subject,
     pronoun_of,
 )
+from veille.nlp.quote_doc import span_of, text_of
 from veille.nlp.quote_marks import OPENERS, Marked
 
 _SOURCE = frozenset({"selon", "d'après", "d’après"})
@@ -51,7 +52,7 @@ def attribute(doc: Doc, chain: list[Marked], sentence: tuple[int, int],
 
 
 def _after_cue(doc: Doc, start: int, end: int) -> Attribution | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = span_of(doc, start, end)
     if span is None:
         return None
     for tok in list(span)[:_AFTER_WINDOW]:
@@ -81,7 +82,7 @@ def _verb_attribution(doc: Doc, verb: Token, floor: int, limit: int, after: bool
 
 
 def _first_word(doc: Doc, floor: int) -> int:
-    span = doc.char_span(floor, len(doc.text), alignment_mode="expand")
+    span = span_of(doc, floor, len(text_of(doc)))
     for tok in span or []:
         if tok.idx >= floor and not tok.is_punct and not tok.is_space:
             return tok.idx
@@ -89,7 +90,7 @@ def _first_word(doc: Doc, floor: int) -> int:
 
 
 def _before_cue(doc: Doc, start: int, end: int, marks: list[Marked]) -> Attribution | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = span_of(doc, start, end)
     if span is None:
         return None
     tokens = [t for t in span if t.idx < end and not _quoted(t.idx, marks)]
@@ -100,7 +101,7 @@ def _before_cue(doc: Doc, start: int, end: int, marks: list[Marked]) -> Attribut
                 return Attribution(_source_cue(doc, tok), source, None, tok.idx)
         if is_reporting_verb(tok):
             return _verb_attribution(doc, tok, start, end, after=False)
-    if tokens and doc.text[start:end].rstrip().endswith(":"):
+    if tokens and text_of(doc)[start:end].rstrip().endswith(":"):
         return _colon_subject(doc, tokens, start) or _label_subject(doc, tokens)
     return None
 

@@ -23,6 +23,7 @@ from veille.nlp.context import DocContext
 from veille.nlp.entities import EntityTable
 from veille.nlp.quote_context import medium, said_on
 from veille.nlp.quote_direct import Attribution, attribute
+from veille.nlp.quote_doc import span_of, text_of
 from veille.nlp.quote_marks import Marked, containing, find_marked, sentences, word_count
 from veille.nlp.quote_speaker import Said, SpeakerResolver
 from veille.nlp.speech_indirect import Reported, find_indirect
@@ -63,7 +64,7 @@ def extract_quotes(
     doc: Doc, table: EntityTable, times: list[TimeExpr], ctx: DocContext
 ) -> list[Quote]:
     """All quotes of ``doc``, in text order, with speakers resolved against ``table``."""
-    text = doc.text
+    text = text_of(doc)
     turns = plausible_turns(table, find_turns(text, ctx.title), ctx.publisher)
     inside_turn = [(t.label_start, t.end) for t in turns]
     marks = [m for m in find_marked(text) if not _within(m.start, inside_turn)]
@@ -89,7 +90,7 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
         if entity.type != "PER":
             continue
         for m in entity.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = span_of(doc, m.start, m.end)
             if span is not None and any(_is_subject(t) for t in span):
                 found.append((m.start, entity))
     return found
@@ -129,11 +130,11 @@ def _direct(doc: Doc, marks: list[Marked], sents: list[tuple[int, int]],
     for chain in _chains(marks):
         first, last = chain[0], chain[-1]
         sentence, last_sentence = containing(sents, first.left), containing(sents, last.left)
-        if _is_ui_label(doc.text, sentence):
+        if _is_ui_label(text_of(doc), sentence):
             continue
         att = attribute(doc, chain, sentence, last_sentence, marks)
-        words = sum(word_count(doc.text[m.start : m.end]) for m in chain)
-        whole = _whole_sentence(doc.text, chain, sentence)
+        words = sum(word_count(text_of(doc)[m.start : m.end]) for m in chain)
+        whole = _whole_sentence(text_of(doc), chain, sentence)
         if words <= _SCARE_MAX_WORDS and not (att.after or _continues(first, indirect) or whole):
             continue
         if att.cue is None and not whole and _is_name_or_term(doc, first, words):
@@ -153,10 +154,10 @@ def _whole_sentence(text: str, chain: list[Marked], sentence: tuple[int, int]) -
 def _is_name_or_term(doc: Doc, mark: Marked, words: int) -> bool:
     """An uncued quote that names something: after a naming word ("le film « ... »",
     "baptisé « ... »"), or a short verbless phrase ("« Porte d'entrée de l'Alaska »")."""
-    before = doc.text[max(0, mark.left - 30) : mark.left].casefold().split()[-3:]
+    before = text_of(doc)[max(0, mark.left - 30) : mark.left].casefold().split()[-3:]
     if any(w.strip(",:") in _naming_words() for w in before):
         return True
-    span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    span = span_of(doc, mark.start, mark.end)
     verbless = span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
     return verbless and words <= _TERM_MAX_WORDS
 

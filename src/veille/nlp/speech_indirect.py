@@ -27,6 +27,7 @@ from veille.nlp.quote_cues import (
     pronoun_of,
 )
 from veille.nlp.quote_direct import opinion_holder
+from veille.nlp.quote_doc import span_of, text_of
 from veille.nlp.quote_marks import OPENERS
 
 _SOURCE_PREPS = {"selon": "selon", "d'après": "d'après", "d’après": "d'après"}
@@ -59,7 +60,7 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: list[tuple[int, i
 
     Cues inside ``quoted`` spans (the words of direct quotes) are the speaker's own words.
     """
-    span = doc.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    span = span_of(doc, sentence[0], sentence[1])
     if span is None:
         return []
     found: list[Reported] = []
@@ -82,11 +83,11 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
     pronoun = pronoun_of(doc, verb)
     if start is not None:
         subject = None if pronoun else preposed_subject(doc, verb, sentence[0])
-        if subject is not None and not _can_speak(doc.text[subject[0] : subject[1]]):
+        if subject is not None and not _can_speak(text_of(doc)[subject[0] : subject[1]]):
             return None
         if _passive(verb):  # "il a été précisé que ...": said, but by no one named
             subject, pronoun = None, "on"
-        return Reported(start, _content_end(doc.text, start, sentence[1]), cue_text(doc, verb),
+        return Reported(start, _content_end(text_of(doc), start, sentence[1]), cue_text(doc, verb),
                         subject, pronoun, verb.idx)
     return _inverted_closing(doc, verb, sentence, pronoun)
 
@@ -144,13 +145,13 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
     first = doc[auxiliaries_before(verb)]
     if first.i == 0 or doc[first.i - 1].text != ",":
         return None
-    if any(ch in OPENERS for ch in doc.text[sentence[0] : first.idx]):
+    if any(ch in OPENERS for ch in text_of(doc)[sentence[0] : first.idx]):
         return None  # a quote before the cue: the direct-quote pass attributes it
     subject = None if pronoun else inverted_subject(doc, verb, sentence[1])
     if subject is None and pronoun is None:
         return None
     end = doc[first.i - 1].idx
-    return Reported(sentence[0], _content_end(doc.text, sentence[0], end), cue_text(doc, verb),
+    return Reported(sentence[0], _content_end(text_of(doc), sentence[0], end), cue_text(doc, verb),
                     subject, pronoun, verb.idx)
 
 
@@ -167,22 +168,22 @@ def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | 
     source = _source_span(doc, tok, sentence[1])
     if source is None:
         return None
-    head = doc.text[sentence[0] : tok.idx].replace(",", " ").split()
+    head = text_of(doc)[sentence[0] : tok.idx].replace(",", " ").split()
     if all(w.casefold() in _CONNECTIVES for w in head):
-        start = _skip_comma(doc.text, source[1], sentence[1])
+        start = _skip_comma(text_of(doc), source[1], sentence[1])
         inner = _reported_inside(doc, start, sentence)
         if inner is not None:
             return Reported(inner.start, inner.end, prep, source, None, tok.idx)
-        return Reported(start, _content_end(doc.text, start, sentence[1]), prep, source, None,
+        return Reported(start, _content_end(text_of(doc), start, sentence[1]), prep, source, None,
                         tok.idx)
-    after = _skip_comma(doc.text, source[1], sentence[1])
-    rest = doc.text[after : sentence[1]].split()
-    if doc.text[source[1] : after].strip() == "," and len(rest) > 3:
+    after = _skip_comma(text_of(doc), source[1], sentence[1])
+    rest = text_of(doc)[after : sentence[1]].split()
+    if text_of(doc)[source[1] : after].strip() == "," and len(rest) > 3:
         # Parenthetical ", selon X, <clause>": the source governs the clause that follows it.
-        return Reported(after, _content_end(doc.text, after, sentence[1]), prep, source, None,
+        return Reported(after, _content_end(text_of(doc), after, sentence[1]), prep, source, None,
                         tok.idx)
     cut = doc[tok.i - 1].idx if prep == "d'après" and tok.lower_ == "après" else tok.idx
-    return Reported(sentence[0], _content_end(doc.text, sentence[0], cut), prep, source, None,
+    return Reported(sentence[0], _content_end(text_of(doc), sentence[0], cut), prep, source, None,
                     tok.idx)
 
 
@@ -199,14 +200,14 @@ def _skip_comma(text: str, pos: int, limit: int) -> int:
 
 def _reported_inside(doc: Doc, start: int, sentence: tuple[int, int]) -> Reported | None:
     """A "que" clause inside a sourced sentence: "Selon X, Y a estimé que <content>"."""
-    span = doc.char_span(start, sentence[1], alignment_mode="expand")
+    span = span_of(doc, start, sentence[1])
     for tok in span or []:
         if tok.text[:1] in OPENERS:
             return None
         if is_reporting_verb(tok):
             begin = _content_start(doc, tok, sentence[1])
             if begin is not None:
-                return Reported(begin, _content_end(doc.text, begin, sentence[1]), "", None,
+                return Reported(begin, _content_end(text_of(doc), begin, sentence[1]), "", None,
                                 None, tok.idx)
     return None
 
@@ -226,7 +227,7 @@ def _can_speak(subject: str) -> bool:
 
 def _is_clause(doc: Doc, got: Reported) -> bool:
     """Reported content is a clause: enough words and a verb ("à ses collègues de" is not)."""
-    if len(doc.text[got.start : got.end].split()) < _MIN_WORDS:
+    if len(text_of(doc)[got.start : got.end].split()) < _MIN_WORDS:
         return False
-    span = doc.char_span(got.start, got.end, alignment_mode="expand")
+    span = span_of(doc, got.start, got.end)
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from veille.model import Entity, Quote
 from veille.nlp.entities import EntityTable, fold
+from veille.nlp.quote_doc import span_of, text_of
 from veille.nlp.speech_turns import Turn
 
 
@@ -76,7 +77,7 @@ def turn_quotes(doc: Doc, table: EntityTable, turns: list[Turn]) -> list[Quote]:
             speaker = _by_alternation(doc, turns, named, k)
             name = speaker.name if speaker else turn.label
         quotes.append(Quote(
-            kind="turn", text=doc.text[turn.start : turn.end], start=turn.start, end=turn.end,
+            kind="turn", text=text_of(doc)[turn.start : turn.end], start=turn.start, end=turn.end,
             speaker=name, speaker_id=speaker.id if speaker else None, speaker_role=role,
             cue=turn.cue,
         ))
@@ -127,8 +128,7 @@ def _neighbour(named: list[Entity | None], k: int, step: int) -> Entity | None:
 
 
 def _common_noun_label(doc: Doc, turn: Turn) -> bool:
-    span = doc.char_span(turn.label_start, turn.label_start + len(turn.label),
-                         alignment_mode="expand")
+    span = span_of(doc, turn.label_start, turn.label_start + len(turn.label))
     if span is None or len(span) != 1:
         return False
     # The tagger's part of speech, not its entity label: NER tags any capitalised label PER.

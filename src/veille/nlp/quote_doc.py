@@ -1,0 +1,42 @@
+"""Cheap access to a Doc's text and to the tokens under a character range.
+
+``Doc.text`` joins every token on each call and ``Doc.char_span`` reads it too, so the quote
+extractor, which looks at many small ranges, would be quadratic in the document's length. Both
+are computed once per document here and kept in ``doc.user_data``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc, Span
+
+_TEXT = "veille.quotes.text"
+_STARTS = "veille.quotes.starts"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, computed once."""
+    text = doc.user_data.get(_TEXT)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[_TEXT] = text
+    return text
+
+
+def _starts(doc: Doc) -> list[int]:
+    starts = doc.user_data.get(_STARTS)
+    if not isinstance(starts, list):
+        starts = [t.idx for t in doc]
+        doc.user_data[_STARTS] = starts
+    return starts
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span | None:
+    """The tokens overlapping ``[start, end)`` (``char_span`` with ``alignment_mode="expand"``)."""
+    starts = _starts(doc)
+    i = max(0, bisect_right(starts, start) - 1)
+    if i < len(doc) and doc[i].idx + len(doc[i].text) <= start:
+        i += 1
+    j = bisect_left(starts, end)
+    return doc[i:j] if i < j else None
