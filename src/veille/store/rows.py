@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -14,7 +14,7 @@ import snowballstemmer
 
 from veille.clean.dedup import normalize
 from veille.model import Entity, Record
-from veille.resolve.entities import global_key
+from veille.resolve.entities import global_key, is_bare_surname, match, surname_key
 from veille.store.base import SearchFilters
 
 
@@ -38,6 +38,12 @@ class EntityLink:
     kb_id: str | None
     mentions: int
     aliases: list[str]
+    surname: str | None = None  # set for unlinked people: the key fuzzy candidates share
+
+    @property
+    def fuzzy(self) -> bool:
+        """Whether the store should look for a stored spelling variant of this person."""
+        return self.surname is not None
 
 
 def entity_links(record: Record) -> list[EntityLink]:
@@ -45,11 +51,26 @@ def entity_links(record: Record) -> list[EntityLink]:
     links = []
     for entity in record.entities:
         aliases = sorted({m.text for m in entity.mentions})
+        surname = None
+        if entity.type == "PER" and not entity.kb_id and not is_bare_surname(entity.name):
+            surname = surname_key(entity.name) or None
         links.append(EntityLink(
             entity.id, entity_key(entity), entity.name, entity.type, entity.kb_id,
-            len(entity.mentions), aliases,
+            len(entity.mentions), aliases, surname,
         ))
     return links
+
+
+def variant_key(link: EntityLink, stored: Sequence[tuple[str, str, str, str | None]]) -> str:
+    """The key of the stored entity ``(key, name, type, kb_id)`` that ``link`` is a spelling
+    variant of ("Steve Witkoff" for "Steven Witkoff"), else the link's own key.
+
+    The guard against merging different people who share a surname is
+    :func:`veille.resolve.entities.match` (first names must agree).
+    """
+    entity = Entity(link.local_id, link.name, "PER", link.kb_id)
+    index = match(entity, [(name, etype, kb_id) for _, name, etype, kb_id in stored])
+    return stored[index][0] if index is not None else link.key
 
 
 def entity_key(entity: Entity) -> str:

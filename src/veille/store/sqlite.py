@@ -108,15 +108,16 @@ class SQLiteStore:
     def _insert_entities(self, record: Record) -> dict[str, int]:
         mapping: dict[str, int] = {}
         for link in rows.entity_links(record):
+            key = self._stored_key(link)
             self.conn.execute(
-                "INSERT INTO entities (key, name, type, kb_id) VALUES (?,?,?,?)"
+                "INSERT INTO entities (key, name, type, kb_id, surname) VALUES (?,?,?,?,?)"
                 " ON CONFLICT (key) DO UPDATE SET name = CASE WHEN length(excluded.name) >"
                 " length(entities.name) AND entities.kb_id IS NULL THEN excluded.name"
                 " ELSE entities.name END",
-                (link.key, link.name, link.type, link.kb_id),
+                (key, link.name, link.type, link.kb_id, link.surname),
             )
             (entity_id,) = self.conn.execute(
-                "SELECT id FROM entities WHERE key = ?", (link.key,)
+                "SELECT id FROM entities WHERE key = ?", (key,)
             ).fetchone()
             mapping[link.local_id] = entity_id
             self.conn.execute(
@@ -126,6 +127,16 @@ class SQLiteStore:
                  json.dumps(link.aliases, ensure_ascii=False)),
             )
         return mapping
+
+    def _stored_key(self, link: rows.EntityLink) -> str:
+        """The link's key, or that of a stored spelling variant of the same person."""
+        if not link.fuzzy or self.conn.execute(
+                "SELECT 1 FROM entities WHERE key = ?", (link.key,)).fetchone():
+            return link.key
+        stored = self.conn.execute(
+            "SELECT key, name, type, kb_id FROM entities WHERE surname = ? AND type = 'PER'",
+            (link.surname,)).fetchall()
+        return rows.variant_key(link, stored) if stored else link.key
 
     def _insert_quotes(self, record: Record, ids: dict[str, int]) -> None:
         self.conn.executemany(
