@@ -383,3 +383,12 @@ def test_subject_with_a_relative_clause_still_speaks(analyze_text: Analyze) -> N
         "réforme serait votée avant l'été."
     ).quotes
     assert _quote(quotes, "réforme").speaker == "Jacques Perrault"
+
+
+def test_next_sentence_c_est_ce_qu_attributes_the_quote(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le débat a été vif. « Nous ne céderons pas sur les retraites. » C'est ce qu'a "
+        "affirmé mardi le ministre Henri Valade devant les députés."
+    ).quotes
+    quote = _quote(quotes, "retraites")
+    assert quote.speaker == "Henri Valade" and quote.cue == "a affirmé"

@@ -21,6 +21,8 @@ from veille.resources import read_lines
 _GLUED = re.compile(r"^([a-zàâçéèêëîïôûùüÿœ]+)[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜŸŒ][a-zàâçéèêëîïôûùüÿœ]")
 # Verbs that report speech after "faire" only ("faire savoir", "faire valoir").
 _WITH_FAIRE = frozenset({"savoir", "valoir", "remarquer", "observer", "comprendre"})
+# Relative pronouns before a verb are its object or a link, never the speaker.
+_RELATIVES = frozenset({"que", "qu'", "qu’", "qui", "dont", "où", "lequel", "laquelle"})
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 # A noun phrase may contain these between its words ("ministre des Affaires étrangères").
 _NP_LINKS = frozenset({"de", "des", "du", "d'", "d’", "la", "le", "l'", "l’", "les"})
@@ -240,8 +242,9 @@ def _phrase_before(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
         or (j == end and doc[j - 1].pos_ == "PRON")
     ):
         j -= 1
-    while j < end and doc[j].pos_ not in ("PROPN", "NOUN", "PRON", "DET"):
-        j += 1  # "Et d'ajouter": a phrase starts with a determiner or a noun, not a link word
+    while j < end and (doc[j].pos_ not in ("PROPN", "NOUN", "PRON", "DET")
+                       or doc[j].lower_ in _RELATIVES):
+        j += 1  # "Et d'ajouter", "ce qu'a dit": a phrase starts with a determiner or a noun
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[j:end]):
         return None
     return (j, end)

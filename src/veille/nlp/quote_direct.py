@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -28,6 +29,9 @@ from veille.nlp.quote_doc import span_of, text_of
 from veille.nlp.quote_marks import OPENERS, Marked
 
 _SOURCE = frozenset({"selon", "d'après", "d’après"})
+# A next sentence that attributes the quote before it: "C'est ce qu'a affirmé X."
+_PRESENTATIVE = re.compile(
+    r"^(c['’]est ce qu|ce sont (là )?les (mots|propos) d|tels sont les propos d)", re.IGNORECASE)
 _AFTER_WINDOW = 8  # tokens after the closing mark in which an inverted cue may sit
 
 
@@ -43,19 +47,29 @@ class Attribution:
 
 
 def attribute(doc: Doc, chain: list[Marked], sentence: tuple[int, int],
-              last_sentence: tuple[int, int], marks: list[Marked]) -> Attribution:
-    """Attribution of a chain of quote pieces; ``Attribution()`` when the text gives none."""
+              last_sentence: tuple[int, int], marks: list[Marked],
+              following: tuple[int, int] | None = None) -> Attribution:
+    """Attribution of a chain of quote pieces; ``Attribution()`` when the text gives none.
+
+    ``following`` is the sentence after the quote, for "« ... » C'est ce qu'a déclaré X."
+    """
     after = _after_cue(doc, chain[-1].right, last_sentence[1])
     if after is not None:
         return after
-    return _before_cue(doc, sentence[0], chain[0].left, marks) or Attribution(at=chain[0].start)
+    before = _before_cue(doc, sentence[0], chain[0].left, marks)
+    if before is None and following is not None and _PRESENTATIVE.match(
+        text_of(doc)[following[0] : following[1]]
+    ):
+        before = _after_cue(doc, following[0], following[1], window=20)
+    return before or Attribution(at=chain[0].start)
 
 
-def _after_cue(doc: Doc, start: int, end: int) -> Attribution | None:
+def _after_cue(doc: Doc, start: int, end: int, window: int = _AFTER_WINDOW
+               ) -> Attribution | None:
     span = span_of(doc, start, end)
     if span is None:
         return None
-    for tok in list(span)[:_AFTER_WINDOW]:
+    for tok in list(span)[:window]:
         if tok.idx < start:
             continue
         if tok.text[:1] in OPENERS or tok.text in ".!?":

@@ -143,7 +143,22 @@ def sentences(text: str, marks: list[Marked]) -> list[tuple[int, int]]:
             spans.append((start, i + 1))
             start = i + 1
     spans.append((start, len(text)))
+    spans = _split_after_quotes(text, marks, spans)
     return [s for s in (_strip(text, a, b) for a, b in spans) if s[1] > s[0]]
+
+
+def _split_after_quotes(text: str, marks: list[Marked], spans: list[tuple[int, int]]
+                        ) -> list[tuple[int, int]]:
+    """A quote whose words end a sentence ("« Pas un mètre. » Le ministre ...") ends it too."""
+    cuts = sorted(m.right for m in marks if m.closed and text[m.end - 1] in _TERMINAL
+                  and text[m.right : m.right + 3].lstrip(" ")[:1].isupper())
+    out = []
+    for a, b in spans:
+        for cut in (c for c in cuts if a < c < b):
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
 
 
 def _soft_break(text: str, i: int) -> bool:

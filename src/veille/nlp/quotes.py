@@ -132,7 +132,7 @@ def _direct(doc: Doc, marks: list[Marked], sents: list[tuple[int, int]],
         sentence, last_sentence = containing(sents, first.left), containing(sents, last.left)
         if _is_ui_label(text_of(doc), sentence):
             continue
-        att = attribute(doc, chain, sentence, last_sentence, marks)
+        att = attribute(doc, chain, sentence, last_sentence, marks, _next(sents, last_sentence))
         words = sum(word_count(text_of(doc)[m.start : m.end]) for m in chain)
         whole = _whole_sentence(text_of(doc), chain, sentence)
         if words <= _SCARE_MAX_WORDS and not (att.after or _continues(first, indirect) or whole):
@@ -142,6 +142,11 @@ def _direct(doc: Doc, marks: list[Marked], sents: list[tuple[int, int]],
         clause = [(sentence[0], first.left), (last.right, last_sentence[1])]
         pending.append(_Pending("direct", [(m.start, m.end) for m in chain], att, clause))
     return pending
+
+
+def _next(sents: list[tuple[int, int]], sentence: tuple[int, int]) -> tuple[int, int] | None:
+    later = [s for s in sents if s[0] >= sentence[1]]
+    return later[0] if later else None
 
 
 def _whole_sentence(text: str, chain: list[Marked], sentence: tuple[int, int]) -> bool:
