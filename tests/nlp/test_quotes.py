@@ -392,3 +392,12 @@ def test_next_sentence_c_est_ce_qu_attributes_the_quote(analyze_text: Analyze) -
     ).quotes
     quote = _quote(quotes, "retraites")
     assert quote.speaker == "Henri Valade" and quote.cue == "a affirmé"
+
+
+def test_participle_between_the_verb_and_que_does_not_break_the_cue(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le ministre Henri Valade a déclaré aux journalistes réunis à Paris que la réforme "
+        "serait votée avant l'été."
+    ).quotes
+    assert _quote(quotes, "réforme").text == "la réforme serait votée avant l'été"

@@ -115,7 +115,9 @@ def _content_start(doc: Doc, verb: Token, limit: int) -> int | None:
             return tok.idx  # "a déclaré avoir confirmé ..."
         if j == i and verb.lemma_ in _DIRECTIVE and tok.lower_ in ("à", "au", "aux", "de", "d'"):
             return tok.idx  # "a conseillé aux pays de ..."
-        if tok.pos_ in ("VERB", "AUX") or tok.text in ".;?!":
+        # A finite verb starts another clause; a participle ("réunis à Paris") does not.
+        finite = tok.pos_ in ("VERB", "AUX") and "Part" not in tok.morph.get("VerbForm", [])
+        if finite or tok.text in ".;?!":
             return None
     return None
 
