@@ -145,7 +145,7 @@ def extraction_run(paths: list[Path], workers: int, settings: Settings) -> dict[
 
     started = time.perf_counter()
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address="127.0.0.1:0") as cluster, Client(cluster) as client:
         client.register_plugin(PreloadModel(settings.model))  # returns once every worker ran it
         cpu_before = client.run(cpu_seconds)
         ready = time.perf_counter()

@@ -68,14 +68,15 @@ def test_sigterm_stops_the_service_cleanly(httpserver: HTTPServer, tmp_path: Pat
         [VEILLE, "watch", "--feed", url, "--every", "1h", "--db", str(tmp_path / "s.sqlite"),
          "--state", str(state)], stderr=subprocess.PIPE, text=True)
     assert service.stderr is not None
-    deadline = time.monotonic() + 120
+    deadline, seen = time.monotonic() + 120, []
     for line in service.stderr:  # wait for the first poll to finish
+        seen.append(line)
         if line.startswith(f"{url}: ") or time.monotonic() > deadline:
             break
     started = time.monotonic()
     service.send_signal(signal.SIGTERM)
     rest = service.stderr.read()
-    assert service.wait(timeout=20) == 0
+    assert service.wait(timeout=20) == 0, "".join(seen) + rest
     assert time.monotonic() - started < 10  # it did not sleep out the hour
-    assert "SIGTERM, stopping" in rest
+    assert "SIGTERM, stopping" in rest, "".join(seen) + rest
     assert json.loads(state.read_text(encoding="utf-8"))[url]["seen"] == ["e0"]

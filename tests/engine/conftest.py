@@ -55,6 +55,8 @@ def corpus_writer() -> Callable[[Path, int], list[Path]]:
 def dask_scheduler() -> Iterator[str]:
     """The address of a LocalCluster shared by every Dask test."""
     distributed = pytest.importorskip("distributed")
+    # A free port for the dashboard: with None the scheduler still tries 8787 and warns (an
+    # error here) when another cluster on the machine holds it.
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address="127.0.0.1:0") as cluster:
         yield cluster.scheduler_address

@@ -44,9 +44,11 @@ def run_dask(partitions: list[list[PartitionItem]], settings: Settings,
         if scheduler:
             client = stack.enter_context(Client(scheduler))  # type: ignore[no-untyped-call]
         else:
+            # The dashboard on a free port: with None the scheduler still tries 8787, and
+            # warns when another cluster holds it.
             cluster = stack.enter_context(LocalCluster(  # type: ignore[no-untyped-call]
                 n_workers=workers, threads_per_worker=1, processes=True,
-                dashboard_address=None))
+                dashboard_address="127.0.0.1:0"))
             client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
         client.register_plugin(PreloadModel(settings.model))
         # The settings go once to the cluster, not once per task.
