@@ -76,6 +76,13 @@ def test_turn_runs_on_across_unlabelled_paragraphs() -> None:
     assert text[turns[1].start : turns[1].end] == "Premier paragraphe.\nDeuxième paragraphe."
 
 
+def test_label_with_a_parenthesised_role_is_a_name_label() -> None:
+    text = ("Intro.\nJeanne Durand (ministre de la Culture) : Bonjour.\nQuestion : Merci.\n"
+            "Jeanne Durand : Avec plaisir.")
+    assert [t.label for t in find_turns(text, None)] == ["Jeanne Durand", "Question",
+                                                         "Jeanne Durand"]
+
+
 def test_a_single_labelled_line_is_not_a_transcript() -> None:
     assert find_turns("Texte.\nCrédit photo : AFP\nLavrov : une phrase.\nFin.", None) == []
 

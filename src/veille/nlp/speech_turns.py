@@ -16,7 +16,8 @@ from functools import lru_cache
 from veille.resources import read_lines, read_table
 
 _LABEL = re.compile(
-    r"^[ \t]*(?P<label>[^\W\d_][\w.'’\- ]{0,40}?)[ \t]*(?:(?P<colon>:)|[ \t](?P<dash>[-–—]))"
+    r"^[ \t]*(?P<label>[^\W\d_][\w.'’\- ]{0,40}?)(?:[ \t]*\([^()\n]{1,60}\))?"
+    r"[ \t]*(?:(?P<colon>:)|[ \t](?P<dash>[-–—]))"
     r"[ \t]+(?P<text>\S.*)$", re.MULTILINE,
 )
 # Lower-case words allowed inside a name label ("Jean de La Fontaine", "Ursula von der Leyen").
