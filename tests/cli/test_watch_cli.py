@@ -78,5 +78,5 @@ def test_sigterm_stops_the_service_cleanly(httpserver: HTTPServer, tmp_path: Pat
     rest = service.stderr.read()
     assert service.wait(timeout=20) == 0, "".join(seen) + rest
     assert time.monotonic() - started < 10  # it did not sleep out the hour
-    assert "SIGTERM, stopping" in rest, "".join(seen) + rest
+    assert "SIGTERM, stopped" in rest, "".join(seen) + rest
     assert json.loads(state.read_text(encoding="utf-8"))[url]["seen"] == ["e0"]

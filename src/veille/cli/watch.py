@@ -37,10 +37,12 @@ def watch_cli(
     interval, cap = _duration(every), _duration(max_backoff)
     settings = settings_for(db)
     stop = threading.Event()
+    received: list[str] = []
 
     def request_stop(signum: int, _frame: FrameType | None) -> None:
-        err.print(f"veille watch: {signal.Signals(signum).name}, stopping after the current "
-                  "article", markup=False)
+        # No printing here: a handler that writes to stderr while the interrupted code is
+        # writing to it raises "reentrant call". The loop notices the event and we report after.
+        received.append(signal.Signals(signum).name)
         stop.set()
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGTERM, signal.SIGINT)}
@@ -52,6 +54,8 @@ def watch_cli(
     finally:
         for sig, handler in previous.items():
             signal.signal(sig, handler)
+    if received:
+        err.print(f"veille watch: {received[0]}, stopped after the current article", markup=False)
     if once and any(p.status == "failed" or not p.summary.ok for p in polls):
         raise typer.Exit(EXIT_PARTIAL)
 
