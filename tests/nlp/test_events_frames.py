@@ -162,3 +162,43 @@ def test_the_headline_interview_of_a_questions_and_answers_text_is_the_text_itse
                          [], ctx)
     assert [(e.type, e.participants, e.date, e.date_basis) for e in found] == [
         ("interview", ["Pedro Alves"], "2026-03-04", "reference")]
+
+
+def test_a_wished_or_offered_meeting_is_no_event() -> None:
+    ready = "Pedro Alves s'est dit prêt à rencontrer Marta Silva sans conditions."
+    offered = "Pedro Alves a proposé une rencontre à Marta Silva."
+    assert events(ready, {"Pedro Alves": ALVES, "Marta Silva": SILVA}) == []
+    assert events(offered, {"Pedro Alves": ALVES, "Marta Silva": SILVA}) == []
+
+
+def test_receiving_a_person_is_hosting_a_visit_receiving_support_is_not() -> None:
+    text = "Pedro Alves a reçu mardi au palais de Belém la présidente Marta Silva."
+    found = events(text, {"Pedro Alves": ALVES, "palais de Belém": ("Palais de Belém", "ORG"),
+                          "Marta Silva": SILVA})
+    assert [(e.type, e.cameo, e.participants) for e in found] == [
+        ("visit", "043", ["Pedro Alves", "Marta Silva"])]  # the palace is where, not who
+    support = "Pedro Alves a reçu le soutien de Marta Silva."
+    assert events(support, {"Pedro Alves": ALVES, "Marta Silva": SILVA}) == []
+
+
+def test_hosting_someone_for_a_visit_is_one_event() -> None:
+    text = "Pedro Alves recevra à Porto son homologue Marta Silva pour une visite de deux jours."
+    found = events(text, {"Pedro Alves": ALVES, "Porto": ("Porto", "LOC"),
+                          "Marta Silva": SILVA})
+    assert [(e.trigger, e.place, e.participants) for e in found] == [
+        ("recevra", "Porto", ["Pedro Alves", "Marta Silva"])]
+
+
+def test_the_start_of_a_span_is_not_the_date_of_the_event() -> None:
+    text = "Les négociations entre Pedro Alves et Marta Silva durent depuis janvier."
+    found = events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA},
+                   [time(text, "janvier", "2026-01")])
+    assert [(e.type, e.date) for e in found] == [("talks", None)]
+
+
+def test_a_conversation_at_a_meeting_is_that_meeting() -> None:
+    text = ("« Nous avons eu une conversation utile », a déclaré Pedro Alves à l'issue de "
+            "son entretien avec Marta Silva.")
+    found = events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA})
+    assert [(e.type, sorted(e.participants)) for e in found] == [
+        ("talks", ["Marta Silva", "Pedro Alves"])]

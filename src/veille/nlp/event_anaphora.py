@@ -35,7 +35,7 @@ _SPECIFIED = re.compile(r"^\s*(?:(?:de|du|des|d['’]|entre|avec)(?!\w)|[A-ZÉ][
                         re.IGNORECASE)
 # ... or a named place ("la réunion à Bruxelles"), but not a gerund ("la réunion en estimant")
 _SPECIFIED_PLACE = re.compile(r"^\s*(?:à|au|aux|en)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?[A-ZÀ-Ý]")
-_CONVERSATION = re.compile(r"^(?:conversations?|échanges?)(?!\w)", re.IGNORECASE)
+_CONVERSATION = re.compile(r"^(?:conversations?|échanges?)(?!\w)(?!\s+téléphon)", re.IGNORECASE)
 _GROUP = {"meeting": "meet", "summit": "meet", "talks": "meet"}
 
 

@@ -77,9 +77,11 @@ def by_phone(text: str, start: int, end: int) -> bool:
 
 def denied(text: str, start: int, end: int) -> bool:
     """Whether the clause says the event does not exist: "une rencontre n'est pas prévue",
-    "n'a pas rencontré", "exclut tout sommet", "aucune réunion"."""
-    before = _clause_before(text, start, 50)
+    "n'a pas rencontré", "exclut tout sommet", "aucune réunion"; or only wishes it: "s'est
+    dit prêt à rencontrer", "souhaite une rencontre"."""
+    before = _clause_before(text, start, 80)
     return _frames()["denied_before"].search(before) is not None or \
+        _frames()["unreal_before"].search(before) is not None or \
         _frames()["denied_after"].search(_clause_after(text, end, 90)) is not None
 
 
@@ -108,6 +110,7 @@ def attribution_source(text: str, sentence_start: int, actor_start: int, trigger
         return True
     return trigger_start < actor_start and any(
         m is not None and m["verb"].lower() in _reporting_forms() and not _THAT.search(m["gap"])
+        and not _frames()["adjunct"].search(m["gap"])
         for m in (_INVERTED.match(before, i) for i in range(max(0, len(before) - 100),
                                                             len(before)) if before[i] in ",»”"))
 

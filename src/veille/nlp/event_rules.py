@@ -11,7 +11,7 @@ introduced by a preposition of place, and a location without one is an actor (a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -38,11 +38,16 @@ _DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
 _VENUE = re.compile(r"(?:sommets?|réunions?|rencontres?|conférences?|pourparlers|négociations?)"
                     r"\s+(?:de|d['’]|du)\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
 _MEET = {"meeting", "summit", "talks", "visit"}
+_CONVERSATION = re.compile(r"^(?:conversations?|échanges?)(?!\w)(?!\s+téléphon)", re.IGNORECASE)
 _SPEAK = {"press_conference", "interview", "interview|talks"}
-_LINK = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:pour|lors\s+d['’e]|dans\s+le\s+cadre\s+d['’eu]\w*|"
+_LINK = re.compile(r"^\s*(?:[^\s,.;:!?«»]+\s+){0,16}?"
+                   r"(?:pour|lors\s+d['’e]|dans\s+le\s+cadre\s+d['’eu]\w*|"
                    r"au\s+cours\s+d['’eu]\w*|à\s+l['’]occasion\s+d['’eu]\w*)\s*"
                    r"(?:des|du|de\s+la|de\s+l['’]|la|les|l['’]|une?|leurs?|ses|son|sa)?\s*$",
                    re.IGNORECASE)
+# a new clause between two triggers: "a rencontré X avant de partir pour une réunion" is two
+_NEW_CLAUSE = re.compile(r"(?<!\w)(?:avant|après|puis|et|mais|qui|que|qu['’]|où|tandis|afin)(?!\w)",
+                         re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
 _SELF = re.compile(r"(?:\bcet|\bcette|\bce)\s+$", re.IGNORECASE)
 _CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
@@ -50,8 +55,15 @@ _TRAVEL = re.compile(r"\brend(?:re|u|ue|us|ues|ra|ront|rait|ait|ent)?$", re.IGNO
 # the CAMEO code of a type a trigger resolves to: 041 telephone, 040 consult, 010 statement
 _RESOLVED_CAMEO = {"call": "041", "talks": "040", "interview": "010"}
 _STRAIGHT, _APOSTROPHES = "'", "['’]"
-# "a appelé" (auxiliary first, no clitic object): a call only with a person to call
-_APPELER = re.compile(r"^(?:a|ont|avait|avaient|aurait|ai|avons|avez)\s.*appelé$", re.IGNORECASE)
+# "a appelé" (auxiliary first, no clitic object), "a reçu", "reçoit": an event only with a
+# person as object ("a reçu le président ivoirien X", not "a reçu le soutien de X")
+_PERSON_OBJECT = re.compile(r"^(?:a|ont|avait|avaient|aurait|ai|avons|avez)\s.*appelé$|"
+                            r"(?:reçu|recevoir|recevra|recevront|reçoit|reçoivent|recevai\w+)$",
+                            re.IGNORECASE)
+_OF_SOMEONE = re.compile(r"(?<!\w)(?:de|du|des|d['’])(?!\w)", re.IGNORECASE)
+# "depuis octobre", "jusqu'en mai": a span's bound, not the day of an event
+_BOUND = re.compile(r"(?<!\w)(?:depuis|jusqu['’](?:à|au|en)|dès)\s+(?:\S+\s+){0,3}$",
+                    re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -129,16 +141,17 @@ def cue(kind: str, text: str) -> bool:
 def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
     """Whether a trigger reports an event: not denied ("aucune rencontre n'est prévue"), not
     counted vaguely ("quelques appels"), not a call *for* something ("a appelé à la retenue");
-    "a appelé" has a person to call ("a appelé son homologue Wang Yi") and "se rendre" a
-    named place to go to."""
+    "a appelé" and "a reçu" have a person as object ("a appelé son homologue Wang Yi") and
+    "se rendre" a named place to go to."""
     if denied(text, trigger.start, trigger.end) or generic(text, trigger.start) or \
             calls_for(text, trigger.start, trigger.end):
         return False
-    if _APPELER.search(trigger.text):
+    if _PERSON_OBJECT.search(trigger.text):
         return any(a.type == "PER" and trigger.end <= a.start <= trigger.end + 60
+                   and not _OF_SOMEONE.search(text[_after_venues(trigger, a, actors):a.start])
                    for a in actors)
     if _TRAVEL.search(trigger.text):  # "se rendre à Kiev", not "se rendre à l'évidence"
-        return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 12
+        return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 40
                    for a in actors)
     return True
 
@@ -186,8 +199,10 @@ def is_place(text: str, actor: Actor) -> bool:
 
 def as_participant(text: str, actor: Actor) -> str | None:
     """The name an actor takes part under, or None for a location that is not an actor."""
-    if actor.type != "LOC":
+    if actor.type == "PER":
         return actor.name
+    if actor.type != "LOC":  # "à l'Élysée", "au Kremlin": a building is where, not who
+        return None if _PLACE_PREPOSITION.search(text[:actor.start][-30:]) else actor.name
     if is_place(text, actor) or _OF.search(text[:actor.start][-12:]):
         return None
     # a location acts only as a state, or as a capital standing for one ("Moscou a répondu")
@@ -215,6 +230,7 @@ def event_dates(text: str, trigger: Trigger, triggers: list[Trigger], times: lis
     """The dates of the event: its own times (several for "les 16 mai, 2 juin et 23 juillet"),
     else a time fronted before every trigger of the sentence, else none."""
     usable = [t for t in times if t.value and _DAY_OR_MONTH.match(t.value)
+              and not _BOUND.search(text[max(0, t.start - 12):t.start] + t.text[:8] + " ")
               and (trigger.type in _SPEAK or not dates_the_saying(text, t.start))]
     own = [t for t in usable if nearest(_list_head(t, usable, text), triggers) == trigger]
     if own:
@@ -270,7 +286,29 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
         future = (future_at or {}).get(trigger.start, False)
         events.extend(_events_of(text, (trigger, triggers, end), mine, times, ctx,
                                  (future, bool(around and around.venue_before))))
-    return events
+    return _one_conversation(text, events)
+
+
+def _one_conversation(text: str, events: list[Event]) -> list[Event]:
+    """A conversation told with talks or a meeting in one sentence is that meeting: "« Nous
+    avons eu une conversation franche », a déclaré X à l'issue de son entretien avec Y" is
+    one event of X and Y. Calls said to be by telephone stay calls."""
+    talks = [e for e in events if e.type in _MEET - {"visit"}]
+    chats = [e for e in events if e.type == "call" and _CONVERSATION.match(e.trigger)
+             and not by_phone(text, e.start, e.end) and talks]
+    if not chats:
+        return events
+    first = talks[0]
+    joined = replace(first, participants=list(dict.fromkeys(
+        first.participants + [p for c in chats for p in c.participants])))
+    return [joined if e is first else e for e in events if e not in chats]
+
+
+def _after_venues(trigger: Trigger, person: Actor, actors: list[Actor]) -> int:
+    """Where the object of "a reçu" starts once its place is skipped: "a reçu au palais de
+    Belém la présidente X" (the "de" of a venue is not "le soutien de X")."""
+    return max([trigger.end] + [a.end for a in actors
+                                if a.type != "PER" and trigger.end <= a.start < person.start])
 
 
 def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigger,
@@ -293,7 +331,8 @@ def _unlinked(text: str, triggers: list[Trigger]) -> list[Trigger]:
     for trigger in triggers:
         head = kept[-1] if kept else None
         if head is not None and head.type in _MEET and trigger.type in _MEET | {"call|talks"} \
-                and _LINK.match(text[head.end:trigger.start]):
+                and _LINK.match(text[head.end:trigger.start]) \
+                and not _NEW_CLAUSE.search(text[head.end:trigger.start]):
             continue
         kept.append(trigger)
     return kept
