@@ -408,3 +408,15 @@ def test_participle_between_the_verb_and_que_does_not_break_the_cue(
         "serait votée avant l'été."
     ).quotes
     assert _quote(quotes, "réforme").text == "la réforme serait votée avant l'été"
+
+
+def test_turn_stops_at_a_paragraph_that_names_its_speaker(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "La ministre Jeanne Durand a accordé un entretien à la presse.\n"
+        "Question : Quelles sont vos priorités ?\nJeanne Durand : Les musées.\n"
+        "Nous en parlerons à Lyon.\nQuestion : Et la suite ?\nJeanne Durand : Nous verrons.\n"
+        "Durand a ensuite visité le chantier. Elle a affirmé que les travaux avançaient bien."
+    ).quotes
+    last = [q for q in quotes if q.kind == "turn"][-1]
+    assert last.text == "Nous verrons."
+    assert _quote(quotes, "travaux").kind == "indirect"

@@ -65,7 +65,7 @@ def extract_quotes(
 ) -> list[Quote]:
     """All quotes of ``doc``, in text order, with speakers resolved against ``table``."""
     text = text_of(doc)
-    turns = plausible_turns(table, find_turns(text, ctx.title), ctx.publisher)
+    turns = plausible_turns(table, find_turns(text, ctx.title), ctx.publisher, text)
     inside_turn = [(t.label_start, t.end) for t in turns]
     marks = [m for m in find_marked(text) if not _within(m.start, inside_turn)]
     sents = sentences(text, marks)

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -25,8 +26,8 @@ from veille.nlp.quote_doc import span_of, text_of
 from veille.nlp.speech_turns import Turn
 
 
-def plausible_turns(table: EntityTable, turns: list[Turn], publisher: str | None = None
-                    ) -> list[Turn]:
+def plausible_turns(table: EntityTable, turns: list[Turn], publisher: str | None = None,
+                    text: str = "") -> list[Turn]:
     """Turns of a real transcript: place labels ("Paris : 12 morts") are no speakers, and a
     transcript needs a person or an interview label among its speakers. A label naming the
     publisher ("Le Figaro : ...") is the outlet's interviewer."""
@@ -41,7 +42,34 @@ def plausible_turns(table: EntityTable, turns: list[Turn], publisher: str | None
             continue
         kept.append(turn)
     people = [t for t in kept if t.role != "speaker" or _person_label(table, t)]
-    return kept if len(kept) >= 2 and people else []
+    if len(kept) < 2 or not people:
+        return []
+    return [_cut_at_narrative(text, t) for t in kept] if text else kept
+
+
+_OPENING_WORDS = 5  # "Le ministre Sergueï Lavrov a": the subject of a narrator's sentence
+
+
+def _cut_at_narrative(text: str, turn: Turn) -> Turn:
+    """End a turn before an unlabelled paragraph that opens on its own speaker's name ("Lavrov
+    a ensuite rencontré ...", "Le ministre Sergueï Lavrov a ..."): people do not speak of
+    themselves by surname as a subject; the narrator does. Further in ("l'administration
+    Trump"), the name is no evidence."""
+    surname = turn.label.split()[-1] if turn.role == "speaker" else ""
+    if len(surname) < 3 or not surname[0].isupper():
+        return turn
+    pattern = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)")
+    pos = text.find("\n", turn.start, turn.end)
+    while pos >= 0:
+        nxt = text.find("\n", pos + 1, turn.end)
+        opening = " ".join(text[pos : turn.end if nxt < 0 else nxt].split()[:_OPENING_WORDS])
+        if pattern.search(opening):
+            end = pos
+            while end > turn.start and text[end - 1].isspace():
+                end -= 1
+            return dataclasses.replace(turn, end=end)
+        pos = nxt
+    return turn
 
 
 def _mentions_at(table: EntityTable, turn: Turn) -> set[str]:
