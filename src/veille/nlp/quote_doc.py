@@ -1,4 +1,4 @@
-"""Cheap access to a Doc's text and to the tokens under a character range.
+"""Cheap access to a Doc's text and to the tokens under a character range; name folding.
 
 ``Doc.text`` joins every token on each call and ``Doc.char_span`` reads it too, so the quote
 extractor, which looks at many small ranges, would be quadratic in the document's length. Both
@@ -7,6 +7,8 @@ are computed once per document here and kept in ``doc.user_data``.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
@@ -40,3 +42,10 @@ def span_of(doc: Doc, start: int, end: int) -> Span | None:
         i += 1
     j = bisect_left(starts, end)
     return doc[i:j] if i < j else None
+
+
+def fold(text: str) -> str:
+    """Lower case, accents off, hyphens and apostrophes as spaces: how names compare here."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[-'’.]", " ", text).split())

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from veille.model import Entity
-from veille.nlp.entities import EntityTable, fold
+from veille.nlp.entities import EntityTable
+from veille.nlp.quote_doc import fold
 from veille.resources import read_lines
 
 _PRONOUNS = frozenset({"il", "elle", "lui", "-il", "-elle", "celui-ci", "celle-ci"})

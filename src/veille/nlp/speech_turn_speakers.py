@@ -21,8 +21,8 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from veille.model import Entity, Quote
-from veille.nlp.entities import EntityTable, fold
-from veille.nlp.quote_doc import span_of, text_of
+from veille.nlp.entities import EntityTable
+from veille.nlp.quote_doc import fold, span_of, text_of
 from veille.nlp.speech_turns import Turn
 
 
