@@ -420,3 +420,11 @@ def test_turn_stops_at_a_paragraph_that_names_its_speaker(analyze_text: Analyze)
     last = [q for q in quotes if q.kind == "turn"][-1]
     assert last.text == "Nous verrons."
     assert _quote(quotes, "travaux").kind == "indirect"
+
+
+def test_selon_needs_a_source_and_skips_its_modifiers(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Les prix varient selon les régions. Le chantier avance selon le calendrier prévu. "
+        "Selon un sondage publié lundi, la majorité des habitants soutient la réforme."
+    ).quotes
+    assert [q.text for q in quotes] == ["la majorité des habitants soutient la réforme"]

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from veille.nlp.quote_doc import text_of
+from veille.nlp.quote_doc import span_of, text_of
 from veille.resources import read_lines
 
 _GLUED = re.compile(r"^([a-zàâçéèêëîïôûùüÿœ]+)[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜŸŒ][a-zàâçéèêëîïôûùüÿœ]")
@@ -271,3 +271,22 @@ def _subtree_span(doc: Doc, subjects: list[Token], head: Token) -> tuple[int, in
         tokens.pop()
     first, last = tokens[0], tokens[-1]
     return first.idx, last.idx + len(last.text)
+
+
+@lru_cache(maxsize=1)
+def _source_nouns() -> frozenset[str]:
+    return frozenset(read_lines("quote_source_nouns.txt") + read_lines("quote_person_nouns.txt")
+                     + read_lines("quote_org_nouns.txt"))
+
+
+def can_be_source(doc: Doc, span: tuple[int, int]) -> bool:
+    """Whether the phrase after "selon" names a source: a name, a pronoun ("selon lui"), or a
+    noun of person, organisation or evidence ("selon des sources", "d'après un sondage");
+    "selon les régions" or "selon le calendrier" do not."""
+    for tok in span_of(doc, span[0], span[1]) or []:
+        if tok.pos_ in ("PROPN", "PRON") or tok.text[:1].isupper():
+            return True
+        if tok.pos_ == "NOUN" and (tok.lower_ in _source_nouns() or tok.lemma_ in _source_nouns()):
+            return True
+    return False
+

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from veille.nlp.quote_cues import (
     auxiliaries_before,
+    can_be_source,
     cue_text,
     inverted_subject,
     is_reporting_verb,
@@ -143,7 +144,8 @@ def _noun_phrase_after(doc: Doc, tok: Token, limit: int) -> tuple[int, int] | No
     """The source after ``selon``: a noun phrase, with its apposed name if any."""
     if doc[tok.i + 1].lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'"):
         return None
-    return inverted_subject(doc, tok, limit)
+    span = inverted_subject(doc, tok, limit)
+    return span if span is not None and can_be_source(doc, span) else None
 
 
 def _source_cue(doc: Doc, tok: Token) -> str:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from veille.nlp.quote_cues import (
     auxiliaries_before,
+    can_be_source,
     cue_text,
     faire_pair,
     inverted_subject,
@@ -38,6 +39,7 @@ _DIRECTIVE = frozenset({"conseiller", "recommander", "demander", "proposer", "su
 # Sentence openers that may precede a fronted "Selon X,": "Mais selon lui, ...".
 _CONNECTIVES = frozenset({"mais", "et", "or", "cependant", "toutefois", "donc", "ainsi", "enfin",
                           "pourtant", "néanmoins", "en", "effet", "par", "ailleurs", "aussi"})
+_SOURCE_MODIFIER_WORDS = 8  # "selon un sondage Ifop publié lundi par Le Figaro,"
 _MAX_GAP = 14  # tokens between the verb and its "que": "a déclaré aux journalistes après ..."
 _MIN_WORDS = 3
 
@@ -172,7 +174,8 @@ def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | 
         return None
     head = text_of(doc)[sentence[0] : tok.idx].replace(",", " ").split()
     if all(w.casefold() in _CONNECTIVES for w in head):
-        start = _skip_comma(text_of(doc), source[1], sentence[1])
+        start = _skip_comma(text_of(doc), _source_end(text_of(doc), source[1], sentence[1]),
+                            sentence[1])
         inner = _reported_inside(doc, start, sentence)
         if inner is not None:
             return Reported(inner.start, inner.end, prep, source, None, tok.idx)
@@ -191,7 +194,16 @@ def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | 
 
 def _source_span(doc: Doc, tok: Token, limit: int) -> tuple[int, int] | None:
     """The source after ``selon`` / ``d'après``: a noun phrase with its apposed name."""
-    return inverted_subject(doc, tok, limit)
+    span = inverted_subject(doc, tok, limit)
+    return span if span is not None and can_be_source(doc, span) else None
+
+
+def _source_end(text: str, end: int, limit: int) -> int:
+    """The end of a fronted source with its modifiers: "Selon un sondage publié lundi, ..."."""
+    comma = text.find(",", end, limit)
+    if comma < 0 or len(text[end:comma].split()) > _SOURCE_MODIFIER_WORDS:
+        return end
+    return comma
 
 
 def _skip_comma(text: str, pos: int, limit: int) -> int:
