@@ -111,3 +111,11 @@ def test_a_headline_event_the_article_tells_again_is_dropped() -> None:
                     date="2026-03-03")
     assert drop_headline_repeats(text, [headline, body]) == [body]
     assert drop_headline_repeats(text, [headline]) == [headline]
+
+
+def test_il_after_a_fronted_phrase_is_not_the_source_of_selon() -> None:
+    text = ("Selon Li Wei, Ramon Cruz est prêt au dialogue. Hier soir, il a rencontré "
+            "Aiko Tanaka.")
+    previous = [Actor(6, 12, "Li Wei", "PER"), Actor(14, 24, "Ramon Cruz", "PER")]
+    start = text.index("Hier")
+    assert [a.name for a in subject_pronoun(text, start, len(text), previous)] == ["Ramon Cruz"]

@@ -202,3 +202,19 @@ def test_a_conversation_at_a_meeting_is_that_meeting() -> None:
     found = events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA})
     assert [(e.type, sorted(e.participants)) for e in found] == [
         ("talks", ["Marta Silva", "Pedro Alves"])]
+
+
+def test_a_visit_told_twice_in_one_clause_is_one_visit() -> None:
+    text = "Mardi, Marta Silva s'est rendue à Luanda où elle a été reçue par Pedro Alves."
+    found = events(text, {"Marta Silva": SILVA, "Luanda": ("Luanda", "LOC"),
+                          "Pedro Alves": ALVES}, [time(text, "Mardi", "2026-03-03")])
+    assert [(e.type, e.date, e.place, e.participants) for e in found] == [
+        ("visit", "2026-03-03", "Luanda", ["Marta Silva", "Pedro Alves"])]
+
+
+def test_meeting_somewhere_and_finding_oneself_somewhere() -> None:
+    met = "Les ministres de l'OTAN se retrouvent jeudi à Vilnius."
+    found = events(met, {"OTAN": ("OTAN", "ORG"), "Vilnius": ("Vilnius", "LOC")})
+    assert [(e.type, e.place) for e in found] == [("meeting", "Vilnius")]
+    alone = "Pedro Alves s'est retrouvé en minorité au conseil."
+    assert events(alone, {"Pedro Alves": ALVES}) == []

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from veille.model import Event
+from veille.nlp.event_frames import attribution_source
 from veille.nlp.event_rules import Actor
 
 _PLURAL_ROLE = re.compile(
@@ -21,7 +22,7 @@ _PLURAL_ROLE = re.compile(
 # "Il doit s'entretenir mardi avec...": the person of the previous sentence. Not the
 # impersonal "il" ("Il n'y a", "Il est prévu que", "Il faut").
 _SUBJECT_PRONOUN = re.compile(
-    r"\s*(?:Il|Elle)\s+(?!(?:y|n['’]y|est|était|sera|serait|faut|fallait|faudra|s['’]agit|"
+    r"\s*(?:[^,.;:!?«»\n]{1,30},\s*)?(?:[Ii]l|[Ee]lle)\s+(?!(?:y|n['’]y|est|était|sera|serait|faut|fallait|faudra|s['’]agit|"
     r"semble|semblait|reste|paraît|convient|importe|suffit|existe)\b)")
 # A definite or possessive determiner right before the trigger ("l'appel", "la réunion", "sa
 # visite", "à l'issue des discussions": "des" there is "de les").
@@ -74,10 +75,13 @@ def last_pair(events: list[Event], people: set[str]) -> tuple[str, str] | None:
     return None
 
 
-def subject_pronoun(text: str, start: int, end: int, previous: list[Actor]) -> list[Actor]:
-    """"Il"/"Elle" opening a sentence is the first person named in the previous one."""
+def subject_pronoun(text: str, start: int, end: int, previous: list[Actor],
+                    previous_start: int = 0) -> list[Actor]:
+    """"Il"/"Elle" opening a sentence ("Il doit", "Mardi, il s'est rendu") is the first
+    person named in the previous one, not counting the source of "selon X"."""
     m = _SUBJECT_PRONOUN.match(text, start, end)
-    person = next((a for a in previous if a.type == "PER"), None)
+    person = next((a for a in previous if a.type == "PER"
+                   and not attribution_source(text, previous_start, a.start, a.start)), None)
     if m is None or person is None:
         return []
     return [Actor(start, m.end(), person.name, "PER")]

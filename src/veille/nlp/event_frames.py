@@ -29,6 +29,7 @@ _ACCORDING = re.compile(r"(?:\bselon|\bd['’]après|\bde source)(?P<gap>[^.;:!?
 # a time right after a reporting verb dates the saying: "a annoncé lundi son porte-parole"
 _SAID = re.compile(r"(?<!\w)(?:a|ont|avait|avaient)\s+(?P<verb>[a-zà-ÿ]+)\s+$|"
                    r"(?P<inverted>[a-zà-ÿ]+)-t-(?:il|elle|on)\s+$", re.IGNORECASE)
+_ROLE_FIRST = re.compile(r"\s*(?:le|la|les|l['’]|son|sa|ses|leur|leurs)\s", re.IGNORECASE)
 _THAT = re.compile(r"\bqu(?:e|['’])", re.IGNORECASE)
 
 
@@ -106,13 +107,25 @@ def attribution_source(text: str, sentence_start: int, actor_start: int, trigger
     Paulo Rangel lors d'une conférence de presse"."""
     before = text[sentence_start:actor_start]
     according = _ACCORDING.search(before)
-    if according is not None and "," not in according["gap"].rstrip().rstrip(","):
+    if according is not None and _apposed(according["gap"], text[actor_start:actor_start + 1]):
         return True
     return trigger_start < actor_start and any(
         m is not None and m["verb"].lower() in _reporting_forms() and not _THAT.search(m["gap"])
         and not _frames()["adjunct"].search(m["gap"])
         for m in (_INVERTED.match(before, i) for i in range(max(0, len(before) - 100),
                                                             len(before)) if before[i] in ",»”"))
+
+
+def _apposed(gap: str, name: str) -> bool:
+    """Whether a name after "selon" is its source: right after it ("selon le Quai d'Orsay"),
+    or set after the source's role ("selon le porte-parole, Dmitri Peskov"); not the subject
+    after a named source ("selon Dmitri Peskov, Vladimir Poutine est prêt") or after any
+    source ("selon la présidence, les deux dirigeants ont...")."""
+    if "," not in gap:
+        return True
+    role, _, rest = gap.rstrip().rpartition(",")
+    return not rest and "," not in role and _ROLE_FIRST.match(role) is not None \
+        and name[:1].isupper()
 
 
 def speaks_in_first_person(text: str, start: int, end: int) -> bool:

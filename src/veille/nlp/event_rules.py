@@ -11,11 +11,12 @@ introduced by a preposition of place, and a location without one is an actor (a 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from veille.model import Event, EventStatus, TimeExpr
+from veille.nlp.event_clauses import one_event_per_clause
 from veille.nlp.event_frames import (
     attribution_source,
     by_phone,
@@ -38,7 +39,6 @@ _DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
 _VENUE = re.compile(r"(?:sommets?|réunions?|rencontres?|conférences?|pourparlers|négociations?)"
                     r"\s+(?:de|d['’]|du)\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
 _MEET = {"meeting", "summit", "talks", "visit"}
-_CONVERSATION = re.compile(r"^(?:conversations?|échanges?)(?!\w)(?!\s+téléphon)", re.IGNORECASE)
 _SPEAK = {"press_conference", "interview", "interview|talks"}
 _LINK = re.compile(r"^\s*(?:[^\s,.;:!?«»]+\s+){0,16}?"
                    r"(?:pour|lors\s+d['’e]|dans\s+le\s+cadre\s+d['’eu]\w*|"
@@ -51,7 +51,9 @@ _NEW_CLAUSE = re.compile(r"(?<!\w)(?:avant|après|puis|et|mais|qui|que|qu['’]|
 _LIST_GAP = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
 _SELF = re.compile(r"(?:\bcet|\bcette|\bce)\s+$", re.IGNORECASE)
 _CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
-_TRAVEL = re.compile(r"\brend(?:re|u|ue|us|ues|ra|ront|rait|ait|ent)?$", re.IGNORECASE)
+# "se rendre", "se retrouver": an event only at a named place
+_AT_PLACE = re.compile(r"\b(?:rend(?:re|u|ue|us|ues|ra|ront|rait|ait|ent)?|retrouv\w+)$",
+                       re.IGNORECASE)
 # the CAMEO code of a type a trigger resolves to: 041 telephone, 040 consult, 010 statement
 _RESOLVED_CAMEO = {"call": "041", "talks": "040", "interview": "010"}
 _STRAIGHT, _APOSTROPHES = "'", "['’]"
@@ -150,7 +152,7 @@ def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
         return any(a.type == "PER" and trigger.end <= a.start <= trigger.end + 60
                    and not _OF_SOMEONE.search(text[_after_venues(trigger, a, actors):a.start])
                    for a in actors)
-    if _TRAVEL.search(trigger.text):  # "se rendre à Kiev", not "se rendre à l'évidence"
+    if _AT_PLACE.search(trigger.text):  # "se rendre à Kiev", not "se rendre à l'évidence"
         return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 40
                    for a in actors)
     return True
@@ -286,22 +288,7 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
         future = (future_at or {}).get(trigger.start, False)
         events.extend(_events_of(text, (trigger, triggers, end), mine, times, ctx,
                                  (future, bool(around and around.venue_before))))
-    return _one_conversation(text, events)
-
-
-def _one_conversation(text: str, events: list[Event]) -> list[Event]:
-    """A conversation told with talks or a meeting in one sentence is that meeting: "« Nous
-    avons eu une conversation franche », a déclaré X à l'issue de son entretien avec Y" is
-    one event of X and Y. Calls said to be by telephone stay calls."""
-    talks = [e for e in events if e.type in _MEET - {"visit"}]
-    chats = [e for e in events if e.type == "call" and _CONVERSATION.match(e.trigger)
-             and not by_phone(text, e.start, e.end) and talks]
-    if not chats:
-        return events
-    first = talks[0]
-    joined = replace(first, participants=list(dict.fromkeys(
-        first.participants + [p for c in chats for p in c.participants])))
-    return [joined if e is first else e for e in events if e not in chats]
+    return one_event_per_clause(text, events)
 
 
 def _after_venues(trigger: Trigger, person: Actor, actors: list[Actor]) -> int:

@@ -53,10 +53,10 @@ def extract_events(
     people = {a.name for a in actors if a.type == "PER"}
     events: list[Event] = []
     previous: list[Actor] = []
-    previous_end = 0
+    previous_start = previous_end = 0
     for start, end in split_sentences(text):
         named = [a for a in actors if start <= a.start < end]
-        inside = sorted(named + subject_pronoun(text, start, end, previous)
+        inside = sorted(named + subject_pronoun(text, start, end, previous, previous_start)
                         + plural_roles(text, actors, start, end, last_pair(events, people)),
                         key=lambda a: a.start)
         when = [t for t in times if start <= t.start < end]
@@ -65,7 +65,7 @@ def extract_events(
         around = SentenceContext("\n" not in text[previous_end:start]
                                  and any(is_place(text, a) for a in previous))
         events.extend(build_events(text, (start, end), inside, when, context, future, around))
-        previous, previous_end = named, end
+        previous, previous_start, previous_end = named, start, end
     return _dedupe(drop_headline_repeats(text, merge_mentions(text, events, actors)))
 
 
