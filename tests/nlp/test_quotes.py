@@ -428,3 +428,24 @@ def test_selon_needs_a_source_and_skips_its_modifiers(analyze_text: Analyze) -> 
         "Selon un sondage publié lundi, la majorité des habitants soutient la réforme."
     ).quotes
     assert [q.text for q in quotes] == ["la majorité des habitants soutient la réforme"]
+
+
+def test_reflexive_reporting_verb_attributes_the_quote(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "« C'est la première fois qu'un tel accord est signé », s'est félicité le président "
+        "de la conférence, Karim Haddad, sous les applaudissements."
+    ).quotes
+    quote = _quote(quotes, "accord")
+    assert quote.speaker == "Karim Haddad" and quote.cue == "s'est félicité"
+
+
+def test_quote_completing_a_reported_noun_phrase_is_kept_with_it(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le secrétaire général, Jonas Lindqvist, a jugé que l'ère du charbon « doit prendre "
+        "fin ». Il a salué « un accord historique » tout en reconnaissant qu'il faudrait "
+        "« aller plus loin »."
+    ).quotes
+    assert _quote(quotes, "charbon").kind == "indirect"
+    assert _quote(quotes, "prendre fin").speaker == "Jonas Lindqvist"
+    assert _quote(quotes, "plus loin").speaker == "Jonas Lindqvist"

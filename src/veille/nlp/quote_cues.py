@@ -64,6 +64,8 @@ def is_reporting_verb(token: Token) -> bool:
     lemma = token.lemma_.casefold()
     if lemma == "faire":  # "a fait savoir que", "fait valoir que": the cue is the pair
         return faire_pair(token)
+    if lemma in _reflexives() and _reflexive(token):
+        return True  # "s'est félicité", "s'inquiète": reporting only with the pronoun
     if lemma in excluded:
         return False
     glued = _GLUED.match(token.text)
@@ -73,6 +75,18 @@ def is_reporting_verb(token: Token) -> bool:
         return False
     # "une note", "la demande": the same letters as a noun are not a cue, unless inverted.
     return token.pos_ in ("VERB", "AUX") or _inverted_pronoun(token) is not None
+
+
+@lru_cache(maxsize=1)
+def _reflexives() -> frozenset[str]:
+    """Lemmas listed as "se féliciter" / "s'inquiéter" in reporting_verbs.txt."""
+    return frozenset(line.split("'", 1)[-1].split(" ", 1)[-1] for line in
+                     read_lines("reporting_verbs.txt") if line.startswith(("se ", "s'")))
+
+
+def _reflexive(token: Token) -> bool:
+    doc = token.doc
+    return any(t.lower_ in ("se", "s'", "s’") for t in doc[max(0, token.i - 3) : token.i])
 
 
 def faire_pair(token: Token) -> bool:
@@ -98,7 +112,8 @@ def auxiliaries_before(verb: Token) -> int:
     """Index of the first auxiliary (or adverb between them) of ``verb``: "a déjà déclaré"."""
     i = verb.i
     doc = verb.doc
-    while i > 0 and (doc[i - 1].pos_ in ("AUX", "ADV") or doc[i - 1].lower_ in ("-t", "ne", "n'")
+    while i > 0 and (doc[i - 1].pos_ in ("AUX", "ADV")
+                     or doc[i - 1].lower_ in ("-t", "ne", "n'", "s'", "s’", "se")
                      or doc[i - 1].lower_ in _INVERTED_PRONOUNS and doc[i - 1].text[0] == "-"):
         if doc[i - 1].pos_ == "ADV" and not any(
             d.pos_ == "AUX" for d in doc[max(0, i - 3) : i - 1]

@@ -75,6 +75,11 @@ def _after_cue(doc: Doc, start: int, end: int, window: int = _AFTER_WINDOW
             continue
         if tok.text[:1] in OPENERS or tok.text in ".!?":
             return None
+        # "» tout en reconnaissant", "» et a ajouté": another clause, not an attribution.
+        if window == _AFTER_WINDOW and tok.pos_ in ("ADP", "SCONJ", "CCONJ", "VERB") and not (
+            is_reporting_verb(tok) or _is_source(doc, tok)
+        ):
+            return None
         if is_reporting_verb(tok):
             return _verb_attribution(doc, tok, start, end, after=True)
         if _is_source(doc, tok):  # "« ... », selon le porte-parole du Kremlin."

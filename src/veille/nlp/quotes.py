@@ -70,9 +70,11 @@ def extract_quotes(
     marks = [m for m in find_marked(text) if not _within(m.start, inside_turn)]
     sents = sentences(text, marks)
     indirect = _indirect(doc, sents, inside_turn, marks)
-    pending = _direct(doc, marks, sents, indirect) + [_pending_indirect(r, sents) for r in indirect]
+    pending = _direct(doc, marks, sents, indirect) + [
+        _pending_indirect(r, sents) for r in indirect if r.statement]
     pending.sort(key=lambda p: p.spans[0][0])
-    quoted = [(m.left, m.right) for m in marks] + [(r.start, r.end) for r in indirect]
+    quoted = [(m.left, m.right) for m in marks] + [
+        (r.start, r.end) for r in indirect if r.statement]
     resolver = SpeakerResolver(text, table, quoted, subjects=subject_mentions(doc, table))
     quotes = turn_quotes(doc, table, turns)
     for item in pending:

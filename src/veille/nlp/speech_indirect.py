@@ -13,6 +13,7 @@ quote of its own). A reporting verb inside a content already taken does not star
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -54,6 +55,9 @@ class Reported:
     subject: tuple[int, int] | None
     pronoun: str | None
     at: int
+    # False for a fragment that is no statement of its own ("il faudrait" before « aller plus
+    # loin »): kept so that the quote completing it is known to be reported speech.
+    statement: bool = True
 
 
 def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: list[tuple[int, int]]
@@ -71,8 +75,9 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: list[tuple[int, i
         if tok.idx < taken_until or any(a <= tok.idx < b for a, b in quoted):
             continue
         got = _from_source(doc, tok, sentence) or _from_verb(doc, tok, sentence)
-        if got is not None and _is_clause(doc, got):
-            found.append(got)
+        if got is not None:
+            statement = _is_clause(doc, got) or _subject_of_quote(doc, got)
+            found.append(dataclasses.replace(got, statement=statement))
             taken_until = got.end
     return found
 
@@ -237,6 +242,18 @@ def _can_speak(subject: str) -> bool:
         return False
     # "qui" is fine: "Le ministre, qui s'exprimait devant le Sénat, a affirmé que ..."
     return not any(w == "que" or w.startswith("qu'") for w in words)
+
+
+def _subject_of_quote(doc: Doc, got: Reported) -> bool:
+    """A noun phrase the quoted words complete: "que l'ère des combustibles fossiles « doit
+    prendre fin »" reports "l'ère des combustibles fossiles" too."""
+    text = text_of(doc)
+    if len(text[got.start : got.end].split()) < _MIN_WORDS:
+        return False
+    if text[got.end : got.end + 3].lstrip()[:1] not in OPENERS:
+        return False
+    span = span_of(doc, got.start, got.end)
+    return span is not None and span[0].pos_ in ("DET", "PROPN", "PRON", "NOUN")
 
 
 def _is_clause(doc: Doc, got: Reported) -> bool:
