@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from veille.store.base import (
     AddResult,
+    DocumentRow,
     EntityRow,
     EventRow,
     QuoteRow,
@@ -13,7 +14,8 @@ from veille.store.base import (
 )
 
 __all__ = [
-    "AddResult", "EntityRow", "EventRow", "QuoteRow", "SearchFilters", "SearchHit", "Store",
+    "AddResult", "DocumentRow", "EntityRow", "EventRow", "QuoteRow", "SearchFilters", "SearchHit",
+    "Store",
     "open_store",
 ]
 

@@ -73,6 +73,14 @@ class EntityRow:
 
 
 @dataclass
+class DocumentRow:
+    doc_id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+
+
+@dataclass
 class EventRow:
     doc_id: str
     title: str | None
@@ -102,6 +110,20 @@ class Store(Protocol):
 
     def entities(self, type: str | None = None, name: str | None = None, limit: int = 50,
                  offset: int = 0) -> list[EntityRow]: ...
+
+    def entity(self, entity_id: int) -> EntityRow | None: ...
+
+    def entity_links(self, doc_id: str) -> dict[str, EntityRow]:
+        """The store-wide entity of each document-local entity id of one document."""
+
+    def entity_documents(self, entity_id: int, limit: int = 200) -> list[str]:
+        """Ids of the documents that mention the entity, newest first."""
+
+    def cooccurring(self, entity_id: int, limit: int = 12) -> list[tuple[EntityRow, int]]:
+        """The entities met in the most documents alongside this one, with those counts."""
+
+    def documents(self, limit: int = 50, offset: int = 0) -> list[DocumentRow]:
+        """One page of stored documents, newest first."""
 
     def events(self, entity: str | None = None, since: str | None = None,
                until: str | None = None) -> list[EventRow]: ...

@@ -32,6 +32,7 @@ from veille.store.base import (
     SearchHit,
 )
 from veille.store.migrate import migration_files
+from veille.store.postgres_browse import BrowseQueries
 
 _QUOTE_COLUMNS = (
     "q.doc_id, d.title, d.published, q.kind, q.text, q.start, q.\"end\", q.speaker,"
@@ -80,7 +81,7 @@ def _int64(text: str) -> int:
     return int.from_bytes(digest, "big", signed=True)
 
 
-class PostgresStore:
+class PostgresStore(BrowseQueries):
     """A :class:`veille.store.base.Store` over a ``postgresql://`` database."""
 
     def __init__(self, url: str) -> None:

@@ -18,6 +18,7 @@ from veille.model import Event, Record
 from veille.store import rows
 from veille.store.base import (
     AddResult,
+    DocumentRow,
     EntityRow,
     EventRow,
     QuoteRow,
@@ -252,18 +253,59 @@ class SQLiteStore:
         if name:
             where.append("(e.name LIKE ? OR de.aliases LIKE ? OR e.kb_id = ?)")
             params += [f"%{name}%", f"%{name}%", name]
+        return self._entity_rows(" AND ".join(where), params, limit, offset)
+
+    def _entity_rows(self, where: str, params: list[Any], limit: int, offset: int
+                     ) -> list[EntityRow]:
         sql = (
             "SELECT e.id, e.name, e.type, e.kb_id, count(DISTINCT de.doc_id), sum(de.mentions),"
             " group_concat(de.aliases, '\x1f') FROM entities e JOIN doc_entities de"
-            f" ON de.entity_id = e.id WHERE {' AND '.join(where)} GROUP BY e.id"
+            f" ON de.entity_id = e.id WHERE {where} GROUP BY e.id"
             " ORDER BY sum(de.mentions) DESC, e.name LIMIT ? OFFSET ?"
         )
         out = []
         for r in self.conn.execute(sql, [*params, limit, offset]):
-            aliases = sorted({a for chunk in (r[6] or "").split("\x1f") if chunk
-                              for a in json.loads(chunk)})
-            out.append(EntityRow(r[0], r[1], r[2], r[3], r[4], r[5] or 0, aliases))
+            out.append(EntityRow(r[0], r[1], r[2], r[3], r[4], r[5] or 0,
+                                 rows.merge_aliases((r[6] or "").split("\x1f"))))
         return out
+
+    def entity(self, entity_id: int) -> EntityRow | None:
+        found = self._entity_rows("e.id = ?", [entity_id], 1, 0)
+        return found[0] if found else None
+
+    def entity_links(self, doc_id: str) -> dict[str, EntityRow]:
+        links = self.conn.execute(
+            "SELECT local_id, entity_id FROM doc_entities WHERE doc_id = ?", (doc_id,)).fetchall()
+        ids = sorted({entity_id for _, entity_id in links})
+        marks = ",".join("?" * len(ids))
+        by_id = {r.id: r for r in self._entity_rows(f"e.id IN ({marks})", ids, len(ids), 0)
+                 } if ids else {}
+        return {local: by_id[entity_id] for local, entity_id in links if entity_id in by_id}
+
+    def entity_documents(self, entity_id: int, limit: int = 200) -> list[str]:
+        found = self.conn.execute(
+            "SELECT de.doc_id FROM doc_entities de JOIN documents d USING (doc_id)"
+            " WHERE de.entity_id = ? ORDER BY coalesce(d.published, d.reference_date) DESC"
+            " LIMIT ?", (entity_id, limit)).fetchall()
+        return [doc_id for (doc_id,) in found]
+
+    def cooccurring(self, entity_id: int, limit: int = 12) -> list[tuple[EntityRow, int]]:
+        found = self.conn.execute(
+            "SELECT other.entity_id, count(DISTINCT other.doc_id) AS n FROM doc_entities mine"
+            " JOIN doc_entities other ON other.doc_id = mine.doc_id"
+            " AND other.entity_id != mine.entity_id WHERE mine.entity_id = ?"
+            " GROUP BY other.entity_id ORDER BY n DESC LIMIT ?", (entity_id, limit)).fetchall()
+        by_id = {r.id: r for r in self._entity_rows(
+            f"e.id IN ({','.join('?' * len(found))})", [i for i, _ in found], limit, 0)
+        } if found else {}
+        return [(by_id[i], n) for i, n in found if i in by_id]
+
+    def documents(self, limit: int = 50, offset: int = 0) -> list[DocumentRow]:
+        found = self.conn.execute(
+            "SELECT doc_id, title, publisher, published FROM documents"
+            " ORDER BY coalesce(published, reference_date) DESC, doc_id LIMIT ? OFFSET ?",
+            (limit, offset)).fetchall()
+        return [DocumentRow(*r) for r in found]
 
     def events(self, entity: str | None = None, since: str | None = None,
                until: str | None = None) -> list[EventRow]:
