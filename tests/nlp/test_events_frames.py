@@ -218,3 +218,9 @@ def test_meeting_somewhere_and_finding_oneself_somewhere() -> None:
     assert [(e.type, e.place) for e in found] == [("meeting", "Vilnius")]
     alone = "Pedro Alves s'est retrouvé en minorité au conseil."
     assert events(alone, {"Pedro Alves": ALVES}) == []
+
+
+def test_gathering_for_a_summit_is_a_summit() -> None:
+    text = "Les dirigeants de l'ASEAN se sont retrouvés lundi à Manille pour un sommet."
+    found = events(text, {"ASEAN": ("ASEAN", "ORG"), "Manille": ("Manille", "LOC")})
+    assert [(e.type, e.cameo, e.place) for e in found] == [("summit", "044", "Manille")]

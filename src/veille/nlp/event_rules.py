@@ -39,6 +39,7 @@ _DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
 _VENUE = re.compile(r"(?:sommets?|réunions?|rencontres?|conférences?|pourparlers|négociations?)"
                     r"\s+(?:de|d['’]|du)\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
 _MEET = {"meeting", "summit", "talks", "visit"}
+_SPECIFIC = {"summit": 3, "talks": 2, "meeting": 1, "visit": 1}
 _SPEAK = {"press_conference", "interview", "interview|talks"}
 _LINK = re.compile(r"^\s*(?:[^\s,.;:!?«»]+\s+){0,16}?"
                    r"(?:pour|lors\s+d['’e]|dans\s+le\s+cadre\s+d['’eu]\w*|"
@@ -320,9 +321,17 @@ def _unlinked(text: str, triggers: list[Trigger]) -> list[Trigger]:
         if head is not None and head.type in _MEET and trigger.type in _MEET | {"call|talks"} \
                 and _LINK.match(text[head.end:trigger.start]) \
                 and not _NEW_CLAUSE.search(text[head.end:trigger.start]):
+            # the most specific kind wins: "se sont retrouvés ... pour un sommet" is a summit,
+            # "a reçu X pour une rencontre" a meeting (hosting says who, the purpose what)
+            if _SPECIFIC.get(trigger.type, 0) > _specific(head):
+                kept[-1] = Trigger(head.start, head.end, head.text, trigger.type, trigger.cameo)
             continue
         kept.append(trigger)
     return kept
+
+
+def _specific(trigger: Trigger) -> int:
+    return 0 if trigger.cameo == "043" else _SPECIFIC.get(trigger.type, 0)
 
 
 def _is_itself(text: str, trigger: Trigger, ctx: EventContext) -> bool:
