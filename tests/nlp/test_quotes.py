@@ -449,3 +449,13 @@ def test_quote_completing_a_reported_noun_phrase_is_kept_with_it(
     assert _quote(quotes, "charbon").kind == "indirect"
     assert _quote(quotes, "prendre fin").speaker == "Jonas Lindqvist"
     assert _quote(quotes, "plus loin").speaker == "Jonas Lindqvist"
+
+
+def test_bare_institution_speaks_as_itself_not_as_the_last_organisation(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "La préfecture a demandé aux habitants de limiter leurs déplacements. Les écoles "
+        "resteront fermées mercredi, a précisé le rectorat dans un communiqué."
+    ).quotes
+    assert _quote(quotes, "déplacements").speaker == "préfecture"
+    assert _quote(quotes, "écoles").speaker == "rectorat"

@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from veille.nlp.quote_doc import span_of, text_of
-from veille.resources import read_lines
+from veille.resources import read_lines, read_table
 
 _GLUED = re.compile(r"^([a-zàâçéèêëîïôûùüÿœ]+)[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜŸŒ][a-zàâçéèêëîïôûùüÿœ]")
 # Verbs that report speech after "faire" only ("faire savoir", "faire valoir").
@@ -291,7 +291,7 @@ def _subtree_span(doc: Doc, subjects: list[Token], head: Token) -> tuple[int, in
 @lru_cache(maxsize=1)
 def _source_nouns() -> frozenset[str]:
     return frozenset(read_lines("quote_source_nouns.txt") + read_lines("quote_person_nouns.txt")
-                     + read_lines("quote_org_nouns.txt"))
+                     + tuple(row[0] for row in read_table("quote_org_nouns.txt")))
 
 
 def can_be_source(doc: Doc, span: tuple[int, int]) -> bool:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from veille.model import Entity
 from veille.nlp.entities import EntityTable
 from veille.nlp.quote_doc import fold
-from veille.resources import read_lines
+from veille.resources import read_lines, read_table
 
 _PRONOUNS = frozenset({"il", "elle", "lui", "-il", "-elle", "celui-ci", "celle-ci"})
 _UNNAMED = re.compile(
@@ -39,8 +39,13 @@ _RECENT = 1500  # characters: how far back a pronoun looks for its speaker
 
 
 @lru_cache(maxsize=1)
+def _org_table() -> dict[str, bool]:
+    """Organisation nouns -> whether they may refer back to any organisation ("any")."""
+    return {row[0]: row[1:] == ("any",) for row in read_table("quote_org_nouns.txt")}
+
+
 def _org_nouns() -> frozenset[str]:
-    return frozenset(read_lines("quote_org_nouns.txt"))
+    return frozenset(_org_table())
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +178,9 @@ class SpeakerResolver:
         """"Le ministère", "la publication": the last organisation that spoke, else the last
         one whose name has the same head noun, else the description itself."""
         for at, said in reversed(self.history):
-            if at < pos and pos - at < _RECENT and said.type == "ORG":
+            if at < pos and pos - at < _RECENT and said.type == "ORG" and (
+                _org_table()[head] or head in fold(said.name or "").split()
+            ):
                 return said
         named = [e for e in self.table.entities() if e.type == "ORG" and head in
                  fold(e.name).split() and any(m.start < pos for m in e.mentions)]
