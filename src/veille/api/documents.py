@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from itertools import islice
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Response
 
 from veille.api.cards import entity_card
 from veille.api.deps import Handle, Page, StoreHandle, get_settings_dep, require_token
-from veille.api.entities import all_entities, link_record
 from veille.api.schemas import (
     DocumentDetail,
     DocumentList,
@@ -31,13 +29,12 @@ DocRef = Annotated[str, Path(min_length=1, max_length=300,
 
 
 def document_list(store: Store, limit: int, offset: int) -> DocumentList:
-    # The protocol has no paged listing: walk the records (oldest first) and keep one page.
-    records = list(islice(store.iter_records(), offset, offset + limit + 1))
-    docs = [DocumentSummary(doc_id=r.doc_id, title=r.source.title, publisher=r.source.publisher,
-                            published=r.source.published, url=doc_url(r.doc_id))
-            for r in records[:limit]]
+    rows = store.documents(limit=limit + 1, offset=offset)
+    docs = [DocumentSummary(doc_id=r.doc_id, title=r.title, publisher=r.publisher,
+                            published=r.published, url=doc_url(r.doc_id))
+            for r in rows[:limit]]
     return DocumentList(documents=docs,
-                        paging=page_info("/documents", {}, limit, offset, len(records) > limit))
+                        paging=page_info("/documents", {}, limit, offset, len(rows) > limit))
 
 
 def load_record(store: Store, ref: str) -> Record:
@@ -50,7 +47,7 @@ def load_record(store: Store, ref: str) -> Record:
 
 def document_detail(store: Store, ref: str) -> DocumentDetail:
     record = load_record(store, ref)
-    links = link_record(record, all_entities(store))
+    links = store.entity_links(record.doc_id)
     seen: dict[int, None] = {}
     for entity in sorted(record.entities, key=lambda e: -len(e.mentions)):
         if entity.id in links:

@@ -1,9 +1,4 @@
-"""Entities: the listing, and one entity's page (card, aliases, quotes, events, company kept).
-
-The Store protocol has no lookup by entity id nor "documents of an entity", so both are derived
-here from ``store.entities()``, ``store.search()`` and the records; fine for a newsroom's store,
-and the place to switch to dedicated store calls when they exist.
-"""
+"""Entities: the listing, and one entity's page (card, aliases, quotes, events, company kept)."""
 
 from __future__ import annotations
 
@@ -24,8 +19,7 @@ from veille.api.schemas import (
     QuoteOut,
 )
 from veille.api.urls import doc_url, entity_url, page_info
-from veille.model import Record
-from veille.store.base import EntityRow, EventRow, QuoteRow, SearchFilters, Store
+from veille.store.base import EntityRow, EventRow, QuoteRow, Store
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 _ALL = 1_000_000
@@ -37,28 +31,6 @@ def entity_out(row: EntityRow) -> EntityOut:
     return EntityOut(id=row.id, name=row.name, type=row.type, kb_id=row.kb_id,
                      documents=row.documents, mentions=row.mentions, aliases=row.aliases,
                      url=entity_url(row.id))
-
-
-def all_entities(store: Store) -> list[EntityRow]:
-    return store.entities(limit=_ALL)
-
-
-def link_record(record: Record, rows: list[EntityRow]) -> dict[str, EntityRow]:
-    """Document-local entity id -> store entity, by knowledge-base id, else by a name seen."""
-    by_kb = {r.kb_id: r for r in rows if r.kb_id}
-    by_name: dict[tuple[str, str], EntityRow] = {}
-    for each in sorted(rows, key=lambda r: r.mentions):  # the most mentioned wins a shared alias
-        for name in (*each.aliases, each.name):
-            by_name[(each.type, name)] = each
-    links = {}
-    for entity in record.entities:
-        row: EntityRow | None = by_kb.get(entity.kb_id) if entity.kb_id else None
-        row = row or by_name.get((entity.type, entity.name))
-        if row is None and entity.mentions:
-            row = by_name.get((entity.type, entity.mentions[0].text))
-        if row is not None:
-            links[entity.id] = row
-    return links
 
 
 def quote_out(row: QuoteRow) -> QuoteOut:
@@ -88,8 +60,7 @@ def entity_page(store: Store, type: str | None, name: str | None, limit: int, of
 
 
 def entity_detail(store: Store, entity_id: int) -> EntityDetail:
-    rows = all_entities(store)
-    row = next((r for r in rows if r.id == entity_id), None)
+    row = store.entity(entity_id)
     if row is None:
         raise HTTPException(404, f"no entity with id {entity_id}")
     names = {row.name, *row.aliases}
@@ -97,7 +68,6 @@ def entity_detail(store: Store, entity_id: int) -> EntityDetail:
     months = Counter((q.said_on or q.published or "????")[:7] for q in quotes)
     events = [e for e in store.events(entity=row.name)
               if names & {*e.event.participants, e.event.place or ""}]
-    docs = {q.doc_id for q in quotes} | {e.doc_id for e in events} | _documents_naming(store, row)
     # Roles are given as of the latest date the entity was seen at, not as of today.
     seen = [d for d in (*(q.said_on or q.published for q in quotes),
                         *(e.event.date or e.published for e in events)) if d]
@@ -106,35 +76,9 @@ def entity_detail(store: Store, entity_id: int) -> EntityDetail:
         quotes=[quote_out(q) for q in quotes],
         quotes_by_month=[MonthCount(month=m, count=c) for m, c in sorted(months.items())],
         events=[event_out(e) for e in events],
-        met_with=_met_with(store, row, sorted(docs), rows),
+        met_with=[MetWith(name=other.name, count=n, entity=entity_out(other))
+                  for other, n in store.cooccurring(row.id, limit=12)],
     )
-
-
-def _documents_naming(store: Store, row: EntityRow) -> set[str]:
-    """Documents where the entity is mentioned: a full-text search for each name it goes by."""
-    found: set[str] = set()
-    for name in sorted({row.name, *row.aliases}, key=len)[:6]:
-        hits = store.search(f'"{name}"', SearchFilters(entity=name), limit=200)
-        found.update(h.doc_id for h in hits)
-    return found
-
-
-def _met_with(store: Store, row: EntityRow, doc_ids: list[str], rows: list[EntityRow]
-              ) -> list[MetWith]:
-    """The entities found in the most documents alongside this one (persons and orgs first)."""
-    counts: Counter[int] = Counter()
-    by_id = {r.id: r for r in rows}
-    for doc_id in doc_ids:
-        record = store.get(doc_id)
-        if record is None:
-            continue
-        others = {r.id for r in link_record(record, rows).values() if r.id != row.id}
-        counts.update(others)
-    ranked = sorted(counts.items(),
-                    key=lambda kv: (-kv[1], by_id[kv[0]].type not in ("PER", "ORG"),
-                                    by_id[kv[0]].name))
-    return [MetWith(name=by_id[i].name, count=n, entity=entity_out(by_id[i]))
-            for i, n in ranked[:12]]
 
 
 @router.get("/api/entities", response_model=EntityPage, summary="List entities")

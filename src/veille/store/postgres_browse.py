@@ -52,9 +52,11 @@ class BrowseQueries:
         found = self.conn.execute(
             "SELECT other.entity_id, count(DISTINCT other.doc_id) AS n FROM doc_entities mine"
             " JOIN doc_entities other ON other.doc_id = mine.doc_id"
-            " AND other.entity_id != mine.entity_id WHERE mine.entity_id = %s"
-            " GROUP BY other.entity_id ORDER BY n DESC, other.entity_id LIMIT %s",
-            (entity_id, limit)).fetchall()
+            " AND other.entity_id != mine.entity_id JOIN entities e ON e.id = other.entity_id"
+            " WHERE mine.entity_id = %s GROUP BY other.entity_id, e.type, e.name"
+            # Ties: people and organisations before places, then by name.
+            " ORDER BY n DESC, e.type NOT IN ('PER', 'ORG'), e.name"
+            " LIMIT %s", (entity_id, limit)).fetchall()
         ids = [i for i, _ in found]
         by_id = {r.id: r for r in self._entity_rows("e.id = ANY(%s)", [ids], limit)
                  } if ids else {}
