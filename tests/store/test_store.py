@@ -163,6 +163,14 @@ def test_search_ignores_accents_and_inflection(filled: Store, query: str) -> Non
     assert "négociations" in hits[0].snippet
 
 
+def test_search_finds_a_lemma_the_text_inflects(store: Store) -> None:
+    record = make_record("Le ministre a dit que la réunion aurait lieu à Genève.")
+    record.lemmas = "le ministre avoir dire que le réunion avoir lieu à Genève ."
+    add(store, record)
+    assert [h.doc_id for h in store.search("dire")] == [record.doc_id]
+    assert store.search("affirmer") == []
+
+
 def test_search_requires_every_word_and_honours_filters(filled: Store) -> None:
     assert filled.search("négociations Pékin") == []
     assert [h.doc_id for h in filled.search("président")] == [visit_record().doc_id]
@@ -219,11 +227,37 @@ def test_iter_records_and_stats(filled: Store) -> None:
 
 
 def test_migrations_are_recorded_and_applied_once(store_url: str, store: Store) -> None:
+    from veille.store.migrate import migration_files
+
+    dialect = "postgres" if store_url.startswith("postgresql://") else "sqlite"
+    expected = [(version, name) for version, name, _sql in migration_files(dialect)]
+    assert expected[0] == (1, "0001_initial.sql")
     conn = store.conn  # type: ignore[attr-defined]
-    applied = conn.execute("SELECT version, name FROM schema_migrations").fetchall()
-    assert [tuple(row) for row in applied] == [(1, "0001_initial.sql")]
+    applied = conn.execute("SELECT version, name FROM schema_migrations ORDER BY version")
+    assert [tuple(row) for row in applied.fetchall()] == expected
     reopened = open_store(store_url)  # a second open must not re-apply anything
     again = reopened.conn.execute(  # type: ignore[attr-defined]
         "SELECT count(*) FROM schema_migrations").fetchone()
     reopened.close()
-    assert again[0] == 1
+    assert again[0] == len(expected)
+
+
+def test_both_back_ends_have_the_same_migrations() -> None:
+    from veille.store.migrate import migration_files
+
+    names = {d: [n for _v, n, _s in migration_files(d)] for d in ("sqlite", "postgres")}
+    assert names["sqlite"] == names["postgres"]
+
+
+def test_spelling_variants_of_one_person_merge_on_both(store: Store) -> None:
+    def person(doc: str, name: str, filler: str) -> Record:
+        text = f"{name} a parlé. " + " ".join(f"{filler} {i} ne ressemble à rien."
+                                             for i in range(30))
+        return Record(doc_id=doc, source=Source(), text=text,
+                      entities=[Entity("e1", name, "PER", None, [Mention(0, len(name), name)])])
+
+    add(store, person("a", "Steven Witkoff", "alpha"))
+    add(store, person("b", "Steve Witkoff", "bravo"))
+    add(store, person("c", "Marie Witkoff", "charlie"))
+    rows = sorted((e.name, e.documents) for e in store.entities(type="PER"))
+    assert rows == [("Marie Witkoff", 1), ("Steven Witkoff", 2)]

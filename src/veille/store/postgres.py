@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import psycopg
@@ -70,9 +70,14 @@ def migrate_postgres(conn: psycopg.Connection[Any]) -> list[str]:
     return applied
 
 
-def lock_keys(content_key: str, bands: list[str]) -> list[int]:
-    """Signed 64-bit advisory-lock keys for a document's identity, sorted (the lock order)."""
+def lock_keys(content_key: str, bands: list[str], surnames: Iterable[str] = ()) -> list[int]:
+    """Signed 64-bit advisory-lock keys for a document's identity, sorted (the lock order).
+
+    The surnames of its unlinked people are locked too: two documents naming "Steve" and
+    "Steven Witkoff" at once would otherwise both miss the other and store two people.
+    """
     keys = {_int64(content_key)} | {_int64(band) for band in bands}
+    keys |= {_int64(f"surname:{surname}") for surname in surnames}
     return sorted(keys)
 
 
@@ -119,9 +124,10 @@ class PostgresStore(BrowseQueries):
             # One round trip: the server runs these in order, so both lookups see the rows
             # of whoever held the locks before us.
             with self.conn.pipeline():
+                surnames = {link.surname for link in rows.entity_links(record) if link.surname}
                 self.conn.execute(
                     "SELECT count(pg_advisory_xact_lock(k)) FROM unnest(%s::bigint[])"
-                    " WITH ORDINALITY AS t(k, i)", (lock_keys(key, bands),))
+                    " WITH ORDINALITY AS t(k, i)", (lock_keys(key, bands, surnames),))
                 exact = self.conn.execute(
                     "SELECT doc_id FROM documents WHERE content_hash = %s OR doc_id = %s"
                     " LIMIT 1", (key, record.doc_id))
@@ -186,15 +192,17 @@ class PostgresStore(BrowseQueries):
         return rows.fold_accents(text) if self.fold_accents else text
 
     def _insert_entities(self, record: Record) -> dict[str, int]:
+        keyed = [(self._stored_key(link), link) for link in rows.entity_links(record)]
         # Key order: two documents upserting the same entities lock their rows in one order.
-        links = sorted(rows.entity_links(record), key=lambda link: (link.key, link.local_id))
+        keyed.sort(key=lambda pair: (pair[0], pair[1].local_id))
+        links = [link for _, link in keyed]
         upserts = [(link, self.conn.execute(
-            "INSERT INTO entities (key, name, type, kb_id) VALUES (%s,%s,%s,%s)"
+            "INSERT INTO entities (key, name, type, kb_id, surname) VALUES (%s,%s,%s,%s,%s)"
             " ON CONFLICT (key) DO UPDATE SET name = CASE WHEN length(excluded.name) >"
             " length(entities.name) AND entities.kb_id IS NULL THEN excluded.name"
             " ELSE entities.name END RETURNING id",
-            (link.key, link.name, link.type, link.kb_id),
-        )) for link in links]
+            (key, link.name, link.type, link.kb_id, link.surname),
+        )) for key, link in keyed]
         mapping: dict[str, int] = {}
         for link, cursor in upserts:
             row = cursor.fetchone()  # the first fetch waits for every upsert sent above
@@ -208,6 +216,18 @@ class PostgresStore(BrowseQueries):
                   link.mentions, json.dumps(link.aliases, ensure_ascii=False))
                  for link in links])
         return mapping
+
+    def _stored_key(self, link: rows.EntityLink) -> str:
+        """The link's key, or that of a stored spelling variant of the same person."""
+        if not link.fuzzy:
+            return link.key
+        if self.conn.execute("SELECT 1 FROM entities WHERE key = %s",
+                             (link.key,)).fetchone():
+            return link.key
+        stored = self.conn.execute(
+            "SELECT key, name, type, kb_id FROM entities WHERE surname = %s AND type = 'PER'",
+            (link.surname,)).fetchall()
+        return rows.variant_key(link, stored) if stored else link.key
 
     def _insert_quotes(self, record: Record, ids: dict[str, int]) -> None:
         with self.conn.cursor() as cur:
