@@ -224,3 +224,29 @@ def test_gathering_for_a_summit_is_a_summit() -> None:
     text = "Les dirigeants de l'ASEAN se sont retrouvés lundi à Manille pour un sommet."
     found = events(text, {"ASEAN": ("ASEAN", "ORG"), "Manille": ("Manille", "LOC")})
     assert [(e.type, e.cameo, e.place) for e in found] == [("summit", "044", "Manille")]
+
+
+def test_calling_for_a_meeting_is_no_meeting() -> None:
+    text = "Pedro Alves appelle à une rencontre rapide avec Marta Silva."
+    assert events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA}) == []
+
+
+def test_a_video_call_is_a_call_and_talking_to_reporters_an_interview() -> None:
+    video = "Marta Silva a tenu un appel vidéo avec Pedro Alves."
+    reporters = "Marta Silva s'est entretenue avec des journalistes dans l'avion."
+    assert [e.type for e in events(video, {"Marta Silva": SILVA, "Pedro Alves": ALVES})] == [
+        "call"]
+    assert [e.type for e in events(reporters, {"Marta Silva": SILVA})] == ["interview"]
+
+
+def test_a_verb_in_the_future_plans_the_event() -> None:
+    text = "« Nous nous réunirons bientôt », a promis Pedro Alves."
+    assert [(e.type, e.status) for e in events(text, {"Pedro Alves": ALVES})] == [
+        ("meeting", "planned")]
+
+
+def test_what_the_parties_discussed_takes_no_part() -> None:
+    text = "Lors de sa rencontre avec Marta Silva, Pedro Alves a évoqué le Mercosur."
+    found = events(text, {"Marta Silva": SILVA, "Pedro Alves": ALVES,
+                          "Mercosur": ("Mercosur", "ORG")})
+    assert [e.participants for e in found] == [["Marta Silva", "Pedro Alves"]]

@@ -39,6 +39,9 @@ _DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
 _VENUE = re.compile(r"(?:sommets?|réunions?|rencontres?|conférences?|pourparlers|négociations?)"
                     r"\s+(?:de|d['’]|du)\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
 _MEET = {"meeting", "summit", "talks", "visit"}
+# a trigger verb in the future: "se rencontreront", "nous réunirons", "se rendra"
+_FUTURE_FORM = re.compile(r"\w(?:era|eront|erons|erai|iront|ira|irons|dra|dront|drons)$",
+                          re.IGNORECASE)
 _SPECIFIC = {"summit": 3, "talks": 2, "meeting": 1, "visit": 1}
 _SPEAK = {"press_conference", "interview", "interview|talks"}
 _LINK = re.compile(r"^\s*(?:[^\s,.;:!?«»]+\s+){0,16}?"
@@ -168,7 +171,7 @@ def event_status(text: str, trigger: Trigger, sent_end: int, future: bool,
         return "cancelled"
     near = text[max(0, trigger.start - _CUE_WINDOW):min(sent_end, trigger.end + _CUE_WINDOW)]
     later = bool(when and reference and when > reference.isoformat()[:len(when)])
-    if future or later or cue("planned", near):
+    if future or later or cue("planned", near) or _FUTURE_FORM.search(trigger.text):
         return "planned"
     return "happened"
 
@@ -204,6 +207,8 @@ def as_participant(text: str, actor: Actor) -> str | None:
     """The name an actor takes part under, or None for a location that is not an actor."""
     if actor.type == "PER":
         return actor.name
+    if actor.type == "MISC":  # "les Rafale", "la COP": things and labels take no part
+        return None
     if actor.type != "LOC":  # "à l'Élysée", "au Kremlin": a building is where, not who
         return None if _PLACE_PREPOSITION.search(text[:actor.start][-30:]) else actor.name
     if is_place(text, actor) or _OF.search(text[:actor.start][-12:]):
