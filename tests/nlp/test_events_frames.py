@@ -250,3 +250,13 @@ def test_what_the_parties_discussed_takes_no_part() -> None:
     found = events(text, {"Marta Silva": SILVA, "Pedro Alves": ALVES,
                           "Mercosur": ("Mercosur", "ORG")})
     assert [e.participants for e in found] == [["Marta Silva", "Pedro Alves"]]
+
+
+def test_consultations_between_states_are_talks_and_a_weekly_briefing_speaks() -> None:
+    talks = "Des consultations entre Moscou et Washington se sont tenues mardi."
+    found = events(talks, {"Moscou": ("Moscou", "LOC"), "Washington": ("Washington", "LOC")})
+    assert [(e.type, e.participants) for e in found] == [("talks", ["Russie", "États-Unis"])]
+    briefing = "Lors de son briefing hebdomadaire, Marta Silva a dénoncé les sanctions."
+    assert [e.type for e in events(briefing, {"Marta Silva": SILVA})] == ["press_conference"]
+    public = "Pedro Alves a lancé une consultation publique sur la réforme."
+    assert events(public, {"Pedro Alves": ALVES}) == []
