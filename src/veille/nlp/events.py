@@ -2,7 +2,11 @@
 
 This module gathers what the parse and the entity table know (sentences, mentions, the tense of
 a trigger's verb, who is speaking in a transcript) as plain :class:`Actor` records and hands each
-sentence to the pure rules of :mod:`veille.nlp.event_rules`.
+sentence to the pure rules of :mod:`veille.nlp.event_rules` (what the clause says about a
+trigger is :mod:`veille.nlp.event_frames`, one event per clause :mod:`veille.nlp.event_clauses`).
+Across sentences, :mod:`veille.nlp.event_anaphora` resolves "les deux dirigeants" and a
+sentence-initial "il", and folds definite mentions ("après l'appel") and headline repeats into
+the event they name.
 """
 
 from __future__ import annotations
