@@ -119,3 +119,12 @@ def test_il_after_a_fronted_phrase_is_not_the_source_of_selon() -> None:
     previous = [Actor(6, 12, "Li Wei", "PER"), Actor(14, 24, "Ramon Cruz", "PER")]
     start = text.index("Hier")
     assert [a.name for a in subject_pronoun(text, start, len(text), previous)] == ["Ramon Cruz"]
+
+
+def test_a_mention_that_happened_is_not_a_planned_event() -> None:
+    text = ("Ramon Cruz a rencontré Aiko Tanaka. Ils ont préparé le sommet prévu en mai. "
+            "À l'issue de la rencontre, Ramon Cruz a parlé.")
+    met = event_at(text, "rencontré", "meeting", ["Ramon Cruz", "Aiko Tanaka"])
+    planned = event_at(text, "sommet", "summit", ["ASEAN"], status="planned")
+    again = event_at(text, "rencontre,", "meeting", ["Ramon Cruz"])
+    assert merge_mentions(text, [met, planned, again], []) == [met, planned]

@@ -260,3 +260,18 @@ def test_consultations_between_states_are_talks_and_a_weekly_briefing_speaks() -
     assert [e.type for e in events(briefing, {"Marta Silva": SILVA})] == ["press_conference"]
     public = "Pedro Alves a lancé une consultation publique sur la réforme."
     assert events(public, {"Pedro Alves": ALVES}) == []
+
+
+def test_a_date_left_by_an_apposed_mention_goes_to_the_event() -> None:
+    text = ("Pedro Alves s'était entretenu par téléphone avec Marta Silva le 3 juillet, "
+            "leur quatrième conversation depuis janvier.")
+    found = events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA},
+                   [time(text, "le 3 juillet", "2025-07-03"), time(text, "janvier", "2025-01")])
+    assert [(e.type, e.date, e.participants) for e in found] == [
+        ("call", "2025-07-03", ["Pedro Alves", "Marta Silva"])]
+
+
+def test_those_who_evoke_a_summit_do_not_take_part_in_it() -> None:
+    text = "Pedro Alves et Marta Silva ont évoqué la préparation du sommet de l'OTAN."
+    found = events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA, "OTAN": ("OTAN", "ORG")})
+    assert [(e.type, e.participants) for e in found] == [("summit", ["OTAN"])]

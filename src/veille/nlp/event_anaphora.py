@@ -138,7 +138,8 @@ def _groups(event: Event) -> set[str]:
 
 
 def _compatible(antecedent: Event, mention: Event) -> bool:
-    return (antecedent.status == "cancelled") == (mention.status == "cancelled")
+    """Same status: "la rencontre" that happened is not the summit planned for August."""
+    return antecedent.status == mention.status
 
 
 def _agents(text: str, event: Event, actors: list[Actor]) -> list[str]:

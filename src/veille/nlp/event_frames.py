@@ -137,8 +137,17 @@ def speaks_in_first_person(text: str, start: int, end: int) -> bool:
 def topic_start(text: str, end: int, sentence_end: int) -> int:
     """Where the topic of the event begins after its trigger ("porteront sur", "consacrée
     à"): names after it are what is discussed, not who takes part. ``sentence_end`` if none."""
-    found = _frames()["topic"].search(text, end, sentence_end)
-    return found.start() if found else sentence_end
+    found = [m.start() for kind in ("topic", "topic_verb")
+             for m in [_frames()[kind].search(text, end, sentence_end)] if m]
+    return min(found, default=sentence_end)
+
+
+def evoked_from(text: str, sentence_start: int, start: int) -> int:
+    """Where the verb that evokes an event ends, when the trigger is its object ("les deux
+    ministres ont évoqué la préparation du sommet"): names before it are not parties.
+    ``sentence_start`` if none."""
+    found = list(_frames()["topic_verb"].finditer(text, sentence_start, start))
+    return found[-1].end() if found else sentence_start
 
 
 def dates_the_saying(text: str, time_start: int) -> bool:

@@ -23,6 +23,7 @@ from veille.nlp.event_frames import (
     calls_for,
     dates_the_saying,
     denied,
+    evoked_from,
     generic,
     is_question,
     speaks_in_first_person,
@@ -287,14 +288,28 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
     # a denied event ("aucune rencontre n'est prévue") neither exists nor draws dates and names
     triggers = _unlinked(text, [t for t in find_triggers(text, start, end)
                                 if reports_event(text, t, actors)])
+    flags = (future_at or {}, bool(around and around.venue_before))
+    events = _sentence_events(text, (start, end), triggers, actors, times, ctx, flags)
+    # a trigger nobody takes part in ("X s'est entretenu avec Y le 3 juillet, leur sixième
+    # conversation") leaves its names and dates to the others
+    told = [t for t in triggers if any(e.start == t.start for e in events)]
+    if len(told) < len(triggers):
+        events = _sentence_events(text, (start, end), told, actors, times, ctx, flags)
+    return one_event_per_clause(text, events)
+
+
+def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigger],
+                     actors: list[Actor], times: list[TimeExpr], ctx: EventContext,
+                     flags: tuple[dict[int, bool], bool]) -> list[Event]:
+    start, end = sentence
     events = []
     for trigger in triggers:
         mine = [a for a in parties(text, start, actors, trigger, end)
                 if nearest(a.start, triggers) == trigger]
-        future = (future_at or {}).get(trigger.start, False)
+        future = flags[0].get(trigger.start, False)
         events.extend(_events_of(text, (trigger, triggers, end), mine, times, ctx,
-                                 (future, bool(around and around.venue_before))))
-    return one_event_per_clause(text, events)
+                                 (future, flags[1])))
+    return events
 
 
 def _after_venues(trigger: Trigger, person: Actor, actors: list[Actor]) -> int:
@@ -308,11 +323,13 @@ def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigge
             sentence_end: int) -> list[Actor]:
     """The actors of a sentence that can take part in a trigger's event: not the source of an
     attribution ("a indiqué l'Élysée", unless the event is told in the first person: "notre
-    rencontre"), not a name inside the event's topic ("porteront sur ... par Pékin")."""
+    rencontre"), not a name inside the event's topic ("porteront sur ... par Pékin"), not
+    those who only evoke it ("ont évoqué la préparation du sommet")."""
     topic = topic_start(text, trigger.end, sentence_end)
+    evoked = evoked_from(text, sentence_start, trigger.start)
     first_person = speaks_in_first_person(text, trigger.start, trigger.end)
     return [a for a in actors
-            if not (trigger.end <= a.start and a.start >= topic)
+            if not (trigger.end <= a.start and a.start >= topic) and a.start >= evoked
             and (first_person
                  or not attribution_source(text, sentence_start, a.start, trigger.start))]
 
