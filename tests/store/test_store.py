@@ -89,7 +89,7 @@ def add(store: Store, record: Record) -> str:
     return store.add(record, signature(record.text), THRESHOLD).status
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "veille.sqlite")
