@@ -17,7 +17,17 @@ from functools import lru_cache
 
 from veille.model import Entity
 from veille.nlp.entities import EntityTable
+from veille.nlp.entity_text import fold_keep_offsets
 from veille.nlp.quote_doc import fold
+from veille.nlp.quote_roles import (
+    Holder,
+    antecedent,
+    country_of,
+    has_holders,
+    named_ahead,
+    role_holders,
+    words_of,
+)
 from veille.resources import read_lines, read_table
 
 _PRONOUNS = frozenset({"il", "elle", "lui", "-il", "-elle", "celui-ci", "celle-ci"})
@@ -25,7 +35,9 @@ _UNNAMED = re.compile(
     r"^(des|les|plusieurs|certains|certaines|d'autres|d’autres|de nombreux|nombre de|"
     r"un|une|ils|elles|on|eux)\b", re.IGNORECASE,
 )
-_DETERMINER = re.compile(r"^(le|la|les|l'|l’)\s*", re.IGNORECASE)
+_DETERMINER = re.compile(r"^(le|la|les|l'|l’|son|sa|leur)\s+|^(l'|l’)", re.IGNORECASE)
+# "Son porte-parole" is someone else than the person "son" refers to.
+_POSSESSIVE = re.compile(r"^(son|sa|leur)\s", re.IGNORECASE)
 # Gender evidence right before a mention: "Mme Kallas", "la ministre Kallas", "le président X".
 _FEMININE = re.compile(
     r"(\bmme|\bmadame|\bmlle|\bla[ \t]+(présidente|ministre|cheffe|chancelière|sénatrice|"
@@ -72,6 +84,24 @@ class SpeakerResolver:
     history: list[tuple[int, Said]] = field(default_factory=list)
     # Positions where a person is the subject of a clause: the most salient antecedents.
     subjects: list[tuple[int, Entity]] = field(default_factory=list)
+    holders: list[Holder] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        people = [e for e in self.table.entities() if e.type == "PER"]
+        self.holders = role_holders(self.text, people)
+
+    def add_role_subjects(self, spans: list[tuple[int, int]]) -> None:
+        """Role nouns that are the subject of a clause ("Le ministre a démenti toute crise.")
+        and name a holder: the most salient antecedents of the pronouns that follow."""
+        for start, end in spans:
+            words = _DETERMINER.sub("", self.text[start:end].strip()).split()
+            if not words or self._in_quote(start):
+                continue
+            head = fold_keep_offsets(words[0])
+            rest = words_of(" ".join(words[1:]))
+            entity = antecedent(self.holders, head, rest, start)
+            if entity is not None:
+                self.subjects.append((start, entity))
 
     def remember(self, pos: int, said: Said) -> None:
         if said.name:
@@ -143,10 +173,7 @@ class SpeakerResolver:
     def _description(self, text: str, pos: int) -> Said:
         """A description: anaphora when bare ("le ministre"), else the span as an unlinked name.
 
-        A bare description (determiner, head noun, adjectives) refers back to the latest
-        speaker of its kind; so does a role with a complement ("le ministre kosovar de la
-        Santé") when the person who spoke or acted just before was introduced with that role.
-        Other descriptions ("le porte-parole du ministère", "le syndicat des jeunes
+        Person nouns go to :meth:`_role`. Other descriptions ("le syndicat des jeunes
         agriculteurs") and capitalised names nobody linked ("la Maison Blanche") name their
         speaker themselves.
         """
@@ -158,15 +185,31 @@ class SpeakerResolver:
                        for w in words[1:])
         if bare and head in _org_nouns():
             return self._organisation(head, " ".join(words), pos)
-        if bare and head in _person_nouns():
-            return self.last(pos, "PER")
         if head in _person_nouns():
-            recent = self.last(pos, "PER", recent_only=True)
-            if recent.name and self._holds_role(recent, head):
-                return recent
-        if words[0][:1].islower() and head not in _person_nouns() | _org_nouns() and bare:
+            return self._role(head, words[1:], pos, bare and not _POSSESSIVE.match(text))
+        if words[0][:1].islower() and bare:
             return Said()  # "le texte", "la note": no speaker we can name
         return Said(" ".join(words), None, "ORG")
+
+    def _role(self, head: str, rest: list[str], pos: int, bare: bool) -> Said:
+        """A role noun: the latest person the text gave that role (agreeing with its
+        nationality or complement), else one the next sentences name with it ("son
+        porte-parole ... Samia Ben Youssef, porte-parole de ..."). Failing that, a bare noun
+        ("le ministre") takes the latest speaker unless the text gives the role to others; a
+        role with a complement, the person who just spoke if introduced with that role; else
+        the speaker is unnamed (null), as the spec wants for unnamed people.
+        """
+        key, qualifier = fold_keep_offsets(head), words_of(" ".join(rest))
+        entity = antecedent(self.holders, key, qualifier, pos) or named_ahead(
+            self.text, self.holders, key, qualifier, pos)
+        if entity is not None:
+            return _said(entity)
+        if bare and not (country_of(qualifier) and has_holders(self.holders, key, pos)):
+            return self.last(pos, "PER")
+        recent = self.last(pos, "PER", recent_only=True)
+        if recent.name and not bare and self._holds_role(recent, head):
+            return recent
+        return Said()
 
     def _holds_role(self, said: Said, head: str) -> bool:
         """The text gives ``said`` the role ``head`` next to one of its mentions."""

@@ -46,6 +46,11 @@ def _naming_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(read_lines("quote_person_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def _ui_words() -> frozenset[str]:
     return frozenset(read_lines("quote_ui_context.txt"))
 
@@ -76,6 +81,7 @@ def extract_quotes(
     quoted = [(m.left, m.right) for m in marks] + [
         (r.start, r.end) for r in indirect if r.statement]
     resolver = SpeakerResolver(text, table, quoted, subjects=subject_mentions(doc, table))
+    resolver.add_role_subjects(role_subjects(doc))
     quotes = turn_quotes(doc, table, turns)
     for item in pending:
         said = _speaker(resolver, item.attribution)
@@ -95,6 +101,23 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
             span = span_of(doc, m.start, m.end)
             if span is not None and any(_is_subject(t) for t in span):
                 found.append((m.start, entity))
+    return found
+
+
+def role_subjects(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of definite role nouns that are the subject of a clause ("Le ministre russe a
+    démenti"): determiner, noun and the adjectives after it."""
+    found = []
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.lower_ not in _person_nouns():
+            continue
+        dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’")]
+        if not dets:
+            continue
+        end = tok
+        while end.i + 1 < len(doc) and doc[end.i + 1].dep_ == "amod" and doc[end.i + 1].head == tok:
+            end = doc[end.i + 1]
+        found.append((dets[0].idx, end.idx + len(end.text)))
     return found
 
 

@@ -1,0 +1,95 @@
+"""Role nouns as speakers: "le ministre" is the last person the text called a minister."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from veille.model import Entity, Mention, Quote
+from veille.nlp.pipeline import Analysis
+from veille.nlp.quote_roles import antecedent, role_holders, words_of
+
+Analyze = Callable[..., Analysis]
+
+
+def _quote(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote with {words!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+def _person(eid: str, text: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity(eid, name, "PER", mentions=[Mention(start, start + len(name), name)])
+
+
+# -- plain text ------------------------------------------------------------------------------
+
+def test_roles_in_apposition_before_after_and_as_a_title() -> None:
+    text = ("Le directeur de l'usine, Marc Aubry, a reçu Lina Haddad, porte-parole du syndicat, "
+            "puis la sénatrice écologiste Hélène Roux.")
+    people = [_person("e1", text, "Marc Aubry"), _person("e2", text, "Lina Haddad"),
+              _person("e3", text, "Hélène Roux")]
+    got = {(h.entity.id, h.head, tuple(sorted(h.words))) for h in role_holders(text, people)}
+    assert got == {("e1", "directeur", ("usine",)), ("e2", "porte-parole", ("syndicat",))}
+
+
+def test_a_clause_before_the_comma_gives_no_role() -> None:
+    text = "Le ministre a salué son homologue, Omar Kaci, puis il est reparti."
+    assert role_holders(text, [_person("e1", text, "Omar Kaci")]) == []
+
+
+def test_a_nationality_must_agree_with_the_holder() -> None:
+    text = ("Ivan Sokolov, ministre russe de l'Énergie, et Tomas Berg, ministre norvégien du "
+            "Pétrole, ont signé.")
+    people = [_person("e1", text, "Ivan Sokolov"), _person("e2", text, "Tomas Berg")]
+    holders = role_holders(text, people)
+    end = len(text)
+    assert antecedent(holders, "ministre", words_of("russe"), end) is people[0]
+    assert antecedent(holders, "ministre", [], end) is people[1]  # the most recent one
+    assert antecedent(holders, "ministre", words_of("danois"), end) is None
+
+
+# -- through the pipeline ---------------------------------------------------------------------
+
+def test_bare_role_noun_is_the_last_holder_of_that_role_not_the_last_person(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Mme Petit, présidente de la région, avait reçu le ministre belge de l'Agriculture, "
+        "Luc Janssens, à Namur. Mme Petit a ensuite quitté la salle. Le ministre a assuré que "
+        "les aides seraient versées en mai."
+    ).quotes
+    assert _quote(quotes, "aides").speaker == "Luc Janssens"
+
+
+def test_pronoun_after_a_role_subject_follows_it(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Paul Ferrand, ambassadeur de France au Mali, a dîné avec Amadou Keita. Amadou Keita "
+        "est parti tôt. L'ambassadeur a démenti toute brouille. Il a affirmé que le dialogue "
+        "continuerait."
+    ).quotes
+    assert _quote(quotes, "dialogue").speaker == "Paul Ferrand"
+
+
+def test_role_noun_with_a_nationality_picks_the_holder_of_that_country(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Ivan Sokolov, ministre russe de l'Énergie, a rencontré Tomas Berg, ministre norvégien "
+        "du Pétrole, à Oslo. Le ministre russe a déclaré que les livraisons reprendraient."
+    ).quotes
+    assert _quote(quotes, "livraisons").speaker == "Ivan Sokolov"
+
+
+def test_unnamed_spokesperson_is_named_by_the_next_sentence(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le maire a reporté le conseil municipal, a annoncé mardi son porte-parole. « Le "
+        "quorum n'était pas atteint », a précisé Julie Marchand, porte-parole de la mairie."
+    ).quotes
+    assert _quote(quotes, "conseil municipal").speaker == "Julie Marchand"
+
+
+def test_spokesperson_nobody_names_stays_null(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Jean Morel a reporté le conseil municipal, a annoncé mardi son porte-parole. "
+        "La séance aura lieu en juin."
+    ).quotes
+    assert _quote(quotes, "conseil municipal").speaker is None
