@@ -275,3 +275,10 @@ def test_those_who_evoke_a_summit_do_not_take_part_in_it() -> None:
     text = "Pedro Alves et Marta Silva ont évoqué la préparation du sommet de l'OTAN."
     found = events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA, "OTAN": ("OTAN", "ORG")})
     assert [(e.type, e.participants) for e in found] == [("summit", ["OTAN"])]
+
+
+def test_what_a_press_conference_said_takes_no_part_in_it() -> None:
+    text = ("Marta Silva a affirmé lors de son point de presse que le Mercosur restait ouvert "
+            "aux négociations.")
+    found = events(text, {"Marta Silva": SILVA, "Mercosur": ("Mercosur", "ORG")})
+    assert [(e.type, e.participants) for e in found] == [("press_conference", ["Marta Silva"])]

@@ -43,6 +43,7 @@ _MEET = {"meeting", "summit", "talks", "visit"}
 # a trigger verb in the future: "se rencontreront", "nous réunirons", "se rendra"
 _FUTURE_FORM = re.compile(r"\w(?:era|eront|erons|erai|iront|ira|irons|dra|dront|drons)$",
                           re.IGNORECASE)
+_THAT_CLAUSE = re.compile(r"(?<!\w)qu(?:e|['’])", re.IGNORECASE)
 _SPECIFIC = {"summit": 3, "talks": 2, "meeting": 1, "visit": 1}
 _SPEAK = {"press_conference", "interview", "interview|talks"}
 _LINK = re.compile(r"^\s*(?:[^\s,.;:!?«»]+\s+){0,16}?"
@@ -326,6 +327,9 @@ def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigge
     rencontre"), not a name inside the event's topic ("porteront sur ... par Pékin"), not
     those who only evoke it ("ont évoqué la préparation du sommet")."""
     topic = topic_start(text, trigger.end, sentence_end)
+    if trigger.type in _SPEAK:  # "lors de son point de presse que la Russie...": what was said
+        said = _THAT_CLAUSE.search(text, trigger.end, sentence_end)
+        topic = min(topic, said.start() if said else sentence_end)
     evoked = evoked_from(text, sentence_start, trigger.start)
     first_person = speaks_in_first_person(text, trigger.start, trigger.end)
     return [a for a in actors
