@@ -282,3 +282,10 @@ def test_what_a_press_conference_said_takes_no_part_in_it() -> None:
             "aux négociations.")
     found = events(text, {"Marta Silva": SILVA, "Mercosur": ("Mercosur", "ORG")})
     assert [(e.type, e.participants) for e in found] == [("press_conference", ["Marta Silva"])]
+
+
+def test_a_call_for_tenders_or_funds_is_no_phone_call() -> None:
+    tenders = "L'appel d'offres de la Marinha a été remporté par Pedro Alves."
+    funds = "Marta Silva a relayé l'appel de fonds de l'Unicef."
+    assert events(tenders, {"Marinha": ("Marinha", "ORG"), "Pedro Alves": ALVES}) == []
+    assert events(funds, {"Marta Silva": SILVA, "Unicef": ("Unicef", "ORG")}) == []
