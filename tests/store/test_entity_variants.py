@@ -12,7 +12,7 @@ from veille.model import Entity, Mention, Record, Source
 from veille.store import Store, open_store
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture(params=["sqlite", "postgres"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     url = (str(tmp_path / "s.sqlite") if request.param == "sqlite"
            else request.getfixturevalue("fresh_postgres_url"))
