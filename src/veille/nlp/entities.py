@@ -33,8 +33,11 @@ from veille.nlp.context import DocContext
 from veille.nlp.entity_roles import RoleMatch, find_roles, nationalities
 from veille.nlp.entity_table import EntityTable
 from veille.nlp.entity_text import (
+    Trimmed,
     fold_keep_offsets,
     is_noise,
+    join_hyphens,
+    join_known,
     split_title,
     title_keys,
     trim_span,
@@ -102,6 +105,7 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
             continue
         if any(r.start <= trimmed.start and trimmed.end <= r.end for r in roles):
             continue  # "Ministre des Affaires étrangères" tagged ORG is a role, not a body
+        trimmed = _compound(text, trimmed, kb, on)
         if found and trimmed.start < found[-1].end:
             continue  # "(Bessent)" already taken into "Scott (Bessent)"
         name, end = trimmed.name, trimmed.end
@@ -118,6 +122,25 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
         via: MentionVia = "title" if trimmed.title else "name"
         found.append(_Candidate(start, end, name, etype, text[start:end], via))
     return found
+
+
+def _compound(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | None) -> Trimmed:
+    """The span grown over the rest of a compound name the tagger cut ("Addis" of
+    "Addis-Abeba", "Rio" of "Rio de Janeiro"). Two names the KB knows apart joined by a
+    hyphen ("UE-Chine", "Russie-Ukraine") stay apart unless the KB knows the whole."""
+    def known(name: str) -> bool:
+        return kb.link(name, None, on) is not None
+
+    start, end = join_hyphens(text, trimmed.start, trimmed.end)
+    if (start, end) != (trimmed.start, trimmed.end) and not known(text[start:end]):
+        parts = [p for p in re.split(r"-", text[start:end]) if p[:1].isupper()]
+        if sum(known(p) for p in parts) >= 2:
+            start, end = trimmed.start, trimmed.end
+    start, end = join_known(text, start, end, known)
+    if (start, end) == (trimmed.start, trimmed.end):
+        return trimmed
+    name = text[start : trimmed.start] + trimmed.name + text[trimmed.end : end]
+    return Trimmed(start, end, " ".join(name.split()), trimmed.title)
 
 
 def _first_name_before(doc: Doc, i: int) -> Token | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -118,3 +119,41 @@ def split_title(text: str) -> tuple[str | None, str]:
         if lowered.startswith(title + " ") and len(text) > len(title) + 1:
             return text[: len(title)].casefold(), text[len(title) + 1:].strip()
     return None, text
+
+
+_CAP = r"[A-ZÉÈÀÂÎÔÛÇ][\w’']*"
+# Lower-case links inside hyphenated place names: "Port-au-Prince", "Aix-en-Provence".
+_LINK = r"(?:au|aux|de|du|des|la|le|les|sur|en|lès|les|sous|d'|d’)"
+_HYPHEN_RIGHT = re.compile(rf"(?:-(?:{_LINK}-)*{_CAP})+")
+_HYPHEN_LEFT = re.compile(rf"(?<![\w’'-])(?:{_CAP}-(?:{_LINK}-)*)+$")
+# Spaced links ("Rio de Janeiro") join only names the knowledge base knows.
+_SPACED_RIGHT = re.compile(rf" (?:de|do|da|del|dos|das|di) {_CAP}")
+_SPACED_LEFT = re.compile(rf"(?<![\w’'-]){_CAP} (?:de|do|da|del|dos|das|di) $")
+
+
+def join_hyphens(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow ``[start, end)`` over hyphen-joined capitalised parts the tagger cut off.
+
+    spaCy splits "Addis-Abeba" into "Addis" and "Abeba"; French joins the parts of a compound
+    place name with hyphens ("Saint-Pétersbourg", "Port-au-Prince"), so a capitalised word
+    hyphen-joined to a span belongs to it.
+    """
+    right = _HYPHEN_RIGHT.match(text, end)
+    if right:
+        end = right.end()
+    left = _HYPHEN_LEFT.search(text, max(0, start - 60), start)
+    if left:
+        start = left.start()
+    return start, end
+
+
+def join_known(text: str, start: int, end: int, known: Callable[[str], bool]
+               ) -> tuple[int, int]:
+    """Grow a span over a spaced link ("Rio" + " de Janeiro") when ``known`` accepts the whole."""
+    right = _SPACED_RIGHT.match(text, end)
+    if right and known(text[start : right.end()]):
+        return start, right.end()
+    left = _SPACED_LEFT.search(text, max(0, start - 40), start)
+    if left and known(text[left.start() : end]):
+        return left.start(), end
+    return start, end
