@@ -289,3 +289,10 @@ def test_a_call_for_tenders_or_funds_is_no_phone_call() -> None:
     funds = "Marta Silva a relayé l'appel de fonds de l'Unicef."
     assert events(tenders, {"Marinha": ("Marinha", "ORG"), "Pedro Alves": ALVES}) == []
     assert events(funds, {"Marta Silva": SILVA, "Unicef": ("Unicef", "ORG")}) == []
+
+
+def test_agreeing_to_meet_plans_a_meeting() -> None:
+    text = "Pedro Alves a accepté de rencontrer Marta Silva à Luanda."
+    found = events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA,
+                          "Luanda": ("Luanda", "LOC")})
+    assert [(e.type, e.status, e.place) for e in found] == [("meeting", "planned", "Luanda")]
