@@ -296,3 +296,9 @@ def test_agreeing_to_meet_plans_a_meeting() -> None:
     found = events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA,
                           "Luanda": ("Luanda", "LOC")})
     assert [(e.type, e.status, e.place) for e in found] == [("meeting", "planned", "Luanda")]
+
+
+def test_the_venue_named_after_a_summit_and_its_parties_is_its_place() -> None:
+    text = "Le sommet Alves-Silva de Luanda a été reporté."
+    found = events(text, {"Alves": ALVES, "Silva": SILVA, "Luanda": ("Luanda", "LOC")})
+    assert [(e.type, e.status, e.place) for e in found] == [("summit", "cancelled", "Luanda")]

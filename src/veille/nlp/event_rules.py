@@ -37,8 +37,11 @@ _PLACE_PREPOSITION = re.compile(
 _OF = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’]|\bpour|\bcontre|\bsur)\s*"
                  r"(?:la\s+|le\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
 _DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
+# "le sommet de l'Alaska", "le sommet Trump-Poutine de Budapest", "le sommet de l'OTAN de
+# Vilnius": the venue named right after the trigger and its parties
 _VENUE = re.compile(r"(?:sommets?|réunions?|rencontres?|conférences?|pourparlers|négociations?)"
-                    r"\s+(?:de|d['’]|du)\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
+                    r"\s+(?:\S+-\S+\s+|(?:de|du|des)\s+(?:l['’]\s*)?\S+\s+)?"
+                    r"(?:de|d['’]|du)\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
 _MEET = {"meeting", "summit", "talks", "visit"}
 # a trigger verb in the future: "se rencontreront", "nous réunirons", "se rendra"
 _FUTURE_FORM = re.compile(r"\w(?:era|eront|erons|erai|iront|ira|irons|dra|dront|drons)$",
