@@ -93,3 +93,30 @@ def test_spokesperson_nobody_names_stays_null(analyze_text: Analyze) -> None:
         "La séance aura lieu en juin."
     ).quotes
     assert _quote(quotes, "conseil municipal").speaker is None
+
+
+# -- a reporting clause inside the quote marks ------------------------------------------------
+
+def test_incise_is_cut_out_of_the_quote_and_names_its_speaker(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Claire Dumas a ouvert la séance. Louis Brun est arrivé ensuite. « Nous ne reculerons "
+        "pas, a affirmé Claire Dumas, car le budget est voté. »"
+    ).quotes
+    got = [(q.text, q.speaker) for q in quotes]
+    assert got == [("Nous ne reculerons pas", "Claire Dumas"),
+                   ("car le budget est voté.", "Claire Dumas")]
+
+
+def test_inverted_pronoun_incise(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Louis Brun a reçu les élus. « Le chantier, a-t-il précisé, commencera en mai. »"
+    ).quotes
+    assert [q.text for q in quotes] == ["Le chantier", "commencera en mai."]
+    assert {q.speaker for q in quotes} == {"Louis Brun"}
+
+
+def test_comparison_between_commas_is_not_an_incise(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "« Nous pensons, comme l'a dit le maire, que tout ira bien », a ajouté Louis Brun."
+    ).quotes
+    assert [q.text for q in quotes] == ["Nous pensons, comme l'a dit le maire, que tout ira bien"]

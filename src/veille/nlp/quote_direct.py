@@ -181,3 +181,34 @@ def opinion_holder(doc: Doc, tok: Token) -> bool:
 
 def _quoted(pos: int, marks: list[Marked]) -> bool:
     return any(m.left <= pos < m.right for m in marks)
+
+
+_INCISE_MAX = 10  # tokens between the commas of "« A, a-t-il affirmé, B »"
+
+
+def incise(doc: Doc, mark: Marked) -> tuple[Attribution, list[tuple[int, int]]] | None:
+    """A reporting clause between commas inside the marks: "« A, a-t-il affirmé, B »".
+
+    French inserts the attribution in the middle of a quote with the verb first (inverted
+    subject: "a-t-il affirmé", "poursuit le ministre"); the clause is not the speaker's words.
+    Returns its attribution and the quote's words without it (two pieces).
+    """
+    span = span_of(doc, mark.start, mark.end)
+    tokens = [t for t in span or [] if mark.start <= t.idx < mark.end]
+    for k, comma in enumerate(tokens[:-1]):
+        if comma.text != "," or k == 0:
+            continue
+        close = next((t for t in tokens[k + 1 : k + 1 + _INCISE_MAX] if t.text == ","), None)
+        if close is None:
+            continue
+        inner = tokens[k + 1 : tokens.index(close)]
+        verb = next((t for t in inner[:5] if is_reporting_verb(t)), None)
+        if verb is None or inner[0].i != auxiliaries_before(verb):
+            continue  # "« Nous pensons, comme l'a dit X, que »": not an inverted clause
+        att = _verb_attribution(doc, verb, comma.idx + 1, close.idx, after=True)
+        if att.subject is None and att.pronoun is None:
+            continue
+        rest = close.idx + 1 + len(text_of(doc)[close.idx + 1 : mark.end]) - len(
+            text_of(doc)[close.idx + 1 : mark.end].lstrip())
+        return att, [(mark.start, comma.idx), (rest, mark.end)]
+    return None

@@ -22,7 +22,7 @@ from veille.model import Entity, Quote, QuoteKind, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.entities import EntityTable
 from veille.nlp.quote_context import medium, said_on
-from veille.nlp.quote_direct import Attribution, attribute
+from veille.nlp.quote_direct import Attribution, attribute, incise
 from veille.nlp.quote_doc import span_of, text_of
 from veille.nlp.quote_marks import Marked, containing, find_marked, sentences, word_count
 from veille.nlp.quote_speaker import Said, SpeakerResolver
@@ -165,8 +165,26 @@ def _direct(doc: Doc, marks: list[Marked], sents: list[tuple[int, int]],
         if att.cue is None and not whole and _is_name_or_term(doc, first, words):
             continue
         clause = [(sentence[0], first.left), (last.right, last_sentence[1])]
-        pending.append(_Pending("direct", [(m.start, m.end) for m in chain], att, clause))
+        att, spans = _without_incises(doc, chain, att)
+        pending.append(_Pending("direct", spans, att, clause))
     return pending
+
+
+def _without_incises(doc: Doc, chain: list[Marked], att: Attribution
+                     ) -> tuple[Attribution, list[tuple[int, int]]]:
+    """The quote's pieces without reporting clauses inside it; the first such clause
+    attributes the quote when nothing after the closing mark does."""
+    spans: list[tuple[int, int]] = []
+    for mark in chain:
+        found = incise(doc, mark)
+        if found is None:
+            spans.append((mark.start, mark.end))
+            continue
+        inner, pieces = found
+        spans.extend(pieces)
+        if not att.after:
+            att = inner
+    return att, spans
 
 
 def _next(sents: list[tuple[int, int]], sentence: tuple[int, int]) -> tuple[int, int] | None:
