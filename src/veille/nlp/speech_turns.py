@@ -24,6 +24,8 @@ _LABEL = re.compile(
 _PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "von", "van", "der", "den",
                         "bin", "ben", "al", "el", "da", "do", "dos", "di", "y", "ibn"})
 _MAX_LABEL_WORDS = 5
+# Dialogue-dash interviews: "— Que pensez-vous de la réforme ?" / "— Je pense que ...".
+_DASH_LINE = re.compile(r"^[ \t]*(?P<dash>[—–-])[ \t]+(?P<text>\S.*)$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def find_turns(text: str, title: str | None) -> list[Turn]:
     """Turns of a transcript, in order; empty when the text is not a transcript."""
     heads = _label_lines(text, title)
     if len(heads) < 2:
-        return []
+        return dialogue_turns(text)
     turns: list[Turn] = []
     for k, match in enumerate(heads):
         stop = heads[k + 1].start() if k + 1 < len(heads) else len(text)
@@ -85,6 +87,29 @@ def find_turns(text: str, title: str | None) -> list[Turn]:
         cue = text[match.start("label") : start].strip()
         turns.append(Turn(match.group("label").strip(), role, start, end,
                           match.start("label"), cue))
+    return turns
+
+
+def dialogue_turns(text: str) -> list[Turn]:
+    """Turns of an interview laid out with dialogue dashes, no names.
+
+    French print interviews open each turn with a dash: the interviewer's turns are questions
+    (they end with "?"), the others are the interviewee's answers. A dashed list is no
+    interview: it needs a question and an answer among two dashed lines or more, and the
+    first line (the headline) never counts.
+    """
+    first_line_end = text.find("\n")
+    lines = [m for m in _DASH_LINE.finditer(text) if 0 <= first_line_end < m.start()]
+    asks = [m.group("text").rstrip().endswith("?") for m in lines]
+    if len(lines) < 2 or all(asks) or not any(asks):
+        return []
+    turns = []
+    for k, match in enumerate(lines):
+        stop = lines[k + 1].start() if k + 1 < len(lines) else len(text)
+        start = match.start("text")
+        role = "interviewer" if asks[k] else "interviewee"
+        turns.append(Turn(match.group("dash"), role, start, _trim_end(text, start, stop),
+                          match.start("dash"), match.group("dash")))
     return turns
 
 
