@@ -302,3 +302,9 @@ def test_the_venue_named_after_a_summit_and_its_parties_is_its_place() -> None:
     text = "Le sommet Alves-Silva de Luanda a été reporté."
     found = events(text, {"Alves": ALVES, "Silva": SILVA, "Luanda": ("Luanda", "LOC")})
     assert [(e.type, e.status, e.place) for e in found] == [("summit", "cancelled", "Luanda")]
+
+
+def test_a_link_to_another_article_reports_no_event() -> None:
+    text = "À lire aussi : Pedro Alves et Marta Silva se sont rencontrés à Luanda"
+    assert events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA,
+                         "Luanda": ("Luanda", "LOC")}) == []

@@ -98,6 +98,11 @@ def is_question(sentence: str) -> bool:
     return sentence.rstrip().rstrip("»”\"").rstrip().endswith("?")
 
 
+def is_aside(sentence: str) -> bool:
+    """A link to another article ("À lire aussi : ...") tells nothing of this one."""
+    return _frames()["aside"].search(sentence) is not None
+
+
 def attribution_source(text: str, sentence_start: int, actor_start: int, trigger_start: int
                        ) -> bool:
     """Whether an actor is the source of the statement about the event rather than a party

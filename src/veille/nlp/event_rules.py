@@ -25,6 +25,7 @@ from veille.nlp.event_frames import (
     denied,
     evoked_from,
     generic,
+    is_aside,
     is_question,
     speaks_in_first_person,
     topic_start,
@@ -287,7 +288,7 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
     """The events of one sentence. ``future_at`` maps a trigger's start to whether its verb is
     in the future tense (from a parser, optional)."""
     start, end = sentence
-    if is_question(text[start:end]):
+    if is_question(text[start:end]) or is_aside(text[start:end]):
         return []
     # a denied event ("aucune rencontre n'est prévue") neither exists nor draws dates and names
     triggers = _unlinked(text, [t for t in find_triggers(text, start, end)
