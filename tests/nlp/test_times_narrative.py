@@ -1,11 +1,13 @@
-"""Two time fixes met on the example reports (plain text, no spaCy): a story told in the past
-counts "la veille" from its own days, not from a date announced for later; "d'ici vendredi"
-points ahead."""
+"""Time fixes met on the example reports: a story told in the past counts "la veille" from its
+own days, not from a date announced for later; "d'ici vendredi" points ahead; a future verb
+the parser mistags still points ahead."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+from veille.nlp.pipeline import Analysis
 from veille.nlp.timegrammar import find_times
 
 
@@ -29,3 +31,10 @@ def test_la_veille_of_a_date_in_the_past_is_unchanged() -> None:
 def test_d_ici_a_weekday_is_the_coming_one() -> None:
     text = "Le pays a indiqué qu'il déposerait ses amendements d'ici vendredi."
     assert values(text, date(2026, 6, 18))["d'ici vendredi"] == "2026-06-19"  # a Thursday
+
+
+def test_a_future_the_model_tags_as_past_still_points_ahead(
+        analyze_text: Callable[..., Analysis]) -> None:
+    # the French model tags "recevra" Tense=Past; its form is the future of "recevoir"
+    found = analyze_text("La présidente Marta Silva recevra jeudi son homologue.", "2026-03-04")
+    assert [(t.text, t.value) for t in found.times] == [("jeudi", "2026-03-05")]

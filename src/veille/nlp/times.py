@@ -15,6 +15,7 @@ from veille.nlp.timecalendar import Lean
 from veille.nlp.timegrammar import find_times
 
 _FUTURE_AUXILIARIES = {"aller", "devoir"}  # "va rencontrer", "doit se rendre" (present tense)
+_FUTURE_ENDINGS = {"ai", "as", "a", "ons", "ez", "ont"}
 _PLANNING = {"prévoir", "programmer", "planifier", "attendre"}  # "la réunion, prévue jeudi"
 
 
@@ -52,7 +53,7 @@ def verb_tense(token: Token) -> Lean | None:
     if any(a.lemma_ in ("avoir", "être") for a in auxiliaries):
         return "past"  # passé composé, plus-que-parfait
     tenses, moods = verb.morph.get("Tense", []), verb.morph.get("Mood", [])
-    if "Fut" in tenses or "Cnd" in moods:
+    if "Fut" in tenses or "Cnd" in moods or _future_form(verb.text, verb.lemma_):
         return "future"
     if "Past" in tenses or "Imp" in tenses:
         return "past"
@@ -65,6 +66,15 @@ def verb_tense(token: Token) -> Lean | None:
             and "Pres" in head.morph.get("Tense", []):
         return "future"
     return None
+
+
+def _future_form(form: str, lemma: str) -> bool:
+    """Whether ``form`` is the simple future of ``lemma`` ("recevra", "rencontreront"): the
+    model sometimes tags "recevra" as a past, though no past of "recevoir" reads so."""
+    form, lemma = form.lower(), lemma.lower()
+    stem = lemma[:-3] + "r" if lemma.endswith("oir") else \
+        lemma[:-1] if lemma.endswith("re") else lemma
+    return len(lemma) > 3 and form[len(stem):] in _FUTURE_ENDINGS and form.startswith(stem)
 
 
 def _reported(verb: Token) -> bool:
