@@ -38,6 +38,21 @@ def test_a_clause_before_the_comma_gives_no_role() -> None:
     assert role_holders(text, [_person("e1", text, "Omar Kaci")]) == []
 
 
+def test_a_preposition_with_an_accent_is_no_auxiliary() -> None:
+    text = "La commissaire à l'Énergie, Eva Lind, a parlé."
+    holders = role_holders(text, [_person("e1", text, "Eva Lind")])
+    assert [(h.head, sorted(h.words)) for h in holders] == [("commissaire", ["energie"])]
+
+
+def test_a_resolved_role_mention_is_its_own_description() -> None:
+    text = "Le ministre russe de l'Énergie est arrivé."
+    entity = Entity("e1", "Ivan Sokolov", "PER", mentions=[
+        Mention(0, len("Le ministre russe de l'Énergie"), "Le ministre russe de l'Énergie",
+                "title")])
+    holders = role_holders(text, [entity])
+    assert [(h.head, h.country) for h in holders] == [("ministre", "RU")]
+
+
 def test_a_nationality_must_agree_with_the_holder() -> None:
     text = ("Ivan Sokolov, ministre russe de l'Énergie, et Tomas Berg, ministre norvégien du "
             "Pétrole, ont signé.")

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from veille.model import Entity
+from veille.model import Entity, Mention
 from veille.nlp.entity_roles import country_names, nationalities
 from veille.nlp.entity_text import fold_keep_offsets
 from veille.resources import read_lines
@@ -29,8 +29,8 @@ _STOP = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "a
                    "en", "pour", "chargé", "chargee", "charge"})
 # Words that make the text before a comma a clause, not a noun phrase in apposition:
 # "le ministre a salué son homologue, Karim Mansour" gives Mansour no role.
-_CLAUSE_WORDS = frozenset({"a", "ont", "est", "sont", "avait", "avaient", "etait", "etaient",
-                           "sera", "seront", "aurait", "qui", "que", "qu", "dont", "ou", "s"})
+_CLAUSE_WORDS = frozenset({"a", "ont", "est", "sont", "avait", "avaient", "était", "étaient",
+                           "sera", "seront", "aurait", "qui", "que", "qu", "dont", "où", "s"})
 # "Karim Mansour, l'actuel ministre" is a holder; "l'ancien ministre" is not.
 _BEFORE_HEAD = r"(?:(?:le|la|l'|actuel|actuelle|nouveau|nouvel|nouvelle)\s*)*"
 _SEGMENT = r"[^,.;:!?«»()\n\"]{0,90}"
@@ -90,14 +90,18 @@ def role_holders(text: str, people: list[Entity]) -> list[Holder]:
     found: list[Holder] = []
     for entity in people:
         for m in entity.mentions:
-            left = folded[max(0, m.start - _WINDOW) : m.start]
-            right = folded[m.end : m.end + _WINDOW]
+            own = _described(entity, m) if m.via == "title" else None
+            if own is not None:
+                found.append(own)
+                continue
+            low = max(0, m.start - _WINDOW)
+            left, right = folded[low : m.start], folded[m.end : m.end + _WINDOW]
             for match in (before.search(left), title.search(left), after.match(right)):
                 if match is None:
                     continue
                 qual = words_of(match.group("qual"))
-                raw = set(re.findall(r"\w+", match.group("qual")))
-                if match.re is before and raw & _CLAUSE_WORDS:
+                if match.re is before and _is_clause(text[low + match.start("qual") :
+                                                          low + match.end("qual")]):
                     continue
                 if match.re is title and not set(qual) <= set(nationalities()):
                     continue  # "le président reçoit Karim Mansour": a verb, no title
@@ -105,6 +109,24 @@ def role_holders(text: str, people: list[Entity]) -> list[Holder]:
                                     country_of(qual), m.start))
                 break
     return sorted(found, key=lambda h: h.at)
+
+
+def _described(entity: Entity, mention: Mention) -> Holder | None:
+    """A mention that is itself a role description the entity table resolved ("le chef de la
+    diplomatie russe" for the minister the KB names)."""
+    match = re.match(rf"(?:le|la|l')\s*(?P<head>{_heads()})(?![\w-])(?P<qual>.*)$",
+                     fold_keep_offsets(mention.text))
+    if match is None:
+        return None
+    qual = words_of(match.group("qual"))
+    return Holder(entity, match.group("head"), frozenset(qual), country_of(qual), mention.start)
+
+
+def _is_clause(qualifier: str) -> bool:
+    """Words of a verb or a relative in the text before an apposition's comma; read on the
+    text with its accents ("à l'Énergie" is no "a" auxiliary)."""
+    words = re.findall(r"\w+", qualifier.casefold().replace("’", "'"))
+    return bool(set(words) & _CLAUSE_WORDS)
 
 
 def _fits(holder: Holder, head: str, rest: list[str], strict: bool) -> bool:
