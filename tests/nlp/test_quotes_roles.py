@@ -135,3 +135,12 @@ def test_comparison_between_commas_is_not_an_incise(analyze_text: Analyze) -> No
         "« Nous pensons, comme l'a dit le maire, que tout ira bien », a ajouté Louis Brun."
     ).quotes
     assert [q.text for q in quotes] == ["Nous pensons, comme l'a dit le maire, que tout ira bien"]
+
+
+def test_feminine_role_noun_skips_a_man_when_nobody_holds_the_role(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Mme Roche a pris la parole. M. Garnier a ouvert la séance à Lille. La porte-parole a "
+        "précisé que la séance reprendrait lundi."
+    ).quotes
+    assert _quote(quotes, "reprendrait").speaker == "Roche"

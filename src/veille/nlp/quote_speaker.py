@@ -186,12 +186,15 @@ class SpeakerResolver:
         if bare and head in _org_nouns():
             return self._organisation(head, " ".join(words), pos)
         if head in _person_nouns():
-            return self._role(head, words[1:], pos, bare and not _POSSESSIVE.match(text))
+            gender = {"le": "il", "la": "elle"}.get(text.split()[0].casefold())
+            return self._role(head, words[1:], pos, bare and not _POSSESSIVE.match(text),
+                              gender)
         if words[0][:1].islower() and bare:
             return Said()  # "le texte", "la note": no speaker we can name
         return Said(" ".join(words), None, "ORG")
 
-    def _role(self, head: str, rest: list[str], pos: int, bare: bool) -> Said:
+    def _role(self, head: str, rest: list[str], pos: int, bare: bool,
+              gender: str | None = None) -> Said:
         """A role noun: the latest person the text gave that role (agreeing with its
         nationality or complement), else one the next sentences name with it ("son
         porte-parole ... Samia Ben Youssef, porte-parole de ..."). Failing that, a bare noun
@@ -205,7 +208,8 @@ class SpeakerResolver:
         if entity is not None:
             return _said(entity)
         if bare and not (country_of(qualifier) and has_holders(self.holders, key, pos)):
-            return self.last(pos, "PER")
+            # "la porte-parole" is no man the text calls "M." or "le ministre X"
+            return self.last(pos, "PER", gender)
         recent = self.last(pos, "PER", recent_only=True)
         if recent.name and not bare and self._holds_role(recent, head):
             return recent
