@@ -43,3 +43,11 @@ def test_cut_place_name_is_one_entity(settings: Settings) -> None:
     table = build_entity_table(doc, DocContext.from_iso("2025-06-02", "published"))
     places: list[Entity] = [e for e in table.entities() if e.type == "LOC"]
     assert [e.name for e in places] == ["Addis-Abeba", "Saint-Pétersbourg"]
+
+
+def test_place_and_name_in_one_span_are_split(settings: Settings) -> None:
+    doc = load_pipeline(settings.model)(
+        "Le ministre a reçu mardi à Cotonou Kossi Amegan, ministre togolais de l'Économie.")
+    table = build_entity_table(doc, DocContext.from_iso("2025-06-02", "published"))
+    got = {(e.name, e.type) for e in table.entities()}
+    assert {("Cotonou", "LOC"), ("Kossi Amegan", "PER")} <= got

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -44,6 +45,7 @@ from veille.nlp.entity_text import (
 )
 from veille.resolve.entities import fold, is_bare_surname, name_key, surname_key
 from veille.resolve.kb import KBEntry, KnowledgeBase, get_kb
+from veille.resources import read_lines
 
 # fold and split_title were public here before the split into entity_* modules; quotes use fold.
 __all__ = ["EntityTable", "build_entity_table", "fold", "kb_type", "split_title"]
@@ -59,6 +61,7 @@ _PAREN_SURNAME = re.compile(r"^\s*\(([A-ZÉ][a-zà-ÿ]+(?:-[A-ZÉ][a-zà-ÿ]+)?)
 # ("Marine" is tagged NOUN; "Hier", "Selon", "Mais" are ADV, ADP, CCONJ).
 _NAME_LIKE_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
 _PREVIOUS_WORD = re.compile(r"(\b[\w.-]+)[ \u00a0]+$")
+_PLACE_BEFORE = re.compile(r"\b(?:à|depuis|vers)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:»\n]\s*|[«\"]\s*)$")
 
 
@@ -108,6 +111,11 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
         trimmed = _compound(text, trimmed, kb, on)
         if found and trimmed.start < found[-1].end:
             continue  # "(Bessent)" already taken into "Scott (Bessent)"
+        split = _place_then_name(text, trimmed, kb, on)
+        if split is not None:
+            place, trimmed, etype = split[0], split[1], "PER"
+            found.append(_Candidate(place.start, place.end, place.name, "LOC", place.name,
+                                    "name"))
         name, end = trimmed.name, trimmed.end
         paren = _PAREN_SURNAME.match(text[end:])
         if len(name.split()) == 1 and paren and (etype == "PER" or "-" not in name):
@@ -122,6 +130,39 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
         via: MentionVia = "title" if trimmed.title else "name"
         found.append(_Candidate(start, end, name, etype, text[start:end], via))
     return found
+
+
+@lru_cache(maxsize=1)
+def _role_after() -> re.Pattern[str]:
+    """", ministre ...", ", l'actuelle porte-parole ...": a person's role in apposition."""
+    nouns = "|".join(re.escape(n) for n in sorted(read_lines("quote_person_nouns.txt"),
+                                                    key=len, reverse=True))
+    return re.compile(rf",\s*(?:l['’]actuel(?:le)?\s+)?(?:{nouns})(?![\w-])", re.IGNORECASE)
+
+
+def _place_then_name(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | None
+                     ) -> tuple[Trimmed, Trimmed] | None:
+    """A known place followed by a person's name in one span ("à Cotonou Kossi Amegan": the
+    tagger joins a place and the name right after it). Split when the KB knows the place,
+    not the whole, and two capitalised words or more follow."""
+    span = text[trimmed.start : trimmed.end]
+    words = list(re.finditer(r"\S+", span))
+    if trimmed.title or len(words) < 3 or span != trimmed.name or kb.link(span, None, on):
+        return None
+    # Without the KB: "à Cotonou Kossi Amegan, ministre togolais": a place preposition
+    # before and a role in apposition after; the name is then the last two words.
+    cue = bool(_PLACE_BEFORE.search(text, max(0, trimmed.start - 12), trimmed.start)
+               and _role_after().match(text, trimmed.end))
+    for k in (1, 2):
+        head, rest = words[:k], words[k:]
+        known = kb.link(span[: head[-1].end()], "LOC", on) is not None
+        if not (known or (cue and len(rest) == 2)) or len(rest) < 2 or not all(
+                w.group()[:1].isupper() for w in rest):
+            continue
+        cut = trimmed.start + rest[0].start()
+        return (Trimmed(trimmed.start, trimmed.start + head[-1].end(), span[: head[-1].end()],
+                        None), Trimmed(cut, trimmed.end, text[cut : trimmed.end], None))
+    return None
 
 
 def _compound(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | None) -> Trimmed:
