@@ -144,3 +144,23 @@ def test_feminine_role_noun_skips_a_man_when_nobody_holds_the_role(
         "précisé que la séance reprendrait lundi."
     ).quotes
     assert _quote(quotes, "reprendrait").speaker == "Roche"
+
+
+def test_incise_ending_with_a_full_stop_and_selon_lui(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Léa Morin a ouvert le débat. « Nous irons jusqu'au bout, a-t-elle insisté. Le texte "
+        "sera voté. » Paul Durand, député, a critiqué la méthode. « C'est un passage en force, "
+        "selon lui, et chacun le sait. »"
+    ).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Nous irons jusqu'au bout", "Léa Morin"), ("Le texte sera voté.", "Léa Morin"),
+        ("C'est un passage en force", "Paul Durand"), ("et chacun le sait.", "Paul Durand")]
+
+
+def test_selon_with_a_common_noun_inside_a_quote_is_the_speakers_words(
+        analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "« La croissance sera, selon nos prévisions, de deux points », a déclaré Léa Morin."
+    ).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("La croissance sera, selon nos prévisions, de deux points", "Léa Morin")]

@@ -184,31 +184,50 @@ def _quoted(pos: int, marks: list[Marked]) -> bool:
 
 
 _INCISE_MAX = 10  # tokens between the commas of "« A, a-t-il affirmé, B »"
+_INCISE_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 
 
 def incise(doc: Doc, mark: Marked) -> tuple[Attribution, list[tuple[int, int]]] | None:
     """A reporting clause between commas inside the marks: "« A, a-t-il affirmé, B »".
 
     French inserts the attribution in the middle of a quote with the verb first (inverted
-    subject: "a-t-il affirmé", "poursuit le ministre"); the clause is not the speaker's words.
-    Returns its attribution and the quote's words without it (two pieces).
+    subject: "a-t-il affirmé", "poursuit le ministre") or as "selon lui"; it ends at a comma or
+    a full stop ("« A, a-t-elle insisté. B »"). The clause is not the speaker's words.
+    Returns its attribution and the quote's words without it (one or two pieces).
     """
     span = span_of(doc, mark.start, mark.end)
     tokens = [t for t in span or [] if mark.start <= t.idx < mark.end]
     for k, comma in enumerate(tokens[:-1]):
         if comma.text != "," or k == 0:
             continue
-        close = next((t for t in tokens[k + 1 : k + 1 + _INCISE_MAX] if t.text == ","), None)
+        close = next((t for t in tokens[k + 1 : k + 1 + _INCISE_MAX] if t.text in ",."), None)
         if close is None:
             continue
-        inner = tokens[k + 1 : tokens.index(close)]
-        verb = next((t for t in inner[:5] if is_reporting_verb(t)), None)
-        if verb is None or inner[0].i != auxiliaries_before(verb):
-            continue  # "« Nous pensons, comme l'a dit X, que »": not an inverted clause
-        att = _verb_attribution(doc, verb, comma.idx + 1, close.idx, after=True)
-        if att.subject is None and att.pronoun is None:
+        att = _incise_attribution(doc, tokens[k + 1 : tokens.index(close)], comma, close)
+        if att is None:
             continue
-        rest = close.idx + 1 + len(text_of(doc)[close.idx + 1 : mark.end]) - len(
-            text_of(doc)[close.idx + 1 : mark.end].lstrip())
-        return att, [(mark.start, comma.idx), (rest, mark.end)]
+        tail = text_of(doc)[close.idx + 1 : mark.end]
+        rest = mark.end - len(tail.lstrip())
+        pieces = [(mark.start, comma.idx)] + ([(rest, mark.end)] if rest < mark.end else [])
+        return att, pieces
     return None
+
+
+def _incise_attribution(doc: Doc, inner: list[Token], comma: Token, close: Token
+                        ) -> Attribution | None:
+    """The attribution of an inserted clause, or None when it is the speaker's own words
+    ("« Nous pensons, comme l'a dit X, que »": not verb-first)."""
+    if not inner:
+        return None
+    if _is_source(doc, inner[0]):
+        source = _noun_phrase_after(doc, inner[0], close.idx)
+        # "selon lui", "selon Marie Vidal"; "selon nos prévisions" is the speaker's own words
+        first = text_of(doc)[source[0] : source[1]].split()[0] if source else ""
+        if source is None or not (first.casefold() in _INCISE_PRONOUNS or first[:1].isupper()):
+            return None
+        return Attribution(_source_cue(doc, inner[0]), source, None, inner[0].idx, True)
+    verb = next((t for t in inner[:5] if is_reporting_verb(t)), None)
+    if verb is None or inner[0].i != auxiliaries_before(verb):
+        return None
+    att = _verb_attribution(doc, verb, comma.idx + 1, close.idx, after=True)
+    return att if att.subject is not None or att.pronoun is not None else None
