@@ -99,7 +99,10 @@ class SpeakerResolver:
                 continue
             head = fold_keep_offsets(words[0])
             rest = words_of(" ".join(words[1:]))
-            entity = antecedent(self.holders, head, rest, start)
+            # A description the entity table already resolved ("le chef de la diplomatie
+            # tunisienne") names its holder itself.
+            entity = self.table.lookup(start, end, ("PER",)) or antecedent(
+                self.holders, head, rest, start)
             if entity is not None:
                 self.subjects.append((start, entity))
 
