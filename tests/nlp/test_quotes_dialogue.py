@@ -39,3 +39,10 @@ def test_answers_go_to_the_person_the_introduction_names(analyze_text: Analyze) 
     quotes = analyze_text(INTERVIEW).quotes
     got = [(q.speaker, q.speaker_role) for q in quotes if q.kind == "turn"]
     assert got == [(None, "interviewer"), ("Yann Le Goff", None)] * 2
+
+
+def test_interview_headline_quote_is_the_interviewees(analyze_text: Analyze) -> None:
+    text = "« Le port de Brest vivra »\n" + INTERVIEW.split("\n", 1)[1]
+    quotes = analyze_text(text).quotes
+    assert [(q.text, q.speaker) for q in quotes if q.kind == "direct"] == [
+        ("Le port de Brest vivra", "Yann Le Goff")]

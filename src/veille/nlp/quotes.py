@@ -28,7 +28,7 @@ from veille.nlp.quote_marks import Marked, containing, find_marked, sentences, w
 from veille.nlp.quote_speaker import Said, SpeakerResolver
 from veille.nlp.speech_indirect import Reported, find_indirect
 from veille.nlp.speech_turn_speakers import plausible_turns, turn_quotes
-from veille.nlp.speech_turns import find_turns
+from veille.nlp.speech_turns import Turn, find_turns
 from veille.resources import read_lines
 
 # Quotes of this many words or fewer are kept only with a cue of their own or inside reported
@@ -83,12 +83,22 @@ def extract_quotes(
     resolver = SpeakerResolver(text, table, quoted, subjects=subject_mentions(doc, table))
     resolver.add_role_subjects(role_subjects(doc))
     quotes = turn_quotes(doc, table, turns)
+    headline = _interviewee_said(quotes, turns)
     for item in pending:
         said = _speaker(resolver, item.attribution)
+        if headline.name and item.attribution.cue is None and "\n" not in text[:item.spans[0][0]]:
+            said = headline  # an interview's headline quotes the interviewee
         resolver.remember(item.spans[0][0], said)
         quotes.extend(_records(text, item, said, table, times, ctx))
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _interviewee_said(quotes: list[Quote], turns: list[Turn]) -> Said:
+    """The speaker of the interviewee's turns, when the document is an interview."""
+    answers = {t.start for t in turns if t.role == "interviewee"}
+    return next((Said(q.speaker, q.speaker_id, "PER") for q in quotes
+                 if q.start in answers and q.speaker), Said())
 
 
 def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
