@@ -51,3 +51,11 @@ def test_place_and_name_in_one_span_are_split(settings: Settings) -> None:
     table = build_entity_table(doc, DocContext.from_iso("2025-06-02", "published"))
     got = {(e.name, e.type) for e in table.entities()}
     assert {("Cotonou", "LOC"), ("Kossi Amegan", "PER")} <= got
+
+
+def test_name_run_over_from_the_title_keeps_its_last_line(settings: Settings) -> None:
+    doc = load_pipeline(settings.model)(
+        "Sommet de l'Union africaine\n\nMoussa Diallo, président de la Commission de l'Union "
+        "africaine, a accueilli le président kényan à Addis-Abeba.")
+    table = build_entity_table(doc, DocContext.from_iso("2025-06-02", "published"))
+    assert ("Moussa Diallo", "PER") in {(e.name, e.type) for e in table.entities()}

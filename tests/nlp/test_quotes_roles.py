@@ -33,6 +33,13 @@ def test_roles_in_apposition_before_after_and_as_a_title() -> None:
     assert got == {("e1", "directeur", ("usine",)), ("e2", "porte-parole", ("syndicat",))}
 
 
+def test_a_title_takes_an_adjective_the_nationality_table_lacks() -> None:
+    text = "Il a reçu le président kényan William Ruto, puis le président reçoit Omar Kaci."
+    people = [_person("e1", text, "William Ruto"), _person("e2", text, "Omar Kaci")]
+    assert [(h.entity.id, sorted(h.words)) for h in role_holders(text, people)] == [
+        ("e1", ["kenyan"])]
+
+
 def test_a_clause_before_the_comma_gives_no_role() -> None:
     text = "Le ministre a salué son homologue, Omar Kaci, puis il est reparti."
     assert role_holders(text, [_person("e1", text, "Omar Kaci")]) == []

@@ -103,9 +103,14 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
     found: list[_Candidate] = []
     for span in doc.ents:
         etype = _TYPES.get(span.label_)
-        trimmed = trim_span(text, span.start_char, span.end_char) if etype else None
-        if etype is None or trimmed is None or is_noise(trimmed.name, span.text):
+        # A span across a line break ran over from the title: the last line's part is the name.
+        line = max(span.start_char, text.rfind("\n", span.start_char, span.end_char) + 1)
+        trimmed = trim_span(text, line, span.end_char) if etype else None
+        if etype is None or trimmed is None or is_noise(trimmed.name, text[line:span.end_char]):
             continue
+        if etype == "MISC" and len(trimmed.name.split()) > 1 and _role_after().match(
+                text, trimmed.end):
+            etype = "PER"  # "Moussa Diallo, président de ...": a person in apposition
         if any(r.start <= trimmed.start and trimmed.end <= r.end for r in roles):
             continue  # "Ministre des Affaires étrangères" tagged ORG is a role, not a body
         trimmed = _compound(text, trimmed, kb, on)

@@ -34,6 +34,8 @@ _CLAUSE_WORDS = frozenset({"a", "ont", "est", "sont", "avait", "avaient", "étai
 # "Karim Mansour, l'actuel ministre" is a holder; "l'ancien ministre" is not.
 _BEFORE_HEAD = r"(?:(?:le|la|l'|actuel|actuelle|nouveau|nouvel|nouvelle)\s*)*"
 _SEGMENT = r"[^,.;:!?«»()\n\"]{0,90}"
+# Endings of nationality adjectives the table may lack; verbs do not end so ("reçoit", "dit").
+_NATIONALITY_ENDING = re.compile(r"(?:ien|ienne|ais|aise|ain|aine|an|ois|oise)$")
 _WINDOW = 140  # characters around a mention where its apposition can sit
 _AHEAD_SENTENCES = 3  # the cue's own sentence and the next two
 
@@ -103,7 +105,7 @@ def role_holders(text: str, people: list[Entity]) -> list[Holder]:
                 if match.re is before and _is_clause(text[low + match.start("qual") :
                                                           low + match.end("qual")]):
                     continue
-                if match.re is title and not set(qual) <= set(nationalities()):
+                if match.re is title and not all(_adjective(w) for w in qual):
                     continue  # "le président reçoit Karim Mansour": a verb, no title
                 found.append(Holder(entity, match.group("head"), frozenset(qual),
                                     country_of(qual), m.start))
@@ -120,6 +122,11 @@ def _described(entity: Entity, mention: Mention) -> Holder | None:
         return None
     qual = words_of(match.group("qual"))
     return Holder(entity, match.group("head"), frozenset(qual), country_of(qual), mention.start)
+
+
+def _adjective(word: str) -> bool:
+    """A nationality, or a word with a nationality's ending ("kenyan", "malien", "togolais")."""
+    return word in nationalities() or bool(_NATIONALITY_ENDING.search(word))
 
 
 def _is_clause(qualifier: str) -> bool:
