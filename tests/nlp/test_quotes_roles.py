@@ -171,3 +171,12 @@ def test_selon_with_a_common_noun_inside_a_quote_is_the_speakers_words(
     ).quotes
     assert [(q.text, q.speaker) for q in quotes] == [
         ("La croissance sera, selon nos prévisions, de deux points", "Léa Morin")]
+
+
+def test_cataphora_to_a_possessive_apposition(analyze_text: Analyze) -> None:
+    quotes = analyze_text(
+        "Le club a limogé son entraîneur, a confirmé dimanche sa porte-parole. « La décision "
+        "a été prise à l'unanimité », a ajouté Inès Carvalho, sa porte-parole, lors d'un point "
+        "presse."
+    ).quotes
+    assert _quote(quotes, "limogé").speaker == "Inès Carvalho"

@@ -32,7 +32,7 @@ _STOP = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "a
 _CLAUSE_WORDS = frozenset({"a", "ont", "est", "sont", "avait", "avaient", "était", "étaient",
                            "sera", "seront", "aurait", "qui", "que", "qu", "dont", "où", "s"})
 # "Karim Mansour, l'actuel ministre" is a holder; "l'ancien ministre" is not.
-_BEFORE_HEAD = r"(?:(?:le|la|l'|actuel|actuelle|nouveau|nouvel|nouvelle)\s*)*"
+_BEFORE_HEAD = r"(?:(?:le|la|l'|son|sa|leur|actuel|actuelle|nouveau|nouvel|nouvelle)\s*)*"
 _SEGMENT = r"[^,.;:!?«»()\n\"]{0,90}"
 # Endings of nationality adjectives the table may lack; verbs do not end so ("reçoit", "dit").
 _NATIONALITY_ENDING = re.compile(r"(?:ien|ienne|ais|aise|ain|aine|an|ois|oise)$")
