@@ -22,9 +22,12 @@ from veille.settings import Settings
 START, END = "<!-- eval:start -->", "<!-- eval:end -->"
 
 
-def extract_seeds(shared: Path, out: Path, settings: Settings) -> int:
-    """Write one extraction record per seed document to ``out``; returns the number written."""
-    paths = sorted((shared / "corpus" / "seeds").glob("*.txt"))
+BLIND = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind"
+
+
+def extract_seeds(folder: Path, out: Path, settings: Settings) -> int:
+    """Write one extraction record per article of ``folder`` to ``out``; returns the count."""
+    paths = sorted(folder.glob("*.txt"))
     items = [item for p in paths for item in read_path(p, settings.max_bytes)]
     count = 0
     with out.open("w", encoding="utf-8") as fh:
@@ -37,24 +40,31 @@ def extract_seeds(shared: Path, out: Path, settings: Settings) -> int:
     return count
 
 
-def score(shared: Path, predictions: Path) -> dict[str, float]:
+def score(shared: Path, predictions: Path, gold: Path) -> dict[str, float]:
     """The scorer's metrics as a dict (it prints them as one JSON line with --json)."""
     done = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score.py"), str(predictions),
-         str(shared / "corpus" / "seeds.gold.jsonl"), "--json"],
+        [sys.executable, str(shared / "eval" / "score.py"), str(predictions), str(gold),
+         "--json"],
         capture_output=True, text=True, check=True,
     )
     metrics: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return metrics
 
 
-def markdown_table(metrics: dict[str, float], documents: int) -> str:
-    rows = [f"Seed corpus: {documents} documents, scored by `../shared/eval/score.py`.", "",
-            "| metric | value |", "|---|---|"]
-    for name, value in metrics.items():
-        shown = f"{value:.3f}" if isinstance(value, float) else str(value)
-        rows.append(f"| {name} | {shown} |")
+def markdown_table(seeds: dict[str, float], blind: dict[str, float], counts: tuple[int, int]
+                   ) -> str:
+    rows = [f"Scored by `../shared/eval/score.py`: the seed corpus ({counts[0]} documents) and "
+            f"the repository's blind set (`tests/data/blind/`, {counts[1]} documents).", "",
+            "| metric | seeds | blind set |", "|---|---|---|"]
+    for name, value in seeds.items():
+        rows.append(f"| {name} | {_shown(value)} | {_shown(blind.get(name))} |")
     return "\n".join(rows)
+
+
+def _shown(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
 def rewrite_readme(readme: Path, table: str) -> bool:
@@ -81,11 +91,14 @@ def main(argv: list[str] | None = None) -> int:
     if not (shared / "corpus" / "seeds").is_dir() or not (shared / "eval" / "score.py").is_file():
         print(f"evaluate: {shared} has no seed corpus or scorer; nothing to evaluate.")
         return 0
+    settings = Settings()
     with tempfile.TemporaryDirectory() as tmp:
-        predictions = Path(tmp) / "pred.jsonl"
-        documents = extract_seeds(shared, predictions, Settings())
-        metrics = score(shared, predictions)
-    table = markdown_table(metrics, documents)
+        seed_pred, blind_pred = Path(tmp) / "seeds.jsonl", Path(tmp) / "blind.jsonl"
+        counts = (extract_seeds(shared / "corpus" / "seeds", seed_pred, settings),
+                  extract_seeds(BLIND, blind_pred, settings))
+        seeds = score(shared, seed_pred, shared / "corpus" / "seeds.gold.jsonl")
+        blind = score(shared, blind_pred, BLIND / "gold.jsonl")
+    table = markdown_table(seeds, blind, counts)
     print(table)
     if args.readme is not None:
         if rewrite_readme(args.readme, table):
