@@ -180,3 +180,10 @@ def test_cataphora_to_a_possessive_apposition(analyze_text: Analyze) -> None:
         "presse."
     ).quotes
     assert _quote(quotes, "limogé").speaker == "Inès Carvalho"
+
+
+def test_country_of_a_qualifier() -> None:
+    from veille.nlp.quote_roles import country_of
+    assert country_of(words_of("des États-Unis")) == "US"
+    assert country_of(words_of("tunisien des Affaires étrangères")) == "TN"
+    assert country_of(words_of("de la Commission")) is None

@@ -77,12 +77,25 @@ def words_of(text: str) -> list[str]:
 
 def country_of(words: list[str]) -> str | None:
     """The country a qualifier names: an adjective ("tunisien") or a country ("de Tunisie")."""
+    return _country_of(tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def _country_of(words: tuple[str, ...]) -> str | None:
+    # Cached: every role lookup asks about the same few qualifiers, and the scan of country
+    # names is the costly part.
     for word in words:
         if word in nationalities():
             return nationalities()[word]
-    joined = " ".join(words)
-    return next((code for name, code in country_names().items()
-                 if name and re.search(rf"\b{re.escape(name)}\b", joined)), None)
+    joined = f" {' '.join(words)} "
+    return next((code for name, code in _countries() if f" {name} " in joined), None)
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[tuple[str, str], ...]:
+    """Country names as qualifier words ("republique democratique congo": no "du")."""
+    named = ((" ".join(words_of(name)), code) for name, code in country_names().items())
+    return tuple((name, code) for name, code in named if name)
 
 
 def role_holders(text: str, people: list[Entity]) -> list[Holder]:
