@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from veille.model import Entity, Mention, Quote
 from veille.nlp.pipeline import Analysis
-from veille.nlp.quote_roles import antecedent, role_holders, words_of
+from veille.nlp.quote_roles import antecedent, country_of, role_holders, words_of
 
 Analyze = Callable[..., Analysis]
 
@@ -183,7 +183,6 @@ def test_cataphora_to_a_possessive_apposition(analyze_text: Analyze) -> None:
 
 
 def test_country_of_a_qualifier() -> None:
-    from veille.nlp.quote_roles import country_of
     assert country_of(words_of("des États-Unis")) == "US"
     assert country_of(words_of("tunisien des Affaires étrangères")) == "TN"
     assert country_of(words_of("de la Commission")) is None
