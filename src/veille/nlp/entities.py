@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from veille.model import Entity, EntityType, MentionVia
 from veille.nlp.context import DocContext
+from veille.nlp.doctext import text_of
 from veille.nlp.entity_roles import RoleMatch, find_roles, nationalities
 from veille.nlp.entity_table import EntityTable
 from veille.nlp.entity_text import (
@@ -79,7 +80,7 @@ def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = Non
                        ) -> EntityTable:
     """Group the document's named-entity spans into entities (see the module docstring)."""
     kb = kb if kb is not None else get_kb()
-    text = doc.text
+    text = text_of(doc)
     table = EntityTable(text, ctx.reference_date, kb)
     roles = find_roles(text)
     candidates = ner_candidates(doc, roles, kb, table.reference)
@@ -99,7 +100,7 @@ def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = Non
 def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
                    on: date | None = None) -> list[_Candidate]:
     """Cleaned, retyped NER spans outside role descriptions."""
-    text = doc.text
+    text = text_of(doc)
     found: list[_Candidate] = []
     for span in doc.ents:
         etype = _TYPES.get(span.label_)

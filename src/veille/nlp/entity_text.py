@@ -25,6 +25,7 @@ _TRAILING = re.compile(r"(?:\s+(?:de la|de l['’]|des|du|de|d['’]|la|le|les|l
 _EDGE_CHARS = " \t\n\u00a0.,;:!?«»\"'’()[]-–—_/*•|"
 
 
+@lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
     """One character, lower-case and accent-free, always one character long."""
     if ch in "’‘`´":

@@ -136,6 +136,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Event triggers inside ``text[start:end]``, longest first where they overlap."""
+    return list(_find_triggers(text, start, end))
+
+
+@lru_cache(maxsize=512)
+def _find_triggers(text: str, start: int, end: int) -> tuple[Trigger, ...]:
+    # Cached: the tense check and the event builder both ask for each sentence's triggers.
     found = [Trigger(start + m.start(), start + m.end(), m.group(), kind, cameo)
              for pattern, kind, cameo in _triggers()
              for m in pattern.finditer(text[start:end])]
@@ -143,7 +149,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     for t in sorted(found, key=lambda t: (t.start - t.end, t.start)):
         if all(t.end <= k.start or t.start >= k.end for k in kept):
             kept.append(t)
-    return sorted(kept, key=lambda t: t.start)
+    return tuple(sorted(kept, key=lambda t: t.start))
 
 
 def cue(kind: str, text: str) -> bool:

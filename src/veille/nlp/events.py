@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from veille.model import Event, TimeExpr
 from veille.nlp.context import DocContext
+from veille.nlp.doctext import text_of
 from veille.nlp.entities import EntityTable
 from veille.nlp.event_anaphora import (
     drop_headline_repeats,
@@ -49,7 +50,7 @@ def extract_events(
     doc: Doc, table: EntityTable, times: list[TimeExpr], ctx: DocContext
 ) -> list[Event]:
     """Every event of ``doc`` with participants, place, date, status and CAMEO code."""
-    text = doc.text
+    text = text_of(doc)
     host = _host(text, table)
     actors = _actors(text, table, host)
     context = EventContext(ctx.reference_date, ctx.reference_basis in ("published", "dateline"),
@@ -64,7 +65,7 @@ def extract_events(
                         + plural_roles(text, actors, start, end, last_pair(events, people)),
                         key=lambda a: a.start)
         when = [t for t in times if start <= t.start < end]
-        future = _future_triggers(doc, start, end)
+        future = _future_triggers(doc, text, start, end)
         # the venue of the sentence before, in the same paragraph
         around = SentenceContext("\n" not in text[previous_end:start]
                                  and any(is_place(text, a) for a in previous))
@@ -83,9 +84,10 @@ def _host(text: str, table: EntityTable) -> str | None:
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
-def _future_triggers(doc: Doc, start: int, end: int) -> dict[int, bool]:
+def _future_triggers(doc: Doc, text: str, start: int, end: int) -> dict[int, bool]:
+    # ``text`` is ``doc.text`` passed in: spaCy rebuilds that string from every token per call.
     future = {}
-    for trigger in find_triggers(doc.text, start, end):
+    for trigger in find_triggers(text, start, end):
         span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
         future[trigger.start] = span is not None and verb_tense(span.root) == "future"
     return future

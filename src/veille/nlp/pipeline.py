@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from veille.model import Entity, Event, Quote, TimeExpr
 from veille.nlp.context import DocContext
+from veille.nlp.doctext import remember_text
 from veille.nlp.entities import build_entity_table
 from veille.nlp.events import extract_events
 from veille.nlp.model import load_pipeline
@@ -59,4 +60,8 @@ def _run_batch(nlp: Language, batch: list[tuple[str, DocContext]], batch_size: i
                ) -> list[Analysis]:
     with nlp.memory_zone():
         docs = nlp.pipe((text for text, _ in batch), batch_size=batch_size)
-        return [analyze_doc(doc, ctx) for doc, (_, ctx) in zip(docs, batch, strict=True)]
+        out = []
+        for doc, (text, ctx) in zip(docs, batch, strict=True):
+            remember_text(doc, text)
+            out.append(analyze_doc(doc, ctx))
+        return out

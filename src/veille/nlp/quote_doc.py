@@ -13,17 +13,9 @@ from bisect import bisect_left, bisect_right
 
 from spacy.tokens import Doc, Span
 
-_TEXT = "veille.quotes.text"
+from veille.nlp.doctext import text_of as text_of  # re-exported for the quote modules
+
 _STARTS = "veille.quotes.starts"
-
-
-def text_of(doc: Doc) -> str:
-    """``doc.text``, computed once."""
-    text = doc.user_data.get(_TEXT)
-    if not isinstance(text, str):
-        text = doc.text
-        doc.user_data[_TEXT] = text
-    return text
 
 
 def _starts(doc: Doc) -> list[int]:

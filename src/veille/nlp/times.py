@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from veille.model import TimeExpr
 from veille.nlp.context import DocContext
+from veille.nlp.doctext import text_of
 from veille.nlp.timecalendar import Lean
 from veille.nlp.timegrammar import find_times
 
@@ -29,7 +30,7 @@ def extract_times(doc: Doc, ctx: DocContext) -> list[TimeExpr]:
 
     return [
         TimeExpr(t.start, t.end, t.text, t.value, t.anchor)  # type: ignore[arg-type]
-        for t in find_times(doc.text, ctx.reference_date, lean, tense)
+        for t in find_times(text_of(doc), ctx.reference_date, lean, tense)
     ]
 
 
