@@ -13,7 +13,7 @@ real ones do), then:
    a throwaway server is started with Debian's defaults (fsync on, as in production).
 
 Not a test: the figures depend on the machine and on whatever else it runs (the load
-average is printed with them). They are reported in docs/scale.md.
+average is printed with them). They are reported in the README (Beyond one machine).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ After: Veille's PER entities, per document and across the corpus (merged with
 Linked: the share of PER mentions whose entity carries a Wikidata id.
 
 Usage: ``python scripts/entity_stats.py [--shared ../shared] [--json]``; exits 0 with a note when
-the seed corpus is absent. The true counts are in docs/entities.md (counted by hand).
+the seed corpus is absent. The true counts are in the README (Entities, measured; counted by hand).
 """
 
 from __future__ import annotations

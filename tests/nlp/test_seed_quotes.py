@@ -1,6 +1,6 @@
 """Seed-corpus gate for quotes (skips without ../shared): the figures measured, not hoped for.
 
-Measured on the five seeds: every quote metric at 1.000 (see docs/quotes.md). The gates sit at
+Measured on the five seeds: every quote metric at 1.000 (see the README). The gates sit at
 the issue's targets, a notch below what we reach, so a regression fails while the held-out
 corpus, not the seeds, decides how good the rules really are.
 """

@@ -15,6 +15,6 @@ def test_event_recall_on_the_seeds(seed_scores: dict[str, float]) -> None:
 
 
 def test_event_precision_on_the_seeds(seed_scores: dict[str, float]) -> None:
-    # issue #5 asks for 0.8; the clause rules (docs/time-events.md) measure 0.952: a change
+    # issue #5 asks for 0.8; the clause rules (README, Events) measure 0.952: a change
     # that brings back calls "for" something, denied or anaphoric events falls below 0.9
     assert seed_scores["event_precision"] >= 0.9
