@@ -40,10 +40,12 @@ def said_on(text: str, clause: list[tuple[int, int]], times: list[TimeExpr],
             reference: date | None) -> str | None:
     """The date the clause gives for the statement, or None."""
     for t in times:
+        if not _inside(t.start, t.end, clause):
+            continue  # cheap test first: a long document has hundreds of times
         before = re.findall(r"\w+", text[max(0, t.start - 12) : t.start].casefold())[-1:]
         first = re.findall(r"\w+", t.text.casefold())[:1]
         bound = bool(set(before + first) & _NOT_WHEN)
-        if t.value and _DATED.match(t.value) and _inside(t.start, t.end, clause) and not bound:
+        if t.value and _DATED.match(t.value) and not bound:
             return t.value
     if reference is None:
         return None

@@ -28,6 +28,7 @@ from veille.nlp.quote_roles import (
     role_holders,
     words_of,
 )
+from veille.nlp.spans import Spans
 from veille.resources import read_lines, read_table
 
 _PRONOUNS = frozenset({"il", "elle", "lui", "-il", "-elle", "celui-ci", "celle-ci"})
@@ -85,10 +86,12 @@ class SpeakerResolver:
     # Positions where a person is the subject of a clause: the most salient antecedents.
     subjects: list[tuple[int, Entity]] = field(default_factory=list)
     holders: list[Holder] = field(default_factory=list)
+    _spans: Spans = field(default_factory=lambda: Spans([]))
 
     def __post_init__(self) -> None:
         people = [e for e in self.table.entities() if e.type == "PER"]
         self.holders = role_holders(self.text, people)
+        self._spans = Spans(self.quoted)
 
     def add_role_subjects(self, spans: list[tuple[int, int]]) -> None:
         """Role nouns that are the subject of a clause ("Le ministre a démenti toute crise.")
@@ -250,7 +253,7 @@ class SpeakerResolver:
         return best[1] if best else None
 
     def _in_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quoted)
+        return pos in self._spans
 
 
 def _said(entity: Entity) -> Said:

@@ -26,6 +26,7 @@ from veille.nlp.quote_direct import Attribution, attribute, incise
 from veille.nlp.quote_doc import span_of, text_of
 from veille.nlp.quote_marks import Marked, containing, find_marked, sentences, word_count
 from veille.nlp.quote_speaker import Said, SpeakerResolver
+from veille.nlp.spans import Spans
 from veille.nlp.speech_indirect import Reported, find_indirect
 from veille.nlp.speech_turn_speakers import plausible_turns, turn_quotes
 from veille.nlp.speech_turns import Turn, find_turns
@@ -152,7 +153,7 @@ def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _indirect(doc: Doc, sents: list[tuple[int, int]], turns: list[tuple[int, int]],
               marks: list[Marked]) -> list[Reported]:
     found = []
-    quoted = [(m.left, m.right) for m in marks]
+    quoted = Spans((m.left, m.right) for m in marks)
     for sent in sents:
         if not _within(sent[0], turns):
             found.extend(find_indirect(doc, sent, quoted))

@@ -31,6 +31,7 @@ from veille.nlp.quote_cues import (
 from veille.nlp.quote_direct import opinion_holder
 from veille.nlp.quote_doc import span_of, text_of
 from veille.nlp.quote_marks import OPENERS
+from veille.nlp.spans import Spans
 
 _SOURCE_PREPS = {"selon": "selon", "d'après": "d'après", "d’après": "d'après"}
 _NOT_SOURCE = frozenset({"laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'", "qu’",
@@ -60,7 +61,7 @@ class Reported:
     statement: bool = True
 
 
-def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: list[tuple[int, int]]
+def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
                   ) -> list[Reported]:
     """Indirect statements in one sentence (character span), left to right.
 
@@ -72,7 +73,7 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: list[tuple[int, i
     found: list[Reported] = []
     taken_until = -1
     for tok in span:
-        if tok.idx < taken_until or any(a <= tok.idx < b for a, b in quoted):
+        if tok.idx < taken_until or tok.idx in quoted:
             continue
         got = _from_source(doc, tok, sentence) or _from_verb(doc, tok, sentence)
         if got is not None:
