@@ -41,12 +41,17 @@ class EntityTable:
         self.kb = kb if kb is not None else get_kb()
         self._clusters: list[_Cluster] = []
         self._roles: dict[RoleKey, Entity] = {}
+        # Mentions arrive out of order; sort them when read after a change, not on every read
+        # (the quote and event stages read the table thousands of times in a long text).
+        self._unsorted = False
 
     # -- reading ---------------------------------------------------------------------------
     def entities(self) -> list[Entity]:
         """Entities with at least one mention, mentions in text order."""
-        for cluster in self._clusters:
-            cluster.entity.mentions.sort(key=lambda m: (m.start, m.end))
+        if self._unsorted:
+            for cluster in self._clusters:
+                cluster.entity.mentions.sort(key=lambda m: (m.start, m.end))
+            self._unsorted = False
         return [c.entity for c in self._clusters if c.entity.mentions]
 
     def lookup(self, start: int, end: int, types: tuple[str, ...] = ALL_TYPES) -> Entity | None:
@@ -139,6 +144,7 @@ class EntityTable:
                     via: MentionVia) -> None:
         if not any(m.start == start and m.end == end for m in entity.mentions):
             entity.mentions.append(Mention(start, end, text, via))
+            self._unsorted = True
 
     def merge(self, entity: Entity, into: Entity) -> Entity:
         """Move ``entity``'s names and mentions into ``into`` and forget ``entity``."""
