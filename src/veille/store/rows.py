@@ -12,7 +12,6 @@ from typing import Any
 
 import snowballstemmer
 
-from veille.clean.dedup import normalize
 from veille.model import Entity, Record
 from veille.resolve.entities import global_key, is_bare_surname, match, surname_key
 from veille.store.base import SearchFilters
@@ -102,12 +101,7 @@ def content_key(record: Record) -> str:
     return content_hash(record.text)
 
 
-def fold_like(text: str) -> str:
-    """A LIKE pattern that matches ``text`` anywhere, case-insensitively after normalizing."""
-    return f"%{normalize(text)}%"
-
-
-# -- Shared by the SQL back-ends (added for PostgreSQL; SQLite may adopt them) ------------------
+# -- WHERE clauses shared by the SQL back-ends ----------------------------------------------
 
 
 @dataclass(frozen=True)

@@ -184,7 +184,7 @@ class SQLiteStore:
 
     def search(self, query: str, filters: SearchFilters | None = None, limit: int = 20,
                offset: int = 0) -> list[SearchHit]:
-        where, params = self._filters(filters or SearchFilters())
+        where, params = rows.search_clauses(filters or SearchFilters(), rows.SQLITE)
         sql = (
             "SELECT d.doc_id, d.title, d.publisher, d.published,"
             " snippet(doc_fts, 2, '[', ']', '…', 16), bm25(doc_fts) AS rank"
@@ -201,44 +201,9 @@ class SQLiteStore:
             raise StoreError(f"search {query!r}: {err}") from None
         return [SearchHit(r[0], r[1], r[2], r[3], r[4], -float(r[5])) for r in found]
 
-    def _filters(self, f: SearchFilters) -> tuple[list[str], list[Any]]:
-        where: list[str] = []
-        params: list[Any] = []
-        if f.publisher:
-            where.append("d.publisher = ?")
-            params.append(f.publisher)
-        if f.language:
-            where.append("d.language = ?")
-            params.append(f.language)
-        if f.since:
-            where.append("coalesce(d.published, d.reference_date) >= ?")
-            params.append(f.since)
-        if f.until:
-            where.append("coalesce(d.published, d.reference_date) <= ?")
-            params.append(f.until)
-        if f.entity:
-            where.append("d.doc_id IN (SELECT de.doc_id FROM doc_entities de JOIN entities e"
-                         " ON e.id = de.entity_id WHERE e.name LIKE ? OR de.aliases LIKE ?)")
-            params += [f"%{f.entity}%", f"%{f.entity}%"]
-        if f.speaker:
-            where.append("d.doc_id IN (SELECT q.doc_id FROM quotes q LEFT JOIN entities e"
-                         " ON e.id = q.speaker_entity WHERE q.speaker LIKE ? OR e.name LIKE ?)")
-            params += [f"%{f.speaker}%", f"%{f.speaker}%"]
-        return where, params
-
     def quotes(self, speaker: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 50, offset: int = 0) -> list[QuoteRow]:
-        where, params = ["1=1"], []
-        if speaker:
-            where.append("(q.speaker LIKE ? OR q.speaker_entity IN (SELECT entity_id FROM"
-                         " doc_entities WHERE aliases LIKE ? OR name LIKE ?))")
-            params += [f"%{speaker}%"] * 3
-        if since:
-            where.append("q.published >= ?")
-            params.append(since)
-        if until:
-            where.append("q.published <= ?")
-            params.append(until)
+        where, params = rows.quote_clauses(speaker, since, until, rows.SQLITE)
         sql = (f"SELECT {_QUOTE_COLUMNS} FROM quotes q JOIN documents d USING (doc_id)"
                f" WHERE {' AND '.join(where)} ORDER BY q.published DESC, q.doc_id, q.start"
                " LIMIT ? OFFSET ?")
@@ -246,13 +211,7 @@ class SQLiteStore:
 
     def entities(self, type: str | None = None, name: str | None = None, limit: int = 50,
                  offset: int = 0) -> list[EntityRow]:
-        where, params = ["1=1"], []
-        if type:
-            where.append("e.type = ?")
-            params.append(type)
-        if name:
-            where.append("(e.name LIKE ? OR de.aliases LIKE ? OR e.kb_id = ?)")
-            params += [f"%{name}%", f"%{name}%", name]
+        where, params = rows.entity_clauses(type, name, rows.SQLITE)
         return self._entity_rows(" AND ".join(where), params, limit, offset)
 
     def _entity_rows(self, where: str, params: list[Any], limit: int, offset: int
@@ -312,17 +271,7 @@ class SQLiteStore:
 
     def events(self, entity: str | None = None, since: str | None = None,
                until: str | None = None) -> list[EventRow]:
-        where, params = ["1=1"], []
-        if entity:
-            where.append("ev.id IN (SELECT ee.event_id FROM event_entities ee JOIN entities e"
-                         " ON e.id = ee.entity_id WHERE e.name LIKE ? OR e.kb_id = ?)")
-            params += [f"%{entity}%", entity]
-        if since:
-            where.append("ev.date >= ?")
-            params.append(since)
-        if until:
-            where.append("ev.date <= ?")
-            params.append(until)
+        where, params = rows.event_clauses(entity, since, until, rows.SQLITE)
         sql = ("SELECT ev.doc_id, d.title, d.publisher, d.published, ev.event FROM events ev"
                f" JOIN documents d USING (doc_id) WHERE {' AND '.join(where)}"
                " ORDER BY ev.date, ev.doc_id, ev.id")
