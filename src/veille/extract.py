@@ -33,9 +33,19 @@ def clean_all(items: Iterable[RawDocument | InputError], settings: Settings
             yield item
             continue
         try:
-            yield clean_document(item, settings)
+            clean = clean_document(item, settings)
         except InputError as err:
             yield err
+            continue
+        try:
+            context_of(clean)
+        except ValueError:
+            # The edge validates given dates; this catches one read from a page's metadata,
+            # which would otherwise fail the whole batch inside the NLP stage.
+            yield InputError(item.origin, f"field 'published': not a date "
+                             f"(got {clean.source.reference_date!r})")
+            continue
+        yield clean
 
 
 def extract_records(items: Iterable[RawDocument | InputError], settings: Settings
@@ -54,7 +64,8 @@ def extract_records(items: Iterable[RawDocument | InputError], settings: Setting
 def _finish(pending: list[CleanDocument | InputError], settings: Settings) -> Iterator[Outcome]:
     cleaned = [p for p in pending if isinstance(p, CleanDocument)]
     analyses = iter(
-        analyze(((c.text, context_of(c)) for c in cleaned), settings.model, settings.batch_size)
+        analyze(((c.text, context_of(c)) for c in cleaned), settings.model, settings.batch_size,
+                settings.kb_path)
     )
     for item in pending:
         if isinstance(item, InputError):

@@ -128,6 +128,11 @@ def ingest_entries(client: httpx.Client, feed: Feed, state: FeedState, store: St
     for entry in (e for e in feed.entries if e.guid not in seen):
         if stop is not None and stop.is_set():
             return summary, False
+        if entry.error:  # unusable fields: retrying would not help
+            summary.failures.append(f"{feed.url}: entry {entry.guid}: {entry.error}")
+            _say(on_result, f"error: {summary.failures[-1]}")
+            _mark_seen(state, entry)
+            continue
         if store.resolve_doc(entry.link):  # stored by another run or before a lost state
             _mark_seen(state, entry)
             continue

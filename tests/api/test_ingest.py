@@ -86,3 +86,14 @@ def test_unusable_text_is_422_with_the_reason(writer: httpx.Client) -> None:
     response = writer.post("/api/documents", headers=AUTH, json={"text": "   \n  "})
     assert response.status_code == 422
     assert response.json()["error"]
+
+
+def test_bad_field_values_are_422_naming_the_field_never_500(writer: httpx.Client) -> None:
+    for field, value in [("published", "2026-13-45"), ("published", "2026-03-12junk"),
+                         ("published", 12345), ("title", {"fr": "Titre"}),
+                         ("language", "français"), ("publisher", ["a", "b"])]:
+        response = writer.post("/api/documents", headers=AUTH,
+                               json={"text": ARTICLE, field: value})
+        assert response.status_code == 422, (field, value, response.text)
+        assert f"body.{field}" in response.json()["error"], response.text
+    assert writer.get("/api/documents").json()["documents"] == []  # nothing stored

@@ -17,7 +17,8 @@ from veille.api.schemas import (
 )
 from veille.api.urls import doc_url, page_info
 from veille.extract import extract_records
-from veille.model import RawDocument, Record
+from veille.ingest.item import raw_document
+from veille.model import Record
 from veille.run import Sources, read_sources, store_outcomes
 from veille.settings import Settings
 from veille.store.base import Store
@@ -69,10 +70,7 @@ def ingest_request(handle: StoreHandle, body: IngestRequest, settings: Settings)
     if body.url:
         items = list(read_sources(Sources(urls=[body.url]), settings))
     else:
-        raw = RawDocument(text=body.text or body.html or "", origin="api", is_html=bool(body.html),
-                          title=body.title, publisher=body.publisher, published=body.published,
-                          language=body.language)
-        items = [raw]
+        items = [raw_document(body, body.text or body.html or "", "api", is_html=bool(body.html))]
     with handle.extract_lock:
         outcomes = list(extract_records(items, settings))
     with handle.use() as store:

@@ -10,6 +10,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from veille.ingest.item import Body, ItemFields
+
 
 class PageInfo(BaseModel):
     limit: int
@@ -222,16 +224,12 @@ class DocumentDetail(BaseModel):
     cards: list[Card]
 
 
-class IngestRequest(BaseModel):
-    """Exactly one of ``text``, ``html`` or ``url``; the metadata fields are optional hints."""
+class IngestRequest(ItemFields):
+    """Exactly one of ``text``, ``html`` or ``url`` (fetched); the metadata fields are optional
+    hints, validated by the same model as a JSON Lines item's (:class:`ItemFields`)."""
 
-    text: str | None = Field(None, min_length=1, max_length=5_000_000)
-    html: str | None = Field(None, min_length=1, max_length=5_000_000)
-    url: str | None = Field(None, pattern=r"^https?://", max_length=2000)
-    title: str | None = Field(None, max_length=1000)
-    publisher: str | None = Field(None, max_length=200)
-    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}")
-    language: str | None = Field(None, pattern=r"^[a-z]{2}$")
+    text: Body | None = Field(None, min_length=1)
+    html: Body | None = Field(None, min_length=1)
 
 
 class IngestResult(BaseModel):

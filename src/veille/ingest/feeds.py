@@ -11,6 +11,7 @@ import feedparser
 import httpx
 
 from veille.errors import FeedError, InputError
+from veille.ingest.item import ItemFields, validated
 from veille.ingest.web import fetch, fetch_document
 from veille.model import RawDocument
 from veille.settings import Settings
@@ -22,6 +23,7 @@ class FeedEntry:
     title: str | None
     published: str | None
     guid: str
+    error: str | None = None  # why the entry's fields are unusable; it is not fetched
 
 
 @dataclass
@@ -44,21 +46,24 @@ def parse_feed(content: bytes, url: str) -> Feed:
         raise FeedError(url, f"broken feed: {reason.splitlines()[0] if reason else 'not a feed'}")
     if not parsed.get("version") and not parsed.entries:
         raise FeedError(url, "not an RSS or Atom feed")
-    entries = []
-    for item in parsed.entries:
-        link = item.get("link")
-        if not link:
-            continue
-        stamp = item.get("published_parsed") or item.get("updated_parsed")
-        entries.append(
-            FeedEntry(
-                link=link,
-                title=item.get("title"),
-                published=strftime("%Y-%m-%d", stamp) if stamp else None,
-                guid=item.get("id") or link,
-            )
-        )
-    return Feed(url=url, title=parsed.feed.get("title"), entries=entries)
+    entries = [entry_of(item, url) for item in parsed.entries if item.get("link")]
+    title = parsed.feed.get("title")
+    return Feed(url=url, title=title if isinstance(title, str) else None, entries=entries)
+
+
+def entry_of(item: Any, feed_url: str) -> FeedEntry:
+    """One entry, its fields validated by the model every input goes through."""
+    link, guid = item.get("link"), item.get("id")
+    stamp = item.get("published_parsed") or item.get("updated_parsed")
+    published = strftime("%Y-%m-%d", stamp) if stamp else None
+    guid = guid if isinstance(guid, str) and guid else str(link)
+    try:
+        fields = validated(ItemFields, {"url": link, "title": item.get("title"),
+                                        "published": published}, f"{feed_url}: entry {guid}")
+    except InputError as err:
+        return FeedEntry(link=str(link), title=None, published=None, guid=guid, error=err.reason)
+    return FeedEntry(link=fields.url or "", title=fields.title, published=fields.published,
+                     guid=guid)
 
 
 def fetch_feed(
@@ -85,6 +90,9 @@ def entry_documents(
 ) -> Iterator[RawDocument | InputError]:
     """Fetch every entry's article; a dead link is yielded as an error and the feed goes on."""
     for entry in feed.entries:
+        if entry.error:
+            yield InputError(f"{feed.url}: entry {entry.guid}", entry.error)
+            continue
         try:
             doc = fetch_document(client, entry.link, settings)
         except InputError as err:

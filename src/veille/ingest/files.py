@@ -9,13 +9,13 @@ from typing import Any
 
 from veille.errors import InputError
 from veille.ingest.decode import decode_bytes
+from veille.ingest.item import InputItem, raw_document, validated
 from veille.model import RawDocument
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
-_FIELDS = ("id", "title", "url", "published", "publisher", "language")
 
 Item = RawDocument | InputError
 
@@ -51,13 +51,10 @@ def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
     try:
         text = decode_bytes(data, origin, max_bytes)
         if path.suffix == ".json":
-            yield from _json_items(json.loads(text), origin, path)
+            yield from _json_items(load_json(text, origin), origin, path)
             return
     except InputError as err:
         yield err
-        return
-    except json.JSONDecodeError as err:
-        yield InputError(origin, f"malformed JSON at line {err.lineno}: {err.msg}")
         return
     is_html = path.suffix in HTML_SUFFIXES
     yield RawDocument(text=text, origin=origin, path=str(path), is_html=is_html)
@@ -71,11 +68,24 @@ def read_jsonl(data: bytes, origin: str, path: Path | None, max_bytes: int) -> I
             continue
         try:
             text = decode_bytes(line, where, max_bytes)
-            yield from _json_items(json.loads(text), where, path)
+            yield from _json_items(load_json(text, where, line=True), where, path)
         except InputError as err:
             yield err
-        except json.JSONDecodeError as err:
-            yield InputError(where, f"malformed JSON line: {err.msg} (column {err.colno})")
+
+
+def load_json(text: str, origin: str, line: bool = False) -> Any:
+    """Parse JSON; malformed, too deeply nested or over-long numbers are an InputError."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        if line:
+            raise InputError(origin, f"malformed JSON line: {err.msg} (column {err.colno})"
+                             ) from None
+        raise InputError(origin, f"malformed JSON at line {err.lineno}: {err.msg}") from None
+    except RecursionError:
+        raise InputError(origin, "malformed JSON: nested too deeply") from None
+    except ValueError as err:  # an integer of more than 4,300 digits
+        raise InputError(origin, f"malformed JSON: {err}") from None
 
 
 def _json_items(value: Any, origin: str, path: Path | None) -> Iterator[Item]:
@@ -86,17 +96,14 @@ def _json_items(value: Any, origin: str, path: Path | None) -> Iterator[Item]:
 
 
 def from_json_object(item: Any, origin: str, path: Path | None = None) -> Item:
-    """Build a raw document from ``{"text": ...}`` or ``{"html": ...}`` plus optional metadata."""
-    if not isinstance(item, dict):
-        return InputError(origin, "JSON value is not an object with 'text' or 'html'")
-    body = item.get("text") if item.get("text") is not None else item.get("html")
-    if not isinstance(body, str) or not body.strip():
-        return InputError(origin, "JSON object has no non-empty 'text' or 'html'")
-    meta = {k: (str(item[k]) if item.get(k) is not None else None) for k in _FIELDS}
-    return RawDocument(
-        text=body,
-        origin=origin,
-        is_html=item.get("text") is None,
-        path=str(path) if path else None,
-        **meta,
-    )
+    """Build a raw document from ``{"text": ...}`` or ``{"html": ...}`` plus optional metadata.
+
+    Every field goes through :class:`veille.ingest.item.InputItem`: a bad one fails this
+    document only, with a line naming ``origin`` and the field.
+    """
+    try:
+        fields = validated(InputItem, item, origin)
+    except InputError as err:
+        return err
+    return raw_document(fields, fields.body, origin, is_html=fields.text is None,
+                        path=str(path) if path else None)
