@@ -37,8 +37,21 @@ class Settings(BaseSettings):
         default=300_000,
         description="Cleaned texts longer than this are refused (one huge text ties up a worker).",
     )
-    http_timeout: float = Field(default=20.0, description="Seconds before a fetch gives up.")
+    http_timeout: float = Field(
+        default=20.0,
+        description="Deadline of one whole fetch in seconds, redirects included, from the "
+                    "first connection to the last byte.",
+    )
     http_max_redirects: int = Field(default=5, description="Redirects a fetch follows.")
+    allow_private_urls: bool = Field(
+        default=False,
+        description="Let fetches reach loopback, private, link-local and other non-public "
+                    "addresses (intranets, tests); off, such URLs are refused (SSRF guard).",
+    )
+    feed_max_entries: int = Field(
+        default=200, ge=1,
+        description="New entries fetched per feed per poll; the rest wait for the next poll.",
+    )
     user_agent: str = Field(
         default="Veille/0.1 (news monitoring; set VEILLE_USER_AGENT to add a contact address)",
         description="User-Agent sent with every fetch.",
@@ -53,6 +66,11 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address `veille serve` binds to.")
     port: int = Field(default=8765, description="Port `veille serve` listens on.")
+    query_timeout: float = Field(
+        default=2.0, gt=0,
+        description="Seconds one store query may run for the server; a longer one (a runaway "
+                    "search) is stopped and answered with a 400.",
+    )
     kb_path: str | None = Field(
         default=None,
         description="Extra knowledge-base JSON Lines file merged over the bundled one.",

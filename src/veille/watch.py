@@ -122,11 +122,17 @@ def poll_feed(client: httpx.Client, url: str, state: FeedState, store: Store,
 def ingest_entries(client: httpx.Client, feed: Feed, state: FeedState, store: Store,
                    settings: Settings, stop: threading.Event | None,
                    on_result: Reporter | None) -> tuple[Summary, bool]:
-    """Fetch, extract and store the entries not seen yet; (summary, all were fetched)."""
+    """Fetch, extract and store the entries not seen yet, ``settings.feed_max_entries`` at
+    most (the rest stay unseen for the next poll); (summary, all were fetched)."""
     seen = set(state.seen)
-    summary, complete = Summary(), True
-    for entry in (e for e in feed.entries if e.guid not in seen):
+    summary, complete, fetched = Summary(), True, 0
+    fresh = [e for e in feed.entries if e.guid not in seen]
+    for n, entry in enumerate(fresh):
         if stop is not None and stop.is_set():
+            return summary, False
+        if fetched >= settings.feed_max_entries:
+            _say(on_result, f"{feed.url}: {len(fresh) - n} new entries left for the next poll "
+                            f"(feed_max_entries {settings.feed_max_entries})")
             return summary, False
         if entry.error:  # unusable fields: retrying would not help
             summary.failures.append(f"{feed.url}: entry {entry.guid}: {entry.error}")
@@ -136,6 +142,7 @@ def ingest_entries(client: httpx.Client, feed: Feed, state: FeedState, store: St
         if store.resolve_doc(entry.link):  # stored by another run or before a lost state
             _mark_seen(state, entry)
             continue
+        fetched += 1
         try:
             doc = fetch_document(client, entry.link, settings)
         except InputError as err:  # left unseen: retried at the next poll

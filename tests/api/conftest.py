@@ -49,3 +49,11 @@ def writer(tmp_path: Path) -> Iterator[httpx.Client]:
     settings = Settings(db=str(tmp_path / "w.sqlite"), api_token=TOKEN)
     with background_server(settings) as base, httpx.Client(base_url=base, timeout=60) as http:
         yield http
+
+
+@pytest.fixture()
+def intranet_writer(tmp_path: Path) -> Iterator[httpx.Client]:
+    """Like ``writer``, opted in to private URLs: it fetches from pytest-httpserver on loopback."""
+    settings = Settings(db=str(tmp_path / "w.sqlite"), api_token=TOKEN, allow_private_urls=True)
+    with background_server(settings) as base, httpx.Client(base_url=base, timeout=60) as http:
+        yield http

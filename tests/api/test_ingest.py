@@ -53,7 +53,8 @@ def test_ingest_html(writer: httpx.Client) -> None:
     assert "Notre partenariat" in text and "<p>" not in text
 
 
-def test_ingest_url(writer: httpx.Client, httpserver: HTTPServer) -> None:
+def test_ingest_url(intranet_writer: httpx.Client, httpserver: HTTPServer) -> None:
+    writer = intranet_writer
     # A page no other test ingests: trafilatura's process-wide dedup cache refuses a page it
     # has seen a few times already (clean/html.py passes deduplicate=True).
     page = (REPO / "tests" / "data" / "web" / "porto.html").read_bytes()
@@ -97,3 +98,16 @@ def test_bad_field_values_are_422_naming_the_field_never_500(writer: httpx.Clien
         assert response.status_code == 422, (field, value, response.text)
         assert f"body.{field}" in response.json()["error"], response.text
     assert writer.get("/api/documents").json()["documents"] == []  # nothing stored
+
+
+def test_url_ingest_refuses_loopback_by_default(writer: httpx.Client, httpserver: HTTPServer
+                                                ) -> None:
+    httpserver.expect_request("/internal").respond_with_data("secret", content_type="text/plain")
+    for url in (httpserver.url_for("/internal"),
+                f"http://localhost:{httpserver.port}/internal",
+                f"http://2130706433:{httpserver.port}/internal",
+                f"http://[::1]:{httpserver.port}/internal"):
+        response = writer.post("/api/documents", headers=AUTH, json={"url": url})
+        assert response.status_code == 422, response.text
+        assert "refused" in response.json()["error"] and "loopback" in response.json()["error"]
+    assert httpserver.log == []  # not one request reached the internal service

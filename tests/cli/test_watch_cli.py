@@ -40,7 +40,8 @@ def serve_site(server: HTTPServer, examples: list[str]) -> str:
 def test_once_polls_each_feed_and_exits(httpserver: HTTPServer, tmp_path: Path) -> None:
     url = serve_site(httpserver, ["01-sommet-bruxelles.txt", "04-conference-berlin.txt"])
     db = str(tmp_path / "s.sqlite")
-    result = runner.invoke(app, ["watch", "--feed", url, "--once", "--db", db])
+    result = runner.invoke(app, ["watch", "--feed", url, "--once", "--db", db,
+                                 "--allow-private-urls"])
     assert result.exit_code == 0, result.stderr
     assert f"{url}: new, 2 added" in result.stderr
     state = json.loads(Path(db + ".watch.json").read_text(encoding="utf-8"))
@@ -49,7 +50,7 @@ def test_once_polls_each_feed_and_exits(httpserver: HTTPServer, tmp_path: Path) 
 
 def test_a_dead_feed_with_once_exits_with_the_partial_status(tmp_path: Path) -> None:
     result = runner.invoke(app, ["watch", "--feed", "http://127.0.0.1:9/rss", "--once",
-                                 "--db", str(tmp_path / "s.sqlite")])
+                                 "--db", str(tmp_path / "s.sqlite"), "--allow-private-urls"])
     assert result.exit_code == 1
     assert "cannot fetch" in result.stderr and "next in" in result.stderr
 
@@ -66,7 +67,7 @@ def test_sigterm_stops_the_service_cleanly(httpserver: HTTPServer, tmp_path: Pat
     state = tmp_path / "state.json"
     service = subprocess.Popen(
         [VEILLE, "watch", "--feed", url, "--every", "1h", "--db", str(tmp_path / "s.sqlite"),
-         "--state", str(state)], stderr=subprocess.PIPE, text=True)
+         "--state", str(state), "--allow-private-urls"], stderr=subprocess.PIPE, text=True)
     assert service.stderr is not None
     deadline, seen = time.monotonic() + 120, []
     for line in service.stderr:  # wait for the first poll to finish

@@ -84,7 +84,8 @@ def site(httpserver: HTTPServer) -> FeedSite:
 
 @pytest.fixture
 def web_settings() -> Settings:
-    return Settings(db=":memory:", http_timeout=5.0)
+    # Opted in: the feeds are served by pytest-httpserver on loopback.
+    return Settings(db=":memory:", http_timeout=5.0, allow_private_urls=True)
 
 
 @pytest.fixture
@@ -175,3 +176,20 @@ def test_durations_and_default_state_location() -> None:
     assert backoff_delay(60, 0, 600) == 60
     assert default_state_path("/data/veille.sqlite") == Path("/data/veille.sqlite.watch.json")
     assert default_state_path("postgresql://h/db").name.startswith("watch-")
+
+
+def test_a_poll_fetches_at_most_feed_max_entries_and_the_rest_next_time(
+        site: FeedSite, store: Store, web_settings: Settings) -> None:
+    for example in ("01-sommet-bruxelles.txt", "02-entretien-guterres.txt",
+                    "04-conference-berlin.txt"):
+        site.publish(example)
+    capped = web_settings.model_copy(update={"feed_max_entries": 2})
+    url = site.server.url_for("/feed.xml")
+    state = FeedState()
+    with make_client(capped) as client:
+        first = poll_feed(client, url, state, store, capped, every=60, max_backoff=600)
+        assert (len(first.summary.added), site.article_requests()) == (2, 2)
+        assert state.etag is None  # not saved: a 304 next time would hide the third entry
+        second = poll_feed(client, url, state, store, capped, every=60, max_backoff=600)
+    assert (len(second.summary.added), site.article_requests()) == (1, 3)
+    assert state.etag == '"v3"' and store.stats()["documents"] == 3

@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from veille.cli.common import EXIT_PARTIAL, DbOption, err, opened_store, settings_for
+from veille.cli.common import EXIT_PARTIAL, DbOption, err, opened_store
+from veille.cli.ingest import AllowPrivateOption, fetch_settings
 from veille.watch import default_state_path, parse_duration, watch
 
 
@@ -32,10 +33,11 @@ def watch_cli(
                                                "entries); default: beside the SQLite store.")
                      ] = None,
     db: DbOption = None,
+    allow_private_urls: AllowPrivateOption = False,
 ) -> None:
     """Ingest new feed entries every interval; SIGTERM or Ctrl-C stops after the current article."""
     interval, cap = _duration(every), _duration(max_backoff)
-    settings = settings_for(db)
+    settings = fetch_settings(db, allow_private_urls)
     stop = threading.Event()
     received: list[str] = []
 

@@ -76,7 +76,7 @@ def fetch_feed(
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    fetched = fetch(client, url, settings.max_bytes, headers)
+    fetched = fetch(client, url, settings, headers)
     if fetched.status == 304:
         return Feed(url=url, title=None, entries=[], etag=etag, last_modified=last_modified,
                     not_modified=True)
@@ -88,8 +88,10 @@ def fetch_feed(
 def entry_documents(
     client: httpx.Client, feed: Feed, settings: Settings
 ) -> Iterator[RawDocument | InputError]:
-    """Fetch every entry's article; a dead link is yielded as an error and the feed goes on."""
-    for entry in feed.entries:
+    """Fetch the entries' articles, ``settings.feed_max_entries`` at most; a dead link is
+    yielded as an error and the feed goes on."""
+    cap = settings.feed_max_entries
+    for entry in feed.entries[:cap]:
         if entry.error:
             yield InputError(f"{feed.url}: entry {entry.guid}", entry.error)
             continue
@@ -102,3 +104,6 @@ def entry_documents(
         doc.published = doc.published or entry.published
         doc.publisher = doc.publisher or feed.title
         yield doc
+    if len(feed.entries) > cap:
+        yield InputError(feed.url, f"{len(feed.entries) - cap:,} entries beyond feed_max_entries"
+                                   f" ({cap}) left out; `veille watch` takes them poll by poll")
