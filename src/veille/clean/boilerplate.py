@@ -2,7 +2,7 @@
 
 Works line by line on text (HTML has first been reduced to text by :mod:`veille.clean.html`):
 cookie and consent banners, share prompts, photo credits, image placeholders, advertising labels
-and a headline repeated as a footer. Patterns live in ``resources/fr/boilerplate.tsv``.
+and a headline repeated as a footer. Patterns live in ``lang/fr/boilerplate.tsv``.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from veille.lang.pack import read_table
 from veille.model import Removed
-from veille.resources import read_table
 
 # An inline credit glued to a caption: "Sergueï Lavrov© RIA Novosti".
 _INLINE_CREDIT = re.compile(r"\s*©\s*[\w .'’/-]{2,60}$")

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from veille.resources import read_table
+from veille.lang.pack import read_table
 
 
 @lru_cache(maxsize=1)

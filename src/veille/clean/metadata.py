@@ -6,8 +6,8 @@ import re
 from urllib.parse import urlsplit
 
 from veille.clean.dates import full_date_pattern, latest_explicit_date, to_iso
+from veille.lang.pack import read_lines
 from veille.model import Removed
-from veille.resources import read_lines
 
 # "Moscou, 26 octobre 2025" alone on a line, or "27 août 2012. -" opening a paragraph.
 _DATELINE_CITY = re.compile(r"^\s*(?P<place>[A-ZÉÈÀÂ][\w'’ -]{1,40}),\s*(?P<date>.+?)\s*$")

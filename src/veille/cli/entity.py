@@ -9,10 +9,11 @@ from typing import Annotated, Any
 import typer
 
 from veille.cli.common import DbOption, FormatOption, fail, opened_store, out, print_json
+from veille.kb.base import KnowledgeBase, get_kb
+from veille.kb.names import name_key, same_entity
 from veille.model import Entity
 from veille.resolve.cards import card
-from veille.resolve.entities import name_key, same_entity
-from veille.resolve.kb import KnowledgeBase, get_kb
+from veille.settings import get_settings
 from veille.store import Store
 from veille.store.base import EntityRow
 
@@ -86,7 +87,7 @@ def entity_cli(
         fail(f"--on {on}: not a date (YYYY-MM-DD)")
         return
     with opened_store(db) as store:
-        report = entity_report(store, name, get_kb(), day, limit)
+        report = entity_report(store, name, get_kb(get_settings().kb_path), day, limit)
     if report is None:
         fail(f"{name}: no such entity in the store")
         return

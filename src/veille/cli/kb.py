@@ -8,8 +8,9 @@ from typing import Annotated
 import typer
 
 from veille.cli.common import fail, out
-from veille.resolve.kb import add_to_file, get_kb, read_entries, user_kb_path
-from veille.resolve.wikidata import TYPE_CLASSES, import_dump
+from veille.kb.base import add_to_file, get_kb, read_entries, user_kb_path
+from veille.kb.wikidata import TYPE_CLASSES, import_dump
+from veille.settings import get_settings
 
 kb_app = typer.Typer(help="Extend the knowledge base (people, organisations, places).",
                      no_args_is_help=True)
@@ -47,7 +48,7 @@ def import_wikidata_cli(
     target = to or user_kb_path()
     kinds = [t.strip() for t in types.split(",") if t.strip()]
     try:
-        entries = import_dump(dump, kinds, get_kb(), min_sitelinks)
+        entries = import_dump(dump, kinds, get_kb(get_settings().kb_path), min_sitelinks)
         added, replaced = add_to_file(target, entries)
     except (ValueError, OSError, EOFError) as error:
         fail(f"{dump}: {error}")

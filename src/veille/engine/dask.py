@@ -23,11 +23,12 @@ class PreloadModel(WorkerPlugin):
 
     name = "veille-preload-model"
 
-    def __init__(self, model: str) -> None:
+    def __init__(self, model: str, kb_path: str | None = None) -> None:
         self.model = model
+        self.kb_path = kb_path
 
     def setup(self, worker: Any) -> None:
-        preload_model(self.model)
+        preload_model(self.model, self.kb_path)
 
 
 def run_dask(partitions: list[list[PartitionItem]], settings: Settings,
@@ -50,7 +51,7 @@ def run_dask(partitions: list[list[PartitionItem]], settings: Settings,
                 n_workers=workers, threads_per_worker=1, processes=True,
                 dashboard_address="127.0.0.1:0"))
             client = stack.enter_context(Client(cluster))  # type: ignore[no-untyped-call]
-        client.register_plugin(PreloadModel(settings.model))
+        client.register_plugin(PreloadModel(settings.model, settings.kb_path))
         # The settings go once to the cluster, not once per task.
         [shared] = client.scatter([settings], broadcast=True)
         futures: dict[Future[Any], list[PartitionItem]] = {

@@ -23,7 +23,7 @@ def run_local(partitions: list[list[PartitionItem]], settings: Settings, workers
     pool = ProcessPoolExecutor(
         max_workers=max(1, min(workers, len(partitions))),
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=preload_model, initargs=(settings.model,),
+        initializer=preload_model, initargs=(settings.model, settings.kb_path),
     )
     try:
         futures: dict[Future[list[PartitionResult]], list[PartitionItem]] = {

@@ -53,8 +53,9 @@ def partition(items: Sequence[PartitionItem], workers: int,
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
-def preload_model(name: str) -> None:
-    """Load the spaCy pipeline in this process now, so the first partition does not pay it."""
+def preload_model(name: str, kb_path: str | None = None) -> None:
+    """Load the pipeline in this process now, so the first partition does not pay it (the
+    same arguments as the run's, so the cached pipeline is the one the run uses)."""
     from veille.nlp.model import load_pipeline
 
-    load_pipeline(name)
+    load_pipeline(name, None, kb_path)

@@ -10,9 +10,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from veille.kb.base import KBEntry, KnowledgeBase, Position
+from veille.lang.pack import read_table
 from veille.model import Entity
-from veille.resolve.kb import KBEntry, KnowledgeBase, Position, get_kb
-from veille.resources import read_table
 
 # Organisations that stand in a position's country slot; everything else is an ISO country code.
 _BODIES = {"EU": "Union européenne", "UN": "ONU", "NATO": "OTAN"}
@@ -45,10 +45,8 @@ def role_label(position: Position, kb: KnowledgeBase) -> str:
     return template.replace("{country}", country_label(position.country, kb) or "?")
 
 
-def card(item: KBEntry | Entity, on_date: date | None = None,
-         kb: KnowledgeBase | None = None) -> dict[str, Any]:
-    """The card of a KB entry, or of a document entity (linked through the KB when possible)."""
-    kb = kb if kb is not None else get_kb()
+def card(item: KBEntry | Entity, on_date: date | None, kb: KnowledgeBase) -> dict[str, Any]:
+    """The card of a KB entry, or of a document entity (linked through ``kb`` when possible)."""
     day = on_date or date.today()
     entry = item if isinstance(item, KBEntry) else _entry_of(item, kb, day)
     if entry is None:

@@ -12,7 +12,7 @@ from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from veille.nlp.timecalendar import add_months
+from veille.datecalc import add_months
 from veille.resolve.timeline import TimelineEvent
 
 _LABELS = {"meeting": "rencontre", "summit": "sommet", "talks": "pourparlers",

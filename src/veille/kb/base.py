@@ -1,0 +1,323 @@
+"""The knowledge base: people, organisations and places with their names and positions held.
+
+One JSON object per line (``kb/data/kb.jsonl``, built by ``scripts/build_kb.py``)::
+
+    {"key": "Q58217", "id": "Q58217", "type": "PER", "kind": "human",
+     "labels": {"fr": "Sergueï Lavrov", "en": "Sergey Lavrov", "ru": "Сергей Лавров"},
+     "aliases": {"fr": ["Sergei Lavrov"]}, "description": {"fr": "..."},
+     "country": "RU", "coords": null,
+     "positions": [{"role": "foreign_minister", "country": "RU", "start": "2004-03-09",
+                    "end": null, "label": "ministre des Affaires étrangères", "id": "Q1418873"}],
+     "updated": "2026-11-22", "source": "curated"}
+
+``id`` is a Wikidata id or null (never guessed); ``key`` is unique in the file (the id, or
+``geonames:<n>`` / ``veille:<slug>``). The bundled file is read once per process, then the user
+file written by ``veille kb add`` and ``settings.kb_path``; a later entry with the same key
+replaces an earlier one.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+import platformdirs
+
+from veille.kb.names import name_key, surname_key
+from veille.model import EntityType
+
+T = TypeVar("T")
+_LANGS = ("fr", "en", "ru")
+
+
+@dataclass(frozen=True)
+class Position:
+    """A position held: ``role`` is a portable key (head_of_state, foreign_minister ...)."""
+
+    role: str
+    country: str | None = None
+    start: str | None = None
+    end: str | None = None
+    label: str | None = None
+    id: str | None = None
+    as_of: str | None = None
+
+    def held_on(self, day: date) -> bool:
+        """Whether the position was held on ``day`` (dates of any precision, open ends).
+
+        An open-ended position from a dated source (``as_of``, the Wikidata dumps of 2022-23) is
+        trusted for one year after that date only: later, the holder may have changed and a
+        wrong holder is worse than none.
+        """
+        iso = day.isoformat()
+        started = self.start is None or self.start[: len(iso)] <= iso
+        end = self.end
+        if end is None and self.as_of:
+            end = f"{int(self.as_of[:4]) + 1}{self.as_of[4:]}"
+        ongoing = end is None or iso < _end_bound(end)
+        return started and ongoing
+
+
+def _end_bound(end: str) -> str:
+    """An end date of year or month precision covers its whole year or month."""
+    if len(end) == 4:
+        return f"{end}-12-32"
+    if len(end) == 7:
+        return f"{end}-32"
+    return end
+
+
+@dataclass
+class KBEntry:
+    key: str
+    type: EntityType
+    id: str | None = None
+    kind: str = ""
+    labels: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    description: dict[str, str] = field(default_factory=dict)
+    country: str | None = None
+    coords: tuple[float, float] | None = None
+    population: int | None = None
+    positions: list[Position] = field(default_factory=list)
+    updated: str | None = None
+    source: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The French label, else English, else any, else the key."""
+        for lang in _LANGS:
+            if self.labels.get(lang):
+                return self.labels[lang]
+        return next(iter(self.labels.values()), self.key)
+
+    def names(self) -> Iterator[str]:
+        """Every label and alias, French first."""
+        langs = list(_LANGS) + [lang for lang in self.labels if lang not in _LANGS]
+        for lang in langs:
+            if lang in self.labels:
+                yield self.labels[lang]
+            yield from self.aliases.get(lang, [])
+
+    def positions_on(self, day: date) -> list[Position]:
+        return [p for p in self.positions if p.held_on(day)]
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "key": self.key, "id": self.id, "type": self.type, "kind": self.kind,
+            "labels": self.labels, "aliases": self.aliases, "description": self.description,
+            "country": self.country, "coords": list(self.coords) if self.coords else None,
+            "population": self.population,
+            "positions": [{k: v for k, v in vars(p).items() if v is not None}
+                          for p in self.positions],
+            "updated": self.updated, "source": self.source,
+        }
+        return {k: v for k, v in data.items() if v not in (None, {}, [], "")}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> KBEntry:
+        key = data.get("key") or data.get("id")
+        if not key or data.get("type") not in ("PER", "ORG", "LOC", "MISC"):
+            raise ValueError(f"a KB entry needs a key (or id) and a type: {str(data)[:80]}")
+        coords = data.get("coords")
+        return cls(
+            key=str(key), type=data["type"], id=data.get("id"), kind=data.get("kind", ""),
+            labels=dict(data.get("labels") or {}),
+            aliases={k: list(v) for k, v in (data.get("aliases") or {}).items()},
+            description=dict(data.get("description") or {}), country=data.get("country"),
+            coords=(float(coords[0]), float(coords[1])) if coords else None,
+            population=data.get("population"),
+            positions=[Position(**p) for p in data.get("positions") or []],
+            updated=data.get("updated"), source=data.get("source"),
+        )
+
+
+class KnowledgeBase:
+    """Entries indexed by key, Wikidata id, name key and (for people) surname."""
+
+    def __init__(self, entries: Iterable[KBEntry] = ()) -> None:
+        self._entries: dict[str, KBEntry] = {}
+        self._by_name: dict[str, list[str]] = {}
+        self._by_surname: dict[str, list[str]] = {}
+        self._by_id: dict[str, str] = {}
+        self._derived: dict[object, object] = {}
+        for entry in entries:
+            self.add(entry)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[KBEntry]:
+        return iter(self._entries.values())
+
+    def derive(self, build: Callable[[KnowledgeBase], T]) -> T:
+        """``build(self)`` computed once per KB (until an entry is added): a table the rules
+        derive from the entries, such as country names by language."""
+        if build not in self._derived:
+            self._derived[build] = build(self)
+        return cast(T, self._derived[build])
+
+    def add(self, entry: KBEntry) -> None:
+        """Add or replace (same key) an entry."""
+        self._derived.clear()
+        if entry.key in self._entries:
+            self._unindex(self._entries[entry.key])
+        self._entries[entry.key] = entry
+        if entry.id:
+            self._by_id[entry.id] = entry.key
+        for name in set(entry.names()):
+            _push(self._by_name, name_key(name), entry.key)
+            if entry.type == "PER" and len(name.split()) > 1:
+                _push(self._by_surname, surname_key(name), entry.key)
+
+    def _unindex(self, entry: KBEntry) -> None:
+        for index in (self._by_name, self._by_surname):
+            for keys in index.values():
+                if entry.key in keys:
+                    keys.remove(entry.key)
+
+    def get(self, key: str) -> KBEntry | None:
+        """The entry with this key or Wikidata id."""
+        return self._entries.get(key) or self._entries.get(self._by_id.get(key, ""))
+
+    def by_name(self, name: str, types: Iterable[str] = ("PER", "ORG", "LOC", "MISC")
+                ) -> list[KBEntry]:
+        """Entries with this exact name (label or alias), compared on :func:`name_key`."""
+        wanted = set(types)
+        keys = self._by_name.get(name_key(name), [])
+        return [self._entries[k] for k in keys if self._entries[k].type in wanted]
+
+    def by_surname(self, surname: str) -> list[KBEntry]:
+        keys = self._by_surname.get(name_key(surname), [])
+        return [self._entries[k] for k in keys]
+
+    def link(self, name: str, etype: str | None = None, on: date | None = None
+             ) -> KBEntry | None:
+        """The one entry this name denotes, or None when unknown or ambiguous.
+
+        A full name or alias links when exactly one entry of the type carries it (several: the
+        one holding a position on ``on``, if only one does). A bare surname links only to a person
+        who holds a position on ``on`` (today when None) and is the only such bearer: a surname
+        alone is too weak to name someone out of office.
+        """
+        types = (etype,) if etype and etype != "MISC" else ("PER", "ORG", "LOC", "MISC")
+        found = self.by_name(name, types)
+        day = on or date.today()
+        if len(found) > 1:
+            found = [e for e in found if e.positions_on(day)] or found
+        if len(found) == 1:
+            return found[0]
+        if found or (etype not in (None, "PER", "MISC")) or len(name_key(name).split()) > 2:
+            return None
+        current = [e for e in self.by_surname(name) if e.positions_on(day)]
+        return current[0] if len(current) == 1 else None
+
+    def holders(self, role: str, country: str | None, on: date | None = None) -> list[KBEntry]:
+        """People holding ``role`` (for ``country``) on ``on``, latest start first."""
+        day = on or date.today()
+        found: list[tuple[str, KBEntry]] = []
+        for entry in self._entries.values():
+            for pos in entry.positions:
+                if pos.role == role and (country is None or pos.country == country) and (
+                    pos.held_on(day)
+                ):
+                    found.append((pos.start or "", entry))
+        found.sort(key=lambda item: item[0], reverse=True)
+        return [entry for _, entry in found]
+
+
+def _push(index: dict[str, list[str]], key: str, value: str) -> None:
+    if key and value not in index.setdefault(key, []):
+        index[key].append(value)
+
+
+def read_entries(path: Path) -> Iterator[KBEntry]:
+    """Entries of a JSON Lines file; a bad line raises ValueError naming the line."""
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            try:
+                yield KBEntry.from_dict(json.loads(line))
+            except (ValueError, TypeError, KeyError) as err:
+                raise ValueError(f"{path}:{number}: {err}") from err
+
+
+def write_entries(path: Path, entries: Iterable[KBEntry]) -> int:
+    """Write entries as JSON Lines (sorted keys inside entries are not needed); returns count."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for entry in entries:
+            fh.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def bundled_path() -> Path:
+    return Path(str(resources.files("veille.kb").joinpath("data", "kb.jsonl")))
+
+
+def user_kb_path() -> Path:
+    """Where ``veille kb add`` and ``veille kb import-wikidata`` keep the user's entries."""
+    return Path(platformdirs.user_data_dir("veille")) / "kb.jsonl"
+
+
+def load_kb(paths: Iterable[Path]) -> KnowledgeBase:
+    """A knowledge base from files in order (later keys replace earlier); missing files skipped."""
+    kb = KnowledgeBase()
+    for path in paths:
+        if path.is_file():
+            for entry in read_entries(path):
+                kb.add(entry)
+    return kb
+
+
+def get_kb(extra: str | None = None) -> KnowledgeBase:
+    """The knowledge base of this installation: bundled, then the user file, then ``extra``
+    (``settings.kb_path``). Cached per ``extra``; callers at the edges (the CLI, the engines,
+    the API) load it once and pass it in, so a per-document function never reads the machine."""
+    return _default_kb(extra)
+
+
+@lru_cache(maxsize=4)
+def _default_kb(extra: str | None) -> KnowledgeBase:
+    paths = [bundled_path(), user_kb_path()] + ([Path(extra)] if extra else [])
+    return load_kb(paths)
+
+
+def add_to_file(target: Path, entries: Iterable[KBEntry]) -> tuple[int, int]:
+    """Merge entries into a KB file by key (a new entry replaces an old one with its key).
+
+    Returns (added, replaced). New entries stream to a temporary file (only their keys stay in
+    memory, so a dump import does not hold every entity), then the old entries they do not
+    replace follow; the temporary file replaces the target at the end, so an interrupted run
+    leaves the old file intact. The process-wide KB is reloaded on next use.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    seen: set[str] = set()
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            for entry in entries:
+                if entry.key not in seen:
+                    seen.add(entry.key)
+                    fh.write(json.dumps(entry.to_dict(), ensure_ascii=False) + "\n")
+            replaced = 0
+            for old in read_entries(target) if target.is_file() else ():
+                if old.key in seen:
+                    replaced += 1
+                else:
+                    fh.write(json.dumps(old.to_dict(), ensure_ascii=False) + "\n")
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(target)
+    _default_kb.cache_clear()
+    return len(seen) - replaced, replaced

@@ -1,0 +1,386 @@
+"""Document-local entities: spaCy NER, cleaned, grouped, linked to the knowledge base.
+
+:func:`build_entity_table` runs, in order:
+
+1. NER spans trimmed ("des États-Unis" -> "États-Unis", "Président Poutine" -> "Poutine" with a
+   title) and filtered (page furniture from ``ner_noise.txt``, bare titles, line-broken spans);
+   spans inside a role description are left to step 5;
+2. types corrected from the knowledge base ("Washington" tagged PER is a place, "Maison Blanche"
+   tagged LOC an organisation);
+3. known organisations and full names of known people that spaCy missed ("le Kremlin",
+   "le Wall Street Journal"), found by looking capitalised word runs up in the knowledge base;
+4. mentions grouped: full names first, then surnames, initials and spelling variants attach to
+   the person last mentioned with that name; bare surnames elsewhere in the text become mentions;
+5. role descriptions ("le chef de la diplomatie russe") resolved to the holder named beside
+   them in the document (apposition, either order), else to the KB holder at the reference date;
+6. clusters linked to the knowledge base: canonical name = the KB's French label when linked,
+   else the fullest form found.
+
+:class:`EntityTable` (in ``entity_table``) is re-exported here; it is the contract quotes and
+events use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from veille.kb.base import KBEntry, KnowledgeBase
+from veille.kb.names import fold, is_bare_surname, name_key, surname_key
+from veille.lang.pack import read_lines
+from veille.model import Entity, EntityType, MentionVia
+from veille.nlp.context import DocContext
+from veille.nlp.doctext import text_of
+from veille.nlp.entities.roles import RoleMatch, find_roles, nationalities
+from veille.nlp.entities.table import EntityTable
+from veille.nlp.entities.text import (
+    Trimmed,
+    fold_keep_offsets,
+    is_noise,
+    join_hyphens,
+    join_known,
+    split_title,
+    title_keys,
+    trim_span,
+)
+from veille.nlp.scope import current_kb
+
+# fold and split_title were public here before the split into entity_* modules; quotes use fold.
+__all__ = ["EntityTable", "build_entity_table", "fold", "kb_type", "split_title"]
+
+_TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+_CAPS_RUN = re.compile(
+    r"[A-ZÉÈÀÂÎÔÛÇ][\w’'-]*(?:[ -](?:[A-ZÉÈÀÂÎÔÛÇ0-9][\w’'-]*|de|du|des|d’|d'))*"
+)
+_GAP_BEFORE_NAME = re.compile(r"^[\s,]*$")
+_GAP_AFTER_NAME = re.compile(r"^\s*,\s*$")
+_PAREN_SURNAME = re.compile(r"^\s*\(([A-ZÉ][a-zà-ÿ]+(?:-[A-ZÉ][a-zà-ÿ]+)?)\)")
+# A capitalised word at a sentence start may be a first name when tagged as one of these
+# ("Marine" is tagged NOUN; "Hier", "Selon", "Mais" are ADV, ADP, CCONJ).
+_NAME_LIKE_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
+_PREVIOUS_WORD = re.compile(r"(\b[\w.-]+)[ \u00a0]+$")
+_PLACE_BEFORE = re.compile(r"\b(?:à|depuis|vers)\s+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:»\n]\s*|[«\"]\s*)$")
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    name: str
+    type: EntityType
+    text: str
+    via: MentionVia
+
+
+def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = None
+                       ) -> EntityTable:
+    """Group the document's named-entity spans into entities (see the module docstring)."""
+    kb = kb if kb is not None else current_kb()
+    text = text_of(doc)
+    table = EntityTable(text, ctx.reference_date, kb)
+    roles = find_roles(text)
+    candidates = ner_candidates(doc, roles, kb, table.reference)
+    candidates += gazetteer_candidates(text, candidates, roles, kb)
+    candidates.sort(key=lambda c: (-len(name_key(c.name).split()), c.start))
+    for c in candidates:
+        table.add(c.name, c.type, c.start, c.end, c.text, c.via)
+    link_clusters(table, kb)
+    add_surname_mentions(table, frozenset(t.idx for t in doc if t.pos_ in _NAME_LIKE_POS))
+    merge_bare_surnames(table)
+    resolve_roles(table, roles)
+    table.settle_via()
+    table.renumber()
+    return table
+
+
+def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
+                   on: date | None = None) -> list[_Candidate]:
+    """Cleaned, retyped NER spans outside role descriptions."""
+    text = text_of(doc)
+    found: list[_Candidate] = []
+    for span in doc.ents:
+        etype = _TYPES.get(span.label_)
+        # A span across a line break ran over from the title: the last line's part is the name.
+        line = max(span.start_char, text.rfind("\n", span.start_char, span.end_char) + 1)
+        trimmed = trim_span(text, line, span.end_char) if etype else None
+        if etype is None or trimmed is None or is_noise(trimmed.name, text[line:span.end_char]):
+            continue
+        if etype == "MISC" and len(trimmed.name.split()) > 1 and _role_after().match(
+                text, trimmed.end):
+            etype = "PER"  # "Moussa Diallo, président de ...": a person in apposition
+        if any(r.start <= trimmed.start and trimmed.end <= r.end for r in roles):
+            continue  # "Ministre des Affaires étrangères" tagged ORG is a role, not a body
+        trimmed = _compound(text, trimmed, kb, on)
+        if found and trimmed.start < found[-1].end:
+            continue  # "(Bessent)" already taken into "Scott (Bessent)"
+        split = _place_then_name(text, trimmed, kb, on)
+        if split is not None:
+            place, trimmed, etype = split[0], split[1], "PER"
+            found.append(_Candidate(place.start, place.end, place.name, "LOC", place.name,
+                                    "name"))
+        name, end = trimmed.name, trimmed.end
+        paren = _PAREN_SURNAME.match(text[end:])
+        if len(name.split()) == 1 and paren and (etype == "PER" or "-" not in name):
+            # Transcripts write "Marco (Rubio)", "Scott (Bessent)": a first name and a bracketed
+            # surname, which spaCy splits and often tags as places.
+            name, end, etype = f"{name} {paren.group(1)}", end + paren.end(), "PER"
+        etype = "MISC" if is_demonym(name) else kb_type(name, etype, kb, on)
+        start = trimmed.start
+        first = _first_name_before(doc, span.start) if etype == "PER" else None
+        if first is not None and start == span.start_char and is_bare_surname(name):
+            name, start = f"{first.text} {name}", first.idx  # "Marine" + "Le Pen"
+        via: MentionVia = "title" if trimmed.title else "name"
+        found.append(_Candidate(start, end, name, etype, text[start:end], via))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _role_after() -> re.Pattern[str]:
+    """", ministre ...", ", l'actuelle porte-parole ...": a person's role in apposition."""
+    nouns = "|".join(re.escape(n) for n in sorted(read_lines("quote_person_nouns.txt"),
+                                                    key=len, reverse=True))
+    return re.compile(rf",\s*(?:l['’]actuel(?:le)?\s+)?(?:{nouns})(?![\w-])", re.IGNORECASE)
+
+
+def _place_then_name(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | None
+                     ) -> tuple[Trimmed, Trimmed] | None:
+    """A known place followed by a person's name in one span ("à Cotonou Kossi Amegan": the
+    tagger joins a place and the name right after it). Split when the KB knows the place,
+    not the whole, and two capitalised words or more follow."""
+    span = text[trimmed.start : trimmed.end]
+    words = list(re.finditer(r"\S+", span))
+    if trimmed.title or len(words) < 3 or span != trimmed.name or kb.link(span, None, on):
+        return None
+    # Without the KB: "à Cotonou Kossi Amegan, ministre togolais": a place preposition
+    # before and a role in apposition after; the name is then the last two words.
+    cue = bool(_PLACE_BEFORE.search(text, max(0, trimmed.start - 12), trimmed.start)
+               and _role_after().match(text, trimmed.end))
+    for k in (1, 2):
+        head, rest = words[:k], words[k:]
+        known = kb.link(span[: head[-1].end()], "LOC", on) is not None
+        if not (known or (cue and len(rest) == 2)) or len(rest) < 2 or not all(
+                w.group()[:1].isupper() for w in rest):
+            continue
+        cut = trimmed.start + rest[0].start()
+        return (Trimmed(trimmed.start, trimmed.start + head[-1].end(), span[: head[-1].end()],
+                        None), Trimmed(cut, trimmed.end, text[cut : trimmed.end], None))
+    return None
+
+
+def _compound(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | None) -> Trimmed:
+    """The span grown over the rest of a compound name the tagger cut ("Addis" of
+    "Addis-Abeba", "Rio" of "Rio de Janeiro"). Two names the KB knows apart joined by a
+    hyphen ("UE-Chine", "Russie-Ukraine") stay apart unless the KB knows the whole."""
+    def known(name: str) -> bool:
+        return kb.link(name, None, on) is not None
+
+    start, end = join_hyphens(text, trimmed.start, trimmed.end)
+    if (start, end) != (trimmed.start, trimmed.end) and not known(text[start:end]):
+        parts = [p for p in re.split(r"-", text[start:end]) if p[:1].isupper()]
+        if sum(known(p) for p in parts) >= 2:
+            start, end = trimmed.start, trimmed.end
+    start, end = join_known(text, start, end, known)
+    if (start, end) == (trimmed.start, trimmed.end):
+        return trimmed
+    name = text[start : trimmed.start] + trimmed.name + text[trimmed.end : end]
+    return Trimmed(start, end, " ".join(name.split()), trimmed.title)
+
+
+def _first_name_before(doc: Doc, i: int) -> Token | None:
+    """The token before a surname span when it looks like a first name spaCy left out."""
+    if i == 0:
+        return None
+    prev = doc[i - 1]
+    if not prev.whitespace_ or not prev.text[:1].isupper() or not prev.is_alpha:
+        return None
+    if fold(prev.text) in title_keys() or prev.pos_ not in _NAME_LIKE_POS:
+        return None
+    return prev
+
+
+def is_demonym(name: str) -> bool:
+    """"Américains", "Estoniens": a people, which spaCy often tags as a place."""
+    key = fold_keep_offsets(name)
+    return key in nationalities() or (key.endswith("s") and key[:-1] in nationalities())
+
+
+def kb_type(name: str, etype: EntityType, kb: KnowledgeBase, on: date | None = None
+            ) -> EntityType:
+    """The KB's type for a name it knows under its label, when spaCy's type disagrees.
+
+    A lone surname of a person in office on ``on`` ("Poutine" tagged LOC) is a person, unless
+    the KB knows the name as a place or organisation too.
+    """
+    key = name_key(name)
+    found = [e for e in kb.by_name(name) if key in _label_keys(e)]
+    types = {e.type for e in found}
+    if not types and etype != "PER" and len(key.split()) == 1 and name[:1].isupper():
+        person = kb.link(name, "PER", on)
+        return "PER" if person is not None and not kb.by_name(name) else etype
+    if not types or etype in types:
+        return etype
+    for preferred in ("PER", "ORG", "LOC"):
+        if preferred in types:
+            return preferred
+    return etype
+
+
+def _label_keys(entry: KBEntry) -> set[str]:
+    """Name keys of labels and French aliases (not the many foreign city spellings)."""
+    names = list(entry.labels.values()) + entry.aliases.get("fr", [])
+    return {name_key(n) for n in names}
+
+
+def gazetteer_candidates(text: str, taken: list[_Candidate], roles: list[RoleMatch],
+                         kb: KnowledgeBase) -> list[_Candidate]:
+    """Known organisations and full names of known people in runs of capitalised words."""
+    spans = [(c.start, c.end) for c in taken] + [(r.start, r.end) for r in roles]
+    found: list[_Candidate] = []
+    for run in _CAPS_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group(0)))
+        i = 0
+        while i < len(words):
+            hit = _longest_known(run.group(0), words, i, kb)
+            if hit is None:
+                i += 1
+                continue
+            j, entry = hit
+            start, end = run.start() + words[i].start(), run.start() + words[j].end()
+            if all(end <= s or e <= start for s, e in spans):
+                found.append(_Candidate(start, end, entry.label, entry.type, text[start:end],
+                                        "name"))
+                spans.append((start, end))
+            i = j + 1
+    return found
+
+
+def _longest_known(run: str, words: list[re.Match[str]], i: int, kb: KnowledgeBase
+                   ) -> tuple[int, KBEntry] | None:
+    """The longest run of words from ``i`` naming one known ORG, or PER by full name."""
+    for j in range(min(len(words), i + 6) - 1, i - 1, -1):
+        surface = run[words[i].start():words[j].end()]
+        entries = [e for e in kb.by_name(surface, ("ORG", "PER"))
+                   if e.type == "ORG" or j > i]
+        entries = [e for e in entries if _case_match(surface, e)]
+        if len(entries) == 1:
+            return j, entries[0]
+    return None
+
+
+def _case_match(surface: str, entry: KBEntry) -> bool:
+    """The surface spells a name of the entry with its capitals ("UN" is not "Un")."""
+    def shape(s: str) -> str:
+        return " ".join(re.sub(r"[-'’]", " ", s).split())
+    return any(shape(n) == shape(surface) or (shape(n).lower() == shape(surface).lower()
+                                               and not n.isupper() and not surface.isupper()
+                                               and len(n) > 4)
+               for n in entry.names())
+
+
+def link_clusters(table: EntityTable, kb: KnowledgeBase) -> None:
+    """Link every cluster its names identify in the knowledge base."""
+    for entity, entry, keys in table.clusters():
+        if entry is not None or not entity.mentions:
+            continue
+        found = kb.link(entity.name, entity.type, table.reference)
+        if found is None:
+            for key in sorted(keys, key=lambda k: -len(k)):
+                found = kb.link(key, entity.type, table.reference)
+                if found is not None:
+                    break
+        if found is not None and (found.type == entity.type or entity.type == "MISC"):
+            table.link(entity, found)
+
+
+def add_surname_mentions(table: EntityTable, proper: frozenset[int] = frozenset()) -> None:
+    """Bare surnames of the document's people, where NER missed them, become alias mentions.
+
+    A surname after a capitalised word mid-sentence is another person's full name ("Marine" +
+    "Le Pen" beside Jean-Marie Le Pen): it becomes its own person, kept apart by the first-name
+    guard; after a title ("M. Lavrov") it is a titled mention. At a sentence start the word must
+    be name-like (``proper`` holds the start offsets of tokens tagged PROPN, NOUN, ADJ or X):
+    "Hier Lavrov" is Lavrov, "Marine Le Pen" is not Jean-Marie Le Pen.
+    """
+    people = [e for e, _, _ in table.clusters() if e.type == "PER" and len(e.name.split()) > 1]
+    bearers: dict[str, int] = {}
+    for entity in people:
+        bearers[surname_key(entity.name)] = bearers.get(surname_key(entity.name), 0) + 1
+    taken = [(m.start, m.end) for e in table.entities() for m in e.mentions]
+    for entity in people:
+        surname = _surname_text(entity.name)
+        if len(surname) < 3:
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", table.text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            before = _PREVIOUS_WORD.search(table.text[:m.start()])
+            word = before.group(1) if before else ""
+            titled = bool(word) and fold(word) in title_keys()
+            if word and word[0].isupper() and not titled:
+                initial = _SENTENCE_START.search(table.text[:before.start(1)]) if before else None
+                if not initial or (before and before.start(1) in proper):
+                    start = before.start(1) if before else m.start()
+                    table.add(f"{word} {surname}", "PER", start, m.end(),
+                              table.text[start:m.end()], "name")
+                continue
+            if bearers[surname_key(entity.name)] == 1:  # else a bare surname is ambiguous
+                via: MentionVia = "title" if titled else "alias"
+                start = before.start(1) if titled and before else m.start()
+                table.add_mention(entity, start, m.end(), table.text[start:m.end()], via)
+
+
+def merge_bare_surnames(table: EntityTable) -> None:
+    """A person known only by a surname ("Mme Le Pen") joins the one full name ending with it."""
+    people = [e for e, _, _ in table.clusters() if e.type == "PER"]
+    for entity in people:
+        if not is_bare_surname(entity.name) or not entity.mentions:
+            continue  # has a first name, or was merged already
+        fuller = [p for p in people if p is not entity and p.mentions
+                  and not is_bare_surname(p.name)
+                  and surname_key(p.name) == surname_key(entity.name)]
+        if len(fuller) == 1:
+            table.merge(entity, fuller[0])
+
+
+def _surname_text(name: str) -> str:
+    """The surname as written, particles included ("Jean-Marie Le Pen" -> "Le Pen")."""
+    words = name.split()
+    count = len(surname_key(name).split())
+    return " ".join(words[-count:]) if count else ""
+
+
+def resolve_roles(table: EntityTable, roles: list[RoleMatch]) -> None:
+    """Role descriptions as mentions of their holders: apposition first, then the KB."""
+    pending = []
+    for role in roles:
+        holder = _apposed(table, role)
+        if holder is not None:
+            table.set_holder(role, holder)
+            table.add_mention(holder, role.start, role.end, role.text, "title")
+        else:
+            pending.append(role)
+    for role in pending:
+        holder = table.resolve_role(role)
+        if holder is not None:
+            table.add_mention(holder, role.start, role.end, role.text, "title")
+
+
+def _apposed(table: EntityTable, role: RoleMatch) -> Entity | None:
+    """The person named right after ("..., Sergueï Lavrov") or before ("Lavrov, ministre ...")."""
+    text = table.text
+    for entity in table.entities():
+        if entity.type != "PER":
+            continue
+        for m in entity.mentions:
+            if m.via == "title":
+                continue
+            if m.start >= role.end and _GAP_BEFORE_NAME.match(text[role.end:m.start]):
+                return entity
+            if m.end <= role.start and _GAP_AFTER_NAME.match(text[m.end:role.start]):
+                return entity
+    return None

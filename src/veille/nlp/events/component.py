@@ -1,0 +1,133 @@
+"""Events reported in a document: meetings, calls, talks, summits, press conferences...
+
+This module gathers what the parse and the entity table know (sentences, mentions, the tense of
+a trigger's verb, who is speaking in a transcript) as plain :class:`Actor` records and hands each
+sentence to the pure rules of :mod:`veille.nlp.events.rules` (what the clause says about a
+trigger is :mod:`veille.nlp.events.frames`, one event per clause :mod:`veille.nlp.events.clauses`).
+Across sentences, :mod:`veille.nlp.events.anaphora` resolves "les deux dirigeants" and a
+sentence-initial "il", and folds definite mentions ("après l'appel") and headline repeats into
+the event they name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from veille.model import Event, TimeExpr
+from veille.nlp.context import DocContext
+from veille.nlp.doctext import text_of
+from veille.nlp.entities.component import EntityTable
+from veille.nlp.events.anaphora import (
+    drop_headline_repeats,
+    last_pair,
+    merge_mentions,
+    plural_roles,
+    subject_pronoun,
+)
+from veille.nlp.events.rules import (
+    Actor,
+    EventContext,
+    SentenceContext,
+    build_events,
+    find_triggers,
+    is_place,
+    split_sentences,
+)
+from veille.nlp.times.component import verb_tense
+
+_TURN = re.compile(r"^(?P<label>[A-ZÉ][\w'’.-]+(?:[ \t]+[A-ZÉ][\w'’.-]+){0,3})[ \t]*:[ \t]",
+                   re.MULTILINE)
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:je|j['’]|m['’]|me|moi|nous)(?!\w)", re.IGNORECASE)
+# questions and answers: "Q - ...", "Question : ...", "R - ..."
+_QUESTIONS = re.compile(r"^(?:Q|Question|R|Réponse)\s*[-–—:]\s", re.MULTILINE)
+_SECOND_PERSON = re.compile(r"(?<!\w)vous(?!\w)", re.IGNORECASE)
+_COMPOUND = re.compile(r"\b([A-ZÉ][\w]+)-([A-ZÉ][\w]+)\b")
+
+
+def extract_events(
+    doc: Doc, table: EntityTable, times: list[TimeExpr], ctx: DocContext
+) -> list[Event]:
+    """Every event of ``doc`` with participants, place, date, status and CAMEO code."""
+    text = text_of(doc)
+    host = _host(text, table)
+    actors = _actors(text, table, host)
+    context = EventContext(ctx.reference_date, ctx.reference_basis in ("published", "dateline"),
+                           host, _QUESTIONS.search(text) is not None)
+    people = {a.name for a in actors if a.type == "PER"}
+    events: list[Event] = []
+    previous: list[Actor] = []
+    previous_start = previous_end = 0
+    for start, end in split_sentences(text):
+        named = [a for a in actors if start <= a.start < end]
+        inside = sorted(named + subject_pronoun(text, start, end, previous, previous_start)
+                        + plural_roles(text, actors, start, end, last_pair(events, people)),
+                        key=lambda a: a.start)
+        when = [t for t in times if start <= t.start < end]
+        future = _future_triggers(doc, text, start, end)
+        # the venue of the sentence before, in the same paragraph
+        around = SentenceContext("\n" not in text[previous_end:start]
+                                 and any(is_place(text, a) for a in previous))
+        events.extend(build_events(text, (start, end), inside, when, context, future, around))
+        previous, previous_start, previous_end = named, start, end
+    return _dedupe(drop_headline_repeats(text, merge_mentions(text, events, actors)))
+
+
+def _host(text: str, table: EntityTable) -> str | None:
+    """The person a transcript is an interview with: the named speaker of most turns."""
+    counts: dict[str, int] = {}
+    for label in _TURN.finditer(text):
+        entity = table.find_by_name(label["label"], ("PER",))
+        if entity is not None:
+            counts[entity.name] = counts.get(entity.name, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
+
+
+def _future_triggers(doc: Doc, text: str, start: int, end: int) -> dict[int, bool]:
+    # ``text`` is ``doc.text`` passed in: spaCy rebuilds that string from every token per call.
+    future = {}
+    for trigger in find_triggers(text, start, end):
+        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+        future[trigger.start] = span is not None and verb_tense(span.root) == "future"
+    return future
+
+
+def _actors(text: str, table: EntityTable, host: str | None) -> list[Actor]:
+    actors = [Actor(m.start, m.end, e.name, e.type)
+              for e in table.entities() for m in e.mentions]
+    for m in _COMPOUND.finditer(text):  # "le sommet Trump-Poutine"
+        for group in (1, 2):
+            entity = table.find_by_name(m.group(group), ("PER",))
+            if entity is not None:
+                actors.append(Actor(m.start(group), m.end(group), entity.name, "PER"))
+    actors.extend(_speakers(text, table, host))
+    return sorted(set(actors), key=lambda a: a.start)
+
+
+def _speakers(text: str, table: EntityTable, host: str | None) -> list[Actor]:
+    """In a transcript, "je" and "nous" of a turn are its speaker ("Sergey Lavrov : ..."), and
+    "vous" of an unnamed interviewer's turn ("Question : Vous avez rencontré...") its host."""
+    labels = list(_TURN.finditer(text))
+    found: list[Actor] = []
+    for i, label in enumerate(labels):
+        entity = table.find_by_name(label["label"], ("PER",))
+        name, pronoun = (entity.name, _FIRST_PERSON) if entity else (host, _SECOND_PERSON)
+        if name is None:
+            continue
+        stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        found.extend(Actor(m.start(), m.end(), name, "PER")
+                     for m in pronoun.finditer(text, label.end(), stop))
+    return found
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per trigger, type, date and participants (a sentence can repeat itself)."""
+    seen: set[tuple[str, str | None, tuple[str, ...], str]] = set()
+    kept = []
+    for e in events:
+        key = (e.type, e.date, tuple(sorted(e.participants)), e.status)
+        if key not in seen:
+            seen.add(key)
+            kept.append(e)
+    return kept

@@ -1,0 +1,163 @@
+"""What the clause around an event trigger says about it, from plain text. No spaCy here.
+
+French marks in the clause whether a trigger reports an event at all: "appeler à" and
+"appeler X à faire" call *for* something (not a phone call); "n'est pas prévue", "exclu" deny
+it; a question does not assert it; "quelques appels" counts calls nobody can date. The clause
+also tells who is not a party: the source of an attribution ("a indiqué l'Élysée", "selon le
+Quai d'Orsay") and whatever sits in the topic of talks ("porteront sur ... imposés par Pékin").
+The cue words are data in ``lang/fr/event_frames.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from veille.lang.pack import read_lines, read_table
+
+# Where a clause ends for these rules: a comma is no boundary (appositions are everywhere).
+_CLAUSE_END = re.compile(r"[.;:!?«»“”\n]")
+# A first-person word near the trigger: the speaker of an attribution took part ("« Nous avons
+# eu une bonne rencontre », a déclaré X").
+_FIRST_PERSON = re.compile(r"(?<!\w)(?:nous|notre|nos|je|j['’]|mon|ma|mes|m['’])(?!\w)",
+                           re.IGNORECASE)
+_INVERTED = re.compile(
+    r"[,»”]\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?P<verb>[a-zà-ÿ]+)"
+    r"(?:-t-(?:il|elle|on))?(?P<gap>[^.;:!?«»“”]{0,80})$", re.IGNORECASE)
+_ACCORDING = re.compile(r"(?:\bselon|\bd['’]après|\bde source)(?P<gap>[^.;:!?«»“”]{0,80})$",
+                        re.IGNORECASE)
+# a time right after a reporting verb dates the saying: "a annoncé lundi son porte-parole"
+_SAID = re.compile(r"(?<!\w)(?:a|ont|avait|avaient)\s+(?P<verb>[a-zà-ÿ]+)\s+$|"
+                   r"(?P<inverted>[a-zà-ÿ]+)-t-(?:il|elle|on)\s+$", re.IGNORECASE)
+_ROLE_FIRST = re.compile(r"\s*(?:le|la|les|l['’]|son|sa|ses|leur|leurs)\s", re.IGNORECASE)
+_THAT = re.compile(r"\bqu(?:e|['’])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _frames() -> dict[str, re.Pattern[str]]:
+    kinds: dict[str, list[str]] = {}
+    for pattern, kind in read_table("event_frames.tsv"):
+        kinds.setdefault(kind, []).append(pattern)
+    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)
+            for k, v in kinds.items()}
+
+
+@lru_cache(maxsize=1)
+def _reporting_forms() -> frozenset[str]:
+    return frozenset(read_lines("reporting_verb_forms.txt"))
+
+
+def _clause_after(text: str, end: int, limit: int) -> str:
+    after = text[end:end + limit]
+    stop = _CLAUSE_END.search(after)
+    return after[:stop.start()] if stop else after
+
+
+def _clause_before(text: str, start: int, limit: int) -> str:
+    before = text[max(0, start - limit):start]
+    stops = list(_CLAUSE_END.finditer(before))
+    return before[stops[-1].end():] if stops else before
+
+
+def calls_for(text: str, start: int, end: int) -> bool:
+    """Whether an "appel"/"appeler" trigger means calling *for* something: "a appelé à un
+    cessez-le-feu", "appelle Kiev à négocier", "l'appel de l'ONU au calme"."""
+    if "appel" not in text[start:end].lower():
+        return False
+    clause = _clause_after(text, end, 90)
+    cut = _frames()["clause_break"].search(clause)
+    return _frames()["calls_for"].search(clause[:cut.start()] if cut else clause) is not None
+
+
+def by_phone(text: str, start: int, end: int) -> bool:
+    """Whether the clause of a trigger says it took place by telephone or video link
+    ("s'est entretenu lundi par téléphone avec", "ont eu par visioconférence un échange")."""
+    near = _clause_before(text, start, 40) + " " + _clause_after(text, end, 60)
+    return _frames()["phone"].search(near) is not None
+
+
+def denied(text: str, start: int, end: int) -> bool:
+    """Whether the clause says the event does not exist: "une rencontre n'est pas prévue",
+    "n'a pas rencontré", "exclut tout sommet", "aucune réunion"; or only wishes it: "s'est
+    dit prêt à rencontrer", "souhaite une rencontre"."""
+    before = _clause_before(text, start, 80)
+    return _frames()["denied_before"].search(before) is not None or \
+        _frames()["unreal_before"].search(before) is not None or \
+        _frames()["denied_after"].search(_clause_after(text, end, 90)) is not None
+
+
+def generic(text: str, start: int) -> bool:
+    """Whether a vague quantity counts the events ("quelques appels", "plusieurs
+    réunions"): no particular event to date or to match."""
+    return _frames()["generic"].search(_clause_before(text, start, 30)) is not None
+
+
+def is_question(sentence: str) -> bool:
+    """A question asks whether an event is; it does not report it ("allez-vous le
+    rencontrer ?")."""
+    return sentence.rstrip().rstrip("»”\"").rstrip().endswith("?")
+
+
+def is_aside(sentence: str) -> bool:
+    """A link to another article ("À lire aussi : ...") tells nothing of this one."""
+    return _frames()["aside"].search(sentence) is not None
+
+
+def attribution_source(text: str, sentence_start: int, actor_start: int, trigger_start: int
+                       ) -> bool:
+    """Whether an actor is the source of the statement about the event rather than a party
+    to it: after "selon"/"d'après", or the inverted subject of a reporting verb after the
+    event (", a indiqué l'Élysée", "», a déclaré la présidente de la Commission, Ursula von
+    der Leyen"). An event told after the attribution is where the source spoke: "a déclaré
+    Paulo Rangel lors d'une conférence de presse"."""
+    before = text[sentence_start:actor_start]
+    according = _ACCORDING.search(before)
+    if according is not None and _apposed(according["gap"], text[actor_start:actor_start + 1]):
+        return True
+    return trigger_start < actor_start and any(
+        m is not None and m["verb"].lower() in _reporting_forms() and not _THAT.search(m["gap"])
+        and not _frames()["adjunct"].search(m["gap"])
+        for m in (_INVERTED.match(before, i) for i in range(max(0, len(before) - 100),
+                                                            len(before)) if before[i] in ",»”"))
+
+
+def _apposed(gap: str, name: str) -> bool:
+    """Whether a name after "selon" is its source: right after it ("selon le Quai d'Orsay"),
+    or set after the source's role ("selon le porte-parole, Dmitri Peskov"); not the subject
+    after a named source ("selon Dmitri Peskov, Vladimir Poutine est prêt") or after any
+    source ("selon la présidence, les deux dirigeants ont...")."""
+    if "," not in gap:
+        return True
+    role, _, rest = gap.rstrip().rpartition(",")
+    return not rest and "," not in role and _ROLE_FIRST.match(role) is not None \
+        and name[:1].isupper()
+
+
+def speaks_in_first_person(text: str, start: int, end: int) -> bool:
+    """Whether the trigger is worded in the first person ("notre rencontre", "nous avons
+    eu des discussions"): then the speaker of the attribution took part."""
+    return _FIRST_PERSON.search(text[max(0, start - 40):end + 20]) is not None
+
+
+def topic_start(text: str, end: int, sentence_end: int) -> int:
+    """Where the topic of the event begins after its trigger ("porteront sur", "consacrée
+    à"): names after it are what is discussed, not who takes part. ``sentence_end`` if none."""
+    found = [m.start() for kind in ("topic", "topic_verb")
+             for m in [_frames()[kind].search(text, end, sentence_end)] if m]
+    return min(found, default=sentence_end)
+
+
+def evoked_from(text: str, sentence_start: int, start: int) -> int:
+    """Where the verb that evokes an event ends, when the trigger is its object ("les deux
+    ministres ont évoqué la préparation du sommet"): names before it are not parties.
+    ``sentence_start`` if none."""
+    found = list(_frames()["topic_verb"].finditer(text, sentence_start, start))
+    return found[-1].end() if found else sentence_start
+
+
+def dates_the_saying(text: str, time_start: int) -> bool:
+    """Whether a time follows a reporting verb and so dates the statement, not the event it
+    reports ("a annulé la visite prévue jeudi, a annoncé lundi son porte-parole")."""
+    said = _SAID.search(text[max(0, time_start - 40):time_start])
+    return said is not None and _frames()["saying"].search(said["verb"] or said["inverted"]) \
+        is not None

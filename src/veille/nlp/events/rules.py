@@ -1,0 +1,412 @@
+"""Events of one sentence from plain data: triggers, actors, times. No spaCy here.
+
+The French is in lang/fr/: ``event_triggers.tsv`` (what names an event, its type and
+CAMEO code), ``event_cues.tsv`` (what makes it cancelled, planned, or an interview),
+``capitals.tsv`` (a capital standing for its state). The rules are about sentence structure,
+not about particular events: an actor or a date belongs to the nearest trigger of the sentence,
+a date fronted before every trigger ("Le 11 avril, ...") frames them all, a place is a location
+introduced by a preposition of place, and a location without one is an actor (a state).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from veille.lang.pack import read_table
+from veille.model import Event, EventStatus, TimeExpr
+from veille.nlp.events.clauses import one_event_per_clause
+from veille.nlp.events.frames import (
+    attribution_source,
+    by_phone,
+    calls_for,
+    dates_the_saying,
+    denied,
+    evoked_from,
+    generic,
+    is_aside,
+    is_question,
+    speaks_in_first_person,
+    topic_start,
+)
+
+_PLACE_PREPOSITION = re.compile(
+    r"(?:\bà|\ben|\bau|\baux|\bdans|\bvers)\s+(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
+# "les exigences de Moscou", "la paix pour l'Ukraine": a complement, not a party
+_OF = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’]|\bpour|\bcontre|\bsur)\s*"
+                 r"(?:la\s+|le\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
+_DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
+# "le sommet de l'Alaska", "le sommet Trump-Poutine de Budapest", "le sommet de l'OTAN de
+# Vilnius": the venue named right after the trigger and its parties
+_VENUE = re.compile(r"(?:sommets?|réunions?|rencontres?|conférences?|pourparlers|négociations?)"
+                    r"\s+(?:\S+-\S+\s+|(?:de|du|des)\s+(?:l['’]\s*)?\S+\s+)?"
+                    r"(?:de|d['’]|du)\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
+_MEET = {"meeting", "summit", "talks", "visit"}
+# a trigger verb in the future: "se rencontreront", "nous réunirons", "se rendra"
+_FUTURE_FORM = re.compile(r"\w(?:era|eront|erons|erai|iront|ira|irons|dra|dront|drons)$",
+                          re.IGNORECASE)
+_THAT_CLAUSE = re.compile(r"(?<!\w)qu(?:e|['’])", re.IGNORECASE)
+_SPECIFIC = {"summit": 3, "talks": 2, "meeting": 1, "visit": 1}
+_SPEAK = {"press_conference", "interview", "interview|talks"}
+_LINK = re.compile(r"^\s*(?:[^\s,.;:!?«»]+\s+){0,16}?"
+                   r"(?:pour|lors\s+d['’e]|dans\s+le\s+cadre\s+d['’eu]\w*|"
+                   r"au\s+cours\s+d['’eu]\w*|à\s+l['’]occasion\s+d['’eu]\w*)\s*"
+                   r"(?:des|du|de\s+la|de\s+l['’]|la|les|l['’]|une?|leurs?|ses|son|sa)?\s*$",
+                   re.IGNORECASE)
+# a new clause between two triggers: "a rencontré X avant de partir pour une réunion" is two
+_NEW_CLAUSE = re.compile(r"(?<!\w)(?:avant|après|puis|et|mais|qui|que|qu['’]|où|tandis|afin)(?!\w)",
+                         re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
+_SELF = re.compile(r"(?:\bcet|\bcette|\bce)\s+$", re.IGNORECASE)
+_CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
+# "se rendre", "se retrouver": an event only at a named place
+_AT_PLACE = re.compile(r"\b(?:rend(?:re|u|ue|us|ues|ra|ront|rait|ait|ent)?|retrouv\w+)$",
+                       re.IGNORECASE)
+# the CAMEO code of a type a trigger resolves to: 041 telephone, 040 consult, 010 statement
+_RESOLVED_CAMEO = {"call": "041", "talks": "040", "interview": "010"}
+_STRAIGHT, _APOSTROPHES = "'", "['’]"
+# "a appelé" (auxiliary first, no clitic object), "a reçu", "reçoit": an event only with a
+# person as object ("a reçu le président ivoirien X", not "a reçu le soutien de X")
+_PERSON_OBJECT = re.compile(r"^(?:a|ont|avait|avaient|aurait|ai|avons|avez)\s.*appelé$|"
+                            r"(?:reçu|recevoir|recevra|recevront|reçoit|reçoivent|recevai\w+)$",
+                            re.IGNORECASE)
+_OF_SOMEONE = re.compile(r"(?<!\w)(?:de|du|des|d['’])(?!\w)", re.IGNORECASE)
+# "depuis octobre", "jusqu'en mai": a span's bound, not the day of an event
+_BOUND = re.compile(r"(?<!\w)(?:depuis|jusqu['’](?:à|au|en)|dès)\s+(?:\S+\s+){0,3}$",
+                    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A mention that may take part in an event: a resolved name with its span and type."""
+
+    start: int
+    end: int
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    type: str
+    cameo: str
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    # the table writes the straight apostrophe; news uses both
+    return tuple((re.compile(rf"(?<!\w){p.replace(_STRAIGHT, _APOSTROPHES)}(?!\w)", re.IGNORECASE),
+                  t, c) for p, t, c in read_table("event_triggers.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    kinds: dict[str, list[str]] = {}
+    for pattern, kind in read_table("event_cues.tsv"):
+        kinds.setdefault(kind, []).append(pattern)
+    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)
+            for k, v in kinds.items()}
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    return dict((city, state) for city, state in read_table("capitals.tsv"))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…»”\"])\s+(?=[«“\"A-ZÀ-Ý0-9])|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: cut after a full stop before a capital, and at every line break
+    (headlines, captions and transcript turns end without a full stop)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """Event triggers inside ``text[start:end]``, longest first where they overlap."""
+    return list(_find_triggers(text, start, end))
+
+
+@lru_cache(maxsize=512)
+def _find_triggers(text: str, start: int, end: int) -> tuple[Trigger, ...]:
+    # Cached: the tense check and the event builder both ask for each sentence's triggers.
+    found = [Trigger(start + m.start(), start + m.end(), m.group(), kind, cameo)
+             for pattern, kind, cameo in _triggers()
+             for m in pattern.finditer(text[start:end])]
+    kept: list[Trigger] = []
+    for t in sorted(found, key=lambda t: (t.start - t.end, t.start)):
+        if all(t.end <= k.start or t.start >= k.end for k in kept):
+            kept.append(t)
+    return tuple(sorted(kept, key=lambda t: t.start))
+
+
+def cue(kind: str, text: str) -> bool:
+    return _cues()[kind].search(text) is not None
+
+
+def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
+    """Whether a trigger reports an event: not denied ("aucune rencontre n'est prévue"), not
+    counted vaguely ("quelques appels"), not a call *for* something ("a appelé à la retenue");
+    "a appelé" and "a reçu" have a person as object ("a appelé son homologue Wang Yi") and
+    "se rendre" a named place to go to."""
+    if denied(text, trigger.start, trigger.end) or generic(text, trigger.start) or \
+            calls_for(text, trigger.start, trigger.end):
+        return False
+    if _PERSON_OBJECT.search(trigger.text):
+        return any(a.type == "PER" and trigger.end <= a.start <= trigger.end + 60
+                   and not _OF_SOMEONE.search(text[_after_venues(trigger, a, actors):a.start])
+                   for a in actors)
+    if _AT_PLACE.search(trigger.text):  # "se rendre à Kiev", not "se rendre à l'évidence"
+        return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 40
+                   for a in actors)
+    return True
+
+
+def event_status(text: str, trigger: Trigger, sent_end: int, future: bool,
+                 when: str | None, reference: date | None) -> EventStatus | None:
+    """Status of the event a trigger names; None when the text says it does not exist."""
+    before = text[max(0, trigger.start - 40):trigger.start]
+    after = text[trigger.end:min(sent_end, trigger.end + _CANCEL_WINDOW)]
+    if cue("cancelled", after) or cue("cancelled", before[-20:]):
+        return "cancelled"
+    near = text[max(0, trigger.start - _CUE_WINDOW):min(sent_end, trigger.end + _CUE_WINDOW)]
+    later = bool(when and reference and when > reference.isoformat()[:len(when)])
+    if future or later or cue("planned", near) or _FUTURE_FORM.search(trigger.text):
+        return "planned"
+    return "happened"
+
+
+def resolve_type(text: str, trigger: Trigger, has_place: bool, reference_to_self: bool) -> str:
+    """The type of ambiguous triggers: a conversation with no venue is a phone call; an
+    "entretien" near a journalist or medium (or "cet entretien" in a transcript) an interview.
+    Talks or a meeting "par téléphone" are a call: one clause, one event, the most specific."""
+    if trigger.type in ("talks", "meeting", "call|talks", "interview|talks") and \
+            not (trigger.type == "interview|talks" and (reference_to_self or cue(
+                "medium", text[max(0, trigger.start - 80):trigger.end + 80]))) and \
+            by_phone(text, trigger.start, trigger.end):
+        return "call"
+    if trigger.type == "call|talks":
+        return "talks" if has_place else "call"
+    if trigger.type == "interview|talks":
+        window = text[max(0, trigger.start - 80):trigger.end + 80]
+        return "interview" if reference_to_self or cue("medium", window) else "talks"
+    return trigger.type
+
+
+def is_place(text: str, actor: Actor) -> bool:
+    """A location after a preposition of place ("à Anchorage"), or naming the venue right
+    after the trigger ("le sommet de l'Alaska", "la réunion de Genève")."""
+    if actor.type != "LOC":
+        return False
+    before = text[:actor.start]
+    return _PLACE_PREPOSITION.search(before[-30:]) is not None or \
+        _VENUE.search(before[-40:]) is not None
+
+
+def as_participant(text: str, actor: Actor) -> str | None:
+    """The name an actor takes part under, or None for a location that is not an actor."""
+    if actor.type == "PER":
+        return actor.name
+    if actor.type == "MISC":  # "les Rafale", "la COP": things and labels take no part
+        return None
+    if actor.type != "LOC":  # "à l'Élysée", "au Kremlin": a building is where, not who
+        return None if _PLACE_PREPOSITION.search(text[:actor.start][-30:]) else actor.name
+    if is_place(text, actor) or _OF.search(text[:actor.start][-12:]):
+        return None
+    # a location acts only as a state, or as a capital standing for one ("Moscou a répondu")
+    state = capitals().get(actor.name, actor.name)
+    return state if state in set(capitals().values()) else None
+
+
+def nearest(position: int, triggers: list[Trigger]) -> Trigger:
+    return min(triggers, key=lambda t: min(abs(position - t.start), abs(position - t.end)))
+
+
+def _list_head(time: TimeExpr, times: list[TimeExpr], text: str) -> int:
+    """Where the list a time belongs to starts: "les 16 mai, 2 juin et 23 juillet" is placed
+    as a whole, so its last date does not stray to a trigger after the list."""
+    head = time
+    for before in sorted((t for t in times if t.end <= time.start), key=lambda t: -t.start):
+        if not _LIST_GAP.match(text[before.end:head.start]):
+            break
+        head = before
+    return head.start
+
+
+def event_dates(text: str, trigger: Trigger, triggers: list[Trigger], times: list[TimeExpr]
+                ) -> list[str | None]:
+    """The dates of the event: its own times (several for "les 16 mai, 2 juin et 23 juillet"),
+    else a time fronted before every trigger of the sentence, else none."""
+    usable = [t for t in times if t.value and _DAY_OR_MONTH.match(t.value)
+              and not _BOUND.search(text[max(0, t.start - 12):t.start] + t.text[:8] + " ")
+              and (trigger.type in _SPEAK or not dates_the_saying(text, t.start))]
+    own = [t for t in usable if nearest(_list_head(t, usable, text), triggers) == trigger]
+    if own:
+        after = [t for t in own if t.start > trigger.end]
+        # one list of dates, not two dates of different clauses
+        listed = [t for t in after if _list_head(t, usable, text) == _list_head(
+            after[0], usable, text)] if after else []
+        if len(listed) > 1 and len({t.value for t in listed}) == len(listed):
+            return [t.value for t in listed]
+        return [min(own, key=lambda t: abs(t.start - trigger.start)).value]
+    fronted = [t for t in usable if t.end <= triggers[0].start]
+    return [fronted[0].value] if fronted else [None]
+
+
+@dataclass(frozen=True)
+class EventContext:
+    """What the rules know of the document: its reference date, whether that date is the
+    publication (an inferred one is only a lower bound, so "later" does not mean "planned"),
+    who the text is an interview with, if it is a transcript, and whether it is questions
+    and answers ("Q - ... R - ...")."""
+
+    reference: date | None = None
+    published: bool = False
+    host: str | None = None
+    interview: bool = False
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What the rules know of a sentence's surroundings: whether the sentence before names a
+    venue ("d'accueillir mon ami Donald à Berlin. Nous avons eu une conversation" is talks
+    there, not a phone call)."""
+
+    venue_before: bool = False
+
+
+def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
+                 times: list[TimeExpr], ctx: EventContext,
+                 future_at: dict[int, bool] | None = None,
+                 around: SentenceContext | None = None) -> list[Event]:
+    """The events of one sentence. ``future_at`` maps a trigger's start to whether its verb is
+    in the future tense (from a parser, optional)."""
+    start, end = sentence
+    if is_question(text[start:end]) or is_aside(text[start:end]):
+        return []
+    # a denied event ("aucune rencontre n'est prévue") neither exists nor draws dates and names
+    triggers = _unlinked(text, [t for t in find_triggers(text, start, end)
+                                if reports_event(text, t, actors)])
+    flags = (future_at or {}, bool(around and around.venue_before))
+    events = _sentence_events(text, (start, end), triggers, actors, times, ctx, flags)
+    # a trigger nobody takes part in ("X s'est entretenu avec Y le 3 juillet, leur sixième
+    # conversation") leaves its names and dates to the others
+    told = [t for t in triggers if any(e.start == t.start for e in events)]
+    if len(told) < len(triggers):
+        events = _sentence_events(text, (start, end), told, actors, times, ctx, flags)
+    return one_event_per_clause(text, events)
+
+
+def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigger],
+                     actors: list[Actor], times: list[TimeExpr], ctx: EventContext,
+                     flags: tuple[dict[int, bool], bool]) -> list[Event]:
+    start, end = sentence
+    events = []
+    for trigger in triggers:
+        mine = [a for a in parties(text, start, actors, trigger, end)
+                if nearest(a.start, triggers) == trigger]
+        future = flags[0].get(trigger.start, False)
+        events.extend(_events_of(text, (trigger, triggers, end), mine, times, ctx,
+                                 (future, flags[1])))
+    return events
+
+
+def _after_venues(trigger: Trigger, person: Actor, actors: list[Actor]) -> int:
+    """Where the object of "a reçu" starts once its place is skipped: "a reçu au palais de
+    Belém la présidente X" (the "de" of a venue is not "le soutien de X")."""
+    return max([trigger.end] + [a.end for a in actors
+                                if a.type != "PER" and trigger.end <= a.start < person.start])
+
+
+def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigger,
+            sentence_end: int) -> list[Actor]:
+    """The actors of a sentence that can take part in a trigger's event: not the source of an
+    attribution ("a indiqué l'Élysée", unless the event is told in the first person: "notre
+    rencontre"), not a name inside the event's topic ("porteront sur ... par Pékin"), not
+    those who only evoke it ("ont évoqué la préparation du sommet")."""
+    topic = topic_start(text, trigger.end, sentence_end)
+    if trigger.type in _SPEAK:  # "lors de son point de presse que la Russie...": what was said
+        said = _THAT_CLAUSE.search(text, trigger.end, sentence_end)
+        topic = min(topic, said.start() if said else sentence_end)
+    evoked = evoked_from(text, sentence_start, trigger.start)
+    first_person = speaks_in_first_person(text, trigger.start, trigger.end)
+    return [a for a in actors
+            if not (trigger.end <= a.start and a.start >= topic) and a.start >= evoked
+            and (first_person
+                 or not attribution_source(text, sentence_start, a.start, trigger.start))]
+
+
+def _unlinked(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """Triggers without those that only name the purpose or frame of the one before: "se sont
+    rencontrés pour des conversations", "une réunion dans le cadre du sommet" are one event."""
+    kept: list[Trigger] = []
+    for trigger in triggers:
+        head = kept[-1] if kept else None
+        if head is not None and head.type in _MEET and trigger.type in _MEET | {"call|talks"} \
+                and _LINK.match(text[head.end:trigger.start]) \
+                and not _NEW_CLAUSE.search(text[head.end:trigger.start]):
+            # the most specific kind wins: "se sont retrouvés ... pour un sommet" is a summit,
+            # "a reçu X pour une rencontre" a meeting (hosting says who, the purpose what)
+            if _SPECIFIC.get(trigger.type, 0) > _specific(head):
+                kept[-1] = Trigger(head.start, head.end, head.text, trigger.type, trigger.cameo)
+            continue
+        kept.append(trigger)
+    return kept
+
+
+def _specific(trigger: Trigger) -> int:
+    return 0 if trigger.cameo == "043" else _SPECIFIC.get(trigger.type, 0)
+
+
+def _is_itself(text: str, trigger: Trigger, ctx: EventContext) -> bool:
+    """Whether an "entretien" is the text itself, with its host and on its own date: "cet
+    entretien" in a transcript, or the headline "Entretien avec X" of questions and answers."""
+    if not trigger.type.startswith("interview"):
+        return False
+    if ctx.interview and trigger.end <= text.find("\n"):
+        return True
+    return ctx.host is not None and bool(_SELF.search(text[max(0, trigger.start - 8):
+                                                          trigger.start]))
+
+
+def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: list[Actor],
+               times: list[TimeExpr], ctx: EventContext, flags: tuple[bool, bool]
+               ) -> list[Event]:
+    trigger, triggers, sent_end = where
+    future, venue_before = flags
+    places = [a for a in actors if is_place(text, a)
+              and abs(a.start - trigger.start) <= _PLACE_WINDOW]
+    names = [as_participant(text, a) for a in actors]
+    itself = _is_itself(text, trigger, ctx)
+    participants = list(dict.fromkeys(([ctx.host] if itself and ctx.host else [])
+                                      + [n for n in names if n]))
+    if not participants:
+        return []
+    kind = resolve_type(text, trigger, bool(places) or venue_before, itself)
+    cameo = trigger.cameo if kind == trigger.type else _RESOLVED_CAMEO.get(kind, trigger.cameo)
+    place = None if kind == "call" or not places else \
+        min(places, key=lambda a: abs(a.start - trigger.start)).name
+    dates = event_dates(text, trigger, triggers, times)
+    if itself and ctx.reference is not None:
+        dates = [ctx.reference.isoformat()]
+    events = []
+    for when in dates:
+        status: EventStatus | None = "happened" if itself else event_status(
+            text, trigger, sent_end, future, when, ctx.reference if ctx.published else None)
+        if status is not None:
+            basis = "reference" if itself else "text" if when else None
+            events.append(Event(kind, trigger.text, trigger.start, trigger.end, participants,
+                                place, when, status, cameo, basis))
+    return events

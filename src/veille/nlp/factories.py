@@ -1,0 +1,165 @@
+"""Veille's four spaCy components, registered with versioned names.
+
+``veille_entities`` -> ``veille_times`` -> ``veille_quotes`` -> ``veille_events``, each a factory
+with a default config: ``lang`` (the language pack; ``null`` takes the pipeline's language),
+the knowledge base as a registered function (``veille.kb.v1``), and the rules as a registered,
+versioned function (``veille.entity_rules.v1``, ...), so a saved config keeps meaning the rules
+it was made with. Results go on Doc extensions; :mod:`veille.nlp.record` reads them back as
+plain records. The document's :class:`DocContext` comes in as ``doc._.veille_context``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from veille.kb.base import KnowledgeBase, get_kb
+from veille.lang.pack import LanguagePack
+from veille.model import Event, Quote, TimeExpr
+from veille.nlp.context import DocContext
+from veille.nlp.entities.component import build_entity_table
+from veille.nlp.entities.table import EntityTable
+from veille.nlp.events.component import extract_events
+from veille.nlp.quotes.component import extract_quotes
+from veille.nlp.scope import scope
+from veille.nlp.times.component import extract_times
+
+COMPONENTS = ("veille_entities", "veille_times", "veille_quotes", "veille_events")
+_EXTENSIONS = ("veille_context", "veille_entities", "veille_times", "veille_quotes",
+               "veille_events")
+for _name in _EXTENSIONS:
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+EntityRules = Callable[[Doc, DocContext, KnowledgeBase], EntityTable]
+TimeRules = Callable[[Doc, DocContext], list[TimeExpr]]
+QuoteRules = Callable[[Doc, EntityTable, list[TimeExpr], DocContext], list[Quote]]
+EventRules = Callable[[Doc, EntityTable, list[TimeExpr], DocContext], list[Event]]
+
+
+@registry.misc("veille.kb.v1")  # type: ignore[untyped-decorator]
+def installed_kb(extra: str | None = None) -> KnowledgeBase:
+    """The bundled KB, the user's entries, then the file ``extra`` (``settings.kb_path``)."""
+    return get_kb(extra)
+
+
+@registry.misc("veille.entity_rules.v1")  # type: ignore[untyped-decorator]
+def entity_rules() -> EntityRules:
+    return build_entity_table
+
+
+@registry.misc("veille.time_rules.v1")  # type: ignore[untyped-decorator]
+def time_rules() -> TimeRules:
+    return extract_times
+
+
+@registry.misc("veille.quote_rules.v1")  # type: ignore[untyped-decorator]
+def quote_rules() -> QuoteRules:
+    return extract_quotes
+
+
+@registry.misc("veille.event_rules.v1")  # type: ignore[untyped-decorator]
+def event_rules() -> EventRules:
+    return extract_events
+
+
+class _Component:
+    """What the four components share: their pack, their KB, the document's context."""
+
+    def __init__(self, nlp: Language, lang: str | None, kb: KnowledgeBase) -> None:
+        self.pack = LanguagePack.load(lang or str(nlp.lang))
+        self.kb = kb
+
+    @staticmethod
+    def context(doc: Doc) -> DocContext:
+        ctx = doc._.veille_context
+        return ctx if isinstance(ctx, DocContext) else DocContext()
+
+
+class EntitiesComponent(_Component):
+    def __init__(self, nlp: Language, lang: str | None, kb: KnowledgeBase,
+                 rules: EntityRules) -> None:
+        super().__init__(nlp, lang, kb)
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        with scope(self.pack, self.kb):
+            doc._.veille_entities = self.rules(doc, self.context(doc), self.kb)
+        return doc
+
+
+class TimesComponent(_Component):
+    def __init__(self, nlp: Language, lang: str | None, kb: KnowledgeBase,
+                 rules: TimeRules) -> None:
+        super().__init__(nlp, lang, kb)
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        with scope(self.pack, self.kb):
+            doc._.veille_times = self.rules(doc, self.context(doc))
+        return doc
+
+
+class QuotesComponent(_Component):
+    def __init__(self, nlp: Language, lang: str | None, kb: KnowledgeBase,
+                 rules: QuoteRules) -> None:
+        super().__init__(nlp, lang, kb)
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        with scope(self.pack, self.kb):
+            doc._.veille_quotes = self.rules(doc, doc._.veille_entities, doc._.veille_times,
+                                             self.context(doc))
+        return doc
+
+
+class EventsComponent(_Component):
+    def __init__(self, nlp: Language, lang: str | None, kb: KnowledgeBase,
+                 rules: EventRules) -> None:
+        super().__init__(nlp, lang, kb)
+        self.rules = rules
+
+    def __call__(self, doc: Doc) -> Doc:
+        with scope(self.pack, self.kb):
+            doc._.veille_events = self.rules(doc, doc._.veille_entities, doc._.veille_times,
+                                             self.context(doc))
+        return doc
+
+
+def _config(rules: str) -> dict[str, Any]:
+    return {"lang": None, "kb": {"@misc": "veille.kb.v1", "extra": None},
+            "rules": {"@misc": rules}}
+
+
+@Language.factory("veille_entities", default_config=_config("veille.entity_rules.v1"),
+                  assigns=["doc._.veille_entities"])
+def make_entities(nlp: Language, name: str, lang: str | None, kb: KnowledgeBase,
+                  rules: EntityRules) -> EntitiesComponent:
+    return EntitiesComponent(nlp, lang, kb, rules)
+
+
+@Language.factory("veille_times", default_config=_config("veille.time_rules.v1"),
+                  assigns=["doc._.veille_times"])
+def make_times(nlp: Language, name: str, lang: str | None, kb: KnowledgeBase,
+               rules: TimeRules) -> TimesComponent:
+    return TimesComponent(nlp, lang, kb, rules)
+
+
+@Language.factory("veille_quotes", default_config=_config("veille.quote_rules.v1"),
+                  requires=["doc._.veille_entities", "doc._.veille_times"],
+                  assigns=["doc._.veille_quotes"])
+def make_quotes(nlp: Language, name: str, lang: str | None, kb: KnowledgeBase,
+                rules: QuoteRules) -> QuotesComponent:
+    return QuotesComponent(nlp, lang, kb, rules)
+
+
+@Language.factory("veille_events", default_config=_config("veille.event_rules.v1"),
+                  requires=["doc._.veille_entities", "doc._.veille_times"],
+                  assigns=["doc._.veille_events"])
+def make_events(nlp: Language, name: str, lang: str | None, kb: KnowledgeBase,
+                rules: EventRules) -> EventsComponent:
+    return EventsComponent(nlp, lang, kb, rules)

@@ -1,0 +1,269 @@
+"""Who said what: direct quotes, indirect speech and transcript turns, with their speakers.
+
+The stages, each in its own module:
+- :mod:`quote_marks`: quoted spans and sentences over plain text;
+- :mod:`speech_turns`: transcript turns ("Sergey Lavrov : ...", "Q - ...");
+- :mod:`quote_direct`: the cue of each direct quote;
+- :mod:`speech_indirect`: reported speech without quote marks;
+- :mod:`quote_speaker`: subject spans and pronouns to entities, in document order;
+- :mod:`quote_context`: ``said_on`` and ``medium``.
+Direct quotes inside a turn belong to the turn (the turn's speaker is quoting) and are not
+repeated; statements reported inside a turn are the turn's words, not the narrator's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from veille.lang.pack import read_lines
+from veille.model import Entity, Quote, QuoteKind, TimeExpr
+from veille.nlp.context import DocContext
+from veille.nlp.entities.component import EntityTable
+from veille.nlp.quotes.context import medium, said_on
+from veille.nlp.quotes.direct import Attribution, attribute, incise
+from veille.nlp.quotes.doc import span_of, text_of
+from veille.nlp.quotes.indirect import Reported, find_indirect
+from veille.nlp.quotes.marks import Marked, containing, find_marked, sentences, word_count
+from veille.nlp.quotes.speaker import Said, SpeakerResolver
+from veille.nlp.quotes.turn_speakers import plausible_turns, turn_quotes
+from veille.nlp.quotes.turns import Turn, find_turns
+from veille.nlp.spans import Spans
+
+# Quotes of this many words or fewer are kept only with a cue of their own or inside reported
+# speech: shorter ones are scare quotes or titles ("la « bête »"), which the spec lets go.
+_SCARE_MAX_WORDS = 3
+
+
+# Uncued verbless quotes up to this length are names or terms, not statements.
+_TERM_MAX_WORDS = 6
+
+
+@lru_cache(maxsize=1)
+def _naming_words() -> frozenset[str]:
+    return frozenset(read_lines("quote_naming_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(read_lines("quote_person_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _ui_words() -> frozenset[str]:
+    return frozenset(read_lines("quote_ui_context.txt"))
+
+
+@dataclass
+class _Pending:
+    """A quote whose speaker is resolved later, in document order."""
+
+    kind: QuoteKind
+    spans: list[tuple[int, int]]
+    attribution: Attribution
+    clause: list[tuple[int, int]]
+
+
+def extract_quotes(
+    doc: Doc, table: EntityTable, times: list[TimeExpr], ctx: DocContext
+) -> list[Quote]:
+    """All quotes of ``doc``, in text order, with speakers resolved against ``table``."""
+    text = text_of(doc)
+    turns = plausible_turns(table, find_turns(text, ctx.title), ctx.publisher, text)
+    inside_turn = [(t.label_start, t.end) for t in turns]
+    marks = [m for m in find_marked(text) if not _within(m.start, inside_turn)]
+    sents = sentences(text, marks)
+    indirect = _indirect(doc, sents, inside_turn, marks)
+    pending = _direct(doc, marks, sents, indirect) + [
+        _pending_indirect(r, sents) for r in indirect if r.statement]
+    pending.sort(key=lambda p: p.spans[0][0])
+    quoted = [(m.left, m.right) for m in marks] + [
+        (r.start, r.end) for r in indirect if r.statement]
+    resolver = SpeakerResolver(text, table, quoted, subjects=subject_mentions(doc, table))
+    resolver.add_role_subjects(role_subjects(doc))
+    quotes = turn_quotes(doc, table, turns)
+    headline = _interviewee_said(quotes, turns)
+    for item in pending:
+        said = _speaker(resolver, item.attribution)
+        if headline.name and item.attribution.cue is None and "\n" not in text[:item.spans[0][0]]:
+            said = headline  # an interview's headline quotes the interviewee
+        resolver.remember(item.spans[0][0], said)
+        quotes.extend(_records(text, item, said, table, times, ctx))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _interviewee_said(quotes: list[Quote], turns: list[Turn]) -> Said:
+    """The speaker of the interviewee's turns, when the document is an interview."""
+    answers = {t.start for t in turns if t.role == "interviewee"}
+    return next((Said(q.speaker, q.speaker_id, "PER") for q in quotes
+                 if q.start in answers and q.speaker), Said())
+
+
+def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
+    """Mentions of people that are the subject of their clause (or apposed to it)."""
+    found = []
+    for entity in table.entities():
+        if entity.type != "PER":
+            continue
+        for m in entity.mentions:
+            span = span_of(doc, m.start, m.end)
+            if span is not None and any(_is_subject(t) for t in span):
+                found.append((m.start, entity))
+    return found
+
+
+def role_subjects(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of definite role nouns that are the subject of a clause ("Le ministre russe a
+    démenti"): determiner, noun and the adjectives after it."""
+    found = []
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.lower_ not in _person_nouns():
+            continue
+        dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’")]
+        if not dets:
+            continue
+        end = tok
+        while end.i + 1 < len(doc) and doc[end.i + 1].dep_ == "amod" and doc[end.i + 1].head == tok:
+            end = doc[end.i + 1]
+        found.append((dets[0].idx, end.idx + len(end.text)))
+    return found
+
+
+def _is_subject(tok: Token) -> bool:
+    """A subject, or a name apposed to one ("La commissaire à l'Énergie, Kadri Simson, a
+    dit": the parser often hangs the apposition on the subject's complement)."""
+    subject = ("nsubj", "nsubj:pass")
+    if tok.dep_ in subject:
+        return True
+    if tok.dep_ not in ("appos", "flat:name"):
+        return False
+    head, steps = tok.head, 0
+    while head.dep_ in ("appos", "flat:name", "nmod") and steps < 3 and head.head is not head:
+        head, steps = head.head, steps + 1
+    return head.dep_ in subject
+
+
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _indirect(doc: Doc, sents: list[tuple[int, int]], turns: list[tuple[int, int]],
+              marks: list[Marked]) -> list[Reported]:
+    found = []
+    quoted = Spans((m.left, m.right) for m in marks)
+    for sent in sents:
+        if not _within(sent[0], turns):
+            found.extend(find_indirect(doc, sent, quoted))
+    return found
+
+
+def _direct(doc: Doc, marks: list[Marked], sents: list[tuple[int, int]],
+            indirect: list[Reported]) -> list[_Pending]:
+    pending = []
+    for chain in _chains(marks):
+        first, last = chain[0], chain[-1]
+        sentence, last_sentence = containing(sents, first.left), containing(sents, last.left)
+        if _is_ui_label(text_of(doc), sentence):
+            continue
+        att = attribute(doc, chain, sentence, last_sentence, marks, _next(sents, last_sentence))
+        words = sum(word_count(text_of(doc)[m.start : m.end]) for m in chain)
+        whole = _whole_sentence(text_of(doc), chain, sentence)
+        if words <= _SCARE_MAX_WORDS and not (att.after or _continues(first, indirect) or whole):
+            continue
+        if att.cue is None and not whole and _is_name_or_term(doc, first, words):
+            continue
+        clause = [(sentence[0], first.left), (last.right, last_sentence[1])]
+        att, spans = _without_incises(doc, chain, att)
+        pending.append(_Pending("direct", spans, att, clause))
+    return pending
+
+
+def _without_incises(doc: Doc, chain: list[Marked], att: Attribution
+                     ) -> tuple[Attribution, list[tuple[int, int]]]:
+    """The quote's pieces without reporting clauses inside it; the first such clause
+    attributes the quote when nothing after the closing mark does."""
+    spans: list[tuple[int, int]] = []
+    for mark in chain:
+        found = incise(doc, mark)
+        if found is None:
+            spans.append((mark.start, mark.end))
+            continue
+        inner, pieces = found
+        spans.extend(pieces)
+        if not att.after:
+            att = inner
+    return att, spans
+
+
+def _next(sents: list[tuple[int, int]], sentence: tuple[int, int]) -> tuple[int, int] | None:
+    later = [s for s in sents if s[0] >= sentence[1]]
+    return later[0] if later else None
+
+
+def _whole_sentence(text: str, chain: list[Marked], sentence: tuple[int, int]) -> bool:
+    """A short quote that is a sentence of its own ("« Pas un mètre. »"): a statement."""
+    first, last = chain[0], chain[-1]
+    return (first.left <= sentence[0] and text[first.start].isupper()
+            and text[last.end - 1] in ".!?…")
+
+
+def _is_name_or_term(doc: Doc, mark: Marked, words: int) -> bool:
+    """An uncued quote that names something: after a naming word ("le film « ... »",
+    "baptisé « ... »"), or a short verbless phrase ("« Porte d'entrée de l'Alaska »")."""
+    before = text_of(doc)[max(0, mark.left - 30) : mark.left].casefold().split()[-3:]
+    if any(w.strip(",:") in _naming_words() for w in before):
+        return True
+    span = span_of(doc, mark.start, mark.end)
+    verbless = span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
+    return verbless and words <= _TERM_MAX_WORDS
+
+
+def _chains(marks: list[Marked]) -> list[list[Marked]]:
+    chains: list[list[Marked]] = []
+    for mark in marks:
+        if mark.chained and chains:
+            chains[-1].append(mark)
+        else:
+            chains.append([mark])
+    return chains
+
+
+def _is_ui_label(text: str, sentence: tuple[int, int]) -> bool:
+    words = set(text[sentence[0] : sentence[1]].casefold().replace("’", " ").split())
+    return bool(words & _ui_words())
+
+
+def _continues(mark: Marked, indirect: list[Reported]) -> bool:
+    """The quote completes a reported clause: "il a précisé qu'elles devaient être « ... »"."""
+    return any(0 <= mark.left - r.end <= 3 or r.start <= mark.left < r.end for r in indirect)
+
+
+def _pending_indirect(r: Reported, sents: list[tuple[int, int]]) -> _Pending:
+    sentence = containing(sents, r.start)
+    att = Attribution(r.cue or None, r.subject, r.pronoun, r.at)
+    clause = [(sentence[0], r.start), (r.end, sentence[1])]
+    return _Pending("indirect", [(r.start, r.end)], att, clause)
+
+
+def _speaker(resolver: SpeakerResolver, att: Attribution) -> Said:
+    if att.subject is not None:
+        return resolver.resolve(*att.subject)
+    if att.pronoun in ("ils", "elles", "on"):
+        return Said()
+    return resolver.last(att.at, "PER", att.pronoun, speakers_only=att.cue is None)
+
+
+def _records(text: str, item: _Pending, said: Said, table: EntityTable,
+             times: list[TimeExpr], ctx: DocContext) -> list[Quote]:
+    att = item.attribution
+    when = said_on(text, item.clause, times, ctx.reference_date)
+    cue_end = att.at + len(att.cue.split()[-1]) if att.cue else None
+    where = medium(text, item.clause, table.entities(), cue_end)
+    return [
+        Quote(kind=item.kind, text=text[a:b], start=a, end=b, speaker=said.name,
+              speaker_id=said.id, cue=att.cue, said_on=when, medium=where)
+        for a, b in item.spans
+    ]

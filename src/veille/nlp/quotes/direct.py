@@ -1,0 +1,233 @@
+"""Attribution of direct quotes: the cue after the closing mark, else the cue before the opening.
+
+- ``« A », a déclaré Lavrov.`` / ``"A", a-t-il ajouté.``: a reporting verb opens the clause
+  after the quote; its subject is inverted (a noun phrase or ``-t-il``) or preposed
+  (``», Trump dit``).
+- ``Lavrov a souligné que « A »`` / ``Selon X, « A »``: the first cue of the sentence before the
+  quote (the main clause comes first in French news prose).
+- ``Il a dit aux journalistes : « A »``: a colon introduces the quote; the subject of the clause
+  before it speaks, reporting verb or not.
+- No cue at all (``« B. »`` after ``« A », a déclaré X.``): the quote inherits the last speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from veille.nlp.quotes.cues import (
+    auxiliaries_before,
+    can_be_source,
+    cue_text,
+    inverted_subject,
+    is_reporting_verb,
+    preposed_subject,
+    pronoun_of,
+)
+from veille.nlp.quotes.doc import span_of, text_of
+from veille.nlp.quotes.marks import OPENERS, Marked
+
+_SOURCE = frozenset({"selon", "d'après", "d’après"})
+# A next sentence that attributes the quote before it: "C'est ce qu'a affirmé X."
+_PRESENTATIVE = re.compile(
+    r"^(c['’]est ce qu|ce sont (là )?les (mots|propos) d|tels sont les propos d)", re.IGNORECASE)
+_AFTER_WINDOW = 8  # tokens after the closing mark in which an inverted cue may sit
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """How a quote is attributed: cue text, subject span or pronoun, and where the cue is."""
+
+    cue: str | None = None
+    subject: tuple[int, int] | None = None
+    pronoun: str | None = None
+    at: int = 0
+    after: bool = False  # the cue follows the quote (an inverted clause)
+
+
+def attribute(doc: Doc, chain: list[Marked], sentence: tuple[int, int],
+              last_sentence: tuple[int, int], marks: list[Marked],
+              following: tuple[int, int] | None = None) -> Attribution:
+    """Attribution of a chain of quote pieces; ``Attribution()`` when the text gives none.
+
+    ``following`` is the sentence after the quote, for "« ... » C'est ce qu'a déclaré X."
+    """
+    after = _after_cue(doc, chain[-1].right, last_sentence[1])
+    if after is not None:
+        return after
+    before = _before_cue(doc, sentence[0], chain[0].left, marks)
+    if before is None and following is not None and _PRESENTATIVE.match(
+        text_of(doc)[following[0] : following[1]]
+    ):
+        before = _after_cue(doc, following[0], following[1], window=20)
+    return before or Attribution(at=chain[0].start)
+
+
+def _after_cue(doc: Doc, start: int, end: int, window: int = _AFTER_WINDOW
+               ) -> Attribution | None:
+    span = span_of(doc, start, end)
+    if span is None:
+        return None
+    for tok in list(span)[:window]:
+        if tok.idx < start:
+            continue
+        if tok.text[:1] in OPENERS or tok.text in ".!?":
+            return None
+        # "» tout en reconnaissant", "» et a ajouté": another clause, not an attribution.
+        if window == _AFTER_WINDOW and tok.pos_ in ("ADP", "SCONJ", "CCONJ", "VERB") and not (
+            is_reporting_verb(tok) or _is_source(doc, tok)
+        ):
+            return None
+        if is_reporting_verb(tok):
+            return _verb_attribution(doc, tok, start, end, after=True)
+        if _is_source(doc, tok):  # "« ... », selon le porte-parole du Kremlin."
+            source = _noun_phrase_after(doc, tok, end)
+            if source is not None:
+                return Attribution(_source_cue(doc, tok), source, None, tok.idx, True)
+    return None
+
+
+def _verb_attribution(doc: Doc, verb: Token, floor: int, limit: int, after: bool
+                      ) -> Attribution:
+    pronoun = pronoun_of(doc, verb)
+    subject = None
+    if pronoun is None:
+        subject = preposed_subject(doc, verb, floor)
+        inverted = doc[auxiliaries_before(verb)].idx <= _first_word(doc, floor)
+        if subject is None or inverted:
+            subject = inverted_subject(doc, verb, limit) or subject
+    return Attribution(cue_text(doc, verb), subject, pronoun, verb.idx, after)
+
+
+def _first_word(doc: Doc, floor: int) -> int:
+    span = span_of(doc, floor, len(text_of(doc)))
+    for tok in span or []:
+        if tok.idx >= floor and not tok.is_punct and not tok.is_space:
+            return tok.idx
+    return floor
+
+
+def _before_cue(doc: Doc, start: int, end: int, marks: list[Marked]) -> Attribution | None:
+    span = span_of(doc, start, end)
+    if span is None:
+        return None
+    tokens = [t for t in span if t.idx < end and not _quoted(t.idx, marks)]
+    for tok in tokens:
+        if _is_source(doc, tok) and tok.i + 1 < len(doc):
+            source = _noun_phrase_after(doc, tok, end)
+            if source is not None:
+                return Attribution(_source_cue(doc, tok), source, None, tok.idx)
+        if is_reporting_verb(tok):
+            return _verb_attribution(doc, tok, start, end, after=False)
+    if tokens and text_of(doc)[start:end].rstrip().endswith(":"):
+        return _colon_subject(doc, tokens, start) or _label_subject(doc, tokens)
+    return None
+
+
+def _label_subject(doc: Doc, tokens: list[Token]) -> Attribution | None:
+    """Headline style ``Lavrov : « ... »``: a bare name before the colon speaks."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    # Capitals, not the tagger: names before a colon are often mis-tagged (ADV, NOUN).
+    if not words or len(words) > 4 or not all(t.text[:1].isupper() for t in words):
+        return None
+    return Attribution(":", (words[0].idx, words[-1].idx + len(words[-1].text)), None,
+                       words[0].idx)
+
+
+def _colon_subject(doc: Doc, tokens: list[Token], floor: int) -> Attribution | None:
+    for tok in tokens:
+        if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
+            subject = preposed_subject(doc, tok.head, floor)
+            if subject is not None:
+                return Attribution(":", subject, None, tok.idx)
+    return None
+
+
+def _noun_phrase_after(doc: Doc, tok: Token, limit: int) -> tuple[int, int] | None:
+    """The source after ``selon``: a noun phrase, with its apposed name if any."""
+    if doc[tok.i + 1].lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'"):
+        return None
+    span = inverted_subject(doc, tok, limit)
+    return span if span is not None and can_be_source(doc, span) else None
+
+
+def _source_cue(doc: Doc, tok: Token) -> str:
+    if tok.lower_ in ("selon", "pour"):
+        return tok.lower_
+    return "d'après"
+
+
+def _is_source(doc: Doc, tok: Token) -> bool:
+    """``selon``, ``d'après`` (which the tokenizer may split into ``d'`` + ``après``), or an
+    opinion ``Pour`` + a named person + comma opening the sentence ("Pour l'économiste Anne
+    Vidal, ..."); "pour" in any other use is a plain preposition."""
+    if tok.lower_ in _SOURCE:
+        return True
+    if tok.text == "Pour":
+        return opinion_holder(doc, tok)
+    return tok.lower_ == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’")
+
+
+def opinion_holder(doc: Doc, tok: Token) -> bool:
+    for nxt in doc[tok.i + 1 : tok.i + 8]:
+        if nxt.text == ",":
+            return any(t.ent_type_ == "PER" for t in doc[tok.i + 1 : nxt.i])
+        if nxt.is_punct or nxt.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _quoted(pos: int, marks: list[Marked]) -> bool:
+    return any(m.left <= pos < m.right for m in marks)
+
+
+_INCISE_MAX = 10  # tokens between the commas of "« A, a-t-il affirmé, B »"
+_INCISE_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
+
+
+def incise(doc: Doc, mark: Marked) -> tuple[Attribution, list[tuple[int, int]]] | None:
+    """A reporting clause between commas inside the marks: "« A, a-t-il affirmé, B »".
+
+    French inserts the attribution in the middle of a quote with the verb first (inverted
+    subject: "a-t-il affirmé", "poursuit le ministre") or as "selon lui"; it ends at a comma or
+    a full stop ("« A, a-t-elle insisté. B »"). The clause is not the speaker's words.
+    Returns its attribution and the quote's words without it (one or two pieces).
+    """
+    span = span_of(doc, mark.start, mark.end)
+    tokens = [t for t in span or [] if mark.start <= t.idx < mark.end]
+    for k, comma in enumerate(tokens[:-1]):
+        if comma.text != "," or k == 0:
+            continue
+        close = next((t for t in tokens[k + 1 : k + 1 + _INCISE_MAX] if t.text in ",."), None)
+        if close is None:
+            continue
+        att = _incise_attribution(doc, tokens[k + 1 : tokens.index(close)], comma, close)
+        if att is None:
+            continue
+        tail = text_of(doc)[close.idx + 1 : mark.end]
+        rest = mark.end - len(tail.lstrip())
+        pieces = [(mark.start, comma.idx)] + ([(rest, mark.end)] if rest < mark.end else [])
+        return att, pieces
+    return None
+
+
+def _incise_attribution(doc: Doc, inner: list[Token], comma: Token, close: Token
+                        ) -> Attribution | None:
+    """The attribution of an inserted clause, or None when it is the speaker's own words
+    ("« Nous pensons, comme l'a dit X, que »": not verb-first)."""
+    if not inner:
+        return None
+    if _is_source(doc, inner[0]):
+        source = _noun_phrase_after(doc, inner[0], close.idx)
+        # "selon lui", "selon Marie Vidal"; "selon nos prévisions" is the speaker's own words
+        first = text_of(doc)[source[0] : source[1]].split()[0] if source else ""
+        if source is None or not (first.casefold() in _INCISE_PRONOUNS or first[:1].isupper()):
+            return None
+        return Attribution(_source_cue(doc, inner[0]), source, None, inner[0].idx, True)
+    verb = next((t for t in inner[:5] if is_reporting_verb(t)), None)
+    if verb is None or inner[0].i != auxiliaries_before(verb):
+        return None
+    att = _verb_attribution(doc, verb, comma.idx + 1, close.idx, after=True)
+    return att if att.subject is not None or att.pronoun is not None else None

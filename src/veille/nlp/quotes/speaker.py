@@ -1,0 +1,275 @@
+"""Who is speaking: a subject span, a pronoun or an anaphoric description -> (name, entity id).
+
+Order of evidence for a subject span: a person named inside it ("le ministre russe, Sergueï
+Lavrov"), then an organisation, then ``EntityTable.resolve`` on the whole span (which knows
+titles and role descriptions), then a place used for its government ("Moscou a indiqué").
+Pronouns and bare descriptions ("il", "le ministre", "la publication") take the most recent
+speaker of a compatible kind: people for person nouns and pronouns, organisations for
+``quote_org_nouns.txt``. Plural or indefinite sources ("des sources", "les observateurs") are
+unnamed: the speaker stays null.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from veille.lang.pack import read_lines, read_table
+from veille.model import Entity
+from veille.nlp.entities.component import EntityTable
+from veille.nlp.entities.text import fold_keep_offsets
+from veille.nlp.quotes.doc import fold
+from veille.nlp.quotes.roles import (
+    Holder,
+    antecedent,
+    country_of,
+    has_holders,
+    named_ahead,
+    role_holders,
+    words_of,
+)
+from veille.nlp.spans import Spans
+
+_PRONOUNS = frozenset({"il", "elle", "lui", "-il", "-elle", "celui-ci", "celle-ci"})
+_UNNAMED = re.compile(
+    r"^(des|les|plusieurs|certains|certaines|d'autres|d’autres|de nombreux|nombre de|"
+    r"un|une|ils|elles|on|eux)\b", re.IGNORECASE,
+)
+_DETERMINER = re.compile(r"^(le|la|les|l'|l’|son|sa|leur)\s+|^(l'|l’)", re.IGNORECASE)
+# "Son porte-parole" is someone else than the person "son" refers to.
+_POSSESSIVE = re.compile(r"^(son|sa|leur)\s", re.IGNORECASE)
+# Gender evidence right before a mention: "Mme Kallas", "la ministre Kallas", "le président X".
+_FEMININE = re.compile(
+    r"(\bmme|\bmadame|\bmlle|\bla[ \t]+(présidente|ministre|cheffe|chancelière|sénatrice|"
+    r"députée|ambassadrice|directrice|porte-parole|secrétaire|commissaire|première ministre))"
+    r"[ \t]+$", re.IGNORECASE)
+_MASCULINE = re.compile(
+    r"(\bm\.|\bmonsieur|\ble[ \t]+(président|ministre|chef|chancelier|sénateur|député|"
+    r"ambassadeur|directeur|porte-parole|secrétaire|commissaire|premier ministre))[ \t]+$",
+    re.IGNORECASE)
+_RECENT = 1500  # characters: how far back a pronoun looks for its speaker
+
+
+@lru_cache(maxsize=1)
+def _org_table() -> dict[str, bool]:
+    """Organisation nouns -> whether they may refer back to any organisation ("any")."""
+    return {row[0]: row[1:] == ("any",) for row in read_table("quote_org_nouns.txt")}
+
+
+def _org_nouns() -> frozenset[str]:
+    return frozenset(_org_table())
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(read_lines("quote_person_nouns.txt"))
+
+
+@dataclass
+class Said:
+    """A resolved speaker: canonical name and entity id (either may be None)."""
+
+    name: str | None = None
+    id: str | None = None
+    type: str | None = None
+
+
+@dataclass
+class SpeakerResolver:
+    """Resolves speakers in document order, remembering who spoke last (for pronouns)."""
+
+    text: str
+    table: EntityTable
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    history: list[tuple[int, Said]] = field(default_factory=list)
+    # Positions where a person is the subject of a clause: the most salient antecedents.
+    subjects: list[tuple[int, Entity]] = field(default_factory=list)
+    holders: list[Holder] = field(default_factory=list)
+    _spans: Spans = field(default_factory=lambda: Spans([]))
+
+    def __post_init__(self) -> None:
+        people = [e for e in self.table.entities() if e.type == "PER"]
+        self.holders = role_holders(self.text, people)
+        self._spans = Spans(self.quoted)
+
+    def add_role_subjects(self, spans: list[tuple[int, int]]) -> None:
+        """Role nouns that are the subject of a clause ("Le ministre a démenti toute crise.")
+        and name a holder: the most salient antecedents of the pronouns that follow."""
+        for start, end in spans:
+            words = _DETERMINER.sub("", self.text[start:end].strip()).split()
+            if not words or self._in_quote(start):
+                continue
+            head = fold_keep_offsets(words[0])
+            rest = words_of(" ".join(words[1:]))
+            # A description the entity table already resolved ("le chef de la diplomatie
+            # tunisienne") names its holder itself.
+            entity = self.table.lookup(start, end, ("PER",)) or antecedent(
+                self.holders, head, rest, start)
+            if entity is not None:
+                self.subjects.append((start, entity))
+
+    def remember(self, pos: int, said: Said) -> None:
+        if said.name:
+            self.history.append((pos, said))
+
+    def last(self, pos: int, kind: str = "PER", pronoun: str | None = None,
+             speakers_only: bool = False, recent_only: bool = False) -> Said:
+        """The most recent speaker or clause subject before ``pos`` (a pronoun's antecedent),
+        else the last mention outside quotes. ``speakers_only``: a quote with no cue at all
+        continues the last speaker, whoever was mentioned since."""
+        candidates = [(at, s) for at, s in self.history if (s.type or "PER") == kind]
+        if kind == "PER" and not (speakers_only and candidates):
+            candidates += [(at, _said(e)) for at, e in self.subjects if not self._in_quote(at)]
+        for at, said in sorted(candidates, key=lambda c: c[0], reverse=True):
+            if at < pos and pos - at < _RECENT and _gender_ok(self.text, self.table, said,
+                                                              pronoun):
+                return said
+        entity = None if recent_only else self._last_mention(pos, kind, pronoun)
+        return _said(entity) if entity else Said()
+
+    def resolve(self, start: int, end: int) -> Said:
+        """The speaker named by the subject span ``[start, end)``."""
+        text = self.text[start:end].strip(" ,")
+        folded = text.casefold()
+        if folded in _PRONOUNS:
+            return self.last(start, "PER", folded.lstrip("-"))
+        if _UNNAMED.match(text):
+            return Said()
+        named = self._named_inside(start, end)
+        if named is not None:
+            return named
+        entity = self.table.resolve(text, start, end, types=("PER", "ORG"))
+        if entity is None:
+            entity = self._by_surname(text)
+        if entity is not None:
+            return _said(entity)
+        return self._description(text, start)
+
+    def _by_surname(self, text: str) -> Entity | None:
+        """A capitalised last word that ends a person's name ("Lavrov" -> Sergueï Lavrov).
+
+        A fallback for when ``EntityTable.resolve`` declines a bare surname.
+        """
+        words = text.split()
+        if not words or not words[-1][:1].isupper():
+            return None
+        last = fold(words[-1])
+        found = [e for e in self.table.entities()
+                 if e.type == "PER" and fold(e.name).split()[-1:] == [last]]
+        return found[0] if len(found) == 1 else None
+
+    def _named_inside(self, start: int, end: int) -> Said | None:
+        best: dict[str, tuple[int, Entity]] = {}
+        for entity in self.table.entities():
+            for m in entity.mentions:
+                if start <= m.start and m.end <= end and (
+                    entity.type not in best or m.start > best[entity.type][0]
+                ):
+                    best[entity.type] = (m.start, entity)
+        for kind in ("PER", "ORG", "LOC"):
+            if kind in best:
+                at, entity = best[kind]
+                mention = next(m for m in entity.mentions if m.start == at)
+                resolved = self.table.resolve(mention.text, mention.start, mention.end,
+                                              types=(kind,)) or entity
+                return _said(resolved)
+        return None
+
+    def _description(self, text: str, pos: int) -> Said:
+        """A description: anaphora when bare ("le ministre"), else the span as an unlinked name.
+
+        Person nouns go to :meth:`_role`. Other descriptions ("le syndicat des jeunes
+        agriculteurs") and capitalised names nobody linked ("la Maison Blanche") name their
+        speaker themselves.
+        """
+        words = _DETERMINER.sub("", text).split()
+        if not words:
+            return Said()
+        head = words[0].casefold()
+        bare = not any(w.casefold() in ("de", "des", "du", "d'", "d’") or w.startswith(("d'", "d’"))
+                       for w in words[1:])
+        if bare and head in _org_nouns():
+            return self._organisation(head, " ".join(words), pos)
+        if head in _person_nouns():
+            gender = {"le": "il", "la": "elle"}.get(text.split()[0].casefold())
+            return self._role(head, words[1:], pos, bare and not _POSSESSIVE.match(text),
+                              gender)
+        if words[0][:1].islower() and bare:
+            return Said()  # "le texte", "la note": no speaker we can name
+        return Said(" ".join(words), None, "ORG")
+
+    def _role(self, head: str, rest: list[str], pos: int, bare: bool,
+              gender: str | None = None) -> Said:
+        """A role noun: the latest person the text gave that role (agreeing with its
+        nationality or complement), else one the next sentences name with it ("son
+        porte-parole ... Samia Ben Youssef, porte-parole de ..."). Failing that, a bare noun
+        ("le ministre") takes the latest speaker unless the text gives the role to others; a
+        role with a complement, the person who just spoke if introduced with that role; else
+        the speaker is unnamed (null), as the spec wants for unnamed people.
+        """
+        key, qualifier = fold_keep_offsets(head), words_of(" ".join(rest))
+        entity = antecedent(self.holders, key, qualifier, pos) or named_ahead(
+            self.text, self.holders, key, qualifier, pos)
+        if entity is not None:
+            return _said(entity)
+        if bare and not (country_of(qualifier) and has_holders(self.holders, key, pos)):
+            # "la porte-parole" is no man the text calls "M." or "le ministre X"
+            return self.last(pos, "PER", gender)
+        recent = self.last(pos, "PER", recent_only=True)
+        if recent.name and not bare and self._holds_role(recent, head):
+            return recent
+        return Said()
+
+    def _holds_role(self, said: Said, head: str) -> bool:
+        """The text gives ``said`` the role ``head`` next to one of its mentions."""
+        entity = next((e for e in self.table.entities() if e.id == said.id), None)
+        return entity is not None and any(
+            head in fold(self.text[max(0, m.start - 40) : m.end]).split() for m in entity.mentions)
+
+    def _organisation(self, head: str, cleaned: str, pos: int) -> Said:
+        """"Le ministère", "la publication": the last organisation that spoke, else the last
+        one whose name has the same head noun, else the description itself."""
+        for at, said in reversed(self.history):
+            if at < pos and pos - at < _RECENT and said.type == "ORG" and (
+                _org_table()[head] or head in fold(said.name or "").split()
+            ):
+                return said
+        named = [e for e in self.table.entities() if e.type == "ORG" and head in
+                 fold(e.name).split() and any(m.start < pos for m in e.mentions)]
+        return _said(named[-1]) if named else Said(cleaned, None, "ORG")
+
+    def _last_mention(self, pos: int, kind: str, pronoun: str | None) -> Entity | None:
+        best: tuple[int, Entity] | None = None
+        for entity in self.table.entities():
+            if entity.type != kind or not _gender_ok(self.text, self.table, _said(entity),
+                                                     pronoun):
+                continue
+            for m in entity.mentions:
+                if m.start < pos and not self._in_quote(m.start) and (
+                    best is None or m.start > best[0]
+                ):
+                    best = (m.start, entity)
+        return best[1] if best else None
+
+    def _in_quote(self, pos: int) -> bool:
+        return pos in self._spans
+
+
+def _said(entity: Entity) -> Said:
+    return Said(entity.name, entity.id, "ORG" if entity.type in ("ORG", "LOC") else "PER")
+
+
+def _gender_ok(text: str, table: EntityTable, said: Said, pronoun: str | None) -> bool:
+    """False only when the pronoun's gender contradicts evidence about the entity."""
+    if pronoun not in ("il", "elle") or said.id is None:
+        return True
+    entity = next((e for e in table.entities() if e.id == said.id), None)
+    if entity is None:
+        return True
+    before = [text[max(0, m.start - 24) : m.start] for m in entity.mentions]
+    feminine = any(_FEMININE.search(b) for b in before)
+    masculine = any(_MASCULINE.search(b) for b in before)
+    if pronoun == "il":
+        return masculine or not feminine
+    return feminine or not masculine

@@ -1,0 +1,137 @@
+"""Transcript turns: "Sergey Lavrov : ...", "Q - ...", "Question : ...", "Vladimir Poutine: ...".
+
+A turn starts at a line that begins with a speaker label and runs on across the following
+unlabelled paragraphs until the next label. A document has turns only when at least two lines
+carry a label (one "Lavrov : ..." line is a headline or a caption, not a transcript), and the
+first line and the title never count. Labels are names (capitalised words) or the interview
+labels of ``transcript_labels.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from veille.lang.pack import read_lines, read_table
+
+_LABEL = re.compile(
+    r"^[ \t]*(?P<label>[^\W\d_][\w.'’\- ]{0,40}?)(?:[ \t]*\([^()\n]{1,60}\))?"
+    r"[ \t]*(?:(?P<colon>:)|[ \t](?P<dash>[-–—]))"
+    r"[ \t]+(?P<text>\S.*)$", re.MULTILINE,
+)
+# Lower-case words allowed inside a name label ("Jean de La Fontaine", "Ursula von der Leyen").
+_PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "von", "van", "der", "den",
+                        "bin", "ben", "al", "el", "da", "do", "dos", "di", "y", "ibn"})
+_MAX_LABEL_WORDS = 5
+# Dialogue-dash interviews: "— Que pensez-vous de la réforme ?" / "— Je pense que ...".
+_DASH_LINE = re.compile(r"^[ \t]*(?P<dash>[—–-])[ \t]+(?P<text>\S.*)$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One labelled turn: the label as written, its role, and the span of its words."""
+
+    label: str
+    role: str  # "speaker" | "interviewer" | "interviewee"
+    start: int
+    end: int
+    label_start: int
+    cue: str
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    return {row[0]: row[1] for row in read_table("transcript_labels.tsv") if len(row) >= 2}
+
+
+def label_role(label: str) -> str | None:
+    """``interviewer``/``interviewee`` for known labels, ``speaker`` for names, else None."""
+    key = label.casefold().strip(" .")
+    role = _labels().get(key)
+    if role is not None:
+        return None if role == "none" else role
+    return "speaker" if _name_like(label) else None
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    return frozenset(read_lines("quote_person_nouns.txt"))
+
+
+def _name_like(label: str) -> bool:
+    """Capitalised words ("Jean de La Fontaine", "M. Dupont"), or a role ("Le président X")."""
+    words = label.replace("’", "'").split()
+    if not words or len(words) > _MAX_LABEL_WORDS:
+        return False
+    if not words[0][0].isupper():
+        return False
+    if words[0].casefold() in ("le", "la") and len(words) > 1 and words[1].islower():
+        return words[1].casefold() in _person_nouns() and all(
+            w[0].isupper() or w.casefold() in _PARTICLES for w in words[2:])
+    return all(w[0].isupper() or w.casefold() in _PARTICLES or w.casefold().rstrip(".") in
+               ("m", "mme") for w in words)
+
+
+def find_turns(text: str, title: str | None) -> list[Turn]:
+    """Turns of a transcript, in order; empty when the text is not a transcript."""
+    heads = _label_lines(text, title)
+    if len(heads) < 2:
+        return dialogue_turns(text)
+    turns: list[Turn] = []
+    for k, match in enumerate(heads):
+        stop = heads[k + 1].start() if k + 1 < len(heads) else len(text)
+        start = match.start("text")
+        end = _trim_end(text, start, stop)
+        role = label_role(match.group("label")) or "speaker"
+        cue = text[match.start("label") : start].strip()
+        turns.append(Turn(match.group("label").strip(), role, start, end,
+                          match.start("label"), cue))
+    return turns
+
+
+def dialogue_turns(text: str) -> list[Turn]:
+    """Turns of an interview laid out with dialogue dashes, no names.
+
+    French print interviews open each turn with a dash: the interviewer's turns are questions
+    (they end with "?"), the others are the interviewee's answers. A dashed list is no
+    interview: it needs a question and an answer among two dashed lines or more, and the
+    first line (the headline) never counts.
+    """
+    first_line_end = text.find("\n")
+    lines = [m for m in _DASH_LINE.finditer(text) if 0 <= first_line_end < m.start()]
+    asks = [m.group("text").rstrip().endswith("?") for m in lines]
+    if len(lines) < 2 or all(asks) or not any(asks):
+        return []
+    turns = []
+    for k, match in enumerate(lines):
+        stop = lines[k + 1].start() if k + 1 < len(lines) else len(text)
+        start = match.start("text")
+        role = "interviewer" if asks[k] else "interviewee"
+        turns.append(Turn(match.group("dash"), role, start, _trim_end(text, start, stop),
+                          match.start("dash"), match.group("dash")))
+    return turns
+
+
+def _label_lines(text: str, title: str | None) -> list[re.Match[str]]:
+    first_line_end = text.find("\n")
+    heads = []
+    for match in _LABEL.finditer(text):
+        role = label_role(match.group("label"))
+        if (match.start() < first_line_end or first_line_end < 0) and role == "speaker":
+            continue  # the first line is the headline ("Lavrov : Le Président ...")
+        line = match.group(0).strip()
+        if title and line == title.strip():
+            continue
+        if match.group("dash") and role not in ("interviewer", "interviewee"):
+            continue  # "Moscou - Le ministre ..." is a dateline, not a turn
+        if role is not None:
+            heads.append(match)
+    return heads
+
+
+def _trim_end(text: str, start: int, stop: int) -> int:
+    end = stop
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,320 @@
+"""French time expressions in plain text, resolved against a reference date. No spaCy here.
+
+:func:`find_times` scans the text with the patterns of :mod:`veille.nlp.times.patterns`, keeps the
+longest of overlapping matches, then resolves them in reading order: absolute dates stand alone,
+deictic ones ("hier", "la semaine dernière") use the reference date, and narrative ones ("la
+veille", "trois jours plus tard, le lundi") the date last mentioned. Without a reference date,
+relative expressions stay unresolved (value None) rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from veille.datecalc import (
+    Lean,
+    Unit,
+    add_months,
+    cost,
+    nearest_weekday,
+    pick_weekday,
+    pick_year,
+    precise,
+    shift,
+    weekday_in_week,
+)
+from veille.nlp.times.patterns import (
+    DEICTIC,
+    MONTHS,
+    NUMBERS,
+    UNITS,
+    WEEKDAYS,
+    enumerated_days,
+    pattern_table,
+)
+
+Anchor = str  # "published" | "previous" | "absolute" | "none"
+TenseOf = Callable[[int, int], "Lean | None"]
+
+_PAST_MODS = {"dernier", "passé", "précédent", "d'avant"}
+_NEXT_MODS = {"prochain", "suivant", "d'après"}
+_RELATIVE_MODS = {"précédent", "suivant", "d'avant", "d'après"}
+
+
+@dataclass(frozen=True)
+class FoundTime:
+    """One time expression: its span, ISO value (or None) and what it was resolved against."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    anchor: Anchor
+    kind: str
+
+
+@dataclass
+class _State:
+    reference: date | None
+    lean: Lean
+    tense: TenseOf | None
+    previous: date | None = None
+    past_previous: date | None = None
+    found: list[FoundTime] = field(default_factory=list)
+
+    def lean_at(self, start: int, end: int) -> Lean:
+        told = self.tense(start, end) if self.tense else None
+        return told or self.lean
+
+    def narrative(self, start: int, end: int) -> date | None:
+        """The date a narrative expression ("la veille") counts from: the date last
+        mentioned, except that a story told in the past skips dates announced for later
+        ("la conférence, prévue le 2 avril. La veille, le ministre avait estimé...")."""
+        later = self.previous is not None and self.reference is not None \
+            and self.previous > self.reference
+        if later and self.past_previous is not None and self.lean_at(start, end) == "past":
+            return self.past_previous
+        return self.previous
+
+    def moved_to(self, day: date) -> None:
+        self.previous = day
+        if self.reference is None or day <= self.reference:
+            self.past_previous = day
+
+
+@dataclass(frozen=True)
+class _Match:
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str | None]
+
+
+def find_times(text: str, reference: date | None, lean: Lean = "past",
+               tense: TenseOf | None = None) -> list[FoundTime]:
+    """Every time expression of ``text`` in reading order, resolved.
+
+    Args:
+        text: plain text; offsets in the result index into it.
+        reference: the date "hier" and "vendredi" are relative to, or None.
+        lean: which way an ambiguous date points when the text does not say ("past" for news).
+        tense: optional ``(start, end) -> "past" | "future" | None`` telling the tense of the
+            verb governing a span (from a parser); it overrides ``lean`` where it speaks.
+    """
+    state = _State(reference, lean, tense)
+    for match in _select(_scan(text)):
+        value, anchor, day = _resolve(match, state)
+        if day is not None:
+            state.moved_to(day)
+        state.found.append(FoundTime(match.start, match.end, text[match.start:match.end],
+                                     value, anchor, match.kind))
+    return state.found
+
+
+def _scan(text: str) -> list[_Match]:
+    folded = text.replace("’", "'").replace("\u2011", "-")  # same length: offsets stay valid
+    matches = []
+    for kind, pattern in pattern_table():
+        for m in pattern.finditer(folded):
+            if kind == "weekday" and _generic_weekday(folded, m.start("wd")):
+                continue
+            matches.append(_Match(m.start(), m.end(), kind, m.groupdict()))
+    for start, end, groups in enumerated_days(folded):
+        matches.append(_Match(start, end, "dm", groups))
+    return matches
+
+
+def _generic_weekday(text: str, start: int) -> bool:
+    """"un lundi", "chaque lundi", "tous les lundis" name no particular day."""
+    before = text[max(0, start - 12):start].lower()
+    return re.search(r"(?:\bun|\bchaque|\bles|\bdes|\bdu)\s+$", before) is not None
+
+
+def _select(matches: list[_Match]) -> list[_Match]:
+    """Longest first, then earliest; a match overlapping a kept one is dropped."""
+    kept: list[_Match] = []
+    for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
+        if all(m.end <= k.start or m.start >= k.end for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _resolve(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    """(value, anchor, the day it names if day-precise) for one match."""
+    handler = _HANDLERS[m.kind]
+    return handler(m, state)
+
+
+def _number(word: str | None) -> int | None:
+    if word is None:
+        return None
+    word = word.lower().replace("premier", "1").replace("1er", "1")
+    return int(word) if word.isdigit() else NUMBERS().get(word)
+
+
+def _day(value: date | None, anchor: Anchor) -> tuple[str | None, Anchor, date | None]:
+    if value is None:
+        return None, "none", None
+    return value.isoformat(), anchor, value
+
+
+def _direction(mod: str | None) -> int:
+    mod = (mod or "").lower()
+    return -1 if mod in _PAST_MODS else 1 if mod in _NEXT_MODS else 0
+
+
+def _full_date(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    year = int(m.groups["year"] or 0)
+    if year < 100:  # "05/05/71": two-digit years pivot at 50, as Recognizers does
+        year += 2000 if year < 50 else 1900
+    month = MONTHS().get((m.groups["month"] or "").lower().rstrip("."))
+    month = month or _number(m.groups["month"])
+    try:
+        return _day(date(year, month or 0, _number(m.groups["day"]) or 0), "absolute")
+    except ValueError:
+        return None, "none", None
+
+
+def _day_month(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    if m.groups.get("year"):
+        return _full_date(m, state)
+    month = MONTHS()[(m.groups["month"] or "").lower().rstrip(".")]
+    day = _number(m.groups["day"]) or 0
+    if state.reference is None:
+        return None, "none", None
+    named = WEEKDAYS().get((m.groups.get("wdname") or "").lower())
+    if named:  # "jeudi 16 octobre": the year whose 16 October is a Thursday, if one is near
+        for year in (state.reference.year, state.reference.year - 1, state.reference.year + 1):
+            try:
+                if date(year, month, day).isoweekday() == named:
+                    return _day(date(year, month, day), "published")
+            except ValueError:
+                break
+    lean = state.lean_at(m.start, m.end)
+    found = pick_year(month, day, state.reference, lean, _direction(m.groups.get("mod")))
+    return _day(found, "published")
+
+
+def _weekday_day(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    """"vendredi 22": the nearby date that is a Friday the 22nd."""
+    reference = state.reference
+    if reference is None:
+        return None, "none", None
+    weekday, day = WEEKDAYS()[(m.groups["wd"] or "").lower()], _number(m.groups["day"])
+    near = [reference + timedelta(days=d) for d in range(-75, 76)]
+    fits = [d for d in near if d.day == day and d.isoweekday() == weekday]
+    lean = state.lean_at(m.start, m.end)
+    return _day(min(fits, key=lambda d: cost(d, reference, lean)) if fits else None, "published")
+
+
+def _month_year(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    name = (m.groups["month"] or m.groups.get("month2") or "").lower().rstrip(".")
+    month = MONTHS().get(name) or int(name)
+    year = int(m.groups["year"] or m.groups.get("year2") or 0)
+    return f"{year:04d}-{month:02d}", "absolute", None
+
+
+def _numeric_day_month(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    """"le 22/04": a day and month in figures, the year from the reference."""
+    month, day = int(m.groups["month"] or 0), _number(m.groups["day"]) or 0
+    if state.reference is None or not 1 <= month <= 12:
+        return None, "none", None
+    found = pick_year(month, day, state.reference, state.lean_at(m.start, m.end))
+    return _day(found, "published")
+
+
+def _day_only(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    """"le 23," alone: that day of the reference's month, or of the month before (news)."""
+    reference, day = state.reference, _number(m.groups["day"]) or 0
+    if reference is None:
+        return None, "none", None
+    candidates = []
+    for months in (-1, 0, 1):
+        first = add_months(reference.replace(day=1), months)
+        try:
+            candidates.append(first.replace(day=day))
+        except ValueError:
+            continue
+    lean = state.lean_at(m.start, m.end)
+    best = min(candidates, key=lambda d: cost(d, reference, lean)) if candidates else None
+    return _day(best, "published")
+
+
+def _month(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    if state.reference is None:
+        return None, "none", None
+    name = m.groups["month"] or m.groups["month2"] or m.groups["month3"] or ""
+    month = MONTHS()[name.lower().rstrip(".")]
+    lean = state.lean_at(m.start, m.end)
+    mod = m.groups.get("mod") or m.groups.get("mod2")
+    found = pick_year(month, None, state.reference, lean, _direction(mod))
+    return (found.isoformat()[:7], "published", None) if found else (None, "none", None)
+
+
+def _year(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    return m.groups["year"], "absolute", None
+
+
+def _span(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    """"il y a trois semaines", "dans deux jours", "trois jours plus tard, le lundi"."""
+    amount, unit = _number(m.groups["n"]), UNITS()[(m.groups["unit"] or "").lower()]
+    if amount is None:
+        return None, "none", None
+    if m.kind == "shift":
+        base, anchor = state.narrative(m.start, m.end), "previous"
+        back = (m.groups["dir"] or "").lower() in {"plus tôt", "auparavant", "avant"}
+    else:
+        base, anchor, back = state.reference, "published", m.kind == "ago"
+    if base is None:
+        return None, "none", None
+    moved = shift(base, -amount if back else amount, unit)
+    if m.groups.get("wd"):
+        moved = nearest_weekday(WEEKDAYS()[(m.groups["wd"] or "").lower()], moved)
+    return _day(moved, anchor)
+
+
+def _deictic(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    phrase = " ".join((m.groups["phrase"] or "").lower().split())
+    unit, offset, relative = DEICTIC()[phrase]
+    base = state.narrative(m.start, m.end) if relative == "previous" else state.reference
+    if base is None:
+        return None, "none", None
+    anchor = "previous" if relative == "previous" else "published"
+    moved = shift(base, offset, unit)
+    # "la veille" and "le lendemain" hang on the narrative's date without moving it on:
+    # "Le 15 août... La veille, ... Le lendemain, ..." are the 14th and the 16th
+    keeps = unit == "day" and relative != "previous"
+    return precise(moved, unit), anchor, moved if keeps else None
+
+
+def _weekday(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    weekday = WEEKDAYS()[(m.groups["wd"] or "").lower()]
+    mod, det = (m.groups.get("mod") or "").lower(), (m.groups.get("det") or "").lower()
+    if mod in _RELATIVE_MODS:  # "le lundi suivant": after the date last mentioned
+        base = state.narrative(m.start, m.end)
+        if base is None:
+            return None, "none", None
+        return _day(pick_weekday(weekday, base, "none", _direction(mod)), "previous")
+    if state.reference is None:
+        return None, "none", None
+    if det in {"ce", "cette"}:
+        return _day(weekday_in_week(weekday, state.reference), "published")
+    if det == "d'ici":  # "d'ici vendredi": by the coming Friday, whatever the verb's tense
+        return _day(pick_weekday(weekday, state.reference, "future", 1), "published")
+    lean = state.lean_at(m.start, m.end)
+    return _day(pick_weekday(weekday, state.reference, lean, _direction(mod)), "published")
+
+
+_Handler = Callable[[_Match, _State], "tuple[str | None, Anchor, date | None]"]
+_HANDLERS: dict[str, _Handler] = {
+    "dmy": _full_date, "numeric": _full_date, "iso": _full_date,
+    "numeric_dm": _numeric_day_month, "numeric_my": _month_year, "day": _day_only,
+    "dm": _day_month, "wdday": _weekday_day,
+    "my": _month_year, "month": _month, "year": _year, "ago": _span, "ahead": _span,
+    "shift": _span, "deictic": _deictic, "weekday": _weekday,
+}
+
+__all__ = ["FoundTime", "Lean", "TenseOf", "Unit", "find_times"]
