@@ -3,7 +3,8 @@
 :func:`build_entity_table` runs, in order:
 
 1. NER spans trimmed ("des États-Unis" -> "États-Unis", "Président Poutine" -> "Poutine" with a
-   title) and filtered (page furniture from ``ner_noise.txt``, bare titles, line-broken spans);
+   title) and filtered (page furniture from ``entities/ner_noise.txt``, bare titles, line-broken
+   spans);
    spans inside a role description are left to step 5;
 2. types corrected from the knowledge base ("Washington" tagged PER is a place, "Maison Blanche"
    tagged LOC an organisation);
@@ -13,8 +14,8 @@
    the person last mentioned with that name; bare surnames elsewhere in the text become mentions;
 5. role descriptions ("le chef de la diplomatie russe") resolved to the holder named beside
    them in the document (apposition, either order), else to the KB holder at the reference date;
-6. clusters linked to the knowledge base: canonical name = the KB's French label when linked,
-   else the fullest form found.
+6. clusters linked to the knowledge base: canonical name = the KB's label in the pack's
+   language when linked, else the fullest form found.
 
 :class:`EntityTable` (in ``entity_table``) is re-exported here; it is the contract quotes and
 events use.
@@ -25,19 +26,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from veille.kb.base import KBEntry, KnowledgeBase
 from veille.kb.names import fold, is_bare_surname, name_key, surname_key
-from veille.lang.pack import read_lines
+from veille.lang.pack import LanguagePack
 from veille.model import Entity, EntityType, MentionVia
 from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
 from veille.nlp.entities.roles import RoleMatch, find_roles, nationalities
 from veille.nlp.entities.table import EntityTable
 from veille.nlp.entities.text import (
+    SPANS,
     Trimmed,
     fold_keep_offsets,
     is_noise,
@@ -47,23 +48,18 @@ from veille.nlp.entities.text import (
     title_keys,
     trim_span,
 )
-from veille.nlp.scope import current_kb
+from veille.nlp.scope import current_kb, current_pack
 
 # fold and split_title were public here before the split into entity_* modules; quotes use fold.
 __all__ = ["EntityTable", "build_entity_table", "fold", "kb_type", "split_title"]
 
 _TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
-_CAPS_RUN = re.compile(
-    r"[A-ZÉÈÀÂÎÔÛÇ][\w’'-]*(?:[ -](?:[A-ZÉÈÀÂÎÔÛÇ0-9][\w’'-]*|de|du|des|d’|d'))*"
-)
 _GAP_BEFORE_NAME = re.compile(r"^[\s,]*$")
 _GAP_AFTER_NAME = re.compile(r"^\s*,\s*$")
-_PAREN_SURNAME = re.compile(r"^\s*\(([A-ZÉ][a-zà-ÿ]+(?:-[A-ZÉ][a-zà-ÿ]+)?)\)")
 # A capitalised word at a sentence start may be a first name when tagged as one of these
 # ("Marine" is tagged NOUN; "Hier", "Selon", "Mais" are ADV, ADP, CCONJ).
 _NAME_LIKE_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
 _PREVIOUS_WORD = re.compile(r"(\b[\w.-]+)[ \u00a0]+$")
-_PLACE_BEFORE = re.compile(r"\b(?:à|depuis|vers)\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:»\n]\s*|[«\"]\s*)$")
 
 
@@ -124,7 +120,7 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
             found.append(_Candidate(place.start, place.end, place.name, "LOC", place.name,
                                     "name"))
         name, end = trimmed.name, trimmed.end
-        paren = _PAREN_SURNAME.match(text[end:])
+        paren = current_pack().regex(SPANS, "paren_surname").match(text[end:])
         if len(name.split()) == 1 and paren and (etype == "PER" or "-" not in name):
             # Transcripts write "Marco (Rubio)", "Scott (Bessent)": a first name and a bracketed
             # surname, which spaCy splits and often tags as places.
@@ -139,12 +135,21 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
     return found
 
 
-@lru_cache(maxsize=1)
 def _role_after() -> re.Pattern[str]:
     """", ministre ...", ", l'actuelle porte-parole ...": a person's role in apposition."""
-    nouns = "|".join(re.escape(n) for n in sorted(read_lines("quote_person_nouns.txt"),
+    return current_pack().derive(_build_role_after)
+
+
+def _build_role_after(pack: LanguagePack) -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in sorted(pack.lines("quote_person_nouns.txt"),
                                                     key=len, reverse=True))
-    return re.compile(rf",\s*(?:l['’]actuel(?:le)?\s+)?(?:{nouns})(?![\w-])", re.IGNORECASE)
+    return pack.regex(SPANS, "role_after", re.IGNORECASE, nouns=nouns)
+
+
+def _caps_run(pack: LanguagePack) -> re.Pattern[str]:
+    """A run of capitalised words and the pack's lower-case links ("Banque de France")."""
+    upper, link = pack.regex_source(SPANS, "upper"), pack.regex_source(SPANS, "caps_run_link")
+    return re.compile(rf"[{upper}][\w’'-]*(?:[ -](?:[{upper}0-9][\w’'-]*|{link}))*")
 
 
 def _place_then_name(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | None
@@ -158,7 +163,8 @@ def _place_then_name(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | 
         return None
     # Without the KB: "à Cotonou Kossi Amegan, ministre togolais": a place preposition
     # before and a role in apposition after; the name is then the last two words.
-    cue = bool(_PLACE_BEFORE.search(text, max(0, trimmed.start - 12), trimmed.start)
+    place_before = current_pack().regex(SPANS, "place_before")
+    cue = bool(place_before.search(text, max(0, trimmed.start - 12), trimmed.start)
                and _role_after().match(text, trimmed.end))
     for k in (1, 2):
         head, rest = words[:k], words[k:]
@@ -231,8 +237,9 @@ def kb_type(name: str, etype: EntityType, kb: KnowledgeBase, on: date | None = N
 
 
 def _label_keys(entry: KBEntry) -> set[str]:
-    """Name keys of labels and French aliases (not the many foreign city spellings)."""
-    names = list(entry.labels.values()) + entry.aliases.get("fr", [])
+    """Name keys of labels and aliases in the pack's language (not the many foreign city
+    spellings)."""
+    names = list(entry.labels.values()) + entry.aliases.get(current_pack().code, [])
     return {name_key(n) for n in names}
 
 
@@ -241,7 +248,7 @@ def gazetteer_candidates(text: str, taken: list[_Candidate], roles: list[RoleMat
     """Known organisations and full names of known people in runs of capitalised words."""
     spans = [(c.start, c.end) for c in taken] + [(r.start, r.end) for r in roles]
     found: list[_Candidate] = []
-    for run in _CAPS_RUN.finditer(text):
+    for run in current_pack().derive(_caps_run).finditer(text):
         words = list(re.finditer(r"\S+", run.group(0)))
         i = 0
         while i < len(words):

@@ -1,34 +1,28 @@
 """Role descriptions that stand for a person: "le ministre russe des Affaires étrangères".
 
-Patterns live in ``lang/fr/roles.tsv`` (with nationality adjectives from
-``roles-nationalities.tsv`` and country names from the knowledge base); a role found in a text
-is a :class:`RoleMatch` with offsets, a portable role key and a country when the text gives one.
-"Le ministre du Redressement productif" (a portfolio with no country) becomes the role
+Patterns live in the pack's ``entities/roles.tsv`` (with nationality adjectives from
+``entities/nationalities.tsv``, country names in the pack's language from the knowledge base,
+and the regexes of ``entities/roles.toml``); a role found in a text is a :class:`RoleMatch`
+with offsets, a portable role key and a country when the text gives one. "Le ministre du
+Redressement productif" (a portfolio with no country) becomes the role
 ``minister:redressement productif``, resolvable only inside the document.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from veille.kb.base import KnowledgeBase
-from veille.lang.pack import read_table
+from veille.lang.pack import LanguagePack
 from veille.nlp.entities.text import fold_keep_offsets
-from veille.nlp.scope import current_kb
+from veille.nlp.scope import current_kb, current_pack
 
-_DET_BEFORE = re.compile(r"(?:\b(?:le|la|les|du|au|aux|des|un|une)\s+|\bl')$")
-# "L'ancien président finlandais" is not the president of the document's date.
-_NOT_CURRENT = re.compile(r"\b(?:ancien|ancienne|anciens|ex|futur|future|prochain|prochaine"
-                          r"|precedent|precedente|defunt|defunte|feu|regrette)[\s-]+$")
-_DE = r"(?:de la |de l'|du |des |de |d')"
-# A portfolio: a capitalised word, optionally "et" another, then at most one lower-case adjective.
-_PORTFOLIO = re.compile(
-    r"\b(?:[Ll]e |[Ll]a |[Ll]')?ministres? (?:de la |de l['’]|du |des |de |d['’])"
-    r"((?:[A-ZÉÈ][\w'’-]+)(?:,? (?:et|de la|des|du|de l['’])\s?[A-ZÉÈ][\w'’-]+)*"
-    r"(?: (?:[a-zéèêàâîôû]+(?:if|ive|al|ale|aux|ique|el|elle|aire|ier|iere|ien|ienne|ais|aise)))?)"
-)
+_REGEXES = "entities/roles.toml"
+# Placeholders of a roles.tsv pattern (escaped as re.escape leaves them).
+_NATIONALITY = re.escape("{nationality}")
+_OF_COUNTRY = re.escape("{of_country}")
 
 
 @dataclass(frozen=True)
@@ -45,52 +39,88 @@ class RoleMatch:
         return (self.role, self.country)
 
 
-@lru_cache(maxsize=1)
+RolePattern = tuple[re.Pattern[str], str, str | None]
+
+
+@dataclass(frozen=True)
+class _RoleRules:
+    """The compiled role patterns of one pack and KB, grouped by their first word."""
+
+    grouped: dict[str, list[RolePattern]]
+    triggers: re.Pattern[str]
+    det_before: re.Pattern[str]
+    not_current: re.Pattern[str]
+    portfolio: re.Pattern[str]
+    portfolio_excluded: re.Pattern[str]
+
+
 def nationalities() -> dict[str, str]:
-    """Folded adjective -> country code."""
+    """Folded nationality adjective -> country code, in the current pack's language."""
+    return current_pack().derive(_nationalities)
+
+
+def _nationalities(pack: LanguagePack) -> dict[str, str]:
     table: dict[str, str] = {}
-    for row in read_table("roles-nationalities.tsv"):
+    for row in pack.table("entities/nationalities.tsv"):
         for form in row[0].split(","):
             table[form.strip()] = row[1]
     return table
 
 
 def country_names() -> dict[str, str]:
-    """Folded French country name (from the knowledge base) -> country code."""
-    return current_kb().derive(_country_names)
+    """Folded country name (from the knowledge base, in the pack's language) -> country code."""
+    return current_kb().derive(current_pack().derive(_country_names_builder))
 
 
-def _country_names(kb: KnowledgeBase) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for entry in kb:
-        if entry.kind == "country" and entry.country:
-            for name in [entry.labels.get("fr", ""), *entry.aliases.get("fr", [])]:
-                if name:
-                    names[fold_keep_offsets(name)] = entry.country
-    return names
+def _country_names_builder(pack: LanguagePack) -> Callable[[KnowledgeBase], dict[str, str]]:
+    """The KB builder of country names in ``pack``'s language (one builder, so one cache
+    entry, per pack)."""
+    def build(kb: KnowledgeBase) -> dict[str, str]:
+        names: dict[str, str] = {}
+        for entry in kb:
+            if entry.kind == "country" and entry.country:
+                for name in [entry.labels.get(pack.code, ""), *entry.aliases.get(pack.code, [])]:
+                    if name:
+                        names[fold_keep_offsets(name)] = entry.country
+        return names
+    return build
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def _rules() -> _RoleRules:
+    return current_kb().derive(current_pack().derive(_rules_builder))
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> dict[str, list[tuple[re.Pattern[str], str, str | None]]]:
-    """Compiled role patterns grouped by their first word (the trigger to look for)."""
-    adj = rf"(?P<adj>{_alternation(list(nationalities()))})"
-    de = rf"{_DE}(?P<de>{_alternation(list(country_names()))})"
-    grouped: dict[str, list[tuple[re.Pattern[str], str, str | None]]] = {}
-    for row in read_table("roles.tsv"):
-        pattern = re.escape(row[0]).replace(r"\{adj\}", adj).replace(r"\{de\}", de)
+def _rules_builder(pack: LanguagePack) -> Callable[[KnowledgeBase], _RoleRules]:
+    """The KB builder of ``pack``'s role rules: they need its adjectives and the KB's names."""
+    def build(kb: KnowledgeBase) -> _RoleRules:
+        return _compile_rules(pack, _nationalities(pack), _country_names_builder(pack)(kb))
+    return build
+
+
+def _compile_rules(pack: LanguagePack, adjectives: dict[str, str], countries: dict[str, str]
+                   ) -> _RoleRules:
+    adj = rf"(?P<nationality>{_plain_alternation(list(adjectives))})"
+    prefix = pack.regex_source(_REGEXES, "country_prefix")
+    of_country = rf"{prefix}(?P<of_country>{_plain_alternation(list(countries))})"
+    grouped: dict[str, list[RolePattern]] = {}
+    for row in pack.table("entities/roles.tsv"):
+        pattern = re.escape(row[0]).replace(_NATIONALITY, adj).replace(_OF_COUNTRY, of_country)
         country = row[2] if len(row) > 2 and row[2] else None
         head = row[0].split()[0]
-        grouped.setdefault(head, []).append((re.compile(rf"{pattern}\b"), row[1], country))
-    return grouped
+        # A pattern opening on the adjective ("russian foreign minister") is tried where any
+        # adjective occurs.
+        for word in adjectives if head == "{nationality}" else [head]:
+            grouped.setdefault(word, []).append((re.compile(rf"{pattern}\b"), row[1], country))
+    triggers = re.compile(rf"(?<!\w)(?:{_plain_alternation(list(grouped))})(?![\w-])")
+    return _RoleRules(grouped, triggers, pack.regex(_REGEXES, "det_before"),
+                      pack.regex(_REGEXES, "not_current"), pack.regex(_REGEXES, "portfolio"),
+                      pack.regex(_REGEXES, "portfolio_excluded"))
 
 
-@lru_cache(maxsize=1)
-def _triggers() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternation(list(_patterns()))})(?![\w-])")
+def _plain_alternation(words: list[str]) -> str:
+    """Literal words longest first, escaped as written (folded text has one apostrophe and
+    single spaces, so :func:`alternation`'s spacing and apostrophe classes are not wanted)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def find_roles(text: str) -> list[RoleMatch]:
@@ -99,30 +129,37 @@ def find_roles(text: str) -> list[RoleMatch]:
     Patterns are tried only where their first word occurs (a scan per pattern over a long
     text cost seconds); a determiner just before is taken into the mention.
     """
+    rules = _rules()
     folded = fold_keep_offsets(text)
     found: list[RoleMatch] = []
-    for trigger in _triggers().finditer(folded):
-        for pattern, role, fixed in _patterns()[trigger.group(0)]:
+    for trigger in rules.triggers.finditer(folded):
+        for pattern, role, fixed in rules.grouped[trigger.group(0)]:
             m = pattern.match(folded, trigger.start())
             if m is None:
                 continue
-            groups = m.groupdict()
-            country = fixed
-            if groups.get("adj"):
-                country = nationalities()[groups["adj"]]
-            elif groups.get("de"):
-                country = country_names()[groups["de"]]
-            qualifier = _NOT_CURRENT.search(folded, max(0, m.start() - 12), m.start())
-            head = qualifier.start() if qualifier else m.start()
-            det = _DET_BEFORE.search(folded, max(0, head - 8), head)
-            start = det.start() if det else head
-            found.append(RoleMatch(start, m.end(), text[start:m.end()], role, country,
-                                   current=qualifier is None))
-    for m in _PORTFOLIO.finditer(text):
+            found.append(_role_match(rules, text, folded, m, role, fixed))
+    for m in rules.portfolio.finditer(text):
         portfolio = fold_keep_offsets(m.group(1))
-        if "affaires etrangeres" not in portfolio:
+        if not rules.portfolio_excluded.search(portfolio):
             found.append(RoleMatch(m.start(), m.end(), m.group(0), f"minister:{portfolio}", None))
     return _longest(found)
+
+
+def _role_match(rules: _RoleRules, text: str, folded: str, m: re.Match[str], role: str,
+                fixed: str | None) -> RoleMatch:
+    """The match of one role pattern, its country and the qualifier or determiner before."""
+    groups = m.groupdict()
+    country = fixed
+    if groups.get("nationality"):
+        country = nationalities()[groups["nationality"]]
+    elif groups.get("of_country"):
+        country = country_names()[groups["of_country"]]
+    qualifier = rules.not_current.search(folded, max(0, m.start() - 12), m.start())
+    head = qualifier.start() if qualifier else m.start()
+    det = rules.det_before.search(folded, max(0, head - 8), head)
+    start = det.start() if det else head
+    return RoleMatch(start, m.end(), text[start:m.end()], role, country,
+                     current=qualifier is None)
 
 
 def _longest(found: list[RoleMatch]) -> list[RoleMatch]:

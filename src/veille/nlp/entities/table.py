@@ -15,7 +15,7 @@ from veille.kb.names import fold, name_key, same_entity
 from veille.model import Entity, EntityType, Mention, MentionVia
 from veille.nlp.entities.roles import RoleMatch, find_roles
 from veille.nlp.entities.text import trim_span
-from veille.nlp.scope import current_kb
+from veille.nlp.scope import current_kb, current_pack
 
 ALL_TYPES = ("PER", "ORG", "LOC", "MISC")
 RoleKey = tuple[str, str | None]
@@ -36,10 +36,14 @@ class EntityTable:
     """Entities of one document, their mentions, and lookups by offset, name or role."""
 
     def __init__(self, text: str = "", reference: date | None = None,
-                 kb: KnowledgeBase | None = None) -> None:
+                 kb: KnowledgeBase | None = None, language: str | None = None) -> None:
         self.text = text
+        # Out of scope here, noted: without a reference date the table (and so the record)
+        # depends on the day it runs.
         self.reference = reference or date.today()
         self.kb = kb if kb is not None else current_kb()
+        # The language of the KB labels and descriptions that name linked entities.
+        self.language = language or current_pack().code
         self._clusters: list[_Cluster] = []
         self._roles: dict[RoleKey, Entity] = {}
         # Mentions arrive out of order; sort them when read after a change, not on every read
@@ -159,20 +163,22 @@ class EntityTable:
         return into
 
     def link(self, entity: Entity, entry: KBEntry) -> Entity:
-        """Tie an entity to a KB entry: its id, French label and description; merge duplicates."""
+        """Tie an entity to a KB entry: its id, label and description in the table's language;
+        merge duplicates."""
         other = self.by_entry(entry)
         cluster = self._cluster(entity)
         if other is not None and other is not entity:
             return self.merge(entity, other)
         cluster.entry = entry
         cluster.keys |= {name_key(n) for n in entry.names()}
-        # The KB's French label names the entity; without one, the document's own form stays
-        # ("Abou Dhabi" rather than the English "Abu Dhabi").
+        # The KB's label in the document's language names the entity; without one, the
+        # document's own form stays ("Abou Dhabi" rather than the English "Abu Dhabi").
         own = entity.name if entity.mentions else ""
         fuller = len(own.split()) >= len(entry.label.split())
-        entity.name = entry.labels.get("fr") or (own if fuller else entry.label)
+        entity.name = entry.labels.get(self.language) or (own if fuller else entry.label)
         entity.kb_id, entity.type = entry.id, entry.type
-        entity.description = entry.description.get("fr") or entry.description.get("en")
+        entity.description = (entry.description.get(self.language)
+                              or entry.description.get("en"))
         return entity
 
     def by_entry(self, entry: KBEntry) -> Entity | None:

@@ -13,16 +13,38 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from veille.kb.names import fold
-from veille.lang.pack import read_lines
+from veille.lang.pack import LanguagePack
+from veille.nlp.scope import current_pack
 
-# Leading words NER spans swallow ("des États-Unis", "l'OTAN"); stripped, longest first.
-# Lower-case articles always go; capitalised "Le", "La", "De", "L'" may begin a name ("Le Pen",
-# "Le Drian", "De Gaulle", "La Haye") and stay.
-_LEADING = re.compile(r"^(?:(?:de la|de l['’]|des|du|de|d['’]|la|le|les|l['’]|au|aux|à"
-                      r"|Les|Des|Du|Aux|Au|À|De la|De l['’])\s*)+")
-_TRAILING = re.compile(r"(?:\s+(?:de la|de l['’]|des|du|de|d['’]|la|le|les|l['’]|et))+$",
-                       re.IGNORECASE)
+SPANS = "entities/spans.toml"
 _EDGE_CHARS = " \t\n\u00a0.,;:!?«»\"'’()[]-–—_/*•|"
+
+
+@dataclass(frozen=True)
+class _SpanRules:
+    """The pack's span patterns (``entities/spans.toml``), compiled once per pack."""
+
+    leading: re.Pattern[str]
+    trailing: re.Pattern[str]
+    hyphen_right: re.Pattern[str]
+    hyphen_left: re.Pattern[str]
+    spaced_right: re.Pattern[str]
+    spaced_left: re.Pattern[str]
+
+
+def _span_rules(pack: LanguagePack) -> _SpanRules:
+    def part(key: str) -> str:
+        return pack.regex_source(SPANS, key)
+    cap = rf"[{part('upper')}][\w’']*"
+    link, spaced = part("hyphen_link"), part("spaced_link")
+    return _SpanRules(
+        leading=pack.regex(SPANS, "leading"),
+        trailing=pack.regex(SPANS, "trailing", re.IGNORECASE),
+        hyphen_right=re.compile(rf"(?:-(?:{link}-)*{cap})+"),
+        hyphen_left=re.compile(rf"(?<![\w’'-])(?:{cap}-(?:{link}-)*)+$"),
+        spaced_right=re.compile(rf" {spaced} {cap}"),
+        spaced_left=re.compile(rf"(?<![\w’'-]){cap} {spaced} $"),
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -39,22 +61,32 @@ def fold_keep_offsets(text: str) -> str:
     return "".join(fold_char(c) for c in text)
 
 
-@lru_cache(maxsize=1)
 def titles() -> tuple[str, ...]:
-    """Folded titles, longest first."""
-    return tuple(sorted({fold_keep_offsets(t) for t in read_lines("titles.txt")},
+    """Folded titles of the current pack, longest first."""
+    return current_pack().derive(_titles)
+
+
+def _titles(pack: LanguagePack) -> tuple[str, ...]:
+    return tuple(sorted({fold_keep_offsets(t) for t in pack.lines("titles.txt")},
                         key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
 def title_keys() -> frozenset[str]:
     """Titles folded like names ("m", "secretaire d etat")."""
-    return frozenset(fold(t) for t in titles())
+    return current_pack().derive(_title_keys)
 
 
-@lru_cache(maxsize=1)
+def _title_keys(pack: LanguagePack) -> frozenset[str]:
+    return frozenset(fold(t) for t in _titles(pack))
+
+
 def noise() -> frozenset[str]:
-    return frozenset(fold(line) for line in read_lines("ner_noise.txt"))
+    """Spans the tagger finds that are page furniture (``entities/ner_noise.txt``), folded."""
+    return current_pack().derive(_noise)
+
+
+def _noise(pack: LanguagePack) -> frozenset[str]:
+    return frozenset(fold(line) for line in pack.lines("entities/ner_noise.txt"))
 
 
 @dataclass(frozen=True)
@@ -79,7 +111,8 @@ def trim_span(text: str, start: int, end: int) -> Trimmed | None:
         return None
     start += lead
     end = start + len(stripped)
-    match = _LEADING.match(stripped)
+    rules = current_pack().derive(_span_rules)
+    match = rules.leading.match(stripped)
     if match and match.end() < len(stripped):
         start += match.end()
         stripped = stripped[match.end():]
@@ -92,7 +125,7 @@ def trim_span(text: str, start: int, end: int) -> Trimmed | None:
             if rest and rest[0].isupper():
                 title, start, stripped = candidate, start + len(stripped) - len(rest), rest
                 break
-    trailing = _TRAILING.search(stripped)
+    trailing = rules.trailing.search(stripped)
     if trailing and trailing.start() > 0:
         end -= len(stripped) - trailing.start()
         stripped = stripped[:trailing.start()]
@@ -122,27 +155,18 @@ def split_title(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-_CAP = r"[A-ZÉÈÀÂÎÔÛÇ][\w’']*"
-# Lower-case links inside hyphenated place names: "Port-au-Prince", "Aix-en-Provence".
-_LINK = r"(?:au|aux|de|du|des|la|le|les|sur|en|lès|les|sous|d'|d’)"
-_HYPHEN_RIGHT = re.compile(rf"(?:-(?:{_LINK}-)*{_CAP})+")
-_HYPHEN_LEFT = re.compile(rf"(?<![\w’'-])(?:{_CAP}-(?:{_LINK}-)*)+$")
-# Spaced links ("Rio de Janeiro") join only names the knowledge base knows.
-_SPACED_RIGHT = re.compile(rf" (?:de|do|da|del|dos|das|di) {_CAP}")
-_SPACED_LEFT = re.compile(rf"(?<![\w’'-]){_CAP} (?:de|do|da|del|dos|das|di) $")
-
-
 def join_hyphens(text: str, start: int, end: int) -> tuple[int, int]:
     """Grow ``[start, end)`` over hyphen-joined capitalised parts the tagger cut off.
 
     spaCy splits "Addis-Abeba" into "Addis" and "Abeba"; French joins the parts of a compound
-    place name with hyphens ("Saint-Pétersbourg", "Port-au-Prince"), so a capitalised word
-    hyphen-joined to a span belongs to it.
+    place name with hyphens ("Saint-Pétersbourg", "Port-au-Prince", the pack's ``hyphen_link``
+    words), so a capitalised word hyphen-joined to a span belongs to it.
     """
-    right = _HYPHEN_RIGHT.match(text, end)
+    rules = current_pack().derive(_span_rules)
+    right = rules.hyphen_right.match(text, end)
     if right:
         end = right.end()
-    left = _HYPHEN_LEFT.search(text, max(0, start - 60), start)
+    left = rules.hyphen_left.search(text, max(0, start - 60), start)
     if left:
         start = left.start()
     return start, end
@@ -151,10 +175,11 @@ def join_hyphens(text: str, start: int, end: int) -> tuple[int, int]:
 def join_known(text: str, start: int, end: int, known: Callable[[str], bool]
                ) -> tuple[int, int]:
     """Grow a span over a spaced link ("Rio" + " de Janeiro") when ``known`` accepts the whole."""
-    right = _SPACED_RIGHT.match(text, end)
+    rules = current_pack().derive(_span_rules)
+    right = rules.spaced_right.match(text, end)
     if right and known(text[start : right.end()]):
         return start, right.end()
-    left = _SPACED_LEFT.search(text, max(0, start - 40), start)
+    left = rules.spaced_left.search(text, max(0, start - 40), start)
     if left and known(text[left.start() : end]):
         return left.start(), end
     return start, end
