@@ -1,12 +1,13 @@
 """Who said what: direct quotes, indirect speech and transcript turns, with their speakers.
 
 The stages, each in its own module:
-- :mod:`quote_marks`: quoted spans and sentences over plain text;
-- :mod:`speech_turns`: transcript turns ("Sergey Lavrov : ...", "Q - ...");
-- :mod:`quote_direct`: the cue of each direct quote;
-- :mod:`speech_indirect`: reported speech without quote marks;
-- :mod:`quote_speaker`: subject spans and pronouns to entities, in document order;
-- :mod:`quote_context`: ``said_on`` and ``medium``.
+- :mod:`.marks`: quoted spans and sentences over plain text;
+- :mod:`.turns`, :mod:`.turn_speakers`: transcript turns ("Sergey Lavrov : ...", "Q - ...");
+- :mod:`.direct`: the cue of each direct quote;
+- :mod:`.indirect`: reported speech without quote marks;
+- :mod:`.speaker`, :mod:`.roles`: subject spans and pronouns to entities, in document order;
+- :mod:`.context`: ``said_on`` and ``medium``.
+Their words come from the current language pack (``quotes/*`` and the shared flat files).
 Direct quotes inside a turn belong to the turn (the turn's speaker is quoting) and are not
 repeated; statements reported inside a turn are the turn's words, not the narrator's.
 """
@@ -14,11 +15,9 @@ repeated; statements reported inside a turn are the turn's words, not the narrat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from veille.lang.pack import read_lines
 from veille.model import Entity, Quote, QuoteKind, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.entities.component import EntityTable
@@ -26,10 +25,12 @@ from veille.nlp.quotes.context import medium, said_on
 from veille.nlp.quotes.direct import Attribution, attribute, incise
 from veille.nlp.quotes.doc import span_of, text_of
 from veille.nlp.quotes.indirect import Reported, find_indirect
+from veille.nlp.quotes.lexicon import lexicon
 from veille.nlp.quotes.marks import Marked, containing, find_marked, sentences, word_count
 from veille.nlp.quotes.speaker import Said, SpeakerResolver
 from veille.nlp.quotes.turn_speakers import plausible_turns, turn_quotes
 from veille.nlp.quotes.turns import Turn, find_turns
+from veille.nlp.scope import current_pack
 from veille.nlp.spans import Spans
 
 # Quotes of this many words or fewer are kept only with a cue of their own or inside reported
@@ -39,21 +40,6 @@ _SCARE_MAX_WORDS = 3
 
 # Uncued verbless quotes up to this length are names or terms, not statements.
 _TERM_MAX_WORDS = 6
-
-
-@lru_cache(maxsize=1)
-def _naming_words() -> frozenset[str]:
-    return frozenset(read_lines("quote_naming_words.txt"))
-
-
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    return frozenset(read_lines("quote_person_nouns.txt"))
-
-
-@lru_cache(maxsize=1)
-def _ui_words() -> frozenset[str]:
-    return frozenset(read_lines("quote_ui_context.txt"))
 
 
 @dataclass
@@ -119,10 +105,11 @@ def role_subjects(doc: Doc) -> list[tuple[int, int]]:
     """Spans of definite role nouns that are the subject of a clause ("Le ministre russe a
     démenti"): determiner, noun and the adjectives after it."""
     found = []
+    nouns, articles = current_pack().words("quote_person_nouns.txt"), lexicon().articles
     for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.lower_ not in _person_nouns():
+        if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.lower_ not in nouns:
             continue
-        dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’")]
+        dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in articles]
         if not dets:
             continue
         end = tok
@@ -214,7 +201,8 @@ def _is_name_or_term(doc: Doc, mark: Marked, words: int) -> bool:
     """An uncued quote that names something: after a naming word ("le film « ... »",
     "baptisé « ... »"), or a short verbless phrase ("« Porte d'entrée de l'Alaska »")."""
     before = text_of(doc)[max(0, mark.left - 30) : mark.left].casefold().split()[-3:]
-    if any(w.strip(",:") in _naming_words() for w in before):
+    naming = current_pack().words("quotes/component_naming_words.txt")
+    if any(w.strip(",:") in naming for w in before):
         return True
     span = span_of(doc, mark.start, mark.end)
     verbless = span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
@@ -233,7 +221,7 @@ def _chains(marks: list[Marked]) -> list[list[Marked]]:
 
 def _is_ui_label(text: str, sentence: tuple[int, int]) -> bool:
     words = set(text[sentence[0] : sentence[1]].casefold().replace("’", " ").split())
-    return bool(words & _ui_words())
+    return bool(words & current_pack().words("quotes/component_ui_words.txt"))
 
 
 def _continues(mark: Marked, indirect: list[Reported]) -> bool:
@@ -251,9 +239,11 @@ def _pending_indirect(r: Reported, sents: list[tuple[int, int]]) -> _Pending:
 def _speaker(resolver: SpeakerResolver, att: Attribution) -> Said:
     if att.subject is not None:
         return resolver.resolve(*att.subject)
-    if att.pronoun in ("ils", "elles", "on"):
+    lex = lexicon()
+    if lex.plural(att.pronoun):
         return Said()
-    return resolver.last(att.at, "PER", att.pronoun, speakers_only=att.cue is None)
+    return resolver.last(att.at, "PER", lex.gender_of(att.pronoun),
+                         speakers_only=att.cue is None)
 
 
 def _records(text: str, item: _Pending, said: Said, table: EntityTable,

@@ -18,26 +18,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from veille.lang.pack import read_lines
+from veille.kb.base import KnowledgeBase
+from veille.lang.pack import LanguagePack, alternation
 from veille.model import Entity, Mention
 from veille.nlp.entities.roles import country_names, nationalities
 from veille.nlp.entities.text import fold_keep_offsets
+from veille.nlp.scope import current_kb, current_pack
 
-_STOP = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "a", "au", "aux",
-                   "en", "pour", "chargé", "chargee", "charge"})
-# Words that make the text before a comma a clause, not a noun phrase in apposition:
-# "le ministre a salué son homologue, Karim Mansour" gives Mansour no role.
-_CLAUSE_WORDS = frozenset({"a", "ont", "est", "sont", "avait", "avaient", "était", "étaient",
-                           "sera", "seront", "aurait", "qui", "que", "qu", "dont", "où", "s"})
-# "Karim Mansour, l'actuel ministre" is a holder; "l'ancien ministre" is not.
-_BEFORE_HEAD = r"(?:(?:le|la|l'|son|sa|leur|actuel|actuelle|nouveau|nouvel|nouvelle)\s*)*"
-_SEGMENT = r"[^,.;:!?«»()\n\"]{0,90}"
-# Endings of nationality adjectives the table may lack; verbs do not end so ("reçoit", "dit").
-_NATIONALITY_ENDING = re.compile(r"(?:ien|ienne|ais|aise|ain|aine|an|ois|oise)$")
+_PATTERNS = "quotes/roles_patterns.toml"
 _WINDOW = 140  # characters around a mention where its apposition can sit
 _AHEAD_SENTENCES = 3  # the cue's own sentence and the next two
+# Qualifiers asked about per KB before the memo of their countries starts afresh (the
+# lru_cache this replaces held as many).
+_COUNTRY_MEMO = 4096
 
 
 @dataclass(frozen=True)
@@ -51,57 +45,88 @@ class Holder:
     at: int  # offset of the name the role is attached to
 
 
-@lru_cache(maxsize=1)
-def _heads() -> str:
-    nouns = sorted({fold_keep_offsets(n) for n in read_lines("quote_person_nouns.txt")},
-                   key=len, reverse=True)
-    return "|".join(re.escape(n) for n in nouns)
+@dataclass(frozen=True)
+class _Rules:
+    """The pack's role patterns and word sets, compiled once per pack."""
+
+    before: re.Pattern[str]
+    title: re.Pattern[str]
+    after: re.Pattern[str]
+    described: re.Pattern[str]
+    nationality_ending: re.Pattern[str]
+    stop: frozenset[str]
+    clause_words: frozenset[str]
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    heads = _heads()
-    before = re.compile(rf"(?:^|[\s,(])(?:le|la|l'|son|sa|leur)\s*(?P<head>{heads})"
-                        rf"(?P<qual>(?:\s{_SEGMENT})?),\s*$")
-    title = re.compile(rf"(?:^|[\s,(])(?:le|la|l')\s*(?P<head>{heads})"
-                       rf"(?P<qual>(?:\s[a-z'-]+)?)\s+$")
-    after = re.compile(rf"^\s*,\s*{_BEFORE_HEAD}(?P<head>{heads})(?![\w-])(?P<qual>{_SEGMENT})")
-    return before, title, after
+def _build_rules(pack: LanguagePack) -> _Rules:
+    heads = alternation({fold_keep_offsets(n) for n in pack.lines("quote_person_nouns.txt")})
+
+    def compiled(key: str) -> re.Pattern[str]:
+        return pack.regex(_PATTERNS, key, heads=heads)
+    return _Rules(compiled("before"), compiled("title"), compiled("after"),
+                  compiled("described"), compiled("nationality_ending"),
+                  pack.words("quotes/roles_stop.txt"), pack.words("quotes/roles_clause_words.txt"))
+
+
+def _rules() -> _Rules:
+    return current_pack().derive(_build_rules)
 
 
 def words_of(text: str) -> list[str]:
     """Folded words of a qualifier, articles and prepositions left out."""
+    stop = _rules().stop
     return [w for w in re.findall(r"[\w-]+", fold_keep_offsets(text).replace("'", " "))
-            if w not in _STOP]
+            if w not in stop]
 
 
 def country_of(words: list[str]) -> str | None:
     """The country a qualifier names: an adjective ("tunisien") or a country ("de Tunisie")."""
-    return _country_of(tuple(words))
+    # Memoised per KB and pack: every role lookup asks about the same few qualifiers, and the
+    # scan of country names is the costly part.
+    memo = current_kb().derive(_country_memo)
+    key = (current_pack(), tuple(words))
+    try:
+        return memo[key]
+    except KeyError:
+        if len(memo) >= _COUNTRY_MEMO:
+            memo.clear()
+        found = memo[key] = _country_of(key[1])
+        return found
 
 
-@lru_cache(maxsize=4096)
+def _country_memo(kb: KnowledgeBase) -> dict[tuple[LanguagePack, tuple[str, ...]], str | None]:
+    return {}
+
+
 def _country_of(words: tuple[str, ...]) -> str | None:
-    # Cached: every role lookup asks about the same few qualifiers, and the scan of country
-    # names is the costly part.
+    adjectives = nationalities()
     for word in words:
-        if word in nationalities():
-            return nationalities()[word]
+        if word in adjectives:
+            return adjectives[word]
     joined = f" {' '.join(words)} "
     return next((code for name, code in _countries() if f" {name} " in joined), None)
 
 
-@lru_cache(maxsize=1)
 def _countries() -> tuple[tuple[str, str], ...]:
-    """Country names as qualifier words ("republique democratique congo": no "du")."""
-    named = ((" ".join(words_of(name)), code) for name, code in country_names().items())
-    return tuple((name, code) for name, code in named if name)
+    """Country names as qualifier words ("republique democratique congo": no "du"), per KB
+    and pack."""
+    per_pack = current_kb().derive(_countries_memo)
+    pack = current_pack()
+    if pack not in per_pack:
+        named = ((" ".join(words_of(name)), code) for name, code in country_names().items())
+        per_pack[pack] = tuple((name, code) for name, code in named if name)
+    return per_pack[pack]
+
+
+def _countries_memo(kb: KnowledgeBase) -> dict[LanguagePack, tuple[tuple[str, str], ...]]:
+    return {}
 
 
 def role_holders(text: str, people: list[Entity]) -> list[Holder]:
     """Every role the text attaches to a mention of one of ``people``, in text order."""
     folded = fold_keep_offsets(text)
-    before, title, after = _patterns()
+    rules = _rules()
+    before, title, after = rules.before, rules.title, rules.after
     found: list[Holder] = []
     for entity in people:
         for m in entity.mentions:
@@ -129,8 +154,7 @@ def role_holders(text: str, people: list[Entity]) -> list[Holder]:
 def _described(entity: Entity, mention: Mention) -> Holder | None:
     """A mention that is itself a role description the entity table resolved ("le chef de la
     diplomatie russe" for the minister the KB names)."""
-    match = re.match(rf"(?:le|la|l')\s*(?P<head>{_heads()})(?![\w-])(?P<qual>.*)$",
-                     fold_keep_offsets(mention.text))
+    match = _rules().described.match(fold_keep_offsets(mention.text))
     if match is None:
         return None
     qual = words_of(match.group("qual"))
@@ -139,14 +163,14 @@ def _described(entity: Entity, mention: Mention) -> Holder | None:
 
 def _adjective(word: str) -> bool:
     """A nationality, or a word with a nationality's ending ("kenyan", "malien", "togolais")."""
-    return word in nationalities() or bool(_NATIONALITY_ENDING.search(word))
+    return word in nationalities() or bool(_rules().nationality_ending.search(word))
 
 
 def _is_clause(qualifier: str) -> bool:
     """Words of a verb or a relative in the text before an apposition's comma; read on the
     text with its accents ("à l'Énergie" is no "a" auxiliary)."""
     words = re.findall(r"\w+", qualifier.casefold().replace("’", "'"))
-    return bool(set(words) & _CLAUSE_WORDS)
+    return bool(set(words) & _rules().clause_words)
 
 
 def _fits(holder: Holder, head: str, rest: list[str], strict: bool) -> bool:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from veille.lang.pack import read_lines, read_table
+from veille.lang.pack import LanguagePack
 from veille.model import Entity
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.entities.text import fold_keep_offsets
 from veille.nlp.quotes.doc import fold
+from veille.nlp.quotes.lexicon import lexicon
 from veille.nlp.quotes.roles import (
     Holder,
     antecedent,
@@ -29,41 +29,39 @@ from veille.nlp.quotes.roles import (
     role_holders,
     words_of,
 )
+from veille.nlp.scope import current_pack
 from veille.nlp.spans import Spans
 
-_PRONOUNS = frozenset({"il", "elle", "lui", "-il", "-elle", "celui-ci", "celle-ci"})
-_UNNAMED = re.compile(
-    r"^(des|les|plusieurs|certains|certaines|d'autres|d’autres|de nombreux|nombre de|"
-    r"un|une|ils|elles|on|eux)\b", re.IGNORECASE,
-)
-_DETERMINER = re.compile(r"^(le|la|les|l'|l’|son|sa|leur)\s+|^(l'|l’)", re.IGNORECASE)
-# "Son porte-parole" is someone else than the person "son" refers to.
-_POSSESSIVE = re.compile(r"^(son|sa|leur)\s", re.IGNORECASE)
-# Gender evidence right before a mention: "Mme Kallas", "la ministre Kallas", "le président X".
-_FEMININE = re.compile(
-    r"(\bmme|\bmadame|\bmlle|\bla[ \t]+(présidente|ministre|cheffe|chancelière|sénatrice|"
-    r"députée|ambassadrice|directrice|porte-parole|secrétaire|commissaire|première ministre))"
-    r"[ \t]+$", re.IGNORECASE)
-_MASCULINE = re.compile(
-    r"(\bm\.|\bmonsieur|\ble[ \t]+(président|ministre|chef|chancelier|sénateur|député|"
-    r"ambassadeur|directeur|porte-parole|secrétaire|commissaire|premier ministre))[ \t]+$",
-    re.IGNORECASE)
+_PATTERNS = "quotes/speaker_patterns.toml"
 _RECENT = 1500  # characters: how far back a pronoun looks for its speaker
 
 
-@lru_cache(maxsize=1)
-def _org_table() -> dict[str, bool]:
-    """Organisation nouns -> whether they may refer back to any organisation ("any")."""
-    return {row[0]: row[1:] == ("any",) for row in read_table("quote_org_nouns.txt")}
+@dataclass(frozen=True)
+class _Rules:
+    """The pack's patterns and nouns for speakers, compiled once per pack."""
+
+    unnamed: re.Pattern[str]
+    determiner: re.Pattern[str]
+    possessive: re.Pattern[str]  # "son porte-parole" is someone else than "son" refers to
+    complement: re.Pattern[str]
+    feminine: re.Pattern[str]
+    masculine: re.Pattern[str]
+    org_nouns: dict[str, bool]  # noun -> whether it may refer back to any organisation
+    person_nouns: frozenset[str]
 
 
-def _org_nouns() -> frozenset[str]:
-    return frozenset(_org_table())
+def _build_rules(pack: LanguagePack) -> _Rules:
+    def compiled(key: str) -> re.Pattern[str]:
+        return pack.regex(_PATTERNS, key, re.IGNORECASE)
+    return _Rules(
+        compiled("unnamed"), compiled("determiner"), compiled("possessive"),
+        pack.regex(_PATTERNS, "complement"), compiled("feminine"), compiled("masculine"),
+        {row[0]: row[1:] == ("any",) for row in pack.table("quote_org_nouns.txt")},
+        pack.words("quote_person_nouns.txt"))
 
 
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    return frozenset(read_lines("quote_person_nouns.txt"))
+def _rules() -> _Rules:
+    return current_pack().derive(_build_rules)
 
 
 @dataclass
@@ -97,7 +95,7 @@ class SpeakerResolver:
         """Role nouns that are the subject of a clause ("Le ministre a démenti toute crise.")
         and name a holder: the most salient antecedents of the pronouns that follow."""
         for start, end in spans:
-            words = _DETERMINER.sub("", self.text[start:end].strip()).split()
+            words = _rules().determiner.sub("", self.text[start:end].strip()).split()
             if not words or self._in_quote(start):
                 continue
             head = fold_keep_offsets(words[0])
@@ -113,29 +111,30 @@ class SpeakerResolver:
         if said.name:
             self.history.append((pos, said))
 
-    def last(self, pos: int, kind: str = "PER", pronoun: str | None = None,
+    def last(self, pos: int, kind: str = "PER", gender: str | None = None,
              speakers_only: bool = False, recent_only: bool = False) -> Said:
         """The most recent speaker or clause subject before ``pos`` (a pronoun's antecedent),
-        else the last mention outside quotes. ``speakers_only``: a quote with no cue at all
-        continues the last speaker, whoever was mentioned since."""
+        else the last mention outside quotes; ``gender`` (``masculine`` / ``feminine``, the
+        pronoun's) excludes people the text gives the other one. ``speakers_only``: a quote
+        with no cue at all continues the last speaker, whoever was mentioned since."""
         candidates = [(at, s) for at, s in self.history if (s.type or "PER") == kind]
         if kind == "PER" and not (speakers_only and candidates):
             candidates += [(at, _said(e)) for at, e in self.subjects if not self._in_quote(at)]
         for at, said in sorted(candidates, key=lambda c: c[0], reverse=True):
             if at < pos and pos - at < _RECENT and _gender_ok(self.text, self.table, said,
-                                                              pronoun):
+                                                              gender):
                 return said
-        entity = None if recent_only else self._last_mention(pos, kind, pronoun)
+        entity = None if recent_only else self._last_mention(pos, kind, gender)
         return _said(entity) if entity else Said()
 
     def resolve(self, start: int, end: int) -> Said:
         """The speaker named by the subject span ``[start, end)``."""
         text = self.text[start:end].strip(" ,")
-        folded = text.casefold()
-        if folded in _PRONOUNS:
-            return self.last(start, "PER", folded.lstrip("-"))
-        if _UNNAMED.match(text):
+        folded, lex = text.casefold(), lexicon()
+        if lex.plural(folded) or _rules().unnamed.match(text):
             return Said()
+        if folded in lex.pronouns:
+            return self.last(start, "PER", lex.gender_of(folded))
         named = self._named_inside(start, end)
         if named is not None:
             return named
@@ -183,17 +182,17 @@ class SpeakerResolver:
         agriculteurs") and capitalised names nobody linked ("la Maison Blanche") name their
         speaker themselves.
         """
-        words = _DETERMINER.sub("", text).split()
+        rules = _rules()
+        words = rules.determiner.sub("", text).split()
         if not words:
             return Said()
         head = words[0].casefold()
-        bare = not any(w.casefold() in ("de", "des", "du", "d'", "d’") or w.startswith(("d'", "d’"))
-                       for w in words[1:])
-        if bare and head in _org_nouns():
+        bare = not any(rules.complement.match(w) for w in words[1:])
+        if bare and head in rules.org_nouns:
             return self._organisation(head, " ".join(words), pos)
-        if head in _person_nouns():
-            gender = {"le": "il", "la": "elle"}.get(text.split()[0].casefold())
-            return self._role(head, words[1:], pos, bare and not _POSSESSIVE.match(text),
+        if head in rules.person_nouns:
+            gender = lexicon().article_gender.get(text.split()[0].casefold())
+            return self._role(head, words[1:], pos, bare and not rules.possessive.match(text),
                               gender)
         if words[0][:1].islower() and bare:
             return Said()  # "le texte", "la note": no speaker we can name
@@ -232,18 +231,18 @@ class SpeakerResolver:
         one whose name has the same head noun, else the description itself."""
         for at, said in reversed(self.history):
             if at < pos and pos - at < _RECENT and said.type == "ORG" and (
-                _org_table()[head] or head in fold(said.name or "").split()
+                _rules().org_nouns[head] or head in fold(said.name or "").split()
             ):
                 return said
         named = [e for e in self.table.entities() if e.type == "ORG" and head in
                  fold(e.name).split() and any(m.start < pos for m in e.mentions)]
         return _said(named[-1]) if named else Said(cleaned, None, "ORG")
 
-    def _last_mention(self, pos: int, kind: str, pronoun: str | None) -> Entity | None:
+    def _last_mention(self, pos: int, kind: str, gender: str | None) -> Entity | None:
         best: tuple[int, Entity] | None = None
         for entity in self.table.entities():
             if entity.type != kind or not _gender_ok(self.text, self.table, _said(entity),
-                                                     pronoun):
+                                                     gender):
                 continue
             for m in entity.mentions:
                 if m.start < pos and not self._in_quote(m.start) and (
@@ -260,16 +259,17 @@ def _said(entity: Entity) -> Said:
     return Said(entity.name, entity.id, "ORG" if entity.type in ("ORG", "LOC") else "PER")
 
 
-def _gender_ok(text: str, table: EntityTable, said: Said, pronoun: str | None) -> bool:
+def _gender_ok(text: str, table: EntityTable, said: Said, gender: str | None) -> bool:
     """False only when the pronoun's gender contradicts evidence about the entity."""
-    if pronoun not in ("il", "elle") or said.id is None:
+    if gender is None or said.id is None:
         return True
     entity = next((e for e in table.entities() if e.id == said.id), None)
     if entity is None:
         return True
+    rules = _rules()
     before = [text[max(0, m.start - 24) : m.start] for m in entity.mentions]
-    feminine = any(_FEMININE.search(b) for b in before)
-    masculine = any(_MASCULINE.search(b) for b in before)
-    if pronoun == "il":
+    feminine = any(rules.feminine.search(b) for b in before)
+    masculine = any(rules.masculine.search(b) for b in before)
+    if gender == "masculine":
         return masculine or not feminine
     return feminine or not masculine

@@ -23,6 +23,7 @@ from spacy.tokens import Doc
 from veille.model import Entity, Quote
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.quotes.doc import fold, span_of, text_of
+from veille.nlp.quotes.lexicon import lexicon
 from veille.nlp.quotes.turns import Turn
 
 
@@ -84,8 +85,12 @@ def _place_label(table: EntityTable, turn: Turn) -> bool:
 
 
 def _person_label(table: EntityTable, turn: Turn) -> bool:
-    return "PER" in _mentions_at(table, turn) or turn.label.split()[0].casefold() in (
-        "m.", "mme", "le", "la")
+    """A label naming a person, opening with an honorific ("M.") or a gendered article ("Le
+    président ...")."""
+    if "PER" in _mentions_at(table, turn):
+        return True
+    first, words = turn.label.split()[0].casefold(), lexicon()
+    return first in words.honorifics or first in words.article_gender
 
 
 def turn_quotes(doc: Doc, table: EntityTable, turns: list[Turn]) -> list[Quote]:

@@ -4,25 +4,22 @@ A turn starts at a line that begins with a speaker label and runs on across the 
 unlabelled paragraphs until the next label. A document has turns only when at least two lines
 carry a label (one "Lavrov : ..." line is a headline or a caption, not a transcript), and the
 first line and the title never count. Labels are names (capitalised words) or the interview
-labels of ``transcript_labels.tsv``.
+labels of ``quotes/turns_labels.tsv``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from veille.lang.pack import read_lines, read_table
+from veille.nlp.quotes.lexicon import lexicon
+from veille.nlp.scope import current_pack
 
 _LABEL = re.compile(
     r"^[ \t]*(?P<label>[^\W\d_][\w.'’\- ]{0,40}?)(?:[ \t]*\([^()\n]{1,60}\))?"
     r"[ \t]*(?:(?P<colon>:)|[ \t](?P<dash>[-–—]))"
     r"[ \t]+(?P<text>\S.*)$", re.MULTILINE,
 )
-# Lower-case words allowed inside a name label ("Jean de La Fontaine", "Ursula von der Leyen").
-_PARTICLES = frozenset({"de", "du", "des", "d'", "d’", "la", "le", "von", "van", "der", "den",
-                        "bin", "ben", "al", "el", "da", "do", "dos", "di", "y", "ibn"})
 _MAX_LABEL_WORDS = 5
 # Dialogue-dash interviews: "— Que pensez-vous de la réforme ?" / "— Je pense que ...".
 _DASH_LINE = re.compile(r"^[ \t]*(?P<dash>[—–-])[ \t]+(?P<text>\S.*)$", re.MULTILINE)
@@ -40,23 +37,13 @@ class Turn:
     cue: str
 
 
-@lru_cache(maxsize=1)
-def _labels() -> dict[str, str]:
-    return {row[0]: row[1] for row in read_table("transcript_labels.tsv") if len(row) >= 2}
-
-
 def label_role(label: str) -> str | None:
     """``interviewer``/``interviewee`` for known labels, ``speaker`` for names, else None."""
     key = label.casefold().strip(" .")
-    role = _labels().get(key)
+    role = current_pack().mapping("quotes/turns_labels.tsv").get(key)
     if role is not None:
         return None if role == "none" else role
     return "speaker" if _name_like(label) else None
-
-
-@lru_cache(maxsize=1)
-def _person_nouns() -> frozenset[str]:
-    return frozenset(read_lines("quote_person_nouns.txt"))
 
 
 def _name_like(label: str) -> bool:
@@ -66,11 +53,13 @@ def _name_like(label: str) -> bool:
         return False
     if not words[0][0].isupper():
         return False
-    if words[0].casefold() in ("le", "la") and len(words) > 1 and words[1].islower():
-        return words[1].casefold() in _person_nouns() and all(
-            w[0].isupper() or w.casefold() in _PARTICLES for w in words[2:])
-    return all(w[0].isupper() or w.casefold() in _PARTICLES or w.casefold().rstrip(".") in
-               ("m", "mme") for w in words)
+    pack, lex = current_pack(), lexicon()
+    particles = pack.words("quotes/turns_name_particles.txt")
+    if words[0].casefold() in lex.article_gender and len(words) > 1 and words[1].islower():
+        return words[1].casefold() in pack.words("quote_person_nouns.txt") and all(
+            w[0].isupper() or w.casefold() in particles for w in words[2:])
+    return all(w[0].isupper() or w.casefold() in particles or w.casefold().rstrip(".") in
+               lex.honorific_stems for w in words)
 
 
 def find_turns(text: str, title: str | None) -> list[Turn]:

@@ -1,0 +1,52 @@
+"""Small word tables the speaker rules share, derived once per language pack.
+
+``quotes/speaker_articles.tsv`` gives the definite articles and their gender,
+``quotes/speaker_pronouns.tsv`` the subject pronouns and what they say of their speaker,
+``quotes/turns_honorifics.txt`` the honorifics that open a person's name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from veille.lang.pack import LanguagePack
+from veille.nlp.scope import current_pack
+
+GENDERS = ("masculine", "feminine")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The speaker rules' word tables of one language."""
+
+    articles: frozenset[str]  # definite articles: "le", "la", "l'"
+    article_gender: dict[str, str]  # gendered articles only: "le" -> "masculine"
+    pronouns: dict[str, str]  # "il" -> "masculine", "lui" -> "person", "ils" -> "plural"
+    honorifics: frozenset[str]  # as written: "m.", "mme"
+    honorific_stems: frozenset[str]  # without a final dot: "m", "mme"
+
+    def gender_of(self, pronoun: str | None) -> str | None:
+        """``masculine`` or ``feminine`` for a gendered pronoun, else None."""
+        kind = self.pronouns.get(pronoun or "")
+        return kind if kind in GENDERS else None
+
+    def plural(self, pronoun: str | None) -> bool:
+        """A plural or indefinite pronoun ("ils", "on"): nobody we can name."""
+        return self.pronouns.get(pronoun or "") == "plural"
+
+
+def lexicon() -> Lexicon:
+    """The current pack's tables."""
+    return current_pack().derive(_build)
+
+
+def _build(pack: LanguagePack) -> Lexicon:
+    rows = pack.table("quotes/speaker_articles.tsv")
+    honorifics = pack.words("quotes/turns_honorifics.txt")
+    return Lexicon(
+        articles=frozenset(row[0] for row in rows),
+        article_gender={row[0]: row[1] for row in rows if len(row) > 1 and row[1] in GENDERS},
+        pronouns=pack.mapping("quotes/speaker_pronouns.tsv"),
+        honorifics=honorifics,
+        honorific_stems=frozenset(h.rstrip(".") for h in honorifics),
+    )
