@@ -1,43 +1,134 @@
 """Reporting cues: which tokens introduce reported speech, and who their subject is.
 
-The lexicon is data (``lang/fr/reporting_verb*.txt``): a token is a reporting verb when its
+The lexicon is data (``lang/<code>/reporting_verb*.txt``): a token is a reporting verb when its
 spaCy lemma is a listed lemma, or when its form is a listed form whose lemma is not excluded.
-Subjects come from French word order, not from the seeds: a preposed subject is the verb's
-``nsubj`` (or the noun phrase just before its auxiliaries); an inverted subject ("a déclaré
-Lavrov", "a-t-il ajouté", "déclare à l'AFP Jean Dupont") is the noun phrase after the verb.
+Subjects come from word order, with the pack's word lists (``quotes/cues_*``) and Matcher
+patterns (``quotes/cues_*.jsonl``): a preposed subject is the verb's ``nsubj`` (or the noun
+phrase just before its auxiliaries); an inverted subject ("a déclaré Lavrov", "a-t-il ajouté",
+"déclare à l'AFP Jean Dupont") is the noun phrase after the verb.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import NamedTuple
 
+from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
-from veille.lang.pack import read_lines, read_table
+from veille.lang.pack import LanguagePack
 from veille.nlp.quotes.doc import span_of, text_of
+from veille.nlp.scope import current_pack
 
-_GLUED = re.compile(r"^([a-zàâçéèêëîïôûùüÿœ]+)[A-ZÀÂÇÉÈÊËÎÏÔÛÙÜŸŒ][a-zàâçéèêëîïôûùüÿœ]")
-# Verbs that report speech after "faire" only ("faire savoir", "faire valoir").
-_WITH_FAIRE = frozenset({"savoir", "valoir", "remarquer", "observer", "comprendre"})
-# Relative pronouns before a verb are its object or a link, never the speaker.
-_RELATIVES = frozenset({"que", "qu'", "qu’", "qui", "dont", "où", "lequel", "laquelle"})
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
-# A noun phrase may contain these between its words ("ministre des Affaires étrangères").
-_NP_LINKS = frozenset({"de", "des", "du", "d'", "d’", "la", "le", "l'", "l’", "les"})
-# Words that end an inverted subject: the complement or circumstance that follows it.
-_NP_STOP = frozenset({
-    "à", "au", "aux", "dans", "lors", "devant", "sur", "en", "après", "avant", "pendant",
-    "depuis", "par", "pour", "avec", "selon", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-    "samedi", "dimanche", "hier", "ce", "cette", "mais", "et", "qui", "que", "qu'",
-    "qu’", "sans", "face", "contre", "vers",
-})
-# Object clitics and negation between a subject and its verb: "Lavrov lui a dit", "il n'a pas".
-_CLITICS = frozenset({"ne", "n'", "n’", "lui", "leur", "l'", "l’", "y", "en", "me", "m'", "m’",
-                      "nous", "vous", "se", "s'", "s’"})
-_INVERTED_PRONOUNS = {"-il": "il", "-elle": "elle", "-ils": "ils", "-elles": "elles",
-                      "-on": "on", "il": "il", "elle": "elle"}
+_MATCHES = "veille.quotes.cue_matches."
+_INVERTED = "INVERTED_PRONOUN"
+_REFLEXIVE = "REFLEXIVE"
+
+
+@dataclass(frozen=True)
+class CueWords:
+    """The word lists of the cue rules, for one language pack (``lang/<code>/quotes/cues_*``)."""
+
+    forms: frozenset[str]  # inflected reporting forms (reporting_verb_forms.txt)
+    lemmas: frozenset[str]  # reporting lemmas (reporting_verbs.txt)
+    excluded: frozenset[str]  # lemmas never a cue (reporting_verbs_excluded.txt)
+    reflexives: frozenset[str]  # lemmas that report only with a reflexive pronoun
+    glued: re.Pattern[str]  # a verb glued to the next word by a scraper: "ditPlus"
+    pairs: dict[str, frozenset[str]]  # head lemma -> next lemmas of a cue pair ("fait savoir")
+    relatives: frozenset[str]  # never the first word of a subject
+    np_links: frozenset[str]  # inside a noun phrase, never at its end
+    np_stop: frozenset[str]  # end an inverted subject
+    np_of: frozenset[str]  # noun complements inside a preposed subject
+    clitics: frozenset[str]  # between a preposed subject and its verb
+    particles: frozenset[str]  # in a verb group before the verb, besides auxiliaries
+    dative: frozenset[str]  # open a dative complement after the verb
+    sources: dict[str, str]  # source preposition -> cue ("d’après" -> "d'après")
+    split_sources: dict[tuple[str, str], str]  # (token before, token) -> cue: "d'" + "après"
+    opinion: frozenset[str]  # sentence openers of an opinion ("Pour X, ...")
+    source_nouns: frozenset[str]  # nouns that can be a source after "selon"
+
+
+def cue_words() -> CueWords:
+    """The current pack's cue word lists."""
+    return current_pack().derive(_build_words)
+
+
+def _build_words(pack: LanguagePack) -> CueWords:
+    lemmas = pack.lines("reporting_verbs.txt")
+    reflexive = pack.regex("quotes/cues.toml", "reflexive_lemma")
+    pairs: dict[str, set[str]] = {}
+    for head, nxt in pack.table("quotes/cues_verb_pairs.tsv"):
+        pairs.setdefault(head, set()).add(nxt)
+    sources = pack.table("quotes/cues_sources.tsv")
+    return CueWords(
+        forms=pack.words("reporting_verb_forms.txt"),
+        lemmas=frozenset(lemmas),
+        excluded=pack.words("reporting_verbs_excluded.txt"),
+        reflexives=frozenset(m.group(1) for m in map(reflexive.match, lemmas) if m),
+        glued=pack.regex("quotes/cues.toml", "glued"),
+        pairs={head: frozenset(nexts) for head, nexts in pairs.items()},
+        relatives=pack.words("quotes/cues_relatives.txt"),
+        np_links=pack.words("quotes/cues_np_links.txt"),
+        np_stop=pack.words("quotes/cues_np_stop.txt"),
+        np_of=pack.words("quotes/cues_np_of.txt"),
+        clitics=pack.words("quotes/cues_clitics.txt"),
+        particles=pack.words("quotes/cues_verb_particles.txt"),
+        dative=pack.words("quotes/cues_dative.txt"),
+        sources={row[0]: row[1] for row in sources if len(row) == 2},
+        split_sources={(row[2], row[0]): row[1] for row in sources if len(row) > 2},
+        opinion=pack.words("quotes/cues_opinion_openers.txt"),
+        source_nouns=pack.words("quotes/cues_source_nouns.txt")
+        | pack.words("quote_person_nouns.txt")
+        | frozenset(row[0] for row in pack.table("quote_org_nouns.txt")),
+    )
+
+
+def _matcher(pack: LanguagePack, vocab: Vocab) -> tuple[Matcher, dict[int, tuple[str, str]]]:
+    """The cue patterns of ``pack`` (inverted pronouns, reflexive verbs) on ``vocab``, and the
+    label and id of each match key (kept here: a key added to the vocab's strings inside a
+    ``memory_zone`` is gone after it)."""
+    matcher = Matcher(vocab)
+    keys: dict[int, tuple[str, str]] = {}
+    for name in ("quotes/cues_inverted.jsonl", "quotes/cues_reflexive.jsonl"):
+        for entry in pack.patterns(name):
+            key = f"{entry['label']}\t{entry.get('id', '')}"
+            keys[get_string_id(key)] = (entry["label"], entry.get("id", ""))
+            matcher.add(key, [entry["pattern"]])
+    return matcher, keys
+
+
+@dataclass(frozen=True)
+class _Matches:
+    """Where the cue patterns matched in one Doc."""
+
+    inverted_from: dict[int, tuple[int, str]]  # match start -> (pronoun token, pronoun)
+    pronouns: dict[int, str]  # inverted pronoun token -> pronoun ("-t-il" -> "il")
+    reflexive: frozenset[int]  # tokens with a reflexive pronoun at most three tokens before
+
+
+def _matches(doc: Doc) -> _Matches:
+    pack = current_pack()
+    key = _MATCHES + pack.code
+    found = doc.user_data.get(key)
+    if isinstance(found, _Matches):
+        return found
+    matcher, keys = pack.cached(("quotes.cues.matcher", id(doc.vocab)),
+                                lambda: _matcher(pack, doc.vocab))
+    inverted: dict[int, tuple[int, str]] = {}
+    reflexive = set()
+    for match_id, start, end in matcher(doc):
+        label, pronoun = keys[match_id]
+        if label == _INVERTED:
+            inverted[start] = (end - 1, pronoun)
+        elif label == _REFLEXIVE:
+            reflexive.add(end - 1)
+    found = _Matches(inverted, dict(inverted.values()), frozenset(reflexive))
+    doc.user_data[key] = found
+    return found
 
 
 @dataclass(frozen=True)
@@ -50,71 +141,57 @@ class Cue:
     inverted: bool
 
 
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    forms = frozenset(read_lines("reporting_verb_forms.txt"))
-    lemmas = frozenset(read_lines("reporting_verbs.txt"))
-    excluded = frozenset(read_lines("reporting_verbs_excluded.txt"))
-    return forms, lemmas, excluded
-
-
 def is_reporting_verb(token: Token) -> bool:
     """Whether ``token`` is a reporting verb (by lemma, else by form) used as a verb."""
-    forms, lemmas, excluded = _lexicon()
+    words = cue_words()
     lemma = token.lemma_.casefold()
-    if lemma == "faire":  # "a fait savoir que", "fait valoir que": the cue is the pair
-        return faire_pair(token)
-    if lemma in _reflexives() and _reflexive(token):
+    if lemma in words.pairs:  # "a fait savoir que", "fait valoir que": the cue is the pair
+        return verb_pair(token)
+    if lemma in words.reflexives and _reflexive(token):
         return True  # "s'est félicité", "s'inquiète": reporting only with the pronoun
-    if lemma in excluded:
+    if lemma in words.excluded:
         return False
-    glued = _GLUED.match(token.text)
-    if glued and glued.group(1) in forms:
+    glued = words.glued.match(token.text)
+    if glued and glued.group(1) in words.forms:
         return True  # a scraper dropped the space: "Trump ditPlus tard"
-    if lemma not in lemmas and token.lower_ not in forms:
+    if lemma not in words.lemmas and token.lower_ not in words.forms:
         return False
     # "une note", "la demande": the same letters as a noun are not a cue, unless inverted.
     return token.pos_ in ("VERB", "AUX") or _inverted_pronoun(token) is not None
 
 
-@lru_cache(maxsize=1)
-def _reflexives() -> frozenset[str]:
-    """Lemmas listed as "se féliciter" / "s'inquiéter" in reporting_verbs.txt."""
-    return frozenset(line.split("'", 1)[-1].split(" ", 1)[-1] for line in
-                     read_lines("reporting_verbs.txt") if line.startswith(("se ", "s'")))
-
-
 def _reflexive(token: Token) -> bool:
+    return token.i in _matches(token.doc).reflexive
+
+
+def verb_pair(token: Token) -> bool:
+    """``token`` is the head of a cue pair followed by its verb ("fait savoir")."""
     doc = token.doc
-    return any(t.lower_ in ("se", "s'", "s’") for t in doc[max(0, token.i - 3) : token.i])
+    nexts = cue_words().pairs.get(token.lemma_)
+    return nexts is not None and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ in nexts
 
 
-def faire_pair(token: Token) -> bool:
-    """``token`` is "faire" followed by a verb it makes a reporting cue of ("fait savoir")."""
-    doc = token.doc
-    return token.lemma_ == "faire" and token.i + 1 < len(doc) and (
-        doc[token.i + 1].lemma_ in _WITH_FAIRE)
+faire_pair = verb_pair  # the name it had when the pair was French only
 
 
-def _inverted_pronoun(verb: Token) -> Token | None:
-    doc = verb.doc
-    for i in range(verb.i + 1, min(verb.i + 3, len(doc))):
-        tok = doc[i]
-        if tok.text == "-t":
-            continue
-        if tok.text.casefold() in _INVERTED_PRONOUNS and tok.text.startswith("-"):
-            return tok
-        return None
-    return None
+def _inverted_pronoun(verb: Token) -> int | None:
+    """Token index of the inverted subject pronoun right after ``verb`` ("dit-il")."""
+    found = _matches(verb.doc).inverted_from.get(verb.i + 1)
+    return found[0] if found is not None else None
 
 
 def auxiliaries_before(verb: Token) -> int:
-    """Index of the first auxiliary (or adverb between them) of ``verb``: "a déjà déclaré"."""
+    """Index of the first auxiliary (or adverb between them) of ``verb``: "a déjà déclaré".
+
+    A backward walk, not a Matcher pattern: an adverb belongs to the group only when an
+    auxiliary stands at most two tokens before it, inside the group or not.
+    """
     i = verb.i
     doc = verb.doc
-    while i > 0 and (doc[i - 1].pos_ in ("AUX", "ADV")
-                     or doc[i - 1].lower_ in ("-t", "ne", "n'", "s'", "s’", "se")
-                     or doc[i - 1].lower_ in _INVERTED_PRONOUNS and doc[i - 1].text[0] == "-"):
+    particles = cue_words().particles
+    pronouns = _matches(doc).pronouns
+    while i > 0 and (doc[i - 1].pos_ in ("AUX", "ADV") or doc[i - 1].lower_ in particles
+                     or i - 1 in pronouns):
         if doc[i - 1].pos_ == "ADV" and not any(
             d.pos_ == "AUX" for d in doc[max(0, i - 3) : i - 1]
         ):
@@ -129,25 +206,25 @@ def cue_text(doc: Doc, verb: Token) -> str:
     end = verb.i + 1
     pron = _inverted_pronoun(verb)
     if pron is not None:
-        end = pron.i + 1
-    if faire_pair(verb):
+        end = pron + 1
+    if verb_pair(verb):
         end = max(end, verb.i + 2)
     last = doc[end - 1]
-    glued = _GLUED.match(last.text)
+    glued = cue_words().glued.match(last.text)
     stop = last.idx + (len(glued.group(1)) if glued else len(last.text))
     return text_of(doc)[doc[start].idx : stop]
 
 
 def pronoun_of(doc: Doc, verb: Token) -> str | None:
     """The inverted subject pronoun of ``verb`` ("a-t-il dit", "explique-t-elle"), if any."""
-    pron = _inverted_pronoun(verb)
-    if pron is None:
-        for i in range(auxiliaries_before(verb), verb.i):
-            if doc[i].text.startswith("-") and doc[i].text.casefold() in _INVERTED_PRONOUNS:
-                pron = doc[i]
-    if pron is None:
-        return None
-    return _INVERTED_PRONOUNS[pron.text.casefold()]
+    matches = _matches(doc)
+    found = matches.inverted_from.get(verb.i + 1)
+    if found is not None:
+        return found[1]
+    pronoun = None
+    for i in range(auxiliaries_before(verb), verb.i):
+        pronoun = matches.pronouns.get(i, pronoun)
+    return pronoun
 
 
 def inverted_subject(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | None:
@@ -156,13 +233,14 @@ def inverted_subject(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | Non
     A dative complement right after the verb ("déclare à l'AFP Jean Dupont") is skipped.
     """
     i = verb.i + 1
-    if i < len(doc) and doc[i].lower_ in ("à", "au", "aux"):
+    words = cue_words()
+    if i < len(doc) and doc[i].lower_ in words.dative:
         i = _skip_complement(doc, i, limit)
     i = _skip_circumstance(doc, i, limit)
     start = i
     while i < len(doc) and doc[i].idx < limit and _in_noun_phrase(doc, i, start):
         i += 1
-    while i > start and doc[i - 1].lower_ in _NP_LINKS:
+    while i > start and doc[i - 1].lower_ in words.np_links:
         i -= 1
     if i == start or not any(doc[j].pos_ in ("PROPN", "NOUN", "PRON") for j in range(start, i)):
         return _parsed_inverted(doc, verb, limit)
@@ -181,14 +259,15 @@ def _parsed_inverted(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | Non
 def _skip_circumstance(doc: Doc, i: int, limit: int) -> int:
     """Past a circumstance before an inverted subject: "a déclaré mardi le ministre", "a
     affirmé sous couvert d'anonymat un responsable". Unchanged when no subject follows."""
-    if i >= len(doc) or not (doc[i].pos_ in ("ADP", "ADV") or doc[i].lower_ in _NP_STOP):
+    stop = cue_words().np_stop
+    if i >= len(doc) or not (doc[i].pos_ in ("ADP", "ADV") or doc[i].lower_ in stop):
         return i
     for j in range(i + 1, min(i + 8, len(doc))):
         tok = doc[j]
         if tok.idx >= limit or tok.is_punct or tok.pos_ in ("VERB", "AUX"):
             return i
         if tok.pos_ in ("DET", "PROPN") and doc[j - 1].pos_ != "ADP" and (
-            doc[j - 1].lower_ not in _NP_STOP or doc[j - 1].pos_ == "NOUN"
+            doc[j - 1].lower_ not in stop or doc[j - 1].pos_ == "NOUN"
         ):
             return j
     return i
@@ -215,10 +294,11 @@ def _in_noun_phrase(doc: Doc, i: int, start: int) -> bool:
         return i > start and nxt is not None and nxt.pos_ == "PROPN"
     if tok.is_punct:
         return False
-    if tok.lower_ in _NP_STOP and i > start:
+    words = cue_words()
+    if tok.lower_ in words.np_stop and i > start:
         return False
     return tok.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM") or (
-        tok.lower_ in _NP_LINKS and i > start
+        tok.lower_ in words.np_links and i > start
     )
 
 
@@ -246,19 +326,20 @@ def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | Non
 def _phrase_before(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
     """Token range of the noun phrase ending just before token ``i`` (clitics skipped)."""
     j = i
-    while j > 0 and doc[j - 1].lower_ in _CLITICS:
+    words = cue_words()
+    while j > 0 and doc[j - 1].lower_ in words.clitics:
         j -= 1
     if j > 0 and doc[j - 1].text == ",":
         j -= 1  # "le ministre, Sergueï Lavrov, a déclaré"
     end = j
     while j > 0 and doc[j - 1].idx >= floor and not doc[j - 1].is_space and (
         doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM")
-        or doc[j - 1].lower_ in ("de", "des", "du", "d'", "d’")
+        or doc[j - 1].lower_ in words.np_of
         or (j == end and doc[j - 1].pos_ == "PRON")
     ):
         j -= 1
     while j < end and (doc[j].pos_ not in ("PROPN", "NOUN", "PRON", "DET")
-                       or doc[j].lower_ in _RELATIVES):
+                       or doc[j].lower_ in words.relatives):
         j += 1  # "Et d'ajouter", "ce qu'a dit": a phrase starts with a determiner or a noun
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[j:end]):
         return None
@@ -288,20 +369,50 @@ def _subtree_span(doc: Doc, subjects: list[Token], head: Token) -> tuple[int, in
     return first.idx, last.idx + len(last.text)
 
 
-@lru_cache(maxsize=1)
-def _source_nouns() -> frozenset[str]:
-    return frozenset(read_lines("quote_source_nouns.txt") + read_lines("quote_person_nouns.txt")
-                     + tuple(row[0] for row in read_table("quote_org_nouns.txt")))
-
-
 def can_be_source(doc: Doc, span: tuple[int, int]) -> bool:
     """Whether the phrase after "selon" names a source: a name, a pronoun ("selon lui"), or a
     noun of person, organisation or evidence ("selon des sources", "d'après un sondage");
     "selon les régions" or "selon le calendrier" do not."""
+    nouns = cue_words().source_nouns
     for tok in span_of(doc, span[0], span[1]) or []:
         if tok.pos_ in ("PROPN", "PRON") or tok.text[:1].isupper():
             return True
-        if tok.pos_ == "NOUN" and (tok.lower_ in _source_nouns() or tok.lemma_ in _source_nouns()):
+        if tok.pos_ == "NOUN" and (tok.lower_ in nouns or tok.lemma_ in nouns):
             return True
     return False
 
+
+
+class SourceCue(NamedTuple):
+    """A source preposition: the cue it gives and the token it starts at."""
+
+    cue: str  # "selon", "d'après", "pour"
+    first: int  # token index of its first token ("d'" when the tokenizer split "d'après")
+
+
+def source_cue(doc: Doc, tok: Token) -> SourceCue | None:
+    """``tok`` as a source preposition (``cues_sources.tsv``: "selon", "d'après", which the
+    tokenizer may split into "d'" + "après"), or an opinion opener followed by a named person
+    and a comma (``cues_opinion_openers.txt``: "Pour l'économiste Anne Vidal, ..."); None for
+    any other token."""
+    words = cue_words()
+    cue = words.sources.get(tok.lower_)
+    if cue is not None:
+        return SourceCue(cue, tok.i)
+    if tok.i > 0:
+        cue = words.split_sources.get((doc[tok.i - 1].lower_, tok.lower_))
+        if cue is not None:
+            return SourceCue(cue, tok.i - 1)
+    if tok.text in words.opinion and opinion_holder(doc, tok):
+        return SourceCue(tok.lower_, tok.i)
+    return None
+
+
+def opinion_holder(doc: Doc, tok: Token) -> bool:
+    """A person's name (the parser's PER entity) follows ``tok`` before a comma."""
+    for nxt in doc[tok.i + 1 : tok.i + 8]:
+        if nxt.text == ",":
+            return any(t.ent_type_ == "PER" for t in doc[tok.i + 1 : nxt.i])
+        if nxt.is_punct or nxt.pos_ in ("VERB", "AUX"):
+            return False
+    return False

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.lang.pack import LanguagePack
 from veille.nlp.quotes.cues import (
     auxiliaries_before,
     can_be_source,
@@ -25,14 +26,12 @@ from veille.nlp.quotes.cues import (
     is_reporting_verb,
     preposed_subject,
     pronoun_of,
+    source_cue,
 )
 from veille.nlp.quotes.doc import span_of, text_of
 from veille.nlp.quotes.marks import OPENERS, Marked
+from veille.nlp.scope import current_pack
 
-_SOURCE = frozenset({"selon", "d'après", "d’après"})
-# A next sentence that attributes the quote before it: "C'est ce qu'a affirmé X."
-_PRESENTATIVE = re.compile(
-    r"^(c['’]est ce qu|ce sont (là )?les (mots|propos) d|tels sont les propos d)", re.IGNORECASE)
 _AFTER_WINDOW = 8  # tokens after the closing mark in which an inverted cue may sit
 
 
@@ -58,11 +57,20 @@ def attribute(doc: Doc, chain: list[Marked], sentence: tuple[int, int],
     if after is not None:
         return after
     before = _before_cue(doc, sentence[0], chain[0].left, marks)
-    if before is None and following is not None and _PRESENTATIVE.match(
+    if before is None and following is not None and _presentative().match(
         text_of(doc)[following[0] : following[1]]
     ):
         before = _after_cue(doc, following[0], following[1], window=20)
     return before or Attribution(at=chain[0].start)
+
+
+def _presentative() -> re.Pattern[str]:
+    """A next sentence that attributes the quote before it: "C'est ce qu'a affirmé X."."""
+    return current_pack().derive(_compile_presentative)
+
+
+def _compile_presentative(pack: LanguagePack) -> re.Pattern[str]:
+    return pack.regex("quotes/direct.toml", "presentative", re.IGNORECASE)
 
 
 def _after_cue(doc: Doc, start: int, end: int, window: int = _AFTER_WINDOW
@@ -147,36 +155,20 @@ def _colon_subject(doc: Doc, tokens: list[Token], floor: int) -> Attribution | N
 
 def _noun_phrase_after(doc: Doc, tok: Token, limit: int) -> tuple[int, int] | None:
     """The source after ``selon``: a noun phrase, with its apposed name if any."""
-    if doc[tok.i + 1].lower_ in ("laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'"):
+    if doc[tok.i + 1].lower_ in current_pack().words("quotes/direct_not_source.txt"):
         return None
     span = inverted_subject(doc, tok, limit)
     return span if span is not None and can_be_source(doc, span) else None
 
 
 def _source_cue(doc: Doc, tok: Token) -> str:
-    if tok.lower_ in ("selon", "pour"):
-        return tok.lower_
-    return "d'après"
+    found = source_cue(doc, tok)
+    return found.cue if found is not None else ""
 
 
 def _is_source(doc: Doc, tok: Token) -> bool:
-    """``selon``, ``d'après`` (which the tokenizer may split into ``d'`` + ``après``), or an
-    opinion ``Pour`` + a named person + comma opening the sentence ("Pour l'économiste Anne
-    Vidal, ..."); "pour" in any other use is a plain preposition."""
-    if tok.lower_ in _SOURCE:
-        return True
-    if tok.text == "Pour":
-        return opinion_holder(doc, tok)
-    return tok.lower_ == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’")
-
-
-def opinion_holder(doc: Doc, tok: Token) -> bool:
-    for nxt in doc[tok.i + 1 : tok.i + 8]:
-        if nxt.text == ",":
-            return any(t.ent_type_ == "PER" for t in doc[tok.i + 1 : nxt.i])
-        if nxt.is_punct or nxt.pos_ in ("VERB", "AUX"):
-            return False
-    return False
+    """``tok`` introduces a source: "selon", "d'après", an opinion "Pour X," (``source_cue``)."""
+    return source_cue(doc, tok) is not None
 
 
 def _quoted(pos: int, marks: list[Marked]) -> bool:
@@ -184,7 +176,6 @@ def _quoted(pos: int, marks: list[Marked]) -> bool:
 
 
 _INCISE_MAX = 10  # tokens between the commas of "« A, a-t-il affirmé, B »"
-_INCISE_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 
 
 def incise(doc: Doc, mark: Marked) -> tuple[Attribution, list[tuple[int, int]]] | None:
@@ -223,7 +214,8 @@ def _incise_attribution(doc: Doc, inner: list[Token], comma: Token, close: Token
         source = _noun_phrase_after(doc, inner[0], close.idx)
         # "selon lui", "selon Marie Vidal"; "selon nos prévisions" is the speaker's own words
         first = text_of(doc)[source[0] : source[1]].split()[0] if source else ""
-        if source is None or not (first.casefold() in _INCISE_PRONOUNS or first[:1].isupper()):
+        pronouns = current_pack().words("quotes/direct_incise_pronouns.txt")
+        if source is None or not (first.casefold() in pronouns or first[:1].isupper()):
             return None
         return Attribution(_source_cue(doc, inner[0]), source, None, inner[0].idx, True)
     verb = next((t for t in inner[:5] if is_reporting_verb(t)), None)

@@ -18,32 +18,57 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from veille.lang.pack import LanguagePack
 from veille.nlp.quotes.cues import (
     auxiliaries_before,
     can_be_source,
     cue_text,
-    faire_pair,
     inverted_subject,
     is_reporting_verb,
     preposed_subject,
     pronoun_of,
+    source_cue,
+    verb_pair,
 )
-from veille.nlp.quotes.direct import opinion_holder
 from veille.nlp.quotes.doc import span_of, text_of
 from veille.nlp.quotes.marks import OPENERS
+from veille.nlp.scope import current_pack
 from veille.nlp.spans import Spans
 
-_SOURCE_PREPS = {"selon": "selon", "d'après": "d'après", "d’après": "d'après"}
-_NOT_SOURCE = frozenset({"laquelle", "lequel", "lesquels", "lesquelles", "que", "qu'", "qu’",
-                         "les cas", "toute"})
-_DIRECTIVE = frozenset({"conseiller", "recommander", "demander", "proposer", "suggérer",
-                        "exhorter", "promettre", "menacer", "prévenir", "avertir", "jurer"})
-# Sentence openers that may precede a fronted "Selon X,": "Mais selon lui, ...".
-_CONNECTIVES = frozenset({"mais", "et", "or", "cependant", "toutefois", "donc", "ainsi", "enfin",
-                          "pourtant", "néanmoins", "en", "effet", "par", "ailleurs", "aussi"})
 _SOURCE_MODIFIER_WORDS = 8  # "selon un sondage Ifop publié lundi par Le Figaro,"
 _MAX_GAP = 14  # tokens between the verb and its "que": "a déclaré aux journalistes après ..."
 _MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class IndirectWords:
+    """The word lists of indirect speech, for one language pack (``quotes/indirect_*``)."""
+
+    not_source: frozenset[str]  # after "selon": no source ("selon laquelle")
+    directive: frozenset[str]  # lemmas whose content may be "à Y de ..."
+    directive_preps: frozenset[str]  # open that content
+    connectives: frozenset[str]  # may precede a fronted "Selon X,"
+    complementizers: frozenset[str]  # open the content: "que"
+    clause_words: frozenset[str]  # complementizers, straight apostrophe: a subject holding one
+    non_speakers: frozenset[str]  # first words of a subject that is the author or the reader
+
+
+def indirect_words() -> IndirectWords:
+    """The current pack's word lists of indirect speech."""
+    return current_pack().derive(_build_words)
+
+
+def _build_words(pack: LanguagePack) -> IndirectWords:
+    complementizers = pack.words("quotes/indirect_complementizers.txt")
+    return IndirectWords(
+        not_source=pack.words("quotes/indirect_not_source.txt"),
+        directive=pack.words("quotes/indirect_directive_verbs.txt"),
+        directive_preps=pack.words("quotes/indirect_directive_preps.txt"),
+        connectives=pack.words("quotes/indirect_connectives.txt"),
+        complementizers=complementizers,
+        clause_words=frozenset(w.replace("’", "'") for w in complementizers),
+        non_speakers=pack.words("quotes/indirect_non_speakers.txt"),
+    )
 
 
 @dataclass(frozen=True)
@@ -109,19 +134,20 @@ def _content_start(doc: Doc, verb: Token, limit: int) -> int | None:
     i = verb.i + 1
     while i < len(doc) and doc[i].text.startswith("-") and doc[i].pos_ == "PRON":
         i += 1  # "a-t-il ajouté", "explique-t-elle"
-    if faire_pair(verb):
+    if verb_pair(verb):
         i += 1  # "a fait savoir que": the content follows the pair
+    words = indirect_words()
     for j in range(i, min(i + _MAX_GAP, len(doc))):
         tok = doc[j]
         if tok.idx >= limit or tok.text[:1] in OPENERS:
             return None
-        if tok.lower_ in ("que", "qu'", "qu’") and tok.dep_ != "fixed":
+        if tok.lower_ in words.complementizers and tok.dep_ != "fixed":
             return _after(doc, j)
         if tok.text == ":" and j == i:
             return _after(doc, j)
         if j == i and _infinitive(tok):
             return tok.idx  # "a déclaré avoir confirmé ..."
-        if j == i and verb.lemma_ in _DIRECTIVE and tok.lower_ in ("à", "au", "aux", "de", "d'"):
+        if j == i and verb.lemma_ in words.directive and tok.lower_ in words.directive_preps:
             return tok.idx  # "a conseillé aux pays de ..."
         # A finite verb starts another clause; a participle ("réunis à Paris") does not.
         finite = tok.pos_ in ("VERB", "AUX") and "Part" not in tok.morph.get("VerbForm", [])
@@ -167,19 +193,17 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
 
 def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | None:
     """``Selon X, <content>`` (source first) or ``<content>, selon X`` (source last)."""
-    prep = _SOURCE_PREPS.get(tok.lower_)
-    if tok.lower_ == "après" and tok.i > 0 and doc[tok.i - 1].lower_ in ("d'", "d’"):
-        prep = "d'après"  # the tokenizer splits the elision
-    if tok.text == "Pour" and opinion_holder(doc, tok):
-        prep = "pour"
+    found = source_cue(doc, tok)
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if prep is None or nxt is None or nxt.lower_ in _NOT_SOURCE:
+    words = indirect_words()
+    if found is None or nxt is None or nxt.lower_ in words.not_source:
         return None
+    prep = found.cue
     source = _source_span(doc, tok, sentence[1])
     if source is None:
         return None
     head = text_of(doc)[sentence[0] : tok.idx].replace(",", " ").split()
-    if all(w.casefold() in _CONNECTIVES for w in head):
+    if all(w.casefold() in words.connectives for w in head):
         start = _skip_comma(text_of(doc), _source_end(text_of(doc), source[1], sentence[1]),
                             sentence[1])
         inner = _reported_inside(doc, start, sentence)
@@ -193,7 +217,7 @@ def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | 
         # Parenthetical ", selon X, <clause>": the source governs the clause that follows it.
         return Reported(after, _content_end(text_of(doc), after, sentence[1]), prep, source, None,
                         tok.idx)
-    cut = doc[tok.i - 1].idx if prep == "d'après" and tok.lower_ == "après" else tok.idx
+    cut = doc[found.first].idx  # before "d'" when the tokenizer split "d'après"
     return Reported(sentence[0], _content_end(text_of(doc), sentence[0], cut), prep, source, None,
                     tok.idx)
 
@@ -238,11 +262,13 @@ def _can_speak(subject: str) -> bool:
     A subject holding a clause ("le fait que X ait ...") is a fact, not a speaker; the first and
     second persons ("je pense que", "vous dites que") are the author or the reader, not a source.
     """
+    lists = indirect_words()
     words = subject.casefold().replace("’", "'").split()
-    if words and words[0] in ("je", "j'", "nous", "vous", "tu", "on"):
+    if words and words[0] in lists.non_speakers:
         return False
     # "qui" is fine: "Le ministre, qui s'exprimait devant le Sénat, a affirmé que ..."
-    return not any(w == "que" or w.startswith("qu'") for w in words)
+    return not any(w == c or (c.endswith("'") and w.startswith(c))
+                   for w in words for c in lists.clause_words)
 
 
 def _subject_of_quote(doc: Doc, got: Reported) -> bool:
