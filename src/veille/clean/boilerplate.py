@@ -2,16 +2,16 @@
 
 Works line by line on text (HTML has first been reduced to text by :mod:`veille.clean.html`):
 cookie and consent banners, share prompts, photo credits, image placeholders, advertising labels
-and a headline repeated as a footer. Patterns live in ``lang/fr/boilerplate.tsv``.
+and a headline repeated as a footer. Patterns live in the language pack of the document
+(``lang/<code>/clean/boilerplate.tsv``); the caller picks the pack.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from veille.lang.pack import read_table
+from veille.lang.pack import LanguagePack
 from veille.model import Removed
 
 # An inline credit glued to a caption: "Sergueï Lavrov© RIA Novosti".
@@ -28,9 +28,12 @@ class Line:
     reason: str | None = None
 
 
-@lru_cache(maxsize=1)
-def _rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    table = read_table("boilerplate.tsv")
+Rules = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _rules(pack: LanguagePack) -> Rules:
+    """(reason, pattern) rows of the pack's ``clean/boilerplate.tsv``, compiled once per pack."""
+    table = pack.table("clean/boilerplate.tsv")
     return tuple((reason, re.compile(rx, re.IGNORECASE)) for reason, rx in table)
 
 
@@ -43,21 +46,24 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def classify(line: str) -> str | None:
-    """The boilerplate reason for one line, or None when it is article text."""
+def classify(line: str, pack: LanguagePack) -> str | None:
+    """The boilerplate reason for one line in ``pack``'s language, or None when it is article
+    text."""
     if not line.strip():
         return None
-    for reason, pattern in _rules():
+    for reason, pattern in pack.derive(_rules):
         if pattern.search(line):
             return reason
     return None
 
 
-def strip_boilerplate(text: str, title: str | None = None) -> tuple[str, list[Removed]]:
-    """Return the cleaned text and what was removed (offsets into ``text``)."""
+def strip_boilerplate(text: str, pack: LanguagePack, title: str | None = None
+                      ) -> tuple[str, list[Removed]]:
+    """Return the cleaned text and what was removed (offsets into ``text``), with the furniture
+    patterns of ``pack`` (the document's language)."""
     lines = split_lines(text)
     for line in lines:
-        line.reason = classify(line.text)
+        line.reason = classify(line.text, pack)
     _absorb_banner_labels(lines)
     _mark_repeated_headline(lines, title)
     removed: list[Removed] = []

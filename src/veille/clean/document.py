@@ -10,8 +10,14 @@ from veille.clean.dedup import doc_id_for
 from veille.clean.furniture import removed_from_page
 from veille.clean.html import extract_page
 from veille.errors import InputError
+from veille.lang.pack import LanguagePack
 from veille.model import RawDocument, Removed, Source
 from veille.settings import Settings
+
+# The pack that cleans a document in a language with no pack of its own (or none detected):
+# Veille's news is French, and French furniture rules are what cleaned every document before
+# packs followed the language.
+FALLBACK_LANGUAGE = "fr"
 
 
 @dataclass
@@ -31,15 +37,18 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
     page_removed: list[Removed] = []
     if raw.is_html:
         page = extract_page(raw.text, raw.origin, raw.url)
-        page_removed = removed_from_page(raw.text, page.text)
+        pack = cleaning_pack(language or page.language, page.text)
+        page_removed = removed_from_page(raw.text, page.text, pack)
         text = page.text
         title = title or page.title
         published = published or page.published
         publisher = publisher or page.publisher
         language = language or page.language
         url = url or page.url
+    else:
+        pack = cleaning_pack(language, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    cleaned, removed = strip_boilerplate(text, title)
+    cleaned, removed = strip_boilerplate(text, pack, title)
     # Page furniture first (offsets into the page's visible text), then what the text lost.
     removed = page_removed + removed
     if not cleaned.strip():
@@ -62,6 +71,13 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
         doc_id=doc_id_for(cleaned, raw.id), text=cleaned, source=source, removed=removed,
         origin=raw.origin,
     )
+
+
+def cleaning_pack(language: str | None, text: str) -> LanguagePack:
+    """The pack whose furniture patterns clean ``text``: its given language's, else the one
+    detected on the text before cleaning, else :data:`FALLBACK_LANGUAGE`'s."""
+    code = (language or metadata.detect_language(text))[:2].lower()
+    return LanguagePack.load(code if code in LanguagePack.available() else FALLBACK_LANGUAGE)
 
 
 def _settle_dates(source: Source, published: str | None, text: str) -> None:

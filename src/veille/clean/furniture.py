@@ -14,6 +14,7 @@ import lxml.html
 from lxml import etree
 
 from veille.clean.boilerplate import classify
+from veille.lang.pack import LanguagePack
 from veille.model import Removed
 
 _BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "button", "figcaption", "td", "dt",
@@ -66,8 +67,9 @@ def _landmark(element: lxml.html.HtmlElement) -> str:
     return "page-furniture"
 
 
-def removed_from_page(html: str, article_text: str) -> list[Removed]:
-    """Blocks of the page's visible text that are not part of the extracted article."""
+def removed_from_page(html: str, article_text: str, pack: LanguagePack) -> list[Removed]:
+    """Blocks of the page's visible text that are not part of the extracted article, with the
+    reasons of ``pack``'s furniture patterns where one applies."""
     kept = _squash(article_text)
     lines = {_squash(line) for line in article_text.splitlines()}
     removed, pos = [], 0
@@ -78,6 +80,6 @@ def removed_from_page(html: str, article_text: str) -> list[Removed]:
         in_article = text in lines or (len(text.split()) >= 4 and text in kept)
         if in_article or re.fullmatch(r"[\W\d_]*", text):
             continue
-        reason = classify(text) or landmark
+        reason = classify(text, pack) or landmark
         removed.append(Removed(start, start + len(text), reason, text))
     return removed
