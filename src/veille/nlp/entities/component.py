@@ -26,12 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from spacy.tokens import Doc, Token
 
 from veille.kb.base import KBEntry, KnowledgeBase
 from veille.kb.names import fold, is_bare_surname, name_key, surname_key
-from veille.lang.pack import LanguagePack
+from veille.lang.pack import LanguagePack, PackError
 from veille.model import Entity, EntityType, MentionVia
 from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
@@ -53,7 +54,7 @@ from veille.nlp.scope import current_kb, current_pack
 # fold and split_title were public here before the split into entity_* modules; quotes use fold.
 __all__ = ["EntityTable", "build_entity_table", "fold", "kb_type", "split_title"]
 
-_TYPES: dict[str, EntityType] = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+_ENTITY_TYPES: frozenset[str] = frozenset({"PER", "ORG", "LOC", "MISC"})
 _GAP_BEFORE_NAME = re.compile(r"^[\s,]*$")
 _GAP_AFTER_NAME = re.compile(r"^\s*,\s*$")
 # A capitalised word at a sentence start may be a first name when tagged as one of these
@@ -98,9 +99,10 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
                    on: date | None = None) -> list[_Candidate]:
     """Cleaned, retyped NER spans outside role descriptions."""
     text = text_of(doc)
+    labels = current_pack().derive(_ner_labels)
     found: list[_Candidate] = []
     for span in doc.ents:
-        etype = _TYPES.get(span.label_)
+        etype = labels.get(span.label_)
         # A span across a line break ran over from the title: the last line's part is the name.
         line = max(span.start_char, text.rfind("\n", span.start_char, span.end_char) + 1)
         trimmed = trim_span(text, line, span.end_char) if etype else None
@@ -133,6 +135,16 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
         via: MentionVia = "title" if trimmed.title else "name"
         found.append(_Candidate(start, end, name, etype, text[start:end], via))
     return found
+
+
+def _ner_labels(pack: LanguagePack) -> dict[str, EntityType]:
+    """The pack's model's NER labels -> entity types (``entities/ner_labels.tsv``)."""
+    labels: dict[str, EntityType] = {}
+    for label, etype in pack.mapping("entities/ner_labels.tsv").items():
+        if etype not in _ENTITY_TYPES:
+            raise PackError(f"{pack.code}/entities/ner_labels.tsv: unknown entity type {etype}")
+        labels[label] = cast(EntityType, etype)
+    return labels
 
 
 def _role_after() -> re.Pattern[str]:
