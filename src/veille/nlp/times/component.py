@@ -1,23 +1,58 @@
-"""Time expressions of a parsed document: the French grammar plus the tense of governing verbs.
+"""Time expressions of a parsed document: the grammar plus the tense of governing verbs.
 
 The grammar (:mod:`veille.nlp.times.grammar`) works on plain text; this module only adds what the
 parse knows: whether the verb that governs "vendredi" is in the future ("se rendra vendredi")
 or the past ("s'est rendu vendredi"), which decides the direction of bare weekdays and dates.
+The words that tell a tense (planning verbs, auxiliaries, future endings) are the pack's
+``times/verb_cues.tsv`` and ``times/future_stems.tsv``.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Token
 
 from veille.datecalc import Lean
+from veille.lang.pack import LanguagePack
 from veille.model import TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
+from veille.nlp.scope import current_pack
 from veille.nlp.times.grammar import find_times
 
-_FUTURE_AUXILIARIES = {"aller", "devoir"}  # "va rencontrer", "doit se rendre" (present tense)
-_FUTURE_ENDINGS = {"ai", "as", "a", "ons", "ez", "ont"}
-_PLANNING = {"prévoir", "programmer", "planifier", "attendre"}  # "la réunion, prévue jeudi"
+
+@dataclass(frozen=True)
+class TenseCues:
+    """The words of ``times/verb_cues.tsv`` by cue, and the future-stem rules."""
+
+    planning: frozenset[str]  # "la réunion, prévue jeudi"
+    perfect: frozenset[str]  # "a rencontré"
+    future_marker: frozenset[str]  # "will meet"
+    going_to: frozenset[str]  # "va rencontrer", "doit se rendre" (present tense)
+    future_ending: frozenset[str]
+    speech: frozenset[str]
+    future_stems: tuple[tuple[str, str], ...]
+
+
+def _tense_cues(pack: LanguagePack) -> TenseCues:
+    by_cue: dict[str, set[str]] = defaultdict(set)
+    for cue, word in pack.table("times/verb_cues.tsv"):
+        by_cue[cue].add(word)
+    stems = tuple((row[0], row[1] if len(row) > 1 else "")
+                  for row in pack.table("times/future_stems.tsv"))
+    return TenseCues(
+        planning=frozenset(by_cue["planning"]), perfect=frozenset(by_cue["perfect"]),
+        future_marker=frozenset(by_cue["future-marker"]),
+        going_to=frozenset(by_cue["going-to"]),
+        future_ending=frozenset(by_cue["future-ending"]), speech=frozenset(by_cue["speech"]),
+        future_stems=stems)
+
+
+def tense_cues() -> TenseCues:
+    """The running component's tense cues, built once per pack."""
+    return current_pack().derive(_tense_cues)
 
 
 def extract_times(doc: Doc, ctx: DocContext) -> list[TimeExpr]:
@@ -46,41 +81,44 @@ def verb_tense(token: Token) -> Lean | None:
     verb = _governing_verb(token)
     if verb is None:
         return None
-    if verb.lemma_ in _PLANNING:
+    cues = tense_cues()
+    if verb.lemma_ in cues.planning:
         return "future"
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    if any("Fut" in a.morph.get("Tense", []) for a in auxiliaries):
+    if any("Fut" in a.morph.get("Tense", []) or a.lemma_.lower() in cues.future_marker
+           for a in auxiliaries):
         return "future"
-    if any(a.lemma_ in ("avoir", "être") for a in auxiliaries):
+    if any(a.lemma_ in cues.perfect for a in auxiliaries):
         return "past"  # passé composé, plus-que-parfait
     tenses, moods = verb.morph.get("Tense", []), verb.morph.get("Mood", [])
-    if "Fut" in tenses or "Cnd" in moods or _future_form(verb.text, verb.lemma_):
+    if "Fut" in tenses or "Cnd" in moods or _future_form(verb.text, verb.lemma_, cues):
         return "future"
     if "Past" in tenses or "Imp" in tenses:
         return "past"
-    if "Pres" in tenses and verb.morph.get("VerbForm", []) == ["Fin"] and not _reported(verb):
+    if "Pres" in tenses and verb.morph.get("VerbForm", []) == ["Fin"] \
+            and not _reported(verb, cues):
         # the news present names today's agenda either way ("vote jeudi", "se rend lundi"):
         # the nearer reading wins
         return "none"
     head = verb.head
-    if verb.morph.get("VerbForm", []) == ["Inf"] and head.lemma_ in _FUTURE_AUXILIARIES \
+    if verb.morph.get("VerbForm", []) == ["Inf"] and head.lemma_ in cues.going_to \
             and "Pres" in head.morph.get("Tense", []):
         return "future"
     return None
 
 
-def _future_form(form: str, lemma: str) -> bool:
+def _future_form(form: str, lemma: str, cues: TenseCues) -> bool:
     """Whether ``form`` is the simple future of ``lemma`` ("recevra", "rencontreront"): the
     model sometimes tags "recevra" as a past, though no past of "recevoir" reads so."""
     form, lemma = form.lower(), lemma.lower()
-    stem = lemma[:-3] + "r" if lemma.endswith("oir") else \
-        lemma[:-1] if lemma.endswith("re") else lemma
-    return len(lemma) > 3 and form[len(stem):] in _FUTURE_ENDINGS and form.startswith(stem)
+    stem = next((lemma[:-len(ending)] + replacement for ending, replacement in cues.future_stems
+                 if lemma.endswith(ending)), lemma)
+    return len(lemma) > 3 and form[len(stem):] in cues.future_ending and form.startswith(stem)
 
 
-def _reported(verb: Token) -> bool:
+def _reported(verb: Token, cues: TenseCues) -> bool:
     """A present-tense verb inside reported speech keeps the default lean."""
-    return verb.dep_ in ("ccomp", "parataxis") or verb.head.lemma_ in ("dire", "déclarer")
+    return verb.dep_ in ("ccomp", "parataxis") or verb.head.lemma_ in cues.speech
 
 
 def _governing_verb(token: Token) -> Token | None:

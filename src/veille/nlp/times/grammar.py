@@ -1,4 +1,4 @@
-"""French time expressions in plain text, resolved against a reference date. No spaCy here.
+"""Time expressions in plain text, resolved against a reference date. No spaCy here.
 
 :func:`find_times` scans the text with the patterns of :mod:`veille.nlp.times.patterns`, keeps the
 longest of overlapping matches, then resolves them in reading order: absolute dates stand alone,
@@ -9,7 +9,6 @@ relative expressions stay unresolved (value None) rather than guessed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -26,22 +25,11 @@ from veille.datecalc import (
     shift,
     weekday_in_week,
 )
-from veille.nlp.times.patterns import (
-    DEICTIC,
-    MONTHS,
-    NUMBERS,
-    UNITS,
-    WEEKDAYS,
-    enumerated_days,
-    pattern_table,
-)
+from veille.lang.pack import LanguagePack
+from veille.nlp.times.patterns import TimeLexicon, enumerated_days, lexicon
 
 Anchor = str  # "published" | "previous" | "absolute" | "none"
 TenseOf = Callable[[int, int], "Lean | None"]
-
-_PAST_MODS = {"dernier", "passé", "précédent", "d'avant"}
-_NEXT_MODS = {"prochain", "suivant", "d'après"}
-_RELATIVE_MODS = {"précédent", "suivant", "d'avant", "d'après"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +46,7 @@ class FoundTime:
 
 @dataclass
 class _State:
+    lex: TimeLexicon
     reference: date | None
     lean: Lean
     tense: TenseOf | None
@@ -94,7 +83,8 @@ class _Match:
 
 
 def find_times(text: str, reference: date | None, lean: Lean = "past",
-               tense: TenseOf | None = None) -> list[FoundTime]:
+               tense: TenseOf | None = None, pack: LanguagePack | None = None
+               ) -> list[FoundTime]:
     """Every time expression of ``text`` in reading order, resolved.
 
     Args:
@@ -103,9 +93,12 @@ def find_times(text: str, reference: date | None, lean: Lean = "past",
         lean: which way an ambiguous date points when the text does not say ("past" for news).
         tense: optional ``(start, end) -> "past" | "future" | None`` telling the tense of the
             verb governing a span (from a parser); it overrides ``lean`` where it speaks.
+        pack: the language pack whose ``times/`` patterns to read (default: the running
+            component's, :func:`veille.nlp.scope.current_pack`).
     """
-    state = _State(reference, lean, tense)
-    for match in _select(_scan(text)):
+    lex = lexicon(pack)
+    state = _State(lex, reference, lean, tense)
+    for match in _select(_scan(text, lex)):
         value, anchor, day = _resolve(match, state)
         if day is not None:
             state.moved_to(day)
@@ -114,23 +107,23 @@ def find_times(text: str, reference: date | None, lean: Lean = "past",
     return state.found
 
 
-def _scan(text: str) -> list[_Match]:
+def _scan(text: str, lex: TimeLexicon) -> list[_Match]:
     folded = text.replace("’", "'").replace("\u2011", "-")  # same length: offsets stay valid
     matches = []
-    for kind, pattern in pattern_table():
+    for kind, pattern in lex.patterns:
         for m in pattern.finditer(folded):
-            if kind == "weekday" and _generic_weekday(folded, m.start("wd")):
+            if kind == "weekday" and _generic_weekday(folded, m.start("wd"), lex):
                 continue
             matches.append(_Match(m.start(), m.end(), kind, m.groupdict()))
-    for start, end, groups in enumerated_days(folded):
+    for start, end, groups in enumerated_days(folded, lex):
         matches.append(_Match(start, end, "dm", groups))
     return matches
 
 
-def _generic_weekday(text: str, start: int) -> bool:
+def _generic_weekday(text: str, start: int, lex: TimeLexicon) -> bool:
     """"un lundi", "chaque lundi", "tous les lundis" name no particular day."""
     before = text[max(0, start - 12):start].lower()
-    return re.search(r"(?:\bun|\bchaque|\bles|\bdes|\bdu)\s+$", before) is not None
+    return lex.generic_weekday.search(before) is not None
 
 
 def _select(matches: list[_Match]) -> list[_Match]:
@@ -148,11 +141,14 @@ def _resolve(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]
     return handler(m, state)
 
 
-def _number(word: str | None) -> int | None:
+def _number(word: str | None, lex: TimeLexicon) -> int | None:
+    """A day or an amount, in figures, as an ordinal ("1er") or as a number word."""
     if word is None:
         return None
-    word = word.lower().replace("premier", "1").replace("1er", "1")
-    return int(word) if word.isdigit() else NUMBERS().get(word)
+    word = word.lower()
+    if word in lex.ordinals:
+        return lex.ordinals[word]
+    return int(word) if word.isdigit() else lex.numbers.get(word)
 
 
 def _day(value: date | None, anchor: Anchor) -> tuple[str | None, Anchor, date | None]:
@@ -161,19 +157,19 @@ def _day(value: date | None, anchor: Anchor) -> tuple[str | None, Anchor, date |
     return value.isoformat(), anchor, value
 
 
-def _direction(mod: str | None) -> int:
-    mod = (mod or "").lower()
-    return -1 if mod in _PAST_MODS else 1 if mod in _NEXT_MODS else 0
+def _direction(mod: str | None, lex: TimeLexicon) -> int:
+    """-1 for a modifier pointing back ("dernier"), +1 forward ("prochain"), 0 without one."""
+    return lex.modifiers.get((mod or "").lower(), (0, ""))[0]
 
 
 def _full_date(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     year = int(m.groups["year"] or 0)
     if year < 100:  # "05/05/71": two-digit years pivot at 50, as Recognizers does
         year += 2000 if year < 50 else 1900
-    month = MONTHS().get((m.groups["month"] or "").lower().rstrip("."))
-    month = month or _number(m.groups["month"])
+    month = state.lex.months.get((m.groups["month"] or "").lower().rstrip("."))
+    month = month or _number(m.groups["month"], state.lex)
     try:
-        return _day(date(year, month or 0, _number(m.groups["day"]) or 0), "absolute")
+        return _day(date(year, month or 0, _number(m.groups["day"], state.lex) or 0), "absolute")
     except ValueError:
         return None, "none", None
 
@@ -181,11 +177,11 @@ def _full_date(m: _Match, state: _State) -> tuple[str | None, Anchor, date | Non
 def _day_month(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     if m.groups.get("year"):
         return _full_date(m, state)
-    month = MONTHS()[(m.groups["month"] or "").lower().rstrip(".")]
-    day = _number(m.groups["day"]) or 0
+    month = state.lex.months[(m.groups["month"] or "").lower().rstrip(".")]
+    day = _number(m.groups["day"], state.lex) or 0
     if state.reference is None:
         return None, "none", None
-    named = WEEKDAYS().get((m.groups.get("wdname") or "").lower())
+    named = state.lex.weekdays.get((m.groups.get("wdname") or "").lower())
     if named:  # "jeudi 16 octobre": the year whose 16 October is a Thursday, if one is near
         for year in (state.reference.year, state.reference.year - 1, state.reference.year + 1):
             try:
@@ -194,7 +190,8 @@ def _day_month(m: _Match, state: _State) -> tuple[str | None, Anchor, date | Non
             except ValueError:
                 break
     lean = state.lean_at(m.start, m.end)
-    found = pick_year(month, day, state.reference, lean, _direction(m.groups.get("mod")))
+    direction = _direction(m.groups.get("mod"), state.lex)
+    found = pick_year(month, day, state.reference, lean, direction)
     return _day(found, "published")
 
 
@@ -203,7 +200,8 @@ def _weekday_day(m: _Match, state: _State) -> tuple[str | None, Anchor, date | N
     reference = state.reference
     if reference is None:
         return None, "none", None
-    weekday, day = WEEKDAYS()[(m.groups["wd"] or "").lower()], _number(m.groups["day"])
+    weekday = state.lex.weekdays[(m.groups["wd"] or "").lower()]
+    day = _number(m.groups["day"], state.lex)
     near = [reference + timedelta(days=d) for d in range(-75, 76)]
     fits = [d for d in near if d.day == day and d.isoweekday() == weekday]
     lean = state.lean_at(m.start, m.end)
@@ -212,14 +210,14 @@ def _weekday_day(m: _Match, state: _State) -> tuple[str | None, Anchor, date | N
 
 def _month_year(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     name = (m.groups["month"] or m.groups.get("month2") or "").lower().rstrip(".")
-    month = MONTHS().get(name) or int(name)
+    month = state.lex.months.get(name) or int(name)
     year = int(m.groups["year"] or m.groups.get("year2") or 0)
     return f"{year:04d}-{month:02d}", "absolute", None
 
 
 def _numeric_day_month(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     """"le 22/04": a day and month in figures, the year from the reference."""
-    month, day = int(m.groups["month"] or 0), _number(m.groups["day"]) or 0
+    month, day = int(m.groups["month"] or 0), _number(m.groups["day"], state.lex) or 0
     if state.reference is None or not 1 <= month <= 12:
         return None, "none", None
     found = pick_year(month, day, state.reference, state.lean_at(m.start, m.end))
@@ -228,7 +226,7 @@ def _numeric_day_month(m: _Match, state: _State) -> tuple[str | None, Anchor, da
 
 def _day_only(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     """"le 23," alone: that day of the reference's month, or of the month before (news)."""
-    reference, day = state.reference, _number(m.groups["day"]) or 0
+    reference, day = state.reference, _number(m.groups["day"], state.lex) or 0
     if reference is None:
         return None, "none", None
     candidates = []
@@ -246,11 +244,11 @@ def _day_only(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None
 def _month(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     if state.reference is None:
         return None, "none", None
-    name = m.groups["month"] or m.groups["month2"] or m.groups["month3"] or ""
-    month = MONTHS()[name.lower().rstrip(".")]
+    name = m.groups["month"] or m.groups.get("month2") or m.groups.get("month3") or ""
+    month = state.lex.months[name.lower().rstrip(".")]
     lean = state.lean_at(m.start, m.end)
     mod = m.groups.get("mod") or m.groups.get("mod2")
-    found = pick_year(month, None, state.reference, lean, _direction(mod))
+    found = pick_year(month, None, state.reference, lean, _direction(mod, state.lex))
     return (found.isoformat()[:7], "published", None) if found else (None, "none", None)
 
 
@@ -260,25 +258,26 @@ def _year(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
 
 def _span(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     """"il y a trois semaines", "dans deux jours", "trois jours plus tard, le lundi"."""
-    amount, unit = _number(m.groups["n"]), UNITS()[(m.groups["unit"] or "").lower()]
+    amount = _number(m.groups["n"], state.lex)
+    unit = state.lex.units[(m.groups["unit"] or "").lower()]
     if amount is None:
         return None, "none", None
     if m.kind == "shift":
         base, anchor = state.narrative(m.start, m.end), "previous"
-        back = (m.groups["dir"] or "").lower() in {"plus tôt", "auparavant", "avant"}
+        back = state.lex.directions.get((m.groups.get("dir") or "").lower(), 1) < 0
     else:
         base, anchor, back = state.reference, "published", m.kind == "ago"
     if base is None:
         return None, "none", None
     moved = shift(base, -amount if back else amount, unit)
     if m.groups.get("wd"):
-        moved = nearest_weekday(WEEKDAYS()[(m.groups["wd"] or "").lower()], moved)
+        moved = nearest_weekday(state.lex.weekdays[(m.groups["wd"] or "").lower()], moved)
     return _day(moved, anchor)
 
 
 def _deictic(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     phrase = " ".join((m.groups["phrase"] or "").lower().split())
-    unit, offset, relative = DEICTIC()[phrase]
+    unit, offset, relative = state.lex.deictic[phrase]
     base = state.narrative(m.start, m.end) if relative == "previous" else state.reference
     if base is None:
         return None, "none", None
@@ -291,21 +290,24 @@ def _deictic(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]
 
 
 def _weekday(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
-    weekday = WEEKDAYS()[(m.groups["wd"] or "").lower()]
+    weekday = state.lex.weekdays[(m.groups["wd"] or "").lower()]
     mod, det = (m.groups.get("mod") or "").lower(), (m.groups.get("det") or "").lower()
-    if mod in _RELATIVE_MODS:  # "le lundi suivant": after the date last mentioned
+    if state.lex.modifiers.get(mod, (0, ""))[1] == "previous":
+        # "le lundi suivant": after the date last mentioned
         base = state.narrative(m.start, m.end)
         if base is None:
             return None, "none", None
-        return _day(pick_weekday(weekday, base, "none", _direction(mod)), "previous")
+        return _day(pick_weekday(weekday, base, "none", _direction(mod, state.lex)), "previous")
     if state.reference is None:
         return None, "none", None
-    if det in {"ce", "cette"}:
+    reading = state.lex.determiners.get(det)
+    if reading == "this-week":  # "ce vendredi"
         return _day(weekday_in_week(weekday, state.reference), "published")
-    if det == "d'ici":  # "d'ici vendredi": by the coming Friday, whatever the verb's tense
+    if reading == "by":  # "d'ici vendredi": by the coming Friday, whatever the verb's tense
         return _day(pick_weekday(weekday, state.reference, "future", 1), "published")
     lean = state.lean_at(m.start, m.end)
-    return _day(pick_weekday(weekday, state.reference, lean, _direction(mod)), "published")
+    found = pick_weekday(weekday, state.reference, lean, _direction(mod, state.lex))
+    return _day(found, "published")
 
 
 _Handler = Callable[[_Match, _State], "tuple[str | None, Anchor, date | None]"]
