@@ -8,11 +8,13 @@ from veille.clean import metadata
 from veille.clean.dedup import signature, similarity
 from veille.clean.document import clean_document
 from veille.errors import InputError
+from veille.lang.pack import LanguagePack
 from veille.model import RawDocument, Removed
 from veille.settings import Settings
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 SETTINGS = Settings(db=":memory:")
+FR = LanguagePack.load("fr")
 
 
 @pytest.mark.parametrize(
@@ -26,14 +28,14 @@ SETTINGS = Settings(db=":memory:")
     ],
 )
 def test_dateline(text: str, expected: str | None) -> None:
-    assert metadata.dateline(text) == expected
+    assert metadata.dateline(text, FR) == expected
 
 
 def test_publisher_named_in_its_own_furniture() -> None:
     removed = [Removed(0, 10, "share-prompt", "Suivez Le Petit Journal sur Telegram")]
-    assert metadata.publisher_from_boilerplate(removed) == "Le Petit Journal"
+    assert metadata.publisher_from_boilerplate(removed, FR) == "Le Petit Journal"
     removed = [Removed(0, 10, "cookie-banner", "Radio Test utilise des cookies pour mesurer")]
-    assert metadata.publisher_from_boilerplate(removed) == "Radio Test"
+    assert metadata.publisher_from_boilerplate(removed, FR) == "Radio Test"
 
 
 def test_language_detection() -> None:

@@ -62,11 +62,11 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
         url=url,
         title=title or metadata.guess_title(cleaned),
         publisher=publisher
-        or metadata.publisher_from_boilerplate(removed)
+        or metadata.publisher_from_boilerplate(removed, pack)
         or metadata.publisher_from_url(url),
         language=(language or metadata.detect_language(cleaned))[:2],
     )
-    _settle_dates(source, published, cleaned)
+    _settle_dates(source, published, cleaned, pack)
     return CleanDocument(
         doc_id=doc_id_for(cleaned, raw.id), text=cleaned, source=source, removed=removed,
         origin=raw.origin,
@@ -80,19 +80,20 @@ def cleaning_pack(language: str | None, text: str) -> LanguagePack:
     return LanguagePack.load(code if code in LanguagePack.available() else FALLBACK_LANGUAGE)
 
 
-def _settle_dates(source: Source, published: str | None, text: str) -> None:
-    """Publication date: given > page metadata > dateline; reference date falls back further."""
+def _settle_dates(source: Source, published: str | None, text: str, pack: LanguagePack) -> None:
+    """Publication date: given > page metadata > dateline; reference date falls back further
+    (the dateline and the dates of the text read with ``pack``, the document's language)."""
     given = (published or "")[:10] or None
     if given:
         source.published = source.reference_date = given
         source.reference_date_basis = "published"
         return
-    found = metadata.dateline(text)
+    found = metadata.dateline(text, pack)
     if found:
         source.published = source.reference_date = found
         source.reference_date_basis = "dateline"
         return
-    latest = metadata.latest_full_date(text)
+    latest = metadata.latest_full_date(text, pack)
     if latest:
         source.reference_date = latest
         source.reference_date_basis = "inferred"
