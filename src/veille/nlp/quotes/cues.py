@@ -120,7 +120,8 @@ def _matches(doc: Doc) -> _Matches:
                                 lambda: _matcher(pack, doc.vocab))
     inverted: dict[int, tuple[int, str]] = {}
     reflexive = set()
-    for match_id, start, end in matcher(doc):
+    # A pack may have no patterns (English has no inverted pronouns): spaCy warns on an empty one.
+    for match_id, start, end in matcher(doc) if len(matcher) else []:
         label, pronoun = keys[match_id]
         if label == _INVERTED:
             inverted[start] = (end - 1, pronoun)

@@ -1,0 +1,145 @@
+"""Quotes part A (cues, direct, indirect, context) with the English pack on spaCy's blank English
+pipeline: the English lists cue English text, and no French rule fires on it (nor an English one
+on French text).
+
+A blank pipeline has no tagger, so the Docs carry the tags a tagger would give (``pos``,
+``lemmas``), written by hand; the rest of the pipeline (sentencizer, Veille's components) runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from veille.kb.base import get_kb
+from veille.lang.pack import LanguagePack
+from veille.model import Entity, Mention, Quote
+from veille.nlp.model import load_pipeline
+from veille.nlp.quotes.context import medium, said_on
+from veille.nlp.quotes.cues import SourceCue, is_reporting_verb, pronoun_of, source_cue
+from veille.nlp.quotes.indirect import find_indirect
+from veille.nlp.scope import scope
+from veille.nlp.spans import Spans
+
+Tagged = list[tuple[str, str, str, bool]]  # word, pos, lemma, space after
+
+# “We will not yield,” the minister said on Sunday.
+_ENGLISH: Tagged = [
+    ("“", "PUNCT", "“", False), ("We", "PRON", "we", True), ("will", "AUX", "will", True),
+    ("not", "PART", "not", True), ("yield", "VERB", "yield", False), (",", "PUNCT", ",", False),
+    ("”", "PUNCT", "”", True), ("the", "DET", "the", True), ("minister", "NOUN", "minister", True),
+    ("said", "VERB", "say", True), ("on", "ADP", "on", True), ("Sunday", "PROPN", "Sunday", False),
+    (".", "PUNCT", ".", False),
+]
+# « Nous ne céderons pas », a déclaré le ministre.
+_FRENCH: Tagged = [
+    ("«", "PUNCT", "«", True), ("Nous", "PRON", "nous", True), ("ne", "ADV", "ne", True),
+    ("céderons", "VERB", "céder", True), ("pas", "ADV", "pas", True), ("»", "PUNCT", "»", False),
+    (",", "PUNCT", ",", True), ("a", "AUX", "avoir", True), ("déclaré", "VERB", "déclarer", True),
+    ("le", "DET", "le", True), ("ministre", "NOUN", "ministre", False), (".", "PUNCT", ".", False),
+]
+
+
+@pytest.fixture(scope="module")
+def english() -> Language:
+    return load_pipeline("blank:en")
+
+
+@pytest.fixture(scope="module")
+def french() -> Language:
+    return load_pipeline("blank:fr")
+
+
+@pytest.fixture
+def en_rules() -> Iterator[None]:
+    with scope(LanguagePack.load("en"), get_kb()):
+        yield
+
+
+def tagged(nlp: Language, tokens: Tagged) -> Doc:
+    return Doc(nlp.vocab, words=[t[0] for t in tokens], pos=[t[1] for t in tokens],
+               lemmas=[t[2] for t in tokens], spaces=[t[3] for t in tokens])
+
+
+def quotes_of(nlp: Language, tokens: Tagged) -> list[Quote]:
+    doc = tagged(nlp, tokens)
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return list(doc._.veille_quotes)
+
+
+def test_english_pack_cues_an_english_quote(english: Language, french: Language) -> None:
+    assert [q.cue for q in quotes_of(english, _ENGLISH)] == ["said"]
+    # The same words with the French pack: "say" is no French reporting verb.
+    assert [q.cue for q in quotes_of(french, _ENGLISH)] == [None]
+
+
+def test_french_cue_does_not_fire_with_the_english_pack(english: Language, french: Language
+                                                         ) -> None:
+    assert [q.cue for q in quotes_of(french, _FRENCH)] == ["a déclaré"]
+    assert [q.cue for q in quotes_of(english, _FRENCH)] == [None]
+
+
+def test_reporting_verb_follows_the_pack(english: Language) -> None:
+    said = tagged(english, _ENGLISH)[9]
+    declared = tagged(english, _FRENCH)[8]
+    assert is_reporting_verb(said) is False and is_reporting_verb(declared) is True  # French
+    with scope(LanguagePack.load("en"), get_kb()):
+        assert is_reporting_verb(said) is True
+        assert is_reporting_verb(declared) is False
+
+
+def test_inverted_pronoun_is_a_french_pattern(english: Language) -> None:
+    # « Non », a-t-il dit.
+    doc = tagged(english, [("a", "AUX", "avoir", False), ("-t", "PRON", "-t", False),
+                           ("-il", "PRON", "il", True), ("dit", "VERB", "dire", False)])
+    assert pronoun_of(doc, doc[3]) == "il"
+    with scope(LanguagePack.load("en"), get_kb()):
+        assert pronoun_of(doc, doc[3]) is None
+
+
+def test_according_to_is_an_english_source(english: Language) -> None:
+    doc = tagged(english, [("according", "VERB", "accord", True), ("to", "ADP", "to", True),
+                           ("selon", "X", "selon", True), ("Smith", "PROPN", "Smith", False)])
+    assert source_cue(doc, doc[1]) is None
+    assert source_cue(doc, doc[2]) == SourceCue("selon", 2)
+    with scope(LanguagePack.load("en"), get_kb()):
+        assert source_cue(doc, doc[1]) == SourceCue("according to", 0)
+        assert source_cue(doc, doc[2]) is None
+
+
+def test_english_that_clause_is_indirect_speech(english: Language, en_rules: None) -> None:
+    # The minister said that the talks had failed.
+    doc = tagged(english, [
+        ("The", "DET", "the", True), ("minister", "NOUN", "minister", True),
+        ("said", "VERB", "say", True), ("that", "SCONJ", "that", True), ("the", "DET", "the", True),
+        ("talks", "NOUN", "talk", True), ("had", "AUX", "have", True),
+        ("failed", "VERB", "fail", False), (".", "PUNCT", ".", False)])
+    found = find_indirect(doc, (0, len(doc.text)), Spans([]))
+    assert [(doc.text[r.start : r.end], r.cue) for r in found] == [
+        ("the talks had failed", "said")]
+    subject = found[0].subject
+    assert subject is not None and doc.text[subject[0] : subject[1]] == "The minister"
+
+
+def test_said_on_reads_english_weekdays() -> None:
+    text = "the minister said on Sunday / closed since Sunday"
+    spoken, bound = [(0, text.index(" /"))], [(text.index("closed"), len(text))]
+    wednesday = date(2024, 5, 8)
+    assert said_on(text, spoken, [], wednesday) is None  # French: no weekday here
+    with scope(LanguagePack.load("en"), get_kb()):
+        assert said_on(text, spoken, [], wednesday) == "2024-05-05"
+        assert said_on(text, bound, [], wednesday) is None  # "since": the bound of the closure
+
+
+def test_medium_reads_english_prepositions() -> None:
+    text = "he said in an interview with the BBC"
+    bbc = Entity("e1", "BBC", "ORG", mentions=[Mention(33, 36, "BBC")])
+    # French: "interview" is a French medium noun too, but no French preposition precedes "BBC".
+    assert medium(text, [(0, len(text))], [bbc], None) is None
+    with scope(LanguagePack.load("en"), get_kb()):
+        assert medium(text, [(0, len(text))], [bbc], None) == "BBC"
