@@ -1,4 +1,4 @@
-"""Calendar arithmetic for French time expressions: pure functions of dates, no language.
+"""Calendar arithmetic for time expressions: pure functions of dates, no language.
 
 A *lean* says which way an ambiguous expression points when the text does not tell: news
 reports what happened, so a bare "vendredi" or "le 28 décembre" leans to the past; a verb in the
