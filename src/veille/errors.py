@@ -28,6 +28,15 @@ class StoreError(VeilleError):
     """The store is unreachable, locked or corrupt."""
 
 
+class QueryTimeout(StoreError):
+    """A query ran past its time budget (``settings.query_timeout``) and was stopped."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"the query took longer than its budget of {seconds:g} s "
+                         f"(VEILLE_QUERY_TIMEOUT) and was stopped: narrow it")
+
+
 class ModelMissingError(VeilleError):
     def __init__(self, name: str) -> None:
         super().__init__(

@@ -23,6 +23,7 @@ from veille.api.app_views import home_view
 from veille.api.deps import StoreHandle
 from veille.api.schemas import Home
 from veille.api.urls import API_PREFIX
+from veille.errors import QueryTimeout
 from veille.settings import Settings
 from veille.store import Store, open_store
 from veille.web.pages import render_error
@@ -45,7 +46,7 @@ SECURITY_HEADERS = {
 
 def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     """The app over ``store`` (or the one at ``settings.db``, closed on shutdown)."""
-    handle = StoreHandle(store or open_store(settings.db))
+    handle = StoreHandle(store or open_store(settings.db), settings.query_timeout)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -69,6 +70,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.middleware("http")(security_headers)
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(QueryTimeout, query_timeout)
     return app
 
 
@@ -126,6 +128,12 @@ async def validation_error(request: Request, exc: Exception) -> Response:
                 for err in exc.errors()]
     message = "invalid input: " + "; ".join(f"{p['where']}: {p['problem']}" for p in problems)
     return error_response(request, 422, message, problems)
+
+
+async def query_timeout(request: Request, exc: Exception) -> Response:
+    """A runaway query is the request's doing (a search of a hundred wildcards): a 400 that
+    says so, while the other requests, on their own connections, carried on."""
+    return error_response(request, 400, str(exc))
 
 
 def serve(settings: Settings) -> None:

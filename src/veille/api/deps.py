@@ -1,8 +1,10 @@
-"""What every route needs: the store behind a lock, the settings, the ingest token, paging.
+"""What every route needs: the store, the settings, the ingest token, paging.
 
-One SQLite connection serves the whole app; FastAPI runs plain ``def`` routes in a thread pool,
-so every store call goes through :meth:`StoreHandle.use`, which serializes them. Reads take
-milliseconds; the slow part of an ingest (spaCy) runs outside the lock.
+Readers never wait on each other: FastAPI runs plain ``def`` routes in a thread pool, and
+:meth:`StoreHandle.use` gives each thread a read-only connection of its own (SQLite in WAL
+mode serves them beside the writer). Only writes (:meth:`StoreHandle.write`) share the main
+connection, under a lock. A store that cannot open a second connection (``:memory:``) falls
+back to that lock for everything. Every use runs within ``settings.query_timeout``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Query, Request
+from fastapi import Depends, HTTPException, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from veille.settings import Settings
@@ -23,22 +25,54 @@ from veille.store.base import Store
 # A date of year, month or day precision, as the store keeps them ("2025", "2025-08", "2025-08-15").
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 MAX_LIMIT = 200
+# Store ids are SQLite/PostgreSQL 64-bit integers: a larger path parameter is a 422, not a 500.
+MAX_ID = 2**63 - 1
 
 
 class StoreHandle:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, query_timeout: float | None = None) -> None:
         self._store = store
         self._lock = threading.Lock()
+        self._local = threading.local()
+        self._readers: list[Store] = []
+        self._shared = False  # set once the store says it cannot open readers
+        self.query_timeout = query_timeout
         # One extraction at a time: a spaCy pipeline is not safe to run from two threads.
         self.extract_lock = threading.Lock()
 
     @contextmanager
     def use(self) -> Iterator[Store]:
+        """A store to read from, this thread's own; queries past the budget raise QueryTimeout."""
+        reader = None if self._shared else self._reader()
+        if reader is None:
+            with self.write() as store, store.budget(self.query_timeout):
+                yield store
+            return
+        with reader.budget(self.query_timeout):
+            yield reader
+
+    @contextmanager
+    def write(self) -> Iterator[Store]:
+        """The main store, one writer at a time (no budget: a write is never cut short)."""
         with self._lock:
             yield self._store
 
+    def _reader(self) -> Store | None:
+        reader: Store | None = getattr(self._local, "store", None)
+        if reader is None:
+            reader = self._store.reader()
+            if reader is None:
+                self._shared = True
+                return None
+            self._local.store = reader
+            with self._lock:
+                self._readers.append(reader)
+        return reader
+
     def close(self) -> None:
         with self._lock:
+            for reader in self._readers:
+                reader.close()
             self._store.close()
 
 
@@ -88,3 +122,4 @@ Since = Annotated[str | None, Query(pattern=DATE_PATTERN,
                                     description="From this date (ISO, any precision).")]
 Until = Annotated[str | None, Query(pattern=DATE_PATTERN,
                                     description="Up to this date, included (ISO, any precision).")]
+EntityId = Annotated[int, Path(ge=1, le=MAX_ID, description="A store entity id.")]

@@ -73,7 +73,7 @@ def ingest_request(handle: StoreHandle, body: IngestRequest, settings: Settings)
         items = [raw_document(body, body.text or body.html or "", "api", is_html=bool(body.html))]
     with handle.extract_lock:
         outcomes = list(extract_records(items, settings))
-    with handle.use() as store:
+    with handle.write() as store:
         summary = store_outcomes(outcomes, store, settings)
     return IngestResult(added=summary.added, duplicates=summary.duplicates,
                         failures=summary.failures, urls=[doc_url(d) for d in summary.added])
@@ -85,7 +85,7 @@ def list_documents(handle: Handle, page: Page) -> DocumentList:
         return document_list(store, page.limit, page.offset)
 
 
-@router.get("/api/documents/{ref}", response_model=DocumentDetail,
+@router.get("/api/documents/{ref:path}", response_model=DocumentDetail,
             summary="One document with its full extraction record",
             responses={404: {"description": "Unknown document"}})
 def get_document(handle: Handle, ref: DocRef) -> DocumentDetail:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Path, Query
+from fastapi import APIRouter, HTTPException, Query
 
 from veille.api.cards import entity_card
-from veille.api.deps import Handle, Page
+from veille.api.deps import EntityId, Handle, Page
 from veille.api.schemas import (
     EntityDetail,
     EntityOut,
@@ -94,6 +94,6 @@ def list_entities(
 
 @router.get("/api/entities/{entity_id}", response_model=EntityDetail, summary="One entity",
             responses={404: {"description": "Unknown entity"}})
-def get_entity(handle: Handle, entity_id: Annotated[int, Path(ge=1)]) -> EntityDetail:
+def get_entity(handle: Handle, entity_id: EntityId) -> EntityDetail:
     with handle.use() as store:
         return entity_detail(store, entity_id)

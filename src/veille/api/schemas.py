@@ -199,7 +199,9 @@ class Timeline(BaseModel):
     since: str | None
     until: str | None
     merged_by: str = Field(description="How events of several documents were merged.")
+    total: int = Field(0, description="Merged events in all pages.")
     entries: list[TimelineEntry]
+    paging: PageInfo | None = None
 
 
 class DocumentSummary(BaseModel):

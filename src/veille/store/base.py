@@ -8,6 +8,7 @@ pass the same test suite.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -131,5 +132,12 @@ class Store(Protocol):
     def iter_records(self) -> Iterator[Record]: ...
 
     def stats(self) -> dict[str, int]: ...
+
+    def reader(self) -> Store | None:
+        """Another, read-only connection to the same store, for one server thread; None when
+        there cannot be one (an in-memory database)."""
+
+    def budget(self, seconds: float | None) -> AbstractContextManager[None]:
+        """Stop any query run inside the block after ``seconds`` with QueryTimeout."""
 
     def close(self) -> None: ...

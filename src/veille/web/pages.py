@@ -8,16 +8,16 @@ import re
 from importlib import resources
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from veille.api.app_views import home_view
-from veille.api.deps import Handle, Page, Since, Until
+from veille.api.deps import EntityId, Handle, Page, Since, Until
 from veille.api.documents import DocRef, document_detail, document_list, load_record
 from veille.api.entities import entity_detail, entity_page
-from veille.api.events import Entity, timeline_view
+from veille.api.events import Entity, TimelinePaging, timeline_view
 from veille.api.quotes import quote_page
 from veille.api.search import Filters, Query_, search_view
 from veille.api.urls import api_twin
@@ -35,7 +35,14 @@ def snippet_html(snippet: str) -> Markup:
                           for n, p in enumerate(parts)))
 
 
+def is_web_url(value: object) -> bool:
+    """Only an http(s) address becomes a link: a stored ``javascript:`` URL (from before input
+    validation, or from a page's metadata) is shown as text."""
+    return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
 templates.env.filters["snippet"] = snippet_html
+templates.env.tests["web_url"] = is_web_url
 
 
 def render(request: Request, name: str, data: Any, status: int = 200, **extra: Any
@@ -71,7 +78,7 @@ def documents_page(request: Request, handle: Handle, page: Page) -> HTMLResponse
         return render(request, "documents.html", document_list(store, page.limit, page.offset))
 
 
-@router.get("/documents/{ref}", response_class=HTMLResponse)
+@router.get("/documents/{ref:path}", response_class=HTMLResponse)
 def document_page(request: Request, handle: Handle, ref: DocRef) -> HTMLResponse:
     with handle.use() as store:
         detail = document_detail(store, ref)
@@ -95,7 +102,7 @@ def entities_page(
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_detail_page(request: Request, handle: Handle,
-                       entity_id: Annotated[int, Path(ge=1)]) -> HTMLResponse:
+                       entity_id: EntityId) -> HTMLResponse:
     with handle.use() as store:
         return render(request, "entity.html", entity_detail(store, entity_id))
 
@@ -110,7 +117,8 @@ def quotes_page(request: Request, handle: Handle, page: Page, since: Since = Non
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(request: Request, handle: Handle, entity: Entity = None, since: Since = None,
-                  until: Until = None) -> HTMLResponse:
+def timeline_page(request: Request, handle: Handle, page: TimelinePaging, entity: Entity = None,
+                  since: Since = None, until: Until = None) -> HTMLResponse:
     with handle.use() as store:
-        return render(request, "timeline.html", timeline_view(store, entity, since, until))
+        return render(request, "timeline.html", timeline_view(store, entity, since, until,
+                                                              page.limit, page.offset))
