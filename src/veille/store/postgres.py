@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
@@ -20,7 +21,7 @@ from psycopg import errors as pg_errors
 from psycopg.types.json import Jsonb
 
 from veille.clean.dedup import band_hashes, similarity
-from veille.errors import StoreError
+from veille.errors import QueryTimeout, StoreError
 from veille.model import Event, Record
 from veille.store import rows
 from veille.store.base import (
@@ -89,11 +90,14 @@ def _int64(text: str) -> int:
 class PostgresStore(BrowseQueries):
     """A :class:`veille.store.base.Store` over a ``postgresql://`` database."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, read_only: bool = False) -> None:
         self.url = url
         try:
             self.conn: psycopg.Connection[Any] = psycopg.connect(url, autocommit=True)
-            migrate_postgres(self.conn)
+            if read_only:
+                self.conn.execute("SET default_transaction_read_only = on")
+            else:
+                migrate_postgres(self.conn)
             found = self.conn.execute(
                 "SELECT 1 FROM pg_extension WHERE extname = 'unaccent'").fetchone()
         except psycopg.Error as err:
@@ -101,6 +105,24 @@ class PostgresStore(BrowseQueries):
                              f"{_first_line(err)}") from None
         # Without unaccent the text-search configuration keeps accents: fold them here.
         self.fold_accents = found is None
+
+    def reader(self) -> PostgresStore:
+        """A connection of its own for one server thread (no migration: the writer did it)."""
+        return PostgresStore(self.url, read_only=True)
+
+    @contextmanager
+    def budget(self, seconds: float | None) -> Iterator[None]:
+        """Statements run inside the block are cancelled by the server after ``seconds``."""
+        if not seconds:
+            yield
+            return
+        self.conn.execute(f"SET statement_timeout = {int(seconds * 1000)}")
+        try:
+            yield
+        except pg_errors.QueryCanceled:
+            raise QueryTimeout(seconds) from None
+        finally:
+            self.conn.execute("SET statement_timeout = 0")
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -274,9 +296,9 @@ class PostgresStore(BrowseQueries):
             (ref, ref, ref)).fetchone()
         if row:
             return str(row[0])
-        prefix = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         found = self.conn.execute(
-            "SELECT doc_id FROM documents WHERE doc_id LIKE %s LIMIT 2", (prefix,)).fetchall()
+            "SELECT doc_id FROM documents WHERE doc_id LIKE %s LIMIT 2",
+            (rows.like_prefix(ref),)).fetchall()
         return str(found[0][0]) if len(found) == 1 else None
 
     def search(self, query: str, filters: SearchFilters | None = None, limit: int = 20,
@@ -300,6 +322,8 @@ class PostgresStore(BrowseQueries):
         try:
             found = self.conn.execute(sql,
                                       [text, *params, limit, offset]).fetchall()
+        except pg_errors.QueryCanceled:
+            raise  # over budget: :meth:`budget` says so
         except psycopg.Error as err:
             raise StoreError(f"search {query!r}: {_first_line(err)}") from None
         return [SearchHit(r[0], r[1], r[2], r[3], r[4], float(r[5])) for r in found]

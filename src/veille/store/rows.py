@@ -204,3 +204,9 @@ def event_clauses(entity: str | None, since: str | None, until: str | None, d: D
 def merge_aliases(chunks: Iterable[str | None]) -> list[str]:
     """The sorted union of several JSON alias lists (one per document)."""
     return sorted({a for chunk in chunks if chunk for a in json.loads(chunk)})
+
+
+def like_prefix(text: str) -> str:
+    """A LIKE pattern for values starting with ``text``: its ``%``, ``_`` and ``\\`` are
+    literal (both back-ends take the backslash as the escape character)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

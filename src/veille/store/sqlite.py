@@ -1,19 +1,24 @@
 """The embedded default store: one SQLite file in WAL mode with an FTS5 index.
 
 Every document is written in one transaction (``BEGIN IMMEDIATE``): a failure leaves nothing of
-it behind, and concurrent writers queue on the lock instead of failing.
+it behind, and concurrent writers queue on the lock instead of failing. WAL lets readers run
+beside the writer, so a server gives each thread a read-only connection of its own
+(:meth:`SQLiteStore.reader`); :meth:`SQLiteStore.budget` stops a query that runs too long.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from veille.clean.dedup import band_hashes, similarity
-from veille.errors import StoreError
+from veille.errors import QueryTimeout, StoreError
 from veille.model import Event, Record
 from veille.store import rows
 from veille.store.base import (
@@ -36,19 +41,60 @@ _QUOTE_COLUMNS = (
 class SQLiteStore:
     """A :class:`veille.store.base.Store` over one SQLite file (or ``:memory:``)."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, read_only: bool = False) -> None:
         self.url = path
+        self._deadline: float | None = None
         if path != ":memory:":
             Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
         try:
             self.conn = sqlite3.connect(path, isolation_level=None, timeout=30.0,
                                         check_same_thread=False)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA foreign_keys=ON")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
-            migrate_sqlite(self.conn)
+            if read_only:  # the writer migrated the file and set WAL, which persists
+                self.conn.execute("PRAGMA query_only=ON")
+            else:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA foreign_keys=ON")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+                migrate_sqlite(self.conn)
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{path}: cannot open the SQLite store: {err}") from None
+        # Every 1,000 virtual-machine steps SQLite asks whether to go on; past the deadline of
+        # :meth:`budget` the answer stops the statement.
+        self.conn.set_progress_handler(self._over_budget, 1000)
+
+    def reader(self) -> SQLiteStore | None:
+        """A new read-only connection to the same file (None for ``:memory:``, which
+        another connection cannot see)."""
+        return None if self.url == ":memory:" else SQLiteStore(self.url, read_only=True)
+
+    @contextmanager
+    def budget(self, seconds: float | None) -> Iterator[None]:
+        """Queries run inside the block are stopped after ``seconds`` in all (QueryTimeout).
+
+        The progress handler alone is not enough: it counts VM steps, and one FTS5
+        ``snippet()`` call is one step that took 0.3 s per row on a search of twenty
+        ``a*`` (15 s before the handler was asked). So a timer also interrupts the
+        connection at the deadline; SQLite ignores an interrupt when no statement runs.
+        """
+        if not seconds:
+            yield
+            return
+        self._deadline = time.monotonic() + seconds
+        timer = threading.Timer(seconds, self.conn.interrupt)
+        timer.daemon = True
+        timer.start()
+        try:
+            yield
+        except sqlite3.OperationalError as err:
+            if "interrupted" in str(err):
+                raise QueryTimeout(seconds) from None
+            raise
+        finally:
+            timer.cancel()
+            self._deadline = None
+
+    def _over_budget(self) -> int:
+        return int(self._deadline is not None and time.monotonic() > self._deadline)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -179,7 +225,8 @@ class SQLiteStore:
         if row:
             return str(row[0])
         found = self.conn.execute(
-            "SELECT doc_id FROM documents WHERE doc_id LIKE ? LIMIT 2", (ref + "%",)).fetchall()
+            "SELECT doc_id FROM documents WHERE doc_id LIKE ? ESCAPE '\\' LIMIT 2",
+            (rows.like_prefix(ref),)).fetchall()
         return str(found[0][0]) if len(found) == 1 else None
 
     def search(self, query: str, filters: SearchFilters | None = None, limit: int = 20,
@@ -198,6 +245,8 @@ class SQLiteStore:
         try:
             found = self.conn.execute(sql, [match, *params, limit, offset]).fetchall()
         except sqlite3.OperationalError as err:
+            if self._deadline is not None and "interrupted" in str(err):
+                raise  # over budget: :meth:`budget` says so
             raise StoreError(f"search {query!r}: {err}") from None
         return [SearchHit(r[0], r[1], r[2], r[3], r[4], -float(r[5])) for r in found]
 
