@@ -28,7 +28,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from veille.kb.base import KBEntry, KnowledgeBase
 from veille.kb.names import fold, is_bare_surname, name_key, surname_key
@@ -57,9 +59,6 @@ __all__ = ["EntityTable", "build_entity_table", "fold", "kb_type", "split_title"
 _ENTITY_TYPES: frozenset[str] = frozenset({"PER", "ORG", "LOC", "MISC"})
 _GAP_BEFORE_NAME = re.compile(r"^[\s,]*$")
 _GAP_AFTER_NAME = re.compile(r"^\s*,\s*$")
-# A capitalised word at a sentence start may be a first name when tagged as one of these
-# ("Marine" is tagged NOUN; "Hier", "Selon", "Mais" are ADV, ADP, CCONJ).
-_NAME_LIKE_POS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
 _PREVIOUS_WORD = re.compile(r"(\b[\w.-]+)[ \u00a0]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:»\n]\s*|[«\"]\s*)$")
 
@@ -81,13 +80,14 @@ def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = Non
     text = text_of(doc)
     table = EntityTable(text, ctx.reference_date, kb)
     roles = find_roles(text)
-    candidates = ner_candidates(doc, roles, kb, table.reference)
+    name_like = name_like_tokens(doc)
+    candidates = ner_candidates(doc, roles, kb, table.reference, name_like)
     candidates += gazetteer_candidates(text, candidates, roles, kb)
     candidates.sort(key=lambda c: (-len(name_key(c.name).split()), c.start))
     for c in candidates:
         table.add(c.name, c.type, c.start, c.end, c.text, c.via)
     link_clusters(table, kb)
-    add_surname_mentions(table, frozenset(t.idx for t in doc if t.pos_ in _NAME_LIKE_POS))
+    add_surname_mentions(table, frozenset(doc[i].idx for i in name_like))
     merge_bare_surnames(table)
     resolve_roles(table, roles)
     table.settle_via()
@@ -95,9 +95,29 @@ def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = Non
     return table
 
 
+def name_like_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens the pack's ``entities/name_like.jsonl`` patterns match: tags a
+    first name may carry."""
+    pack = current_pack()
+    matcher = pack.cached(("entities/name_like", id(doc.vocab)),
+                          lambda: _name_like_matcher(pack, doc.vocab))
+    return frozenset(i for _, start, end in matcher(doc) for i in range(start, end))
+
+
+def _name_like_matcher(pack: LanguagePack, vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for entry in pack.patterns("entities/name_like.jsonl"):
+        matcher.add(entry["label"], [entry["pattern"]])
+    return matcher
+
+
 def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
-                   on: date | None = None) -> list[_Candidate]:
-    """Cleaned, retyped NER spans outside role descriptions."""
+                   on: date | None = None, name_like: frozenset[int] | None = None
+                   ) -> list[_Candidate]:
+    """Cleaned, retyped NER spans outside role descriptions (``name_like``: the tokens that
+    may be a first name, :func:`name_like_tokens` by default)."""
+    if name_like is None:
+        name_like = name_like_tokens(doc)
     text = text_of(doc)
     labels = current_pack().derive(_ner_labels)
     found: list[_Candidate] = []
@@ -129,7 +149,7 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
             name, end, etype = f"{name} {paren.group(1)}", end + paren.end(), "PER"
         etype = "MISC" if is_demonym(name) else kb_type(name, etype, kb, on)
         start = trimmed.start
-        first = _first_name_before(doc, span.start) if etype == "PER" else None
+        first = _first_name_before(doc, span.start, name_like) if etype == "PER" else None
         if first is not None and start == span.start_char and is_bare_surname(name):
             name, start = f"{first.text} {name}", first.idx  # "Marine" + "Le Pen"
         via: MentionVia = "title" if trimmed.title else "name"
@@ -209,14 +229,14 @@ def _compound(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | None) -
     return Trimmed(start, end, " ".join(name.split()), trimmed.title)
 
 
-def _first_name_before(doc: Doc, i: int) -> Token | None:
+def _first_name_before(doc: Doc, i: int, name_like: frozenset[int]) -> Token | None:
     """The token before a surname span when it looks like a first name spaCy left out."""
     if i == 0:
         return None
     prev = doc[i - 1]
     if not prev.whitespace_ or not prev.text[:1].isupper() or not prev.is_alpha:
         return None
-    if fold(prev.text) in title_keys() or prev.pos_ not in _NAME_LIKE_POS:
+    if fold(prev.text) in title_keys() or i - 1 not in name_like:
         return None
     return prev
 
