@@ -15,14 +15,13 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
+from veille.lang.pack import LanguagePack
 from veille.model import Event, Record
+from veille.taxonomy import shared_taxonomy
 
-FAMILY = {"meeting": "meet", "summit": "meet", "talks": "meet", "visit": "meet",
-          "call": "call", "press_conference": "speak", "interview": "speak",
-          "exchange": "exchange", "cancellation": "meet"}
-_NAME_STOP = {"le", "la", "les", "l", "de", "du", "des", "d", "m", "mme", "president",
-              "presidente", "ministre", "secretaire", "chef"}
+_NAME_WORDS = "events/name_words.txt"
 # Two reports a few days apart of the same people meeting at the same place are one event
 # whose date the sources disagree on; further apart they are two events.
 _CONFLICT_DAYS = 3
@@ -59,14 +58,23 @@ class TimelineEvent:
 
     @property
     def family(self) -> str:
-        return FAMILY.get(self.type, self.type)
+        return shared_taxonomy().family(self.type)
+
+
+@cache
+def _name_words() -> frozenset[str]:
+    # Every installed pack's: one timeline merges documents of any language. Cached for the
+    # process (packs are installed data, and fold_name runs for every pair of names).
+    return frozenset().union(*(LanguagePack.load(code).words(_NAME_WORDS)
+                               for code in LanguagePack.available()))
 
 
 def fold_name(name: str) -> list[str]:
     """Name tokens compared across documents: accents, case, titles and articles off."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return [w for w in re.findall(r"\w+", text.replace("-", " ")) if w not in _NAME_STOP]
+    stop = _name_words()
+    return [w for w in re.findall(r"\w+", text.replace("-", " ")) if w not in stop]
 
 
 def same_name(a: str, b: str) -> bool:
@@ -116,7 +124,7 @@ def is_same_event(event: TimelineEvent, new: Event, sentence: str) -> bool:
     Participants are compared with the event's first report (its core), not with everyone
     merged so far, so that a chain of loose matches cannot snowball into one event.
     """
-    if FAMILY.get(new.type, new.type) != event.family:
+    if shared_taxonomy().family(new.type) != event.family:
         return False
     if (new.status == "cancelled") != (event.status == "cancelled"):
         return False
@@ -156,7 +164,8 @@ def _quotes_for(record: Record, event: Event) -> list[dict[str, str | None]]:
 
 def merge_events(records: Iterable[Record]) -> list[TimelineEvent]:
     """The events of all ``records`` with reports of the same event merged, sorted by date."""
-    reports = [(r, e) for r in records for e in r.events if e.type in FAMILY]
+    kinds = shared_taxonomy()
+    reports = [(r, e) for r in records for e in r.events if e.type in kinds]
     # dated, precise reports first, so that an undated "vendredi" joins a dated event
     reports.sort(key=lambda re_: (re_[1].date is None, -len(re_[1].date or "")))
     timeline: list[TimelineEvent] = []
@@ -188,16 +197,11 @@ def _absorb(home: TimelineEvent, event: Event, source: SourceRef,
     for name in event.participants:
         if not any(same_name(name, p) for p in home.participants):
             home.participants.append(name)
-    if _specificity(event.type) > _specificity(home.type):
+    kinds = shared_taxonomy()
+    if kinds.rank(event.type) > kinds.rank(home.type):
         home.type, home.cameo = event.type, event.cameo
     home.place = home.place or event.place
     home.quotes.extend(q for q in quotes if q not in home.quotes)
-
-
-def _specificity(kind: str) -> int:
-    """A summit says more than talks, talks more than a meeting."""
-    return ("meeting", "visit", "talks", "summit", "call", "interview", "press_conference",
-            "exchange").index(kind) if kind in FAMILY else -1
 
 
 def _settle(item: TimelineEvent) -> None:

@@ -2,7 +2,8 @@
 
 The iCalendar writer is hand-made (a few lines, no dependency): one VEVENT per dated event,
 an all-day ``DTSTART;VALUE=DATE`` for a day (a month spans the whole month), text escaped and
-lines folded at 75 octets as the RFC asks.
+lines folded at 75 octets as the RFC asks. The words (event labels, "undated") are the pack's:
+``events/taxonomy.tsv`` and ``events/timeline_labels.tsv``, the interface's pack by default.
 """
 
 from __future__ import annotations
@@ -13,33 +14,37 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from veille.datecalc import add_months
+from veille.lang.pack import LanguagePack
 from veille.resolve.timeline import TimelineEvent
+from veille.taxonomy import event_taxonomy, ui_pack
 
-_LABELS = {"meeting": "rencontre", "summit": "sommet", "talks": "pourparlers",
-           "visit": "visite", "call": "appel", "press_conference": "conférence de presse",
-           "interview": "interview", "exchange": "échange", "cancellation": "annulation"}
+_WORDS = "events/timeline_labels.tsv"
 
 
 def timeline_json(events: list[TimelineEvent]) -> list[dict[str, Any]]:
     return [dict(asdict(e), source_count=len(e.sources)) for e in events]
 
 
-def summary(event: TimelineEvent) -> str:
-    label = _LABELS.get(event.type, event.type)
+def summary(event: TimelineEvent, pack: LanguagePack | None = None) -> str:
+    """"sommet: Donald Trump, Vladimir Poutine": the type's label in ``pack``'s language."""
+    label = event_taxonomy(pack or ui_pack()).label(event.type)
     status = "" if event.status == "happened" else f" ({event.status})"
     return f"{label}{status}: {', '.join(event.participants)}"
 
 
-def timeline_text(events: list[TimelineEvent], quotes_per_event: int = 2) -> list[str]:
+def timeline_text(events: list[TimelineEvent], quotes_per_event: int = 2,
+                  pack: LanguagePack | None = None) -> list[str]:
     """One block per event: date, what, who, where, sources, conflicts, a few quotes."""
+    pack = pack or ui_pack()
+    words = pack.mapping(_WORDS)
     lines = []
     for e in events:
         where = f" — {e.place}" if e.place else ""
         count = len(e.sources)
-        lines.append(f"{e.date or 'sans date':10}  {summary(e)}{where}  "
+        lines.append(f"{e.date or words['undated']:10}  {summary(e, pack)}{where}  "
                      f"[{count} source{'s' if count > 1 else ''}]")
         for s in e.sources:
-            basis = " (date de la fusion)" if s.date_basis == "merged" else ""
+            basis = f" ({words['merged']})" if s.date_basis == "merged" else ""
             lines.append(f"            · {s.title or s.doc_id}{basis}: « {s.trigger} »")
         lines.extend(f"            ! {c}" for c in e.conflicts)
         for q in e.quotes[:quotes_per_event]:
@@ -79,9 +84,11 @@ def _span(value: str) -> tuple[date, date]:
     return day, day + timedelta(days=1)
 
 
-def timeline_ics(events: list[TimelineEvent], stamp: datetime) -> str:
+def timeline_ics(events: list[TimelineEvent], stamp: datetime,
+                 pack: LanguagePack | None = None) -> str:
     """An iCalendar document of the dated events; ``stamp`` is the DTSTAMP (UTC)."""
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Veille//timeline//FR",
+    pack = pack or ui_pack()
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//Veille//timeline//{pack.code.upper()}",
              "CALSCALE:GREGORIAN"]
     for e in events:
         if not e.date or len(e.date) not in (7, 10):
@@ -94,7 +101,7 @@ def timeline_ics(events: list[TimelineEvent], stamp: datetime) -> str:
                   f"UID:{hashlib.sha1(key.encode()).hexdigest()[:16]}@veille",
                   f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",
                   f"DTSTART;VALUE=DATE:{start:%Y%m%d}", f"DTEND;VALUE=DATE:{end:%Y%m%d}",
-                  f"SUMMARY:{_escape(summary(e))}"]
+                  f"SUMMARY:{_escape(summary(e, pack))}"]
         if e.place:
             lines.append(f"LOCATION:{_escape(e.place)}")
         if e.status == "cancelled":

@@ -10,34 +10,27 @@ reported) or "il" at the head of the next sentence (the person that sentence was
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from veille.model import Event
+from veille.nlp.events.data import patterns
 from veille.nlp.events.frames import attribution_source
 from veille.nlp.events.rules import Actor
+from veille.nlp.scope import current_pack
+from veille.taxonomy import event_taxonomy
 
-_PLURAL_ROLE = re.compile(
-    r"\b(?:les|des|aux)\s+(?:deux\s+)?(?P<role>présidents|dirigeants|chefs\s+d['’]État|"
-    r"leaders|ministres|diplomates|homologues)\b", re.IGNORECASE)
-# "Il doit s'entretenir mardi avec...": the person of the previous sentence. Not the
-# impersonal "il" ("Il n'y a", "Il est prévu que", "Il faut").
-_SUBJECT_PRONOUN = re.compile(
-    r"\s*(?:[^,.;:!?«»\n]{1,30},\s*)?(?:[Ii]l|[Ee]lle)\s+(?!(?:y|n['’]y|est|était|sera|serait|faut|fallait|faudra|s['’]agit|"
-    r"semble|semblait|reste|paraît|convient|importe|suffit|existe)\b)")
-# A definite or possessive determiner right before the trigger ("l'appel", "la réunion", "sa
-# visite", "à l'issue des discussions": "des" there is "de les").
-_DEFINITE = re.compile(
-    r"(?:(?<!\w)(?:le|la|les|ce|cet|cette|ces|au|aux)\s+|(?<!\w)l['’]\s*|"
-    r"(?<!\w)(?:issue|cours|lors|terme|suite|marge|lendemain|veille|sortie|fin)\s+des\s+|"
-    r"(?P<possessive>(?<!\w)(?:sa|son|ses|leur|leurs|notre|nos)\s+))$", re.IGNORECASE)
-# What makes a definite mention a new description rather than a reference back: "la réunion
-# du G7", "la rencontre entre X et Y", "le sommet Trump-Poutine", "l'appel avec Kiev".
-_SPECIFIED = re.compile(r"^\s*(?:(?:de|du|des|d['’]|entre|avec)(?!\w)|[A-ZÉ][\w]+-[A-ZÉ])",
-                        re.IGNORECASE)
-# ... or a named place ("la réunion à Bruxelles"), but not a gerund ("la réunion en estimant")
-_SPECIFIED_PLACE = re.compile(r"^\s*(?:à|au|aux|en)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?[A-ZÀ-Ý]")
-_CONVERSATION = re.compile(r"^(?:conversations?|échanges?)(?!\w)(?!\s+téléphon)", re.IGNORECASE)
-_GROUP = {"meeting": "meet", "summit": "meet", "talks": "meet"}
+_FLAGS = {"plural_role": re.IGNORECASE, "subject_pronoun": 0, "definite": re.IGNORECASE,
+          "specified": re.IGNORECASE, "specified_place": 0, "conversation": re.IGNORECASE}
+
+
+def _re() -> Mapping[str, re.Pattern[str]]:
+    return patterns(_FLAGS)
+
+
+def _group(kind: str) -> str:
+    """What an event of ``kind`` can be named again as ("la réunion" after a summit)."""
+    return event_taxonomy(current_pack()).group(kind)
 
 
 def plural_roles(text: str, actors: list[Actor], start: int, end: int,
@@ -46,7 +39,7 @@ def plural_roles(text: str, actors: list[Actor], start: int, end: int,
     (``last_pair``); with none, the last two people named before, those once called by the
     role ("président") first."""
     found: list[Actor] = []
-    for m in _PLURAL_ROLE.finditer(text, start, end):
+    for m in _re()["plural_role"].finditer(text, start, end):
         names = list(last_pair) if last_pair else _last_two(text, actors, m)
         found.extend(Actor(m.start(), m.end(), name, "PER") for name in names)
     return found
@@ -79,7 +72,7 @@ def subject_pronoun(text: str, start: int, end: int, previous: list[Actor],
                     previous_start: int = 0) -> list[Actor]:
     """"Il"/"Elle" opening a sentence ("Il doit", "Mardi, il s'est rendu") is the first
     person named in the previous one, not counting the source of "selon X"."""
-    m = _SUBJECT_PRONOUN.match(text, start, end)
+    m = _re()["subject_pronoun"].match(text, start, end)
     person = next((a for a in previous if a.type == "PER"
                    and not attribution_source(text, previous_start, a.start, a.start)), None)
     if m is None or person is None:
@@ -92,13 +85,13 @@ def refers_back(text: str, event: Event) -> bool:
     no complement naming it afresh ("la réunion des ministres", "le sommet Trump-Poutine")."""
     if event.date or event.place or event.date_basis == "reference":
         return False
-    determiner = _DEFINITE.search(text[max(0, event.start - 30):event.start])
+    determiner = _re()["definite"].search(text[max(0, event.start - 30):event.start])
     if determiner is None:
         return False
     after = text[event.end:event.end + 40]
-    if _SPECIFIED.match(after):
+    if _re()["specified"].match(after):
         return False
-    return bool(determiner["possessive"]) or not _SPECIFIED_PLACE.match(after)
+    return bool(determiner["possessive"]) or not _re()["specified_place"].match(after)
 
 
 def merge_mentions(text: str, events: list[Event], actors: list[Actor]) -> list[Event]:
@@ -108,7 +101,7 @@ def merge_mentions(text: str, events: list[Event], actors: list[Actor]) -> list[
     for event in sorted(events, key=lambda e: e.start):
         groups = _groups(event)
         earlier = next((i for i in range(len(kept) - 1, -1, -1)
-                        if _GROUP.get(kept[i].type, kept[i].type) in groups
+                        if _group(kept[i].type) in groups
                         and _compatible(kept[i], event)), None)
         if earlier is None or not refers_back(text, event):
             kept.append(event)
@@ -126,15 +119,15 @@ def drop_headline_repeats(text: str, events: list[Event]) -> list[Event]:
     headline_end = text.find("\n")
     body = [e for e in events if e.start > headline_end]
     return [e for e in events if e.start > headline_end or headline_end < 0
-            or not any(_GROUP.get(b.type, b.type) in _groups(e) and _compatible(e, b)
+            or not any(_group(b.type) in _groups(e) and _compatible(e, b)
                        for b in body)]
 
 
 def _groups(event: Event) -> set[str]:
     """The kinds of event a mention can refer back to: "les conversations" with no telephone
     said is a call or the talks of a meeting already reported."""
-    group = _GROUP.get(event.type, event.type)
-    return {group, "meet"} if _CONVERSATION.match(event.trigger) else {group}
+    group = _group(event.type)
+    return {group, "meet"} if _re()["conversation"].match(event.trigger) else {group}
 
 
 def _compatible(antecedent: Event, mention: Event) -> bool:

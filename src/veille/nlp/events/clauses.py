@@ -9,16 +9,22 @@ clause between them ("puis", "et", "avant"), are one event with the parties of b
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 
 from veille.model import Event
+from veille.nlp.events.data import patterns
 from veille.nlp.events.frames import by_phone
+from veille.nlp.scope import current_pack
+from veille.taxonomy import event_taxonomy
 
-_CONVERSATION = re.compile(r"^(?:conversations?|échanges?)(?!\w)(?!\s+téléphon)", re.IGNORECASE)
-_GROUP = {"meeting": "meet", "summit": "meet", "talks": "meet"}
-# what starts another event in the same sentence: "a rencontré X lundi, puis Y mardi"
-_ANOTHER = re.compile(r"(?<!\w)(?:puis|et|avant|après|ainsi\s+que|tandis|alors|mais|ensuite)"
-                      r"(?!\w)|;", re.IGNORECASE)
+# "conversation": a bare conversation; "another_event": what starts another event in the same
+# sentence ("a rencontré X lundi, puis Y mardi")
+_FLAGS = {"conversation": re.IGNORECASE, "another_event": re.IGNORECASE}
+
+
+def _re() -> Mapping[str, re.Pattern[str]]:
+    return patterns(_FLAGS)
 
 
 def one_event_per_clause(text: str, events: list[Event]) -> list[Event]:
@@ -40,18 +46,19 @@ def one_event_per_clause(text: str, events: list[Event]) -> list[Event]:
 
 
 def _conversation(text: str, event: Event) -> bool:
-    return event.type == "call" and bool(_CONVERSATION.match(event.trigger)) \
+    return event.type == "call" and bool(_re()["conversation"].match(event.trigger)) \
         and not by_phone(text, event.start, event.end)
 
 
 def _same_event(text: str, first: Event, second: Event) -> bool:
     if first.start == second.start or first.status != second.status:
         return False  # one trigger with several dates ("les 16 mai, 2 juin et 23 juillet")
-    kinds = {_GROUP.get(first.type, first.type), _GROUP.get(second.type, second.type)}
+    taxonomy = event_taxonomy(current_pack())
+    kinds = {taxonomy.group(first.type), taxonomy.group(second.type)}
     conversation = _conversation(text, first) or _conversation(text, second)
     if len(kinds) > 1 and not (conversation and "meet" in kinds):
         return False
     if first.date and second.date and first.date != second.date or \
             first.place and second.place and first.place != second.place:
         return False
-    return _ANOTHER.search(text[first.end:second.start]) is None
+    return _re()["another_event"].search(text[first.end:second.start]) is None

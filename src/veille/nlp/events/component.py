@@ -12,6 +12,7 @@ the event they name.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from spacy.tokens import Doc
 
@@ -26,6 +27,7 @@ from veille.nlp.events.anaphora import (
     plural_roles,
     subject_pronoun,
 )
+from veille.nlp.events.data import patterns
 from veille.nlp.events.rules import (
     Actor,
     EventContext,
@@ -37,13 +39,15 @@ from veille.nlp.events.rules import (
 )
 from veille.nlp.times.component import verb_tense
 
-_TURN = re.compile(r"^(?P<label>[A-ZÉ][\w'’.-]+(?:[ \t]+[A-ZÉ][\w'’.-]+){0,3})[ \t]*:[ \t]",
-                   re.MULTILINE)
-_FIRST_PERSON = re.compile(r"(?<!\w)(?:je|j['’]|m['’]|me|moi|nous)(?!\w)", re.IGNORECASE)
-# questions and answers: "Q - ...", "Question : ...", "R - ..."
-_QUESTIONS = re.compile(r"^(?:Q|Question|R|Réponse)\s*[-–—:]\s", re.MULTILINE)
-_SECOND_PERSON = re.compile(r"(?<!\w)vous(?!\w)", re.IGNORECASE)
-_COMPOUND = re.compile(r"\b([A-ZÉ][\w]+)-([A-ZÉ][\w]+)\b")
+# "turn": a transcript turn's speaker label; "speaker_first_person": "je", "nous" of a turn;
+# "questions": questions and answers ("Q - ..."); "second_person": "vous" of an interviewer's
+# turn; "compound": "le sommet Trump-Poutine"
+_FLAGS = {"turn": re.MULTILINE, "speaker_first_person": re.IGNORECASE,
+          "questions": re.MULTILINE, "second_person": re.IGNORECASE, "compound": 0}
+
+
+def _re() -> Mapping[str, re.Pattern[str]]:
+    return patterns(_FLAGS)
 
 
 def extract_events(
@@ -54,7 +58,7 @@ def extract_events(
     host = _host(text, table)
     actors = _actors(text, table, host)
     context = EventContext(ctx.reference_date, ctx.reference_basis in ("published", "dateline"),
-                           host, _QUESTIONS.search(text) is not None)
+                           host, _re()["questions"].search(text) is not None)
     people = {a.name for a in actors if a.type == "PER"}
     events: list[Event] = []
     previous: list[Actor] = []
@@ -77,7 +81,7 @@ def extract_events(
 def _host(text: str, table: EntityTable) -> str | None:
     """The person a transcript is an interview with: the named speaker of most turns."""
     counts: dict[str, int] = {}
-    for label in _TURN.finditer(text):
+    for label in _re()["turn"].finditer(text):
         entity = table.find_by_name(label["label"], ("PER",))
         if entity is not None:
             counts[entity.name] = counts.get(entity.name, 0) + 1
@@ -96,7 +100,7 @@ def _future_triggers(doc: Doc, text: str, start: int, end: int) -> dict[int, boo
 def _actors(text: str, table: EntityTable, host: str | None) -> list[Actor]:
     actors = [Actor(m.start, m.end, e.name, e.type)
               for e in table.entities() for m in e.mentions]
-    for m in _COMPOUND.finditer(text):  # "le sommet Trump-Poutine"
+    for m in _re()["compound"].finditer(text):  # "le sommet Trump-Poutine"
         for group in (1, 2):
             entity = table.find_by_name(m.group(group), ("PER",))
             if entity is not None:
@@ -108,11 +112,12 @@ def _actors(text: str, table: EntityTable, host: str | None) -> list[Actor]:
 def _speakers(text: str, table: EntityTable, host: str | None) -> list[Actor]:
     """In a transcript, "je" and "nous" of a turn are its speaker ("Sergey Lavrov : ..."), and
     "vous" of an unnamed interviewer's turn ("Question : Vous avez rencontré...") its host."""
-    labels = list(_TURN.finditer(text))
+    labels = list(_re()["turn"].finditer(text))
     found: list[Actor] = []
     for i, label in enumerate(labels):
         entity = table.find_by_name(label["label"], ("PER",))
-        name, pronoun = (entity.name, _FIRST_PERSON) if entity else (host, _SECOND_PERSON)
+        name, pronoun = (entity.name, _re()["speaker_first_person"]) if entity else \
+            (host, _re()["second_person"])
         if name is None:
             continue
         stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)

@@ -5,46 +5,34 @@ French marks in the clause whether a trigger reports an event at all: "appeler �
 it; a question does not assert it; "quelques appels" counts calls nobody can date. The clause
 also tells who is not a party: the source of an attribution ("a indiqué l'Élysée", "selon le
 Quai d'Orsay") and whatever sits in the topic of talks ("porteront sur ... imposés par Pékin").
-The cue words are data in ``lang/fr/event_frames.tsv``.
+The cue words are data in the pack's ``events/frames.tsv`` and ``events/patterns.toml``.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections.abc import Mapping
 
-from veille.lang.pack import read_lines, read_table
+from veille.nlp.events.data import kinds, patterns
+from veille.nlp.scope import current_pack
 
 # Where a clause ends for these rules: a comma is no boundary (appositions are everywhere).
 _CLAUSE_END = re.compile(r"[.;:!?«»“”\n]")
-# A first-person word near the trigger: the speaker of an attribution took part ("« Nous avons
-# eu une bonne rencontre », a déclaré X").
-_FIRST_PERSON = re.compile(r"(?<!\w)(?:nous|notre|nos|je|j['’]|mon|ma|mes|m['’])(?!\w)",
-                           re.IGNORECASE)
-_INVERTED = re.compile(
-    r"[,»”]\s*(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?P<verb>[a-zà-ÿ]+)"
-    r"(?:-t-(?:il|elle|on))?(?P<gap>[^.;:!?«»“”]{0,80})$", re.IGNORECASE)
-_ACCORDING = re.compile(r"(?:\bselon|\bd['’]après|\bde source)(?P<gap>[^.;:!?«»“”]{0,80})$",
-                        re.IGNORECASE)
-# a time right after a reporting verb dates the saying: "a annoncé lundi son porte-parole"
-_SAID = re.compile(r"(?<!\w)(?:a|ont|avait|avaient)\s+(?P<verb>[a-zà-ÿ]+)\s+$|"
-                   r"(?P<inverted>[a-zà-ÿ]+)-t-(?:il|elle|on)\s+$", re.IGNORECASE)
-_ROLE_FIRST = re.compile(r"\s*(?:le|la|les|l['’]|son|sa|ses|leur|leurs)\s", re.IGNORECASE)
-_THAT = re.compile(r"\bqu(?:e|['’])", re.IGNORECASE)
+_FLAGS = {"first_person": re.IGNORECASE, "inverted": re.IGNORECASE, "according": re.IGNORECASE,
+          "said": re.IGNORECASE, "role_first": re.IGNORECASE, "that": re.IGNORECASE}
 
 
-@lru_cache(maxsize=1)
+def _re() -> Mapping[str, re.Pattern[str]]:
+    return patterns(_FLAGS)
+
+
 def _frames() -> dict[str, re.Pattern[str]]:
-    kinds: dict[str, list[str]] = {}
-    for pattern, kind in read_table("event_frames.tsv"):
-        kinds.setdefault(kind, []).append(pattern)
-    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)
-            for k, v in kinds.items()}
+    return kinds(current_pack(), "events/frames.tsv")
 
 
-@lru_cache(maxsize=1)
 def _reporting_forms() -> frozenset[str]:
-    return frozenset(read_lines("reporting_verb_forms.txt"))
+    # shared with the quote cues: every inflected form of a reporting verb
+    return current_pack().words("reporting_verb_forms.txt")
 
 
 def _clause_after(text: str, end: int, limit: int) -> str:
@@ -62,7 +50,7 @@ def _clause_before(text: str, start: int, limit: int) -> str:
 def calls_for(text: str, start: int, end: int) -> bool:
     """Whether an "appel"/"appeler" trigger means calling *for* something: "a appelé à un
     cessez-le-feu", "appelle Kiev à négocier", "l'appel de l'ONU au calme"."""
-    if "appel" not in text[start:end].lower():
+    if _frames()["calls_for_trigger"].search(text[start:end]) is None:
         return False
     clause = _clause_after(text, end, 90)
     cut = _frames()["clause_break"].search(clause)
@@ -111,14 +99,18 @@ def attribution_source(text: str, sentence_start: int, actor_start: int, trigger
     der Leyen"). An event told after the attribution is where the source spoke: "a déclaré
     Paulo Rangel lors d'une conférence de presse"."""
     before = text[sentence_start:actor_start]
-    according = _ACCORDING.search(before)
+    according = _re()["according"].search(before)
     if according is not None and _apposed(according["gap"], text[actor_start:actor_start + 1]):
         return True
-    return trigger_start < actor_start and any(
-        m is not None and m["verb"].lower() in _reporting_forms() and not _THAT.search(m["gap"])
-        and not _frames()["adjunct"].search(m["gap"])
-        for m in (_INVERTED.match(before, i) for i in range(max(0, len(before) - 100),
-                                                            len(before)) if before[i] in ",»”"))
+    if trigger_start >= actor_start:
+        return False
+    forms, that, adjunct, inverted = (_reporting_forms(), _re()["that"], _frames()["adjunct"],
+                                      _re()["inverted"])
+    return any(
+        m is not None and m["verb"].lower() in forms and not that.search(m["gap"])
+        and not adjunct.search(m["gap"])
+        for m in (inverted.match(before, i) for i in range(max(0, len(before) - 100),
+                                                           len(before)) if before[i] in ",»”"))
 
 
 def _apposed(gap: str, name: str) -> bool:
@@ -129,14 +121,14 @@ def _apposed(gap: str, name: str) -> bool:
     if "," not in gap:
         return True
     role, _, rest = gap.rstrip().rpartition(",")
-    return not rest and "," not in role and _ROLE_FIRST.match(role) is not None \
+    return not rest and "," not in role and _re()["role_first"].match(role) is not None \
         and name[:1].isupper()
 
 
 def speaks_in_first_person(text: str, start: int, end: int) -> bool:
     """Whether the trigger is worded in the first person ("notre rencontre", "nous avons
     eu des discussions"): then the speaker of the attribution took part."""
-    return _FIRST_PERSON.search(text[max(0, start - 40):end + 20]) is not None
+    return _re()["first_person"].search(text[max(0, start - 40):end + 20]) is not None
 
 
 def topic_start(text: str, end: int, sentence_end: int) -> int:
@@ -158,6 +150,6 @@ def evoked_from(text: str, sentence_start: int, start: int) -> int:
 def dates_the_saying(text: str, time_start: int) -> bool:
     """Whether a time follows a reporting verb and so dates the statement, not the event it
     reports ("a annulé la visite prévue jeudi, a annoncé lundi son porte-parole")."""
-    said = _SAID.search(text[max(0, time_start - 40):time_start])
+    said = _re()["said"].search(text[max(0, time_start - 40):time_start])
     return said is not None and _frames()["saying"].search(said["verb"] or said["inverted"]) \
         is not None

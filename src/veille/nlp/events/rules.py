@@ -1,8 +1,10 @@
 """Events of one sentence from plain data: triggers, actors, times. No spaCy here.
 
-The French is in lang/fr/: ``event_triggers.tsv`` (what names an event, its type and
-CAMEO code), ``event_cues.tsv`` (what makes it cancelled, planned, or an interview),
-``capitals.tsv`` (a capital standing for its state). The rules are about sentence structure,
+The language is in the pack's ``events/`` folder: ``triggers.tsv`` (what names an event, its
+type and CAMEO code), ``cues.tsv`` (what makes it cancelled, planned, or an interview),
+``capitals.tsv`` (a capital standing for its state), ``patterns.toml`` (the words of sentence
+structure: prepositions of place, clause links, tenses), and the types themselves in
+``taxonomy.tsv`` (:mod:`veille.taxonomy`). The rules are about sentence structure,
 not about particular events: an actor or a date belongs to the nearest trigger of the sentence,
 a date fronted before every trigger ("Le 11 avril, ...") frames them all, a place is a location
 introduced by a preposition of place, and a location without one is an actor (a state).
@@ -11,13 +13,15 @@ introduced by a preposition of place, and a location without one is an actor (a 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from veille.lang.pack import read_table
+from veille.lang.pack import LanguagePack
 from veille.model import Event, EventStatus, TimeExpr
 from veille.nlp.events.clauses import one_event_per_clause
+from veille.nlp.events.data import kinds, patterns
 from veille.nlp.events.frames import (
     attribution_source,
     by_phone,
@@ -31,51 +35,44 @@ from veille.nlp.events.frames import (
     speaks_in_first_person,
     topic_start,
 )
+from veille.nlp.scope import current_pack
+from veille.taxonomy import EventTaxonomy, event_taxonomy
 
-_PLACE_PREPOSITION = re.compile(
-    r"(?:\bà|\ben|\bau|\baux|\bdans|\bvers)\s+(?:la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
-# "les exigences de Moscou", "la paix pour l'Ukraine": a complement, not a party
-_OF = re.compile(r"(?:\bde|\bdu|\bdes|\bd['’]|\bpour|\bcontre|\bsur)\s*"
-                 r"(?:la\s+|le\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
 _DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
-# "le sommet de l'Alaska", "le sommet Trump-Poutine de Budapest", "le sommet de l'OTAN de
-# Vilnius": the venue named right after the trigger and its parties
-_VENUE = re.compile(r"(?:sommets?|réunions?|rencontres?|conférences?|pourparlers|négociations?)"
-                    r"\s+(?:\S+-\S+\s+|(?:de|du|des)\s+(?:l['’]\s*)?\S+\s+)?"
-                    r"(?:de|d['’]|du)\s*(?:la\s+|l['’]\s*)?$", re.IGNORECASE)
-_MEET = {"meeting", "summit", "talks", "visit"}
-# a trigger verb in the future: "se rencontreront", "nous réunirons", "se rendra"
-_FUTURE_FORM = re.compile(r"\w(?:era|eront|erons|erai|iront|ira|irons|dra|dront|drons)$",
-                          re.IGNORECASE)
-_THAT_CLAUSE = re.compile(r"(?<!\w)qu(?:e|['’])", re.IGNORECASE)
-_SPECIFIC = {"summit": 3, "talks": 2, "meeting": 1, "visit": 1}
-_SPEAK = {"press_conference", "interview", "interview|talks"}
-_LINK = re.compile(r"^\s*(?:[^\s,.;:!?«»]+\s+){0,16}?"
-                   r"(?:pour|lors\s+d['’e]|dans\s+le\s+cadre\s+d['’eu]\w*|"
-                   r"au\s+cours\s+d['’eu]\w*|à\s+l['’]occasion\s+d['’eu]\w*)\s*"
-                   r"(?:des|du|de\s+la|de\s+l['’]|la|les|l['’]|une?|leurs?|ses|son|sa)?\s*$",
-                   re.IGNORECASE)
-# a new clause between two triggers: "a rencontré X avant de partir pour une réunion" is two
-_NEW_CLAUSE = re.compile(r"(?<!\w)(?:avant|après|puis|et|mais|qui|que|qu['’]|où|tandis|afin)(?!\w)",
-                         re.IGNORECASE)
-_LIST_GAP = re.compile(r"^\s*(?:,|et|,\s*et)\s*$")
-_SELF = re.compile(r"(?:\bcet|\bcette|\bce)\s+$", re.IGNORECASE)
+# The patterns this module reads from the pack, with the flags it matches them with.
+_FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
+          "venue": re.IGNORECASE, "future_form": re.IGNORECASE, "that_clause": re.IGNORECASE,
+          "link": re.IGNORECASE, "new_clause": re.IGNORECASE, "list_gap": 0,
+          "self_reference": re.IGNORECASE, "at_place": re.IGNORECASE,
+          "person_object": re.IGNORECASE, "of_someone": re.IGNORECASE, "bound": re.IGNORECASE,
+          "sentence_end": 0}
+# Trigger types the rules decide between (a trigger table's "a|b"): a conversation is a phone
+# call or talks, an "entretien" an interview or talks.
+_CONVERSATION, _ENTRETIEN = "call|talks", "interview|talks"
+# Types a conversation held by telephone or video link is a call of ("par téléphone").
+_BY_PHONE = ("talks", "meeting", _CONVERSATION, _ENTRETIEN)
 _CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
-# "se rendre", "se retrouver": an event only at a named place
-_AT_PLACE = re.compile(r"\b(?:rend(?:re|u|ue|us|ues|ra|ront|rait|ait|ent)?|retrouv\w+)$",
-                       re.IGNORECASE)
-# the CAMEO code of a type a trigger resolves to: 041 telephone, 040 consult, 010 statement
-_RESOLVED_CAMEO = {"call": "041", "talks": "040", "interview": "010"}
 _STRAIGHT, _APOSTROPHES = "'", "['’]"
-# "a appelé" (auxiliary first, no clitic object), "a reçu", "reçoit": an event only with a
-# person as object ("a reçu le président ivoirien X", not "a reçu le soutien de X")
-_PERSON_OBJECT = re.compile(r"^(?:a|ont|avait|avaient|aurait|ai|avons|avez)\s.*appelé$|"
-                            r"(?:reçu|recevoir|recevra|recevront|reçoit|reçoivent|recevai\w+)$",
-                            re.IGNORECASE)
-_OF_SOMEONE = re.compile(r"(?<!\w)(?:de|du|des|d['’])(?!\w)", re.IGNORECASE)
-# "depuis octobre", "jusqu'en mai": a span's bound, not the day of an event
-_BOUND = re.compile(r"(?<!\w)(?:depuis|jusqu['’](?:à|au|en)|dès)\s+(?:\S+\s+){0,3}$",
-                    re.IGNORECASE)
+
+
+def _re() -> Mapping[str, re.Pattern[str]]:
+    return patterns(_FLAGS)
+
+
+def _kinds() -> EventTaxonomy:
+    return event_taxonomy(current_pack())
+
+
+def _meet() -> frozenset[str]:
+    """Types of the meeting family (meeting, summit, talks, visit): one may name the purpose
+    of another ("se sont rencontrés pour des conversations")."""
+    return current_pack().cached(("events", "meet"), lambda: _kinds().of_family("meet"))
+
+
+def _speak() -> frozenset[str]:
+    """Types where someone speaks (press conference, interview, an "entretien")."""
+    return current_pack().cached(("events", "speak"),
+                                 lambda: _kinds().of_family("speak") | {_ENTRETIEN})
 
 
 @dataclass(frozen=True)
@@ -97,35 +94,27 @@ class Trigger:
     cameo: str
 
 
-@lru_cache(maxsize=1)
-def _triggers() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+def _read_triggers(pack: LanguagePack) -> tuple[tuple[re.Pattern[str], str, str], ...]:
     # the table writes the straight apostrophe; news uses both
     return tuple((re.compile(rf"(?<!\w){p.replace(_STRAIGHT, _APOSTROPHES)}(?!\w)", re.IGNORECASE),
-                  t, c) for p, t, c in read_table("event_triggers.tsv"))
+                  t, c) for p, t, c in pack.table("events/triggers.tsv"))
 
 
-@lru_cache(maxsize=1)
-def _cues() -> dict[str, re.Pattern[str]]:
-    kinds: dict[str, list[str]] = {}
-    for pattern, kind in read_table("event_cues.tsv"):
-        kinds.setdefault(kind, []).append(pattern)
-    return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)
-            for k, v in kinds.items()}
+def _read_capitals(pack: LanguagePack) -> tuple[dict[str, str], frozenset[str]]:
+    table = dict((city, state) for city, state in pack.table("events/capitals.tsv"))
+    return table, frozenset(table.values())
 
 
-@lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
-    return dict((city, state) for city, state in read_table("capitals.tsv"))
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…»”\"])\s+(?=[«“\"A-ZÀ-Ý0-9])|\n+")
+    """A capital -> the state it stands for ("Moscou" -> "Russie")."""
+    return current_pack().derive(_read_capitals)[0]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans: cut after a full stop before a capital, and at every line break
     (headlines, captions and transcript turns end without a full stop)."""
     spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in _re()["sentence_end"].finditer(text):
         if text[start:m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()
@@ -136,14 +125,15 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     """Event triggers inside ``text[start:end]``, longest first where they overlap."""
-    return list(_find_triggers(text, start, end))
+    return list(_find_triggers(current_pack(), text, start, end))
 
 
 @lru_cache(maxsize=512)
-def _find_triggers(text: str, start: int, end: int) -> tuple[Trigger, ...]:
-    # Cached: the tense check and the event builder both ask for each sentence's triggers.
+def _find_triggers(pack: LanguagePack, text: str, start: int, end: int) -> tuple[Trigger, ...]:
+    # Cached: the tense check and the event builder both ask for each sentence's triggers
+    # (keyed by pack: a pack hashes by identity).
     found = [Trigger(start + m.start(), start + m.end(), m.group(), kind, cameo)
-             for pattern, kind, cameo in _triggers()
+             for pattern, kind, cameo in pack.derive(_read_triggers)
              for m in pattern.finditer(text[start:end])]
     kept: list[Trigger] = []
     for t in sorted(found, key=lambda t: (t.start - t.end, t.start)):
@@ -153,7 +143,7 @@ def _find_triggers(text: str, start: int, end: int) -> tuple[Trigger, ...]:
 
 
 def cue(kind: str, text: str) -> bool:
-    return _cues()[kind].search(text) is not None
+    return kinds(current_pack(), "events/cues.tsv")[kind].search(text) is not None
 
 
 def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
@@ -164,11 +154,12 @@ def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
     if denied(text, trigger.start, trigger.end) or generic(text, trigger.start) or \
             calls_for(text, trigger.start, trigger.end):
         return False
-    if _PERSON_OBJECT.search(trigger.text):
+    if _re()["person_object"].search(trigger.text):
+        of_someone = _re()["of_someone"]
         return any(a.type == "PER" and trigger.end <= a.start <= trigger.end + 60
-                   and not _OF_SOMEONE.search(text[_after_venues(trigger, a, actors):a.start])
+                   and not of_someone.search(text[_after_venues(trigger, a, actors):a.start])
                    for a in actors)
-    if _AT_PLACE.search(trigger.text):  # "se rendre à Kiev", not "se rendre à l'évidence"
+    if _re()["at_place"].search(trigger.text):  # "se rendre à Kiev", not "se rendre à l'évidence"
         return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 40
                    for a in actors)
     return True
@@ -183,7 +174,7 @@ def event_status(text: str, trigger: Trigger, sent_end: int, future: bool,
         return "cancelled"
     near = text[max(0, trigger.start - _CUE_WINDOW):min(sent_end, trigger.end + _CUE_WINDOW)]
     later = bool(when and reference and when > reference.isoformat()[:len(when)])
-    if future or later or cue("planned", near) or _FUTURE_FORM.search(trigger.text):
+    if future or later or cue("planned", near) or _re()["future_form"].search(trigger.text):
         return "planned"
     return "happened"
 
@@ -192,14 +183,14 @@ def resolve_type(text: str, trigger: Trigger, has_place: bool, reference_to_self
     """The type of ambiguous triggers: a conversation with no venue is a phone call; an
     "entretien" near a journalist or medium (or "cet entretien" in a transcript) an interview.
     Talks or a meeting "par téléphone" are a call: one clause, one event, the most specific."""
-    if trigger.type in ("talks", "meeting", "call|talks", "interview|talks") and \
-            not (trigger.type == "interview|talks" and (reference_to_self or cue(
+    if trigger.type in _BY_PHONE and \
+            not (trigger.type == _ENTRETIEN and (reference_to_self or cue(
                 "medium", text[max(0, trigger.start - 80):trigger.end + 80]))) and \
             by_phone(text, trigger.start, trigger.end):
         return "call"
-    if trigger.type == "call|talks":
+    if trigger.type == _CONVERSATION:
         return "talks" if has_place else "call"
-    if trigger.type == "interview|talks":
+    if trigger.type == _ENTRETIEN:
         window = text[max(0, trigger.start - 80):trigger.end + 80]
         return "interview" if reference_to_self or cue("medium", window) else "talks"
     return trigger.type
@@ -211,8 +202,8 @@ def is_place(text: str, actor: Actor) -> bool:
     if actor.type != "LOC":
         return False
     before = text[:actor.start]
-    return _PLACE_PREPOSITION.search(before[-30:]) is not None or \
-        _VENUE.search(before[-40:]) is not None
+    return _re()["place_preposition"].search(before[-30:]) is not None or \
+        _re()["venue"].search(before[-40:]) is not None
 
 
 def as_participant(text: str, actor: Actor) -> str | None:
@@ -222,12 +213,13 @@ def as_participant(text: str, actor: Actor) -> str | None:
     if actor.type == "MISC":  # "les Rafale", "la COP": things and labels take no part
         return None
     if actor.type != "LOC":  # "à l'Élysée", "au Kremlin": a building is where, not who
-        return None if _PLACE_PREPOSITION.search(text[:actor.start][-30:]) else actor.name
-    if is_place(text, actor) or _OF.search(text[:actor.start][-12:]):
+        return None if _re()["place_preposition"].search(text[:actor.start][-30:]) else actor.name
+    if is_place(text, actor) or _re()["of_complement"].search(text[:actor.start][-12:]):
         return None
     # a location acts only as a state, or as a capital standing for one ("Moscou a répondu")
-    state = capitals().get(actor.name, actor.name)
-    return state if state in set(capitals().values()) else None
+    table, states = current_pack().derive(_read_capitals)
+    state = table.get(actor.name, actor.name)
+    return state if state in states else None
 
 
 def nearest(position: int, triggers: list[Trigger]) -> Trigger:
@@ -239,7 +231,7 @@ def _list_head(time: TimeExpr, times: list[TimeExpr], text: str) -> int:
     as a whole, so its last date does not stray to a trigger after the list."""
     head = time
     for before in sorted((t for t in times if t.end <= time.start), key=lambda t: -t.start):
-        if not _LIST_GAP.match(text[before.end:head.start]):
+        if not _re()["list_gap"].match(text[before.end:head.start]):
             break
         head = before
     return head.start
@@ -249,9 +241,10 @@ def event_dates(text: str, trigger: Trigger, triggers: list[Trigger], times: lis
                 ) -> list[str | None]:
     """The dates of the event: its own times (several for "les 16 mai, 2 juin et 23 juillet"),
     else a time fronted before every trigger of the sentence, else none."""
+    bound, speak = _re()["bound"], trigger.type in _speak()
     usable = [t for t in times if t.value and _DAY_OR_MONTH.match(t.value)
-              and not _BOUND.search(text[max(0, t.start - 12):t.start] + t.text[:8] + " ")
-              and (trigger.type in _SPEAK or not dates_the_saying(text, t.start))]
+              and not bound.search(text[max(0, t.start - 12):t.start] + t.text[:8] + " ")
+              and (speak or not dates_the_saying(text, t.start))]
     own = [t for t in usable if nearest(_list_head(t, usable, text), triggers) == trigger]
     if own:
         after = [t for t in own if t.start > trigger.end]
@@ -337,8 +330,8 @@ def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigge
     rencontre"), not a name inside the event's topic ("porteront sur ... par Pékin"), not
     those who only evoke it ("ont évoqué la préparation du sommet")."""
     topic = topic_start(text, trigger.end, sentence_end)
-    if trigger.type in _SPEAK:  # "lors de son point de presse que la Russie...": what was said
-        said = _THAT_CLAUSE.search(text, trigger.end, sentence_end)
+    if trigger.type in _speak():  # "lors de son point de presse que la Russie...": what was said
+        said = _re()["that_clause"].search(text, trigger.end, sentence_end)
         topic = min(topic, said.start() if said else sentence_end)
     evoked = evoked_from(text, sentence_start, trigger.start)
     first_person = speaks_in_first_person(text, trigger.start, trigger.end)
@@ -352,14 +345,15 @@ def _unlinked(text: str, triggers: list[Trigger]) -> list[Trigger]:
     """Triggers without those that only name the purpose or frame of the one before: "se sont
     rencontrés pour des conversations", "une réunion dans le cadre du sommet" are one event."""
     kept: list[Trigger] = []
+    meet = _meet()
     for trigger in triggers:
         head = kept[-1] if kept else None
-        if head is not None and head.type in _MEET and trigger.type in _MEET | {"call|talks"} \
-                and _LINK.match(text[head.end:trigger.start]) \
-                and not _NEW_CLAUSE.search(text[head.end:trigger.start]):
+        if head is not None and head.type in meet and trigger.type in meet | {_CONVERSATION} \
+                and _re()["link"].match(text[head.end:trigger.start]) \
+                and not _re()["new_clause"].search(text[head.end:trigger.start]):
             # the most specific kind wins: "se sont retrouvés ... pour un sommet" is a summit,
             # "a reçu X pour une rencontre" a meeting (hosting says who, the purpose what)
-            if _SPECIFIC.get(trigger.type, 0) > _specific(head):
+            if _kinds().rank(trigger.type) > _specific(head):
                 kept[-1] = Trigger(head.start, head.end, head.text, trigger.type, trigger.cameo)
             continue
         kept.append(trigger)
@@ -367,7 +361,8 @@ def _unlinked(text: str, triggers: list[Trigger]) -> list[Trigger]:
 
 
 def _specific(trigger: Trigger) -> int:
-    return 0 if trigger.cameo == "043" else _SPECIFIC.get(trigger.type, 0)
+    # hosting a visit (CAMEO 043) says who, not what: any purpose named after it is the event
+    return -1 if trigger.cameo == "043" else _kinds().rank(trigger.type)
 
 
 def _is_itself(text: str, trigger: Trigger, ctx: EventContext) -> bool:
@@ -377,8 +372,8 @@ def _is_itself(text: str, trigger: Trigger, ctx: EventContext) -> bool:
         return False
     if ctx.interview and trigger.end <= text.find("\n"):
         return True
-    return ctx.host is not None and bool(_SELF.search(text[max(0, trigger.start - 8):
-                                                          trigger.start]))
+    before = text[max(0, trigger.start - 8):trigger.start]
+    return ctx.host is not None and bool(_re()["self_reference"].search(before))
 
 
 def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: list[Actor],
@@ -395,7 +390,7 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     if not participants:
         return []
     kind = resolve_type(text, trigger, bool(places) or venue_before, itself)
-    cameo = trigger.cameo if kind == trigger.type else _RESOLVED_CAMEO.get(kind, trigger.cameo)
+    cameo = trigger.cameo if kind == trigger.type else _kinds().cameo(kind) or trigger.cameo
     place = None if kind == "call" or not places else \
         min(places, key=lambda a: abs(a.start - trigger.start)).name
     dates = event_dates(text, trigger, triggers, times)
