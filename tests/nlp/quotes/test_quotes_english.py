@@ -22,6 +22,7 @@ from veille.nlp.model import load_pipeline
 from veille.nlp.quotes.context import medium, said_on
 from veille.nlp.quotes.cues import SourceCue, is_reporting_verb, pronoun_of, source_cue
 from veille.nlp.quotes.indirect import find_indirect
+from veille.nlp.quotes.marks import find_marked, sentences
 from veille.nlp.scope import scope
 from veille.nlp.spans import Spans
 
@@ -35,10 +36,10 @@ _ENGLISH: Tagged = [
     ("said", "VERB", "say", True), ("on", "ADP", "on", True), ("Sunday", "PROPN", "Sunday", False),
     (".", "PUNCT", ".", False),
 ]
-# « Nous ne céderons pas », a déclaré le ministre.
+# “Nous ne céderons pas”, a déclaré le ministre. (marks both packs know)
 _FRENCH: Tagged = [
-    ("«", "PUNCT", "«", True), ("Nous", "PRON", "nous", True), ("ne", "ADV", "ne", True),
-    ("céderons", "VERB", "céder", True), ("pas", "ADV", "pas", True), ("»", "PUNCT", "»", False),
+    ("“", "PUNCT", "“", False), ("Nous", "PRON", "nous", True), ("ne", "ADV", "ne", True),
+    ("céderons", "VERB", "céder", True), ("pas", "ADV", "pas", False), ("”", "PUNCT", "”", False),
     (",", "PUNCT", ",", True), ("a", "AUX", "avoir", True), ("déclaré", "VERB", "déclarer", True),
     ("le", "DET", "le", True), ("ministre", "NOUN", "ministre", False), (".", "PUNCT", ".", False),
 ]
@@ -143,3 +144,17 @@ def test_medium_reads_english_prepositions() -> None:
     assert medium(text, [(0, len(text))], [bbc], None) is None
     with scope(LanguagePack.load("en"), get_kb()):
         assert medium(text, [(0, len(text))], [bbc], None) == "BBC"
+
+
+def test_quote_marks_are_the_packs() -> None:
+    text = "« Non », dit-il. “Yes,” she said."
+    assert [text[m.start : m.end] for m in find_marked(text)] == ["Non", "Yes,"]
+    with scope(LanguagePack.load("en"), get_kb()):
+        assert [text[m.start : m.end] for m in find_marked(text)] == ["Yes,"]
+
+
+def test_english_abbreviations_end_no_sentence() -> None:
+    text = "Mr. Smith arrived. He said no."
+    assert [text[a:b] for a, b in sentences(text, [])] == ["Mr.", "Smith arrived.", "He said no."]
+    with scope(LanguagePack.load("en"), get_kb()):
+        assert [text[a:b] for a, b in sentences(text, [])] == ["Mr. Smith arrived.", "He said no."]

@@ -29,7 +29,7 @@ from veille.nlp.quotes.cues import (
     source_cue,
 )
 from veille.nlp.quotes.doc import span_of, text_of
-from veille.nlp.quotes.marks import OPENERS, Marked
+from veille.nlp.quotes.marks import Marked, mark_rules
 from veille.nlp.scope import current_pack
 
 _AFTER_WINDOW = 8  # tokens after the closing mark in which an inverted cue may sit
@@ -78,10 +78,11 @@ def _after_cue(doc: Doc, start: int, end: int, window: int = _AFTER_WINDOW
     span = span_of(doc, start, end)
     if span is None:
         return None
+    openers = mark_rules().openers
     for tok in list(span)[:window]:
         if tok.idx < start:
             continue
-        if tok.text[:1] in OPENERS or tok.text in ".!?":
+        if tok.text[:1] in openers or tok.text in ".!?":
             return None
         # "» tout en reconnaissant", "» et a ajouté": another clause, not an attribution.
         if window == _AFTER_WINDOW and tok.pos_ in ("ADP", "SCONJ", "CCONJ", "VERB") and not (

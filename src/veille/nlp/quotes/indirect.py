@@ -31,7 +31,7 @@ from veille.nlp.quotes.cues import (
     verb_pair,
 )
 from veille.nlp.quotes.doc import span_of, text_of
-from veille.nlp.quotes.marks import OPENERS
+from veille.nlp.quotes.marks import mark_rules
 from veille.nlp.scope import current_pack
 from veille.nlp.spans import Spans
 
@@ -137,9 +137,10 @@ def _content_start(doc: Doc, verb: Token, limit: int) -> int | None:
     if verb_pair(verb):
         i += 1  # "a fait savoir que": the content follows the pair
     words = indirect_words()
+    openers = mark_rules().openers
     for j in range(i, min(i + _MAX_GAP, len(doc))):
         tok = doc[j]
-        if tok.idx >= limit or tok.text[:1] in OPENERS:
+        if tok.idx >= limit or tok.text[:1] in openers:
             return None
         if tok.lower_ in words.complementizers and tok.dep_ != "fixed":
             return _after(doc, j)
@@ -166,8 +167,9 @@ def _after(doc: Doc, j: int) -> int | None:
 
 def _content_end(text: str, start: int, limit: int) -> int:
     end = limit
+    openers = mark_rules().openers
     for k in range(start, limit):
-        if text[k] in OPENERS and (k == 0 or not text[k - 1].isalnum()):
+        if text[k] in openers and (k == 0 or not text[k - 1].isalnum()):
             end = k
             break
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
@@ -181,7 +183,8 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
     first = doc[auxiliaries_before(verb)]
     if first.i == 0 or doc[first.i - 1].text != ",":
         return None
-    if any(ch in OPENERS for ch in text_of(doc)[sentence[0] : first.idx]):
+    openers = mark_rules().openers
+    if any(ch in openers for ch in text_of(doc)[sentence[0] : first.idx]):
         return None  # a quote before the cue: the direct-quote pass attributes it
     subject = None if pronoun else inverted_subject(doc, verb, sentence[1])
     if subject is None and pronoun is None:
@@ -245,8 +248,9 @@ def _skip_comma(text: str, pos: int, limit: int) -> int:
 def _reported_inside(doc: Doc, start: int, sentence: tuple[int, int]) -> Reported | None:
     """A "que" clause inside a sourced sentence: "Selon X, Y a estimé que <content>"."""
     span = span_of(doc, start, sentence[1])
+    openers = mark_rules().openers
     for tok in span or []:
-        if tok.text[:1] in OPENERS:
+        if tok.text[:1] in openers:
             return None
         if is_reporting_verb(tok):
             begin = _content_start(doc, tok, sentence[1])
@@ -277,7 +281,7 @@ def _subject_of_quote(doc: Doc, got: Reported) -> bool:
     text = text_of(doc)
     if len(text[got.start : got.end].split()) < _MIN_WORDS:
         return False
-    if text[got.end : got.end + 3].lstrip()[:1] not in OPENERS:
+    if text[got.end : got.end + 3].lstrip()[:1] not in mark_rules().openers:
         return False
     span = span_of(doc, got.start, got.end)
     return span is not None and span[0].pos_ in ("DET", "PROPN", "PRON", "NOUN")

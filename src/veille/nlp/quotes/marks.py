@@ -1,8 +1,9 @@
 """Quote marks and sentences over plain text (no spaCy): where direct quotes are, where clauses end.
 
-French newsroom conventions handled here:
-- « », “ ”, ‹ › and straight " pairs; a quote left open at the end of a paragraph stops there
-  (the next paragraph usually reopens it: multi-paragraph quotes), and the pieces form a chain;
+Newsroom conventions handled here (the marks and punctuation are the pack's: ``quotes/marks*``):
+- the pack's pairs (French: « », “ ”, ‹ › and straight "); a quote left open at the end of a
+  paragraph stops there (the next paragraph usually reopens it: multi-paragraph quotes), and the
+  pieces form a chain;
 - scrapers break a quote onto its own line (``"évoquée plus tard"`` then a line with only ``.``):
   a line break is ignored for sentence purposes when the next line starts with lower case or
   punctuation, or when the line before ends without terminal punctuation and the next line opens
@@ -16,11 +17,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PAIRS = {"«": "»", "“": "”", "‹": "›", '"': '"'}
-OPENERS = frozenset(PAIRS)
+from veille.lang.pack import LanguagePack
+from veille.nlp.scope import current_pack
+
 _TERMINAL = ".!?…"
-# Abbreviations whose period does not end a sentence ("M. Lavrov", "Mme Kallas").
-_ABBREV = re.compile(r"(?:\b[A-Z]|\bMM|\bMme|\bMmes|\bMlle|\bDr|\bSt|\bSte|\bav|\bboul|\bp)\.$")
+
+
+@dataclass(frozen=True)
+class MarkRules:
+    """A language's quote marks and the punctuation around them (``quotes/marks*``)."""
+
+    pairs: dict[str, str]  # opening mark -> closing mark
+    openers: frozenset[str]
+    abbreviation: re.Pattern[str]  # a period that ends no sentence: "M. Lavrov"
+    closing_after_stop: re.Pattern[str]  # after final punctuation, keeps the sentence open
+    line_continues: re.Pattern[str]  # first character of a line that continues the one before
+    line_open_end: re.Pattern[str]  # last character of a line a quote on the next does not join
+
+
+def mark_rules() -> MarkRules:
+    """The current pack's quote marks."""
+    return current_pack().derive(_build_rules)
+
+
+def _build_rules(pack: LanguagePack) -> MarkRules:
+    pairs = pack.mapping("quotes/marks_pairs.tsv")
+    name = "quotes/marks.toml"
+    return MarkRules(pairs, frozenset(pairs), pack.regex(name, "abbreviation"),
+                     pack.regex(name, "closing_after_stop"), pack.regex(name, "line_continues"),
+                     pack.regex(name, "line_open_end"))
 
 
 @dataclass(frozen=True)
@@ -38,10 +63,11 @@ class Marked:
 def find_marked(text: str) -> list[Marked]:
     """All top-level quoted spans, left to right; quotes nested inside another are skipped."""
     found: list[Marked] = []
+    openers = mark_rules().openers
     i = 0
     while i < len(text):
         ch = text[i]
-        if ch in OPENERS and _opens(text, i):
+        if ch in openers and _opens(text, i):
             mark = _span_from(text, i)
             if mark is not None:
                 chained = bool(found) and _continues(text, found[-1], mark)
@@ -65,9 +91,10 @@ def _closed_later(text: str, pos: int, opener: str) -> Marked | None:
         start += 1
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
-    close = PAIRS[opener]
+    rules = mark_rules()
+    close = rules.pairs[opener]
     for k in range(start, end):
-        if text[k] in OPENERS and _opens(text, k) and (text[k] != close or k == start):
+        if text[k] in rules.openers and _opens(text, k) and (text[k] != close or k == start):
             return None  # reopened or a new quote: the usual rules apply
         if text[k] == close:
             mark = _trimmed(text, start, k, start, k + 1, True)
@@ -76,8 +103,8 @@ def _closed_later(text: str, pos: int, opener: str) -> Marked | None:
 
 
 def _opens(text: str, i: int) -> bool:
-    """A mark opens when the next character is not a space-then-nothing and not a letter before."""
-    if text[i] != '"':
+    """A mark opens unless it is its own closer (``"``) with a letter before it or a space after."""
+    if mark_rules().pairs[text[i]] != text[i]:
         return True
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -85,7 +112,7 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _span_from(text: str, i: int) -> Marked | None:
-    close = PAIRS[text[i]]
+    close = mark_rules().pairs[text[i]]
     line_end = text.find("\n", i)
     line_end = len(text) if line_end < 0 else line_end
     depth, j = 0, i + 1
@@ -168,23 +195,26 @@ def _soft_break(text: str, i: int) -> bool:
     if not before or not after or before.endswith("\n") or after.startswith("\n"):
         return False
     nxt = after[0]
-    if nxt in ",.;:)»”" or nxt.islower():
+    rules = mark_rules()
+    if rules.line_continues.match(nxt) or nxt.islower():
         return True
-    return nxt in OPENERS and before[-1] not in _TERMINAL + ":»”\""
+    return nxt in rules.openers and not (
+        before[-1] in _TERMINAL or rules.line_open_end.match(before[-1]))
 
 
 def _ends_sentence(text: str, i: int) -> bool:
     rest = text[i + 1 : i + 4]
-    if rest and rest[0] in _TERMINAL + "»”\"":
+    rules = mark_rules()
+    if rest and (rest[0] in _TERMINAL or rules.closing_after_stop.match(rest[0])):
         return False
     if not rest or rest[0] == "\n":
         return True
     if not rest[0].isspace():
         return False
     nxt = rest.lstrip(" ")[:1]
-    if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in OPENERS or nxt in "-–—"):
+    if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in rules.openers or nxt in "-–—"):
         return False
-    return not (text[i] == "." and _ABBREV.search(text[max(0, i - 5) : i + 1]))
+    return not (text[i] == "." and rules.abbreviation.search(text[max(0, i - 5) : i + 1]))
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
