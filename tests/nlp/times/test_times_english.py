@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from veille.kb.base import KnowledgeBase
 from veille.lang.pack import LanguagePack
 from veille.nlp.context import DocContext
+from veille.nlp.model import load_pipeline
 from veille.nlp.scope import scope
 from veille.nlp.times.component import verb_tense
 from veille.nlp.times.grammar import find_times
@@ -52,6 +53,13 @@ def test_english_sentence_dates_resolve_on_blank_english(nlp_en: Language) -> No
     assert times_of(nlp_en, text) == [
         ("on March 3, 2026", "2026-03-03"), ("on Monday", "2026-03-09"),
         ("yesterday", "2026-03-10"), ("last week", "2026-W10")]
+
+
+def test_full_blank_english_pipeline_gives_the_same_times() -> None:
+    """The four components together (load_pipeline("blank:en")): times read English too."""
+    text = "Talks resumed on Monday, three weeks ago they stalled."
+    assert times_of(load_pipeline("blank:en"), text) == [
+        ("on Monday", "2026-03-09"), ("three weeks ago", "2026-02-18")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
