@@ -8,11 +8,14 @@ from contextlib import contextmanager
 from datetime import date
 
 import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from veille.kb.base import KnowledgeBase
 from veille.lang.pack import LanguagePack
 from veille.nlp.entities.component import EntityTable
-from veille.nlp.quotes.component import _is_ui_label
+from veille.nlp.quotes.component import _is_ui_label, role_subjects
 from veille.nlp.quotes.roles import country_of, words_of
 from veille.nlp.quotes.speaker import Said, SpeakerResolver
 from veille.nlp.quotes.turns import find_turns, label_role
@@ -115,6 +118,50 @@ def test_country_of_a_qualifier_is_remembered_per_pack() -> None:
     with rules("en"):
         assert country_of(["french"]) == "FR"
         assert country_of(["francais"]) is None
+
+
+# -- role nouns as subjects (a DependencyMatcher pattern of the pack) -------------------------
+
+@pytest.fixture(scope="module")
+def blank_en() -> Language:
+    return spacy.blank("en")
+
+
+def _parsed(nlp: Language, words: list[str], heads: list[int], deps: list[str]) -> Doc:
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps)
+
+
+def _english_subject(nlp: Language) -> Doc:  # "The minister was questioned."
+    return _parsed(nlp, ["The", "minister", "was", "questioned", "."], [1, 3, 3, 3, 3],
+                   ["det", "nsubjpass", "auxpass", "ROOT", "punct"])
+
+
+def _french_subject(nlp: Language) -> Doc:  # "Le ministre russe a démenti."
+    return _parsed(nlp, ["Le", "ministre", "russe", "a", "démenti", "."], [1, 4, 1, 4, 4, 4],
+                   ["det", "nsubj", "amod", "aux:tense", "ROOT", "punct"])
+
+
+def test_role_subjects_follow_the_pack_s_words_and_dependency_labels(blank_en: Language
+                                                                      ) -> None:
+    with rules("en"):
+        assert role_subjects(_english_subject(blank_en)) == [(0, len("The minister"))]
+        assert role_subjects(_french_subject(blank_en)) == []
+    with rules("fr"):
+        assert role_subjects(_french_subject(blank_en)) == [(0, len("Le ministre russe"))]
+        assert role_subjects(_english_subject(blank_en)) == []
+
+
+def test_role_subject_matcher_outlives_the_memory_zone_it_was_built_in() -> None:
+    nlp = spacy.blank("en")  # a vocab of its own: the matcher is built inside the zone
+    with rules("en"):
+        with nlp.memory_zone():
+            assert role_subjects(_english_subject(nlp)) == [(0, 12)]
+        assert role_subjects(_english_subject(nlp)) == [(0, 12)]
+
+
+def test_an_unparsed_doc_has_no_role_subjects(blank_en: Language) -> None:
+    with rules("en"):
+        assert role_subjects(blank_en("The minister was questioned.")) == []
 
 
 # -- transcript turns ------------------------------------------------------------------------

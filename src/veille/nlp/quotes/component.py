@@ -16,7 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from veille.model import Entity, Quote, QuoteKind, TimeExpr
 from veille.nlp.context import DocContext
@@ -40,6 +42,7 @@ _SCARE_MAX_WORDS = 3
 
 # Uncued verbless quotes up to this length are names or terms, not statements.
 _TERM_MAX_WORDS = 6
+_ROLE_SUBJECTS = "quotes/component_role_subjects.jsonl"
 
 
 @dataclass
@@ -103,20 +106,34 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
 
 def role_subjects(doc: Doc) -> list[tuple[int, int]]:
     """Spans of definite role nouns that are the subject of a clause ("Le ministre russe a
-    démenti"): determiner, noun and the adjectives after it."""
+    démenti"): article, noun and the adjectives after it."""
+    if not doc.has_annotation("DEP"):
+        return []  # no parse, no subjects (a blank pipeline)
+    nouns = current_pack().words("quote_person_nouns.txt")
+    article: dict[int, int] = {}  # noun -> its first article
+    for _, (noun, det) in _role_subject_matcher(doc.vocab)(doc):
+        if doc[noun].lower_ in nouns:
+            article[noun] = min(det, article.get(noun, det))
     found = []
-    nouns, articles = current_pack().words("quote_person_nouns.txt"), lexicon().articles
-    for tok in doc:
-        if tok.dep_ not in ("nsubj", "nsubj:pass") or tok.lower_ not in nouns:
-            continue
-        dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ in articles]
-        if not dets:
-            continue
-        end = tok
+    for noun in sorted(article):
+        tok = end = doc[noun]
         while end.i + 1 < len(doc) and doc[end.i + 1].dep_ == "amod" and doc[end.i + 1].head == tok:
             end = doc[end.i + 1]
-        found.append((dets[0].idx, end.idx + len(end.text)))
+        found.append((doc[article[noun]].idx, end.idx + len(end.text)))
     return found
+
+
+def _role_subject_matcher(vocab: Vocab) -> DependencyMatcher:
+    """The pack's role-subject patterns on ``vocab``, built once per pack and vocab (the
+    matcher holds the vocab, so its id is not reused while cached)."""
+    pack = current_pack()
+
+    def build() -> DependencyMatcher:
+        matcher = DependencyMatcher(vocab)
+        for entry in pack.patterns(_ROLE_SUBJECTS):
+            matcher.add(entry["label"], [entry["pattern"]])
+        return matcher
+    return pack.cached(("role_subjects", id(vocab)), build)
 
 
 def _is_subject(tok: Token) -> bool:

@@ -1,6 +1,6 @@
 """Small word tables the speaker rules share, derived once per language pack.
 
-``quotes/speaker_articles.tsv`` gives the definite articles and their gender,
+``quotes/speaker_articles.tsv`` gives the gendered definite articles,
 ``quotes/speaker_pronouns.tsv`` the subject pronouns and what they say of their speaker,
 ``quotes/turns_honorifics.txt`` the honorifics that open a person's name.
 """
@@ -19,8 +19,7 @@ GENDERS = ("masculine", "feminine")
 class Lexicon:
     """The speaker rules' word tables of one language."""
 
-    articles: frozenset[str]  # definite articles: "le", "la", "l'"
-    article_gender: dict[str, str]  # gendered articles only: "le" -> "masculine"
+    article_gender: dict[str, str]  # "le" -> "masculine", "la" -> "feminine"
     pronouns: dict[str, str]  # "il" -> "masculine", "lui" -> "person", "ils" -> "plural"
     honorifics: frozenset[str]  # as written: "m.", "mme"
     honorific_stems: frozenset[str]  # without a final dot: "m", "mme"
@@ -44,7 +43,6 @@ def _build(pack: LanguagePack) -> Lexicon:
     rows = pack.table("quotes/speaker_articles.tsv")
     honorifics = pack.words("quotes/turns_honorifics.txt")
     return Lexicon(
-        articles=frozenset(row[0] for row in rows),
         article_gender={row[0]: row[1] for row in rows if len(row) > 1 and row[1] in GENDERS},
         pronouns=pack.mapping("quotes/speaker_pronouns.tsv"),
         honorifics=honorifics,
