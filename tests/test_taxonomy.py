@@ -6,10 +6,13 @@ from __future__ import annotations
 import pytest
 
 from veille.lang.pack import LanguagePack
+from veille.model import Event, Record, Source
 from veille.nlp.events import rules
 from veille.resolve.timeline import TimelineEvent
 from veille.resolve.timeline_formats import summary, timeline_text
 from veille.taxonomy import event_taxonomy, ui_taxonomy
+from veille.web.highlight import record_spans
+from veille.web.pages import templates
 
 PACKS = LanguagePack.available()
 
@@ -57,3 +60,14 @@ def test_the_timeline_is_written_in_the_packs_words() -> None:
     assert summary(event, LanguagePack.load("en")) == "press conference: Ada Ferrer"
     assert timeline_text([event], pack=LanguagePack.load("en"))[0].startswith("undated ")
     assert timeline_text([event])[0].startswith("sans date ")
+
+
+def test_the_pages_show_the_interfaces_labels() -> None:
+    label = templates.env.filters["event_label"]
+    assert (label("summit"), label("press_conference")) == ("sommet", "conférence de presse")
+    page = templates.env.from_string('{{ "summit" | event_label }}').render()
+    assert page == "sommet"
+    record = Record("d1", Source(), "Le sommet de Genève.",
+                    events=[Event("summit", "sommet", 3, 9, ["Ada Ferrer"])])
+    titles = [dict(s.attrs)["title"] for s in record_spans(record, {})]
+    assert titles == ["événement : sommet"]

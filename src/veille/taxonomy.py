@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from veille.lang.pack import LanguagePack, PackError
 
 TAXONOMY = "events/taxonomy.tsv"
+LABELS = "events/labels.tsv"
 # The pages, the timeline text and the calendar are in French; a UI language setting would be
 # read here, the one place the interface chooses its pack.
 UI_LANGUAGE = "fr"
@@ -112,6 +113,12 @@ def ui_pack() -> LanguagePack:
 def ui_taxonomy() -> EventTaxonomy:
     """The taxonomy with the interface's labels."""
     return event_taxonomy(ui_pack())
+
+
+def event_title(kind: str) -> str:
+    """The tooltip of an event trigger in the interface ("événement : sommet")."""
+    pack = ui_pack()
+    return pack.mapping(LABELS)["event_title"].format(label=event_taxonomy(pack).label(kind))
 
 
 def shared_taxonomy() -> EventTaxonomy:

@@ -3,7 +3,7 @@
 The iCalendar writer is hand-made (a few lines, no dependency): one VEVENT per dated event,
 an all-day ``DTSTART;VALUE=DATE`` for a day (a month spans the whole month), text escaped and
 lines folded at 75 octets as the RFC asks. The words (event labels, "undated") are the pack's:
-``events/taxonomy.tsv`` and ``events/timeline_labels.tsv``, the interface's pack by default.
+``events/taxonomy.tsv`` and ``events/labels.tsv``, the interface's pack by default.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from veille.lang.pack import LanguagePack
 from veille.resolve.timeline import TimelineEvent
 from veille.taxonomy import event_taxonomy, ui_pack
 
-_WORDS = "events/timeline_labels.tsv"
+_WORDS = "events/labels.tsv"
 
 
 def timeline_json(events: list[TimelineEvent]) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from markupsafe import Markup, escape
 
 from veille.api.urls import entity_url
 from veille.model import Record
+from veille.taxonomy import event_title
 
 SPEAKER_COLOURS = 8  # CSS classes spk-0 .. spk-7
 
@@ -63,7 +64,7 @@ def record_spans(record: Record, links: dict[str, int]) -> list[Span]:
             ("class", "time"), ("datetime", t.value or ""), ("title", t.value or t.text))))
     for ev in record.events:
         spans.append(Span(ev.start, ev.end, "span", (
-            ("class", "trigger"), ("title", f"événement : {ev.type}")), f"at-{ev.start}"))
+            ("class", "trigger"), ("title", event_title(ev.type))), f"at-{ev.start}"))
     return spans
 
 

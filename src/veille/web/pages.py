@@ -22,6 +22,7 @@ from veille.api.quotes import quote_page
 from veille.api.search import Filters, Query_, search_view
 from veille.api.urls import api_twin
 from veille.model import Record
+from veille.taxonomy import ui_taxonomy
 from veille.web.highlight import highlight, record_spans, speaker_classes
 
 router = APIRouter(include_in_schema=False)
@@ -42,6 +43,8 @@ def is_web_url(value: object) -> bool:
 
 
 templates.env.filters["snippet"] = snippet_html
+# "summit" -> "sommet": an event type's label in the interface's language (events/taxonomy.tsv)
+templates.env.filters["event_label"] = ui_taxonomy().label
 templates.env.tests["web_url"] = is_web_url
 
 
