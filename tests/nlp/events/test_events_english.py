@@ -99,3 +99,11 @@ def test_english_triggers_are_no_triggers_with_the_french_pack(kb: KnowledgeBase
         assert find_triggers(text, 0, len(text)) == []
         french = "Ada Ferrer a rencontré Jonas Berg lors d'un sommet."
         assert [t.text for t in find_triggers(french, 0, len(french))] == ["rencontré", "sommet"]
+
+
+@pytest.mark.parametrize("code", [c for c in LanguagePack.available() if c != "fr"])
+def test_every_pack_names_the_patterns_and_cue_kinds_the_rules_read(code: str) -> None:
+    pack = LanguagePack.load(code)
+    assert set(pack.regexes("events/patterns.toml")) == set(FR.regexes("events/patterns.toml"))
+    for table in ("events/cues.tsv", "events/frames.tsv"):
+        assert {k for _, k in pack.table(table)} == {k for _, k in FR.table(table)}, table
