@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from veille.kb.base import KnowledgeBase
 from veille.lang.pack import LanguagePack
 from veille.nlp.entities.component import EntityTable
+from veille.nlp.model import load_pipeline
 from veille.nlp.quotes.component import _is_ui_label, role_subjects
 from veille.nlp.quotes.roles import country_of, words_of
 from veille.nlp.quotes.speaker import Said, SpeakerResolver
@@ -205,3 +206,28 @@ def test_interface_labels_are_read_in_the_pack_s_language() -> None:
     with rules("fr"):
         assert _is_ui_label(french, (0, len(french)))
         assert not _is_ui_label(english, (0, len(english)))
+
+
+# -- the quotes component on spaCy's blank English pipeline ---------------------------------
+
+INTERVIEW = ("Interview with Jane Doe\nJane Doe, the union leader, spoke to us on Monday.\n"
+             "Question: Will you strike?\nAnswer: We will strike if we must.\nReporter: When?\n"
+             "A: On Monday, at dawn.\n")
+
+
+def _turns(lang: str | None) -> list[tuple[str, str | None, str | None]]:
+    doc = load_pipeline("blank:en", lang=lang)(INTERVIEW)
+    return [(q.text, q.speaker, q.speaker_role) for q in doc._.veille_quotes]
+
+
+def test_blank_english_pipeline_reads_english_interview_labels() -> None:
+    # No NER on a blank pipeline: the interviewee is not named, but no label is a speaker
+    assert _turns(None) == [
+        ("Will you strike?", None, "interviewer"), ("We will strike if we must.", None, None),
+        ("When?", None, "interviewer"), ("On Monday, at dawn.", None, None)]
+
+
+def test_french_pack_on_english_text_takes_english_labels_for_names() -> None:
+    assert _turns("fr") == [
+        ("Will you strike?", None, "interviewer"), ("We will strike if we must.", "Answer", None),
+        ("When?", "Reporter", None), ("On Monday, at dawn.", "A", None)]
