@@ -13,11 +13,10 @@ from veille.api.schemas import Card
 from veille.api.urls import entity_url
 from veille.kb.base import get_kb
 from veille.model import Entity, EntityType
-from veille.resolve.cards import card
+from veille.resolve.cards import card, card_word
 from veille.settings import get_settings
 from veille.store.base import EntityRow
-
-TYPE_LABELS = {"PER": "personne", "ORG": "organisation", "LOC": "lieu", "MISC": "divers"}
+from veille.taxonomy import ui_pack
 
 
 def day_of(iso: str | None) -> date | None:
@@ -33,7 +32,8 @@ def entity_card(row: EntityRow, on: str | None = None) -> Card:
     entity = Entity(id="", name=row.name, type=cast(EntityType, row.type), kb_id=row.kb_id)
     kb = card(entity, day_of(on), get_kb(get_settings().kb_path))
     linked = bool(kb.get("linked"))
-    facts = [f"cité(e) dans {row.documents} article(s), {row.mentions} mention(s)"]
+    cited = card_word("cited_in", ui_pack())
+    facts = [cited.format(documents=row.documents, mentions=row.mentions)]
     return Card(
         name=str(kb.get("label") or row.name), type=row.type,
         kb_id=kb.get("wikidata") or row.kb_id, description=kb.get("description"),

@@ -1,67 +1,84 @@
 """Context cards: what a reader needs to place an entity on the date of an article.
 
 A card is a plain dict (JSON-ready): label, type, Wikidata id and URL, short description, the
-role(s) held on the date, the country, and coordinates and population for places.
+role(s) held on the date, the country, and coordinates and population for places, worded in one
+language pack (``entities/cards.tsv``, ``entities/role_labels.tsv``; by default the interface's).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from veille.kb.base import KBEntry, KnowledgeBase, Position
-from veille.lang.pack import read_table
+from veille.lang.pack import LanguagePack, PackError
 from veille.model import Entity
+from veille.taxonomy import ui_pack
 
-# Organisations that stand in a position's country slot; everything else is an ISO country code.
-_BODIES = {"EU": "Union européenne", "UN": "ONU", "NATO": "OTAN"}
-
-
-@lru_cache(maxsize=1)
-def _role_labels() -> dict[str, str]:
-    return {row[0]: row[1] for row in read_table("roles-labels.tsv") if len(row) == 2}
+CARDS = "entities/cards.tsv"
 
 
-def country_label(code: str | None, kb: KnowledgeBase) -> str | None:
-    """The French name of a country code (or EU/UN/NATO), from the knowledge base."""
+def card_word(key: str, pack: LanguagePack) -> str:
+    """Entry ``key`` of the pack's ``entities/cards.tsv`` ("type:PER", "cited_in"...)."""
+    try:
+        return pack.mapping(CARDS)[key]
+    except KeyError:
+        raise PackError(f"language pack '{pack.code}' has no '{key}' in {CARDS}") from None
+
+
+def entry_label(entry: KBEntry, pack: LanguagePack) -> str:
+    """The KB label in the pack's language, else the KB's own preferred one."""
+    return entry.labels.get(pack.code) or entry.label
+
+
+def country_label(code: str | None, kb: KnowledgeBase, pack: LanguagePack | None = None
+                  ) -> str | None:
+    """The name of a country code (or EU/UN/NATO) in the pack's language, from the knowledge
+    base."""
     if not code:
         return None
-    if code in _BODIES:
-        return _BODIES[code]
+    pack = pack or ui_pack()
+    body = pack.mapping(CARDS).get(f"body:{code}")
+    if body is not None:
+        return body
     for entry in kb:
         if entry.kind == "country" and entry.country == code:
-            return entry.label
+            return entry_label(entry, pack)
     return code
 
 
-def role_label(position: Position, kb: KnowledgeBase) -> str:
-    """A French label for a position: its own when French (curated), else the role's."""
+def role_label(position: Position, kb: KnowledgeBase, pack: LanguagePack | None = None) -> str:
+    """A label for a position: its own when curated (written in the interface's language),
+    else the role's in the pack's ``entities/role_labels.tsv``."""
     if position.label and position.as_of is None and position.id is None:
         return position.label
-    template = _role_labels().get(position.role)
+    pack = pack or ui_pack()
+    template = pack.mapping("entities/role_labels.tsv").get(position.role)
     if template is None:
         return position.label or position.role
-    return template.replace("{country}", country_label(position.country, kb) or "?")
+    return template.replace("{country}", country_label(position.country, kb, pack) or "?")
 
 
-def card(item: KBEntry | Entity, on_date: date | None, kb: KnowledgeBase) -> dict[str, Any]:
-    """The card of a KB entry, or of a document entity (linked through ``kb`` when possible)."""
+def card(item: KBEntry | Entity, on_date: date | None, kb: KnowledgeBase,
+         pack: LanguagePack | None = None) -> dict[str, Any]:
+    """The card of a KB entry, or of a document entity (linked through ``kb`` when possible),
+    worded in ``pack`` (by default the interface's)."""
+    pack = pack or ui_pack()
     day = on_date or date.today()
     entry = item if isinstance(item, KBEntry) else _entry_of(item, kb, day)
     if entry is None:
         assert isinstance(item, Entity)
         return {"label": item.name, "type": item.type, "linked": False,
                 "description": item.description}
-    roles = [role_label(p, kb) for p in entry.positions_on(day)]
+    roles = [role_label(p, kb, pack) for p in entry.positions_on(day)]
     data: dict[str, Any] = {
-        "label": entry.label, "type": entry.type, "kind": entry.kind, "linked": True,
+        "label": entry_label(entry, pack), "type": entry.type, "kind": entry.kind, "linked": True,
         "wikidata": entry.id,
         "url": f"https://www.wikidata.org/wiki/{entry.id}" if entry.id else None,
-        "description": entry.description.get("fr") or entry.description.get("en"),
+        "description": entry.description.get(pack.code) or entry.description.get("en"),
         "role": roles[0] if roles else None, "roles": roles,
         "on": day.isoformat(),
-        "country": country_label(entry.country, kb),
+        "country": country_label(entry.country, kb, pack),
     }
     if entry.type == "LOC":
         data["coords"] = list(entry.coords) if entry.coords else None
