@@ -158,3 +158,21 @@ def test_english_abbreviations_end_no_sentence() -> None:
     assert [text[a:b] for a, b in sentences(text, [])] == ["Mr.", "Smith arrived.", "He said no."]
     with scope(LanguagePack.load("en"), get_kb()):
         assert [text[a:b] for a, b in sentences(text, [])] == ["Mr. Smith arrived.", "He said no."]
+
+
+def test_passive_reads_the_english_parser_labels(english: Language, en_rules: None) -> None:
+    # It was announced that the talks had failed. (ClearNLP labels, as en_core_web_sm gives them)
+    words = ["It", "was", "announced", "that", "the", "talks", "had", "failed", "."]
+    pos = ["PRON", "AUX", "VERB", "SCONJ", "DET", "NOUN", "AUX", "VERB", "PUNCT"]
+    lemmas = ["it", "be", "announce", "that", "the", "talk", "have", "fail", "."]
+    heads = [2, 2, 2, 7, 5, 7, 7, 2, 2]
+
+    def reported(passive_label: str) -> list[tuple[tuple[int, int] | None, str | None]]:
+        deps = ["nsubjpass", passive_label, "ROOT", "mark", "det", "nsubj", "aux", "ccomp",
+                "punct"]
+        doc = Doc(english.vocab, words=words, pos=pos, lemmas=lemmas, heads=heads, deps=deps,
+                  spaces=[True] * 7 + [False, False])
+        return [(r.subject, r.pronoun) for r in find_indirect(doc, (0, len(doc.text)), Spans([]))]
+
+    assert reported("auxpass") == [(None, "on")]  # said, but by no one named
+    assert reported("aux:pass") == [((0, 2), None)]  # the French label means nothing here

@@ -23,7 +23,6 @@ from veille.lang.pack import LanguagePack
 from veille.nlp.quotes.doc import span_of, text_of
 from veille.nlp.scope import current_pack
 
-_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "expl:subj")
 _MATCHES = "veille.quotes.cue_matches."
 _INVERTED = "INVERTED_PRONOUN"
 _REFLEXIVE = "REFLEXIVE"
@@ -50,6 +49,11 @@ class CueWords:
     split_sources: dict[tuple[str, str], str]  # (token before, token) -> cue: "d'" + "après"
     opinion: frozenset[str]  # sentence openers of an opinion ("Pour X, ...")
     source_nouns: frozenset[str]  # nouns that can be a source after "selon"
+    deps: dict[str, frozenset[str]]  # role -> the parser's labels (cues_dependencies.tsv)
+
+    def labels(self, role: str) -> frozenset[str]:
+        """The parser's dependency labels of ``role`` ("subject", "auxiliary"...)."""
+        return self.deps.get(role, frozenset())
 
 
 def cue_words() -> CueWords:
@@ -64,6 +68,9 @@ def _build_words(pack: LanguagePack) -> CueWords:
     for head, nxt in pack.table("quotes/cues_verb_pairs.tsv"):
         pairs.setdefault(head, set()).add(nxt)
     sources = pack.table("quotes/cues_sources.tsv")
+    deps: dict[str, set[str]] = {}
+    for label, role in pack.table("quotes/cues_dependencies.tsv"):
+        deps.setdefault(role, set()).add(label)
     return CueWords(
         forms=pack.words("reporting_verb_forms.txt"),
         lemmas=frozenset(lemmas),
@@ -84,6 +91,7 @@ def _build_words(pack: LanguagePack) -> CueWords:
         source_nouns=pack.words("quotes/cues_source_nouns.txt")
         | pack.words("quote_person_nouns.txt")
         | frozenset(row[0] for row in pack.table("quote_org_nouns.txt")),
+        deps={role: frozenset(labels) for role, labels in deps.items()},
     )
 
 
@@ -251,8 +259,9 @@ def inverted_subject(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | Non
 def _parsed_inverted(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | None:
     """The parser's subject after the verb, past a circumstance ("a affirmé sous couvert
     d'anonymat un responsable")."""
+    subject = cue_words().labels("subject")
     for child in verb.children:
-        if child.dep_ in _SUBJECT_DEPS and child.i > verb.i and child.idx < limit:
+        if child.dep_ in subject and child.i > verb.i and child.idx < limit:
             return _subtree_span(doc, [child], doc[len(doc) - 1])
     return None
 
@@ -314,10 +323,12 @@ def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | Non
         t.pos_ in ("PROPN", "PRON") for t in doc[near[0] : near[1]]
     ):
         return _chars(doc, near)
+    words = cue_words()
+    subject, auxiliary = words.labels("subject"), words.labels("auxiliary")
     subjects = [
-        child for tok in [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+        child for tok in [verb, *(c for c in verb.children if c.dep_ in auxiliary)]
         for child in tok.children
-        if child.dep_ in _SUBJECT_DEPS and child.i < verb.i and child.idx >= floor
+        if child.dep_ in subject and child.i < verb.i and child.idx >= floor
     ]
     if subjects:
         return _subtree_span(doc, subjects, verb)

@@ -22,6 +22,7 @@ from veille.nlp.quotes.cues import (
     auxiliaries_before,
     can_be_source,
     cue_text,
+    cue_words,
     inverted_subject,
     is_reporting_verb,
     preposed_subject,
@@ -146,8 +147,9 @@ def _label_subject(doc: Doc, tokens: list[Token]) -> Attribution | None:
 
 
 def _colon_subject(doc: Doc, tokens: list[Token], floor: int) -> Attribution | None:
+    nominal_subject = cue_words().labels("nominal_subject")
     for tok in tokens:
-        if tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
+        if tok.dep_ in nominal_subject and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
             subject = preposed_subject(doc, tok.head, floor)
             if subject is not None:
                 return Attribution(":", subject, None, tok.idx)

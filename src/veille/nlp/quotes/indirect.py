@@ -23,6 +23,7 @@ from veille.nlp.quotes.cues import (
     auxiliaries_before,
     can_be_source,
     cue_text,
+    cue_words,
     inverted_subject,
     is_reporting_verb,
     preposed_subject,
@@ -126,7 +127,8 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
 
 
 def _passive(verb: Token) -> bool:
-    return any(c.dep_ == "aux:pass" for c in verb.children)
+    passive = cue_words().labels("passive_auxiliary")
+    return any(c.dep_ in passive for c in verb.children)
 
 
 def _content_start(doc: Doc, verb: Token, limit: int) -> int | None:
@@ -138,11 +140,12 @@ def _content_start(doc: Doc, verb: Token, limit: int) -> int | None:
         i += 1  # "a fait savoir que": the content follows the pair
     words = indirect_words()
     openers = mark_rules().openers
+    fixed = cue_words().labels("fixed")
     for j in range(i, min(i + _MAX_GAP, len(doc))):
         tok = doc[j]
         if tok.idx >= limit or tok.text[:1] in openers:
             return None
-        if tok.lower_ in words.complementizers and tok.dep_ != "fixed":
+        if tok.lower_ in words.complementizers and tok.dep_ not in fixed:
             return _after(doc, j)
         if tok.text == ":" and j == i:
             return _after(doc, j)
