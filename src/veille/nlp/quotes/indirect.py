@@ -52,6 +52,7 @@ class IndirectWords:
     complementizers: frozenset[str]  # open the content: "que"
     clause_words: frozenset[str]  # complementizers, straight apostrophe: a subject holding one
     non_speakers: frozenset[str]  # first words of a subject that is the author or the reader
+    impersonal: str  # the pronoun of a passive cue's unnamed speaker ("on")
 
 
 def indirect_words() -> IndirectWords:
@@ -69,6 +70,7 @@ def _build_words(pack: LanguagePack) -> IndirectWords:
         complementizers=complementizers,
         clause_words=frozenset(w.replace("’", "'") for w in complementizers),
         non_speakers=pack.words("quotes/indirect_non_speakers.txt"),
+        impersonal=pack.lines("quotes/indirect_impersonal.txt")[0],
     )
 
 
@@ -120,7 +122,7 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
         if subject is not None and not _can_speak(text_of(doc)[subject[0] : subject[1]]):
             return None
         if _passive(verb):  # "il a été précisé que ...": said, but by no one named
-            subject, pronoun = None, "on"
+            subject, pronoun = None, indirect_words().impersonal
         return Reported(start, _content_end(text_of(doc), start, sentence[1]), cue_text(doc, verb),
                         subject, pronoun, verb.idx)
     return _inverted_closing(doc, verb, sentence, pronoun)
