@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck pytest bench bench-scale eval clean install
+.PHONY: demo test lint typecheck pytest bench bench-scale bench-serve eval clean install
 
 install: $(STAMP)
 
@@ -32,6 +32,9 @@ bench: $(STAMP)
 
 bench-scale: $(STAMP)
 	$(BIN)/python scripts/bench_scale.py
+
+bench-serve: $(STAMP)
+	$(BIN)/python scripts/bench_serve.py
 
 eval: $(STAMP)
 	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --readme README.md

@@ -22,6 +22,13 @@ _BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
 
 def decode_bytes(data: bytes, origin: str, max_bytes: int) -> str:
     """Return ``data`` as text or raise :class:`InputError` saying why it is unusable."""
+    text = _decode(data, origin, max_bytes)
+    if not text.strip():  # e.g. b"\xa0": a no-break space once decoded as cp1252
+        raise InputError(origin, "empty input")
+    return text
+
+
+def _decode(data: bytes, origin: str, max_bytes: int) -> str:
     if len(data) > max_bytes:
         raise InputError(origin, f"too large ({len(data):,} bytes > cap of {max_bytes:,})")
     if not data.strip():
@@ -29,11 +36,11 @@ def decode_bytes(data: bytes, origin: str, max_bytes: int) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode_by_bom(data[len(bom):], encoding, origin)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
     head = data[:8192]
     if _is_binary(head):
         raise InputError(origin, "binary content, not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -60,8 +67,6 @@ def _decode_by_bom(data: bytes, encoding: str, origin: str) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         raise InputError(origin, f"undecodable text (it starts with a {encoding} mark)") from None
-    if not text.strip():
-        raise InputError(origin, "empty input")
     if _is_binary(text[:8192].encode("utf-8")):
         raise InputError(origin, "binary content, not text")
     return text

@@ -1,0 +1,188 @@
+"""`make bench-serve`: how the server holds up under 20 concurrent readers, on loopback only.
+
+Builds (once, then reuses) a store of generated articles (scripts/bench_corpus.py), starts
+`veille serve` on 127.0.0.1 in its own process, and reports for the document JSON, search and
+timeline endpoints: requests per second at concurrency 20, and p50/p99 latency. Then it starts
+an expensive search (the issue's ``'a* '`` x 166) and times a small request (``/api``) while
+that search runs. Bounded: a fixed number of requests per endpoint and a time cap per phase.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_corpus import build_corpus  # noqa: E402
+
+from veille.api.server import free_port  # noqa: E402
+from veille.extract import extract_records  # noqa: E402
+from veille.run import store_outcomes  # noqa: E402
+from veille.settings import Settings  # noqa: E402
+from veille.store import open_store  # noqa: E402
+
+HOST = "127.0.0.1"  # loopback only, whatever the environment says
+EXPENSIVE = "a* " * 166
+WORDS = ("ministre", "sommet", "président", "accord", "Bruxelles", "guerre", "visite",
+         "conférence", "déclaré", "Pékin")
+
+
+def build_store(path: Path, count: int, examples: Path) -> int:
+    """A store of at least ``count`` documents at ``path`` (kept for the next run)."""
+    settings = Settings(db=str(path))
+    store = open_store(settings.db)
+    try:
+        have = store.stats()["documents"]
+        if have >= count:
+            return have
+        # Some generated articles are near-copies of others and skipped: generate spares.
+        raws = build_corpus(examples, int(count * 1.3) + 50)
+        started = time.perf_counter()
+        for start in range(0, len(raws), 64):
+            store_outcomes(extract_records(raws[start:start + 64], settings), store, settings)
+            have = store.stats()["documents"]
+            if have >= count:
+                break
+        print(f"built a store of {have} documents in {time.perf_counter() - started:.0f} s",
+              file=sys.stderr)
+        return have
+    finally:
+        store.close()
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "VEILLE_API_TOKEN": ""}
+    veille = Path(sys.executable).with_name("veille")
+    server = subprocess.Popen([str(veille), "serve", "--db", str(db), "--host", HOST,
+                               "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://{HOST}:{port}/api", timeout=2).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("the server did not start")
+
+
+def load(base: str, paths: list[str], concurrency: int, cap: float) -> dict[str, float]:
+    """Send ``paths`` from ``concurrency`` threads; requests/s, p50/p99 ms, errors."""
+    latencies: list[float] = []
+    statuses: list[int] = []
+    lock = threading.Lock()
+    stop_at = time.monotonic() + cap
+    local = threading.local()
+
+    def one(path: str) -> None:
+        if time.monotonic() > stop_at:
+            return
+        if not hasattr(local, "client"):
+            local.client = httpx.Client(base_url=base, timeout=60)
+        t0 = time.perf_counter()
+        status = local.client.get(path).status_code
+        took = time.perf_counter() - t0
+        with lock:
+            latencies.append(took)
+            statuses.append(status)
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        list(pool.map(one, paths))
+    wall = time.perf_counter() - started
+    latencies.sort()
+    return {"requests": len(latencies), "requests_per_s": round(len(latencies) / wall, 1),
+            "p50_ms": round(1000 * statistics.median(latencies), 1),
+            "p99_ms": round(1000 * latencies[min(len(latencies) - 1,
+                                                 int(len(latencies) * 0.99))], 1),
+            "non_2xx": sum(1 for s in statuses if not 200 <= s < 300)}
+
+
+def small_while_slow(base: str, samples: int) -> dict[str, float]:
+    """Latency of ``/api`` while the expensive search runs in another connection."""
+    slow: dict[str, float] = {}
+
+    def expensive() -> None:
+        t0 = time.perf_counter()
+        with httpx.Client(base_url=base, timeout=120) as client:
+            slow["status"] = client.get("/api/search", params={"q": EXPENSIVE}).status_code
+        slow["seconds"] = round(time.perf_counter() - t0, 2)
+
+    thread = threading.Thread(target=expensive)
+    thread.start()
+    time.sleep(0.05)
+    small = []
+    with httpx.Client(base_url=base, timeout=120) as client:
+        for _ in range(samples):
+            t0 = time.perf_counter()
+            client.get("/api")
+            small.append(time.perf_counter() - t0)
+            if not thread.is_alive():
+                break
+            time.sleep(0.05)
+    thread.join()
+    return {"expensive_search_status": slow.get("status", 0),
+            "expensive_search_s": slow.get("seconds", 0.0), "small_requests": len(small),
+            "small_max_ms": round(1000 * max(small), 1),
+            "small_p50_ms": round(1000 * statistics.median(small), 1)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--store", type=Path,
+                        default=Path(tempfile.gettempdir()) / "veille-bench-serve" / "store.sqlite",
+                        help="built once, reused by later runs")
+    parser.add_argument("--examples", type=Path, default=Path("examples"))
+    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--requests", type=int, default=400, help="per endpoint")
+    parser.add_argument("--seconds", type=float, default=60, help="cap per endpoint")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args()
+    args.store.parent.mkdir(parents=True, exist_ok=True)
+    documents = build_store(args.store, args.docs, args.examples)
+    store = open_store(str(args.store))
+    try:
+        ids = [row.doc_id for row in store.documents(limit=documents)]
+        names = [row.name for row in store.entities(type="PER", limit=30)]
+    finally:
+        store.close()
+    rng = random.Random(7)
+    port = free_port(HOST)
+    server = start_server(args.store, port)
+    base = f"http://{HOST}:{port}"
+    n = args.requests
+    endpoints = {
+        "document": [f"/api/documents/{rng.choice(ids)}" for _ in range(n)],
+        "search": [f"/api/search?q={rng.choice(WORDS)}" for _ in range(n)],
+        "timeline": [f"/api/timeline?entity={rng.choice(names)}" for _ in range(n)],
+    }
+    try:
+        figures: dict[str, object] = {"documents": documents, "concurrency": args.concurrency}
+        for name, paths in endpoints.items():
+            figures[name] = load(base, paths, args.concurrency, args.seconds)
+            print(name, figures[name], file=sys.stderr)
+        figures["small_while_expensive_search"] = small_while_slow(base, 200)
+    finally:
+        server.terminate()
+        server.wait(10)
+    print(json.dumps(figures, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
