@@ -176,3 +176,16 @@ def test_passive_reads_the_english_parser_labels(english: Language, en_rules: No
 
     assert reported("auxpass") == [(None, "they")]  # said, but by no one named
     assert reported("aux:pass") == [((0, 2), None)]  # the French label means nothing here
+
+
+def test_opinion_opener_reads_the_english_ner_labels(english: Language, en_rules: None) -> None:
+    # For Anne Vidal, the plan fails.
+    words = ["For", "Anne", "Vidal", ",", "the", "plan", "fails", "."]
+
+    def cue(label: str) -> SourceCue | None:
+        ents = ["O", f"B-{label}", f"I-{label}"] + ["O"] * 5
+        doc = Doc(english.vocab, words=words, ents=ents)
+        return source_cue(doc, doc[0])
+
+    assert cue("PERSON") == SourceCue("for", 0)
+    assert cue("PER") is None  # WikiNER's label is not the English model's

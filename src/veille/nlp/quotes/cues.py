@@ -421,10 +421,12 @@ def source_cue(doc: Doc, tok: Token) -> SourceCue | None:
 
 
 def opinion_holder(doc: Doc, tok: Token) -> bool:
-    """A person's name (the parser's PER entity) follows ``tok`` before a comma."""
+    """A person's name (a NER label the pack maps to PER: ``entities/ner_labels.tsv``) follows
+    ``tok`` before a comma."""
     for nxt in doc[tok.i + 1 : tok.i + 8]:
         if nxt.text == ",":
-            return any(t.ent_type_ == "PER" for t in doc[tok.i + 1 : nxt.i])
+            types = current_pack().mapping("entities/ner_labels.tsv")
+            return any(types.get(t.ent_type_) == "PER" for t in doc[tok.i + 1 : nxt.i])
         if nxt.is_punct or nxt.pos_ in ("VERB", "AUX"):
             return False
     return False
