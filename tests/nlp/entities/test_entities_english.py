@@ -132,3 +132,17 @@ def test_the_entities_component_runs_on_blank_english(nlp: Language) -> None:
         ("Geneva", "LOC", None): [("Geneva", "name")],
         ("Smith", "PER", None): [("Smith", "title")],
     }
+
+
+def _types(nlp: Language, text: str, ents: list[tuple[str, str]]) -> dict[str, str]:
+    doc = nlp.get_pipe("veille_entities")(_english_doc(nlp, text, ents))
+    return {e.name: e.type for e in doc._.veille_entities.entities()}
+
+
+def test_a_role_in_apposition_makes_a_person_with_english_nouns(nlp: Language) -> None:
+    # A two-word span tagged NORP (MISC) followed by an English role noun is a person; a
+    # French role noun there is not a cue with the English pack.
+    assert _types(nlp, "Kossi Amegan, the current minister of trade, spoke.",
+                  [("Kossi Amegan", "NORP")]) == {"Kossi Amegan": "PER"}
+    assert _types(nlp, "Kossi Amegan, ministre du Commerce, spoke.",
+                  [("Kossi Amegan", "NORP")]) == {"Kossi Amegan": "MISC"}
