@@ -189,3 +189,10 @@ def test_opinion_opener_reads_the_english_ner_labels(english: Language, en_rules
 
     assert cue("PERSON") == SourceCue("for", 0)
     assert cue("PER") is None  # WikiNER's label is not the English model's
+
+
+def test_untagged_english_cue_on_the_blank_pipeline(english: Language, french: Language) -> None:
+    # No tagger: a listed form is the cue (it cannot be told from a noun); the pack decides.
+    text = "\u201cWe agreed on a timetable,\u201d Ferrer said after the talks."
+    assert [q.cue for q in english(text)._.veille_quotes] == ["said"]
+    assert [q.cue for q in french(text)._.veille_quotes] == []  # no cue: a short uncued phrase

@@ -165,8 +165,10 @@ def is_reporting_verb(token: Token) -> bool:
         return True  # a scraper dropped the space: "Trump ditPlus tard"
     if lemma not in words.lemmas and token.lower_ not in words.forms:
         return False
-    # "une note", "la demande": the same letters as a noun are not a cue, unless inverted.
-    return token.pos_ in ("VERB", "AUX") or _inverted_pronoun(token) is not None
+    # "une note", "la demande": the same letters as a noun are not a cue, unless inverted. A
+    # pipeline without a tagger (spaCy's blank ones) cannot tell: the listed word is the cue.
+    return (token.pos_ in ("VERB", "AUX") or _inverted_pronoun(token) is not None
+            or not token.doc.has_annotation("POS"))
 
 
 def _reflexive(token: Token) -> bool:
