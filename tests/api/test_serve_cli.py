@@ -11,12 +11,15 @@ from veille.settings import Settings
 
 
 def test_serve_options_override_settings(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[Settings] = []
-    monkeypatch.setattr(api_app, "serve", seen.append)
-    result = CliRunner().invoke(app, ["serve", "--db", "/tmp/x.sqlite", "--port", "9123"])
+    seen: list[tuple[Settings, int]] = []
+    monkeypatch.setattr(api_app, "serve", lambda settings, workers: seen.append((settings,
+                                                                                  workers)))
+    result = CliRunner().invoke(app, ["serve", "--db", "/tmp/x.sqlite", "--port", "9123",
+                                      "--workers", "3"])
     assert result.exit_code == 0, result.output
-    (settings,) = seen
+    ((settings, workers),) = seen
     assert (settings.db, settings.port, settings.host) == ("/tmp/x.sqlite", 9123, "127.0.0.1")
+    assert workers == 3
     assert "http://127.0.0.1:9123/" in result.stderr
 
 

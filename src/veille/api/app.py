@@ -6,6 +6,7 @@ uvicorn. Errors are JSON under ``/api`` and an HTML page elsewhere, with the sam
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -136,9 +137,26 @@ async def query_timeout(request: Request, exc: Exception) -> Response:
     return error_response(request, 400, str(exc))
 
 
-def serve(settings: Settings) -> None:
-    """Run the app with uvicorn on ``settings.host:settings.port`` until interrupted."""
+def serve(settings: Settings, workers: int = 1) -> None:
+    """Run the app with uvicorn on ``settings.host:settings.port`` until interrupted.
+
+    With ``workers`` > 1, that many processes share the port, each with its own store
+    connections: the GIL keeps one process to about one core of JSON and HTML rendering.
+    They rebuild their settings from the environment, so ``settings`` is written there first.
+    """
     import uvicorn
 
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
-                log_level="info", access_log=False)
+    if workers <= 1:
+        uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
+                    log_level="info", access_log=False)
+        return
+    for name, value in settings.model_dump().items():
+        if value is not None:
+            os.environ[f"VEILLE_{name.upper()}"] = str(value)
+    uvicorn.run("veille.api.app:app_from_environment", factory=True, host=settings.host,
+                port=settings.port, workers=workers, log_level="info", access_log=False)
+
+
+def app_from_environment() -> FastAPI:
+    """The app over the settings of the environment (one per ``veille serve`` worker)."""
+    return create_app(Settings())

@@ -13,6 +13,8 @@ def serve_cli(
     db: Annotated[str | None, typer.Option(help="Store location (default: settings.db).")] = None,
     host: Annotated[str | None, typer.Option(help="Address to bind (default 127.0.0.1).")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on (default 8765).")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes (about one "
+                                         "core each).")] = 1,
 ) -> None:
     """Serve the API (/api, /docs) and the analysts' pages until Ctrl-C."""
     from veille.api.app import serve
@@ -21,7 +23,7 @@ def serve_cli(
     settings = get_settings().model_copy(update=overrides)
     typer.echo(f"Veille on http://{settings.host}:{settings.port}/ over {settings.db}"
                + ("" if settings.api_token else " (read-only: no VEILLE_API_TOKEN)"), err=True)
-    serve(settings)
+    serve(settings, workers)
 
 
 def register(app: typer.Typer) -> None:
