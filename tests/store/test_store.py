@@ -171,6 +171,18 @@ def test_search_finds_a_lemma_the_text_inflects(store: Store) -> None:
     assert store.search("affirmer") == []
 
 
+def test_search_stems_each_document_in_its_own_language(store: Store) -> None:
+    # English Snowball takes "running" and "runs" to "run"; French leaves "running" whole,
+    # so only an English index of the English text finds it from "runs".
+    english = make_record("The delegation was running late for the talks in Geneva.")
+    english.source.language = "en"
+    french = make_record("Les négociations ont repris à Genève après une longue pause.")
+    add(store, english)
+    add(store, french)
+    assert [h.doc_id for h in store.search("runs")] == [english.doc_id]
+    assert [h.doc_id for h in store.search("negociation")] == [french.doc_id]
+
+
 def test_search_requires_every_word_and_honours_filters(filled: Store) -> None:
     assert filled.search("négociations Pékin") == []
     assert [h.doc_id for h in filled.search("président")] == [visit_record().doc_id]

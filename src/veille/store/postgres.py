@@ -22,6 +22,7 @@ from psycopg.types.json import Jsonb
 
 from veille.clean.dedup import band_hashes, similarity
 from veille.errors import QueryTimeout, StoreError
+from veille.lang.pack import LanguagePack
 from veille.model import Event, Record
 from veille.store import rows
 from veille.store.base import (
@@ -68,6 +69,12 @@ def migrate_postgres(conn: psycopg.Connection[Any]) -> list[str]:
             conn.execute("INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
                          (version, name))
             applied.append(name)
+    with conn.transaction():
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+        unaccent = conn.execute("SELECT 1 FROM pg_extension WHERE extname = 'unaccent'"
+                                ).fetchone() is not None
+        for statement in rows.text_search_ddl(unaccent):
+            conn.execute(statement)  # one per installed language pack: a new pack needs none
     return applied
 
 
@@ -196,15 +203,17 @@ class PostgresStore(BrowseQueries):
         src = record.source
         title, body, lemmas = (self._fts_text(t) for t in (src.title or "", record.text,
                                                              record.lemmas))
+        config = rows.text_search_config(src.language)
         self.conn.execute(
             "INSERT INTO documents (doc_id, content_hash, path, url, title, publisher, published,"
-            " reference_date, language, record, signature, tsv) VALUES"
-            " (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s, setweight(to_tsvector('veille_fr', %s), 'A')"
-            " || setweight(to_tsvector('veille_fr', %s), 'B')"
-            " || setweight(to_tsvector('veille_fr', %s), 'C'))",
+            " reference_date, language, record, signature, ts_config, tsv) VALUES"
+            " (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,"
+            " setweight(to_tsvector(%s::regconfig, %s), 'A')"
+            " || setweight(to_tsvector(%s::regconfig, %s), 'B')"
+            " || setweight(to_tsvector(%s::regconfig, %s), 'C'))",
             (record.doc_id, key, src.path, src.url, src.title, src.publisher, src.published,
              src.reference_date, src.language, Jsonb(record.to_dict()), Jsonb(signature),
-             title, body, lemmas),
+             config, config, title, config, body, config, lemmas),
         )
         with self.conn.cursor() as cur:
             cur.executemany("INSERT INTO doc_bands (band, doc_id) VALUES (%s, %s)",
@@ -310,18 +319,24 @@ class PostgresStore(BrowseQueries):
         """
         where, params = rows.search_clauses(filters or SearchFilters(), _PG)
         text = self._fts_text(query)
+        # A query has no language: it is read by every installed language's configuration,
+        # and a document matches in its own.
+        configs = [rows.text_search_config(code) for code in LanguagePack.available()]
+        either = " || ".join(f"websearch_to_tsquery('{c}', %s)" for c in configs)
         sql = (
             "SELECT d.doc_id, d.title, d.publisher, d.published,"
-            " ts_headline('veille_fr', d.record->>'text', q, 'StartSel=[, StopSel=],"
+            " ts_headline(d.ts_config::regconfig, d.record->>'text', q,"
+            " 'StartSel=[, StopSel=],"
             " MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…'),"
             " ts_rank_cd(d.tsv, q) AS rank"
-            " FROM documents d, websearch_to_tsquery('veille_fr', %s) q"
+            f" FROM documents d, (SELECT {either} AS q) s"
             " WHERE numnode(q) > 0 AND d.tsv @@ q" + "".join(f" AND {w}" for w in where)
             + " ORDER BY rank DESC, d.doc_id LIMIT %s OFFSET %s"
         )
         try:
             found = self.conn.execute(sql,
-                                      [text, *params, limit, offset]).fetchall()
+                                      [*[text] * len(configs), *params, limit, offset]
+                                      ).fetchall()
         except pg_errors.QueryCanceled:
             raise  # over budget: :meth:`budget` says so
         except psycopg.Error as err:

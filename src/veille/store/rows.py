@@ -12,25 +12,63 @@ from typing import Any
 
 import snowballstemmer
 
+from veille.lang.pack import LanguagePack, PackError
 from veille.model import Entity, Record
 from veille.resolve.entities import global_key, is_bare_surname, match, surname_key
 from veille.store.base import SearchFilters
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer("french")
+@lru_cache(maxsize=16)
+def _stemmer(language: str) -> snowballstemmer.stemmer | None:
+    """The Snowball stemmer of a document's language: the one its pack names, else None."""
+    try:
+        name = LanguagePack.load(language).stemmer
+    except PackError:
+        return None  # a language Veille has no pack for is indexed by its words alone
+    return snowballstemmer.stemmer(name) if name in snowballstemmer.algorithms() else None
 
 
-def stems(text: str) -> str:
-    """Snowball stems of every word, accents kept (the FTS tokenizer folds them)."""
-    return " ".join(stem_word(w) for w in re.findall(r"\w+", text.casefold()))
+def stems(text: str, language: str) -> str:
+    """Snowball stems of every word in ``language``, accents kept (the FTS tokenizer folds
+    them); the words themselves for a language without a stemmer."""
+    return " ".join(stem_word(w, language) for w in re.findall(r"\w+", text.casefold()))
 
 
 @lru_cache(maxsize=200_000)
-def stem_word(word: str) -> str:
+def stem_word(word: str, language: str) -> str:
     # News reuses a small vocabulary: caching the stemmer makes indexing ~60x faster.
-    return str(_stemmer().stemWord(word))
+    stemmer = _stemmer(language)
+    return str(stemmer.stemWord(word)) if stemmer is not None else word
+
+
+def query_stems(word: str) -> list[str]:
+    """A query word's stems in every installed language: a query has no language of its
+    own, and the store holds documents of several."""
+    return sorted({stem_word(word, code) for code in LanguagePack.available()})
+
+
+def text_search_config(language: str) -> str:
+    """The PostgreSQL configuration a document of ``language`` is indexed with
+    (``veille_<pack>``, made by :func:`text_search_ddl`), ``veille_simple`` without a pack."""
+    return f"veille_{language}" if language in LanguagePack.available() else "veille_simple"
+
+
+def text_search_ddl(unaccent: bool) -> list[str]:
+    """Statements that make one configuration per installed pack (copied from the
+    PostgreSQL configuration the pack names, accents folded before the stemmer when
+    ``unaccent`` is there) and ``veille_simple`` for the rest. Idempotent."""
+    configs = [(f"veille_{code}", LanguagePack.load(code).text_search)
+               for code in LanguagePack.available()] + [("veille_simple", "simple")]
+    out = []
+    for name, base in configs:
+        stem = "simple" if base == "simple" else f"{base}_stem"
+        out.append(f"DO $$ BEGIN CREATE TEXT SEARCH CONFIGURATION {name}"
+                   f" (COPY = pg_catalog.{base});"
+                   " EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
+        if unaccent:
+            out.append(f"ALTER TEXT SEARCH CONFIGURATION {name} ALTER MAPPING FOR hword,"
+                       f" hword_part, word WITH unaccent, {stem}")
+    return out
 
 
 @dataclass
@@ -90,8 +128,8 @@ def fts_query(query: str) -> str:
     clauses = [f'body : "{p}"' for p in re.findall(r'"([^"]+)"', query)]
     rest = re.sub(r'"[^"]*"', " ", query)
     for word in re.findall(r"\w+", rest.casefold()):
-        stem = stem_word(word)
-        clauses.append(f'({{title body lemmas}} : "{word}" OR stems : "{stem}")')
+        either = " OR ".join(f'stems : "{stem}"' for stem in query_stems(word))
+        clauses.append(f'({{title body lemmas}} : "{word}" OR {either})')
     return " AND ".join(clauses)
 
 

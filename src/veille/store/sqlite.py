@@ -149,7 +149,8 @@ class SQLiteStore:
         self._insert_events(record, local_to_global)
         self.conn.execute(
             "INSERT INTO doc_fts (doc_id, title, body, lemmas, stems) VALUES (?,?,?,?,?)",
-            (record.doc_id, src.title or "", record.text, record.lemmas, rows.stems(record.text)),
+            (record.doc_id, src.title or "", record.text, record.lemmas,
+             rows.stems(record.text, src.language)),
         )
 
     def _insert_entities(self, record: Record) -> dict[str, int]:
