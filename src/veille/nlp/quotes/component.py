@@ -109,11 +109,9 @@ def role_subjects(doc: Doc) -> list[tuple[int, int]]:
     démenti"): article, noun and the adjectives after it."""
     if not doc.has_annotation("DEP"):
         return []  # no parse, no subjects (a blank pipeline)
-    nouns = current_pack().words("quote_person_nouns.txt")
     article: dict[int, int] = {}  # noun -> its first article
     for _, (noun, det) in _role_subject_matcher(doc.vocab)(doc):
-        if doc[noun].lower_ in nouns:
-            article[noun] = min(det, article.get(noun, det))
+        article[noun] = min(det, article.get(noun, det))
     found = []
     for noun in sorted(article):
         tok = end = doc[noun]
@@ -124,14 +122,19 @@ def role_subjects(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _role_subject_matcher(vocab: Vocab) -> DependencyMatcher:
-    """The pack's role-subject patterns on ``vocab``, built once per pack and vocab (the
-    matcher holds the vocab, so its id is not reused while cached)."""
+    """The pack's role-subject patterns on ``vocab``, their first node restricted to the head
+    nouns of ``quote_person_nouns.txt`` (one list for every rule that reads them; in the
+    pattern, it also spares the matcher every other subject). Built once per pack and vocab:
+    the matcher holds the vocab, so its id is not reused while cached."""
     pack = current_pack()
 
     def build() -> DependencyMatcher:
+        nouns = sorted(pack.words("quote_person_nouns.txt"))
         matcher = DependencyMatcher(vocab)
         for entry in pack.patterns(_ROLE_SUBJECTS):
-            matcher.add(entry["label"], [entry["pattern"]])
+            first, *rest = entry["pattern"]
+            attrs = {**first["RIGHT_ATTRS"], "LOWER": {"IN": nouns}}
+            matcher.add(entry["label"], [[{**first, "RIGHT_ATTRS": attrs}, *rest]])
         return matcher
     return pack.cached(("role_subjects", id(vocab)), build)
 
