@@ -16,7 +16,7 @@ from veille.kb.base import KnowledgeBase
 from veille.lang.pack import LanguagePack
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.model import load_pipeline
-from veille.nlp.quotes.component import _is_ui_label, role_subjects
+from veille.nlp.quotes.component import _is_ui_label, role_subjects, subject_mentions
 from veille.nlp.quotes.roles import country_of, words_of
 from veille.nlp.quotes.speaker import Said, SpeakerResolver
 from veille.nlp.quotes.turns import find_turns, label_role
@@ -158,6 +158,17 @@ def test_role_subject_matcher_outlives_the_memory_zone_it_was_built_in() -> None
         with nlp.memory_zone():
             assert role_subjects(_english_subject(nlp)) == [(0, 12)]
         assert role_subjects(_english_subject(nlp)) == [(0, 12)]
+
+
+def test_a_passive_subject_is_read_with_the_pack_s_dependency_labels(blank_en: Language
+                                                                     ) -> None:
+    doc = _parsed(blank_en, ["Kadri", "Simson", "was", "questioned", "."], [1, 3, 3, 3, 3],
+                  ["compound", "nsubjpass", "auxpass", "ROOT", "punct"])  # ClearNLP labels
+    for code, subjects in (("en", 1), ("fr", 0)):  # French reads nsubj:pass, UD's label
+        with rules(code):
+            table = EntityTable(doc.text, date(2025, 3, 1), KB)
+            table.add("Kadri Simson", "PER", 0, 12, "Kadri Simson")
+            assert len(subject_mentions(doc, table)) == subjects, code
 
 
 def test_an_unparsed_doc_has_no_role_subjects(blank_en: Language) -> None:

@@ -20,6 +20,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from veille.lang.pack import LanguagePack
 from veille.model import Entity, Quote, QuoteKind, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.entities.component import EntityTable
@@ -43,6 +44,7 @@ _SCARE_MAX_WORDS = 3
 # Uncued verbless quotes up to this length are names or terms, not statements.
 _TERM_MAX_WORDS = 6
 _ROLE_SUBJECTS = "quotes/component_role_subjects.jsonl"
+_DEPENDENCIES = "quotes/component_dependencies.tsv"
 
 
 @dataclass
@@ -94,12 +96,13 @@ def _interviewee_said(quotes: list[Quote], turns: list[Turn]) -> Said:
 def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
     """Mentions of people that are the subject of their clause (or apposed to it)."""
     found = []
+    deps = _dependencies()
     for entity in table.entities():
         if entity.type != "PER":
             continue
         for m in entity.mentions:
             span = span_of(doc, m.start, m.end)
-            if span is not None and any(_is_subject(t) for t in span):
+            if span is not None and any(_is_subject(t, deps) for t in span):
                 found.append((m.start, entity))
     return found
 
@@ -113,9 +116,11 @@ def role_subjects(doc: Doc) -> list[tuple[int, int]]:
     for _, (noun, det) in _role_subject_matcher(doc.vocab)(doc):
         article[noun] = min(det, article.get(noun, det))
     found = []
+    adjective = _dependencies().get("adjective", frozenset())
     for noun in sorted(article):
         tok = end = doc[noun]
-        while end.i + 1 < len(doc) and doc[end.i + 1].dep_ == "amod" and doc[end.i + 1].head == tok:
+        while (end.i + 1 < len(doc) and doc[end.i + 1].dep_ in adjective
+               and doc[end.i + 1].head == tok):
             end = doc[end.i + 1]
         found.append((doc[article[noun]].idx, end.idx + len(end.text)))
     return found
@@ -139,18 +144,28 @@ def _role_subject_matcher(vocab: Vocab) -> DependencyMatcher:
     return pack.cached(("role_subjects", id(vocab)), build)
 
 
-def _is_subject(tok: Token) -> bool:
+def _is_subject(tok: Token, deps: dict[str, frozenset[str]]) -> bool:
     """A subject, or a name apposed to one ("La commissaire à l'Énergie, Kadri Simson, a
     dit": the parser often hangs the apposition on the subject's complement)."""
-    subject = ("nsubj", "nsubj:pass")
+    subject = deps.get("subject", frozenset())
     if tok.dep_ in subject:
         return True
-    if tok.dep_ not in ("appos", "flat:name"):
+    if tok.dep_ not in deps.get("apposition", frozenset()):
         return False
+    attachment = deps.get("attachment", frozenset())
     head, steps = tok.head, 0
-    while head.dep_ in ("appos", "flat:name", "nmod") and steps < 3 and head.head is not head:
+    while head.dep_ in attachment and steps < 3 and head.head is not head:
         head, steps = head.head, steps + 1
     return head.dep_ in subject
+
+
+def _dependencies() -> dict[str, frozenset[str]]:
+    """The parser's dependency labels the rules read, by use (``subject``, ``apposition``...)."""
+    return current_pack().derive(_build_dependencies)
+
+
+def _build_dependencies(pack: LanguagePack) -> dict[str, frozenset[str]]:
+    return {row[0]: frozenset(row[1:]) for row in pack.table(_DEPENDENCIES)}
 
 
 def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
