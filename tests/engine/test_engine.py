@@ -107,3 +107,20 @@ def test_plan_skips_stored_files_and_reports_missing_ones(tmp_path: Path) -> Non
     plan = plan_inputs([tmp_path / "nope.txt"], store)
     assert plan.pending == [] and plan.missing[0].endswith("nope.txt: no such file or directory")
     store.close()
+
+
+def test_a_bad_date_in_a_partition_fails_that_item_not_the_partition(
+        tmp_path: Path, settings: Settings, corpus_writer: Writer) -> None:
+    # Before input validation, "2026-13-45" raised ValueError in the NLP stage and the whole
+    # partition (up to 32 files) failed.
+    good = corpus_writer(tmp_path, 2)
+    batch = tmp_path / "items.jsonl"
+    batch.write_text(
+        '{"id": "b1", "text": "Le préfet a reçu lundi les maires du département.",'
+        ' "published": "2026-13-45"}\n'
+        '{"id": "b2", "text": "La ministre a visité mardi le port de Marseille.",'
+        ' "published": 12345}\n', encoding="utf-8")
+    results = process_partition([str(good[0]), str(batch), str(good[1])], settings)
+    assert [type(r) for r in results] == [Record, str, str, Record]
+    assert results[1].startswith(f"{batch}:1: field 'published'")
+    assert results[2].startswith(f"{batch}:2: field 'published'")
