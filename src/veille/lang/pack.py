@@ -195,11 +195,3 @@ def alternation(words: Any) -> str:
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ordered)
 
-
-# Transition shims for modules not yet given their pack; removed once none calls them.
-def read_lines(name: str, lang: str = "fr") -> tuple[str, ...]:
-    return _load(lang).lines(name)
-
-
-def read_table(name: str, lang: str = "fr") -> tuple[tuple[str, ...], ...]:
-    return _load(lang).table(name)
