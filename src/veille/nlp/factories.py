@@ -67,66 +67,25 @@ def event_rules() -> EventRules:
     return extract_events
 
 
-class _Component:
-    """What the four components share: their pack, their KB, the document's context."""
+class VeilleComponent:
+    """One of the four components: its pack, its KB, and the step that fills its extension.
 
-    def __init__(self, nlp: Language, lang: str | None, kb: KnowledgeBase) -> None:
+    ``step(doc, context)`` runs the component's rules inside the pack's and KB's scope; its
+    result goes on ``doc._.<assigns>``.
+    """
+
+    def __init__(self, nlp: Language, lang: str | None, kb: KnowledgeBase,
+                 step: Callable[[Doc, DocContext], object], assigns: str) -> None:
         self.pack = LanguagePack.load(lang or str(nlp.lang))
         self.kb = kb
+        self.step = step
+        self.assigns = assigns
 
-    @staticmethod
-    def context(doc: Doc) -> DocContext:
+    def __call__(self, doc: Doc) -> Doc:
         ctx = doc._.veille_context
-        return ctx if isinstance(ctx, DocContext) else DocContext()
-
-
-class EntitiesComponent(_Component):
-    def __init__(self, nlp: Language, lang: str | None, kb: KnowledgeBase,
-                 rules: EntityRules) -> None:
-        super().__init__(nlp, lang, kb)
-        self.rules = rules
-
-    def __call__(self, doc: Doc) -> Doc:
         with scope(self.pack, self.kb):
-            doc._.veille_entities = self.rules(doc, self.context(doc), self.kb)
-        return doc
-
-
-class TimesComponent(_Component):
-    def __init__(self, nlp: Language, lang: str | None, kb: KnowledgeBase,
-                 rules: TimeRules) -> None:
-        super().__init__(nlp, lang, kb)
-        self.rules = rules
-
-    def __call__(self, doc: Doc) -> Doc:
-        with scope(self.pack, self.kb):
-            doc._.veille_times = self.rules(doc, self.context(doc))
-        return doc
-
-
-class QuotesComponent(_Component):
-    def __init__(self, nlp: Language, lang: str | None, kb: KnowledgeBase,
-                 rules: QuoteRules) -> None:
-        super().__init__(nlp, lang, kb)
-        self.rules = rules
-
-    def __call__(self, doc: Doc) -> Doc:
-        with scope(self.pack, self.kb):
-            doc._.veille_quotes = self.rules(doc, doc._.veille_entities, doc._.veille_times,
-                                             self.context(doc))
-        return doc
-
-
-class EventsComponent(_Component):
-    def __init__(self, nlp: Language, lang: str | None, kb: KnowledgeBase,
-                 rules: EventRules) -> None:
-        super().__init__(nlp, lang, kb)
-        self.rules = rules
-
-    def __call__(self, doc: Doc) -> Doc:
-        with scope(self.pack, self.kb):
-            doc._.veille_events = self.rules(doc, doc._.veille_entities, doc._.veille_times,
-                                             self.context(doc))
+            result = self.step(doc, ctx if isinstance(ctx, DocContext) else DocContext())
+        setattr(doc._, self.assigns, result)
         return doc
 
 
@@ -138,28 +97,30 @@ def _config(rules: str) -> dict[str, Any]:
 @Language.factory("veille_entities", default_config=_config("veille.entity_rules.v1"),
                   assigns=["doc._.veille_entities"])
 def make_entities(nlp: Language, name: str, lang: str | None, kb: KnowledgeBase,
-                  rules: EntityRules) -> EntitiesComponent:
-    return EntitiesComponent(nlp, lang, kb, rules)
+                  rules: EntityRules) -> VeilleComponent:
+    return VeilleComponent(nlp, lang, kb, lambda doc, ctx: rules(doc, ctx, kb), "veille_entities")
 
 
 @Language.factory("veille_times", default_config=_config("veille.time_rules.v1"),
                   assigns=["doc._.veille_times"])
 def make_times(nlp: Language, name: str, lang: str | None, kb: KnowledgeBase,
-               rules: TimeRules) -> TimesComponent:
-    return TimesComponent(nlp, lang, kb, rules)
+               rules: TimeRules) -> VeilleComponent:
+    return VeilleComponent(nlp, lang, kb, rules, "veille_times")
 
 
 @Language.factory("veille_quotes", default_config=_config("veille.quote_rules.v1"),
                   requires=["doc._.veille_entities", "doc._.veille_times"],
                   assigns=["doc._.veille_quotes"])
 def make_quotes(nlp: Language, name: str, lang: str | None, kb: KnowledgeBase,
-                rules: QuoteRules) -> QuotesComponent:
-    return QuotesComponent(nlp, lang, kb, rules)
+                rules: QuoteRules) -> VeilleComponent:
+    return VeilleComponent(nlp, lang, kb, lambda doc, ctx: rules(
+        doc, doc._.veille_entities, doc._.veille_times, ctx), "veille_quotes")
 
 
 @Language.factory("veille_events", default_config=_config("veille.event_rules.v1"),
                   requires=["doc._.veille_entities", "doc._.veille_times"],
                   assigns=["doc._.veille_events"])
 def make_events(nlp: Language, name: str, lang: str | None, kb: KnowledgeBase,
-                rules: EventRules) -> EventsComponent:
-    return EventsComponent(nlp, lang, kb, rules)
+                rules: EventRules) -> VeilleComponent:
+    return VeilleComponent(nlp, lang, kb, lambda doc, ctx: rules(
+        doc, doc._.veille_entities, doc._.veille_times, ctx), "veille_events")
