@@ -32,8 +32,8 @@ def test_public_record_has_schema_first_and_no_internal_fields() -> None:
     assert list(data)[:2] == ["schema", "doc_id"]
     assert data["schema"] == SCHEMA
     assert "lemmas" not in data
-    assert set(data) == {"schema", "doc_id", "source", "text", "removed", "entities", "quotes",
-                         "times", "events"}
+    assert set(data) == {"schema", "doc_id", "source", "text", "removed", "blocks", "entities",
+                         "quotes", "times", "events"}
 
 
 def test_unknown_fields_from_newer_records_are_ignored() -> None:

@@ -74,6 +74,6 @@ def _finish(pending: list[CleanDocument | InputError], settings: Settings) -> It
         result = next(analyses)
         yield Record(
             doc_id=item.doc_id, source=item.source, text=item.text, removed=item.removed,
-            entities=result.entities, quotes=result.quotes, times=result.times,
+            blocks=item.blocks, entities=result.entities, quotes=result.quotes, times=result.times,
             events=result.events, lemmas=result.lemmas,
         )

@@ -16,6 +16,10 @@ SCHEMA = "veille.extraction/1"
 EntityType = Literal["PER", "ORG", "LOC", "MISC"]
 QuoteKind = Literal["direct", "indirect", "turn"]
 MentionVia = Literal["name", "alias", "title", "pronoun"]
+BlockKind = Literal[
+    "title", "standfirst", "dateline", "heading", "paragraph", "blockquote", "caption",
+    "question", "answer",
+]
 DateBasis = Literal["published", "dateline", "inferred", "none"]
 EventStatus = Literal["happened", "planned", "cancelled", "denied"]
 EVENT_TYPES = (
@@ -62,6 +66,15 @@ class Removed:
     end: int
     reason: str
     text: str = ""
+
+
+@dataclass
+class Block:
+    """One part of the cleaned text's layout: ``text[start:end]`` is a headline, a paragraph..."""
+
+    start: int
+    end: int
+    kind: BlockKind = "paragraph"
 
 
 @dataclass
@@ -127,6 +140,7 @@ class Record:
     source: Source
     text: str
     removed: list[Removed] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
@@ -150,6 +164,7 @@ class Record:
             source=_build(Source, data.get("source") or {}),
             text=data.get("text", ""),
             removed=[_build(Removed, r) for r in data.get("removed", [])],
+            blocks=[_build(Block, b) for b in data.get("blocks", [])],
             entities=[_entity(e) for e in data.get("entities", [])],
             quotes=[_build(Quote, q) for q in data.get("quotes", [])],
             times=[_build(TimeExpr, t) for t in data.get("times", [])],

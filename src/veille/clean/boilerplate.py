@@ -2,7 +2,8 @@
 
 Works line by line on text (HTML has first been reduced to text by :mod:`veille.clean.html`):
 cookie and consent banners, share prompts, photo credits, image placeholders, advertising labels
-and a headline repeated as a footer. Patterns live in the language pack of the document
+a headline repeated as a footer, and a closing section of related headlines (a ``related-section``
+line removes itself and everything after it). Patterns live in the language pack of the document
 (``lang/<code>/clean/boilerplate.tsv``); the caller picks the pack.
 """
 
@@ -12,12 +13,19 @@ import re
 from dataclasses import dataclass
 
 from veille.lang.pack import LanguagePack
-from veille.model import Removed
+from veille.model import Block, BlockKind, Removed
 
 # An inline credit glued to a caption: "Sergueï Lavrov© RIA Novosti".
 _INLINE_CREDIT = re.compile(r"\s*©\s*[\w .'’/-]{2,60}$")
 # UI words left between two banner lines ("OK", "Réseaux sociaux") belong to the banner.
 _MAX_SANDWICH_WORDS = 3
+# A "related-section" heading ("À la une de …", "Sur le même sujet") ends the article only after
+# this many lines of article text: a page that opens with one is not cut to nothing.
+_MIN_LINES_BEFORE_SECTION = 3
+
+# The layout of one line: the index of the block it belongs to and the block's kind. Lines of
+# one block are contiguous; a blank line belongs to no block (``None``).
+LineLayout = tuple[int, BlockKind] | None
 
 
 @dataclass
@@ -61,14 +69,27 @@ def strip_boilerplate(text: str, pack: LanguagePack, title: str | None = None
                       ) -> tuple[str, list[Removed]]:
     """Return the cleaned text and what was removed (offsets into ``text``), with the furniture
     patterns of ``pack`` (the document's language)."""
+    cleaned, removed, _ = strip_layout(text, pack, title)
+    return cleaned, removed
+
+
+def strip_layout(text: str, pack: LanguagePack, title: str | None = None,
+                 layout: list[LineLayout] | None = None
+                 ) -> tuple[str, list[Removed], list[Block]]:
+    """:func:`strip_boilerplate`, and the blocks of the cleaned text: ``layout`` gives each line
+    of ``text`` its block (see :data:`LineLayout`); without it each paragraph (lines between
+    blank lines) is one block."""
     lines = split_lines(text)
+    if layout is None or len(layout) != len(lines):
+        layout = paragraph_layout(text)
     for line in lines:
         line.reason = classify(line.text, pack)
     _absorb_banner_labels(lines)
     _mark_repeated_headline(lines, title)
+    _cut_related_section(lines)
     removed: list[Removed] = []
-    kept: list[str] = []
-    for line in lines:
+    kept: list[tuple[str, LineLayout]] = []
+    for line, place in zip(lines, layout, strict=True):
         if line.reason:
             removed.append(Removed(line.start, line.end, line.reason, line.text))
             continue
@@ -76,10 +97,41 @@ def strip_boilerplate(text: str, pack: LanguagePack, title: str | None = None
         if credit and len(line.text) - len(credit.group()) > 3:
             cut = line.start + credit.start()
             removed.append(Removed(cut, line.end, "photo-credit", credit.group().strip()))
-            kept.append(line.text[: credit.start()])
+            kept.append((line.text[: credit.start()], place))
             continue
-        kept.append(line.text)
-    return _join(kept), removed
+        kept.append((line.text, place))
+    cleaned, blocks = _join(kept)
+    return cleaned, removed, blocks
+
+
+def paragraph_layout(text: str) -> list[LineLayout]:
+    """Each run of non-blank lines one paragraph block (plain text's layout)."""
+    layout: list[LineLayout] = []
+    index, open_block = 0, False
+    for line in split_lines(text):
+        if not line.text.strip():
+            layout.append(None)
+            index += open_block
+            open_block = False
+            continue
+        layout.append((index, "paragraph"))
+        open_block = True
+    return layout
+
+
+def _cut_related_section(lines: list[Line]) -> None:
+    """Everything from a closing related-headlines heading on is furniture."""
+    seen = 0
+    for index, line in enumerate(lines):
+        if line.reason == "related-section" and seen >= _MIN_LINES_BEFORE_SECTION:
+            for rest in lines[index:]:
+                if rest.text.strip():
+                    rest.reason = rest.reason or "related-links"
+            return
+        if line.reason == "related-section":
+            line.reason = None
+        if line.text.strip() and not line.reason:
+            seen += 1
 
 
 def _absorb_banner_labels(lines: list[Line]) -> None:
@@ -104,8 +156,31 @@ def _mark_repeated_headline(lines: list[Line], title: str | None) -> None:
         last.reason = "repeated-headline"
 
 
-def _join(kept: list[str]) -> str:
-    text = "\n".join(kept)
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip("\n")
+def _join(kept: list[tuple[str, LineLayout]]) -> tuple[str, list[Block]]:
+    """The kept lines joined (trailing blanks cut, at most one blank line in a row, none at the
+    ends) and the blocks over them, each ``Block`` indexing the joined text."""
+    parts: list[str] = []
+    blocks: list[Block] = []
+    spans: dict[int, Block] = {}
+    pos, blank = 0, False
+    for body, place in kept:
+        line = body.rstrip(" \t")
+        if not line:
+            blank = bool(parts)
+            continue
+        if parts:
+            sep = "\n\n" if blank else "\n"
+            parts.append(sep)
+            pos += len(sep)
+        blank = False
+        parts.append(line)
+        start, pos = pos + len(line) - len(line.lstrip()), pos + len(line)
+        if place is None:
+            continue
+        index, kind = place
+        block = spans.get(index)
+        if block is None:
+            spans[index] = block = Block(start, pos, kind)
+            blocks.append(block)
+        block.end = pos
+    return "".join(parts), blocks

@@ -5,19 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from veille.clean import metadata
-from veille.clean.boilerplate import strip_boilerplate
+from veille.clean.boilerplate import LineLayout, paragraph_layout, strip_layout
 from veille.clean.dedup import doc_id_for
 from veille.clean.furniture import removed_from_page
 from veille.clean.html import extract_page
 from veille.errors import InputError
 from veille.lang.pack import LanguagePack
-from veille.model import RawDocument, Removed, Source
+from veille.model import Block, RawDocument, Removed, Source
 from veille.settings import Settings
 
 # The pack that cleans a document in a language with no pack of its own (or none detected):
 # Veille's news is French, and French furniture rules are what cleaned every document before
 # packs followed the language.
 FALLBACK_LANGUAGE = "fr"
+
+
+# A dateline that opens a paragraph ("5 juillet 2012. - Le ministre ...") leaves the line a
+# paragraph: only a line that is the date line alone is a dateline block.
+_DATELINE_MAX_CHARS = 80
 
 
 @dataclass
@@ -27,6 +32,7 @@ class CleanDocument:
     source: Source
     removed: list[Removed] = field(default_factory=list)
     origin: str = ""
+    blocks: list[Block] = field(default_factory=list)
 
 
 def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
@@ -35,11 +41,13 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
         raw.text, raw.title, raw.published, raw.publisher, raw.language, raw.url,
     )
     page_removed: list[Removed] = []
+    layout: list[LineLayout] | None = None
     if raw.is_html:
         page = extract_page(raw.text, raw.origin, raw.url)
         pack = cleaning_pack(language or page.language, page.text)
         page_removed = removed_from_page(raw.text, page.text, pack)
         text = page.text
+        layout = page.layout
         title = title or page.title
         published = published or page.published
         publisher = publisher or page.publisher
@@ -48,7 +56,9 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
     else:
         pack = cleaning_pack(language, text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    cleaned, removed = strip_boilerplate(text, pack, title)
+    if layout is None:
+        layout = text_layout(text, pack)
+    cleaned, removed, blocks = strip_layout(text, pack, title, layout)
     # Page furniture first (offsets into the page's visible text), then what the text lost.
     removed = page_removed + removed
     if not cleaned.strip():
@@ -69,8 +79,28 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
     _settle_dates(source, published, cleaned, pack)
     return CleanDocument(
         doc_id=doc_id_for(cleaned, raw.id), text=cleaned, source=source, removed=removed,
-        origin=raw.origin,
+        origin=raw.origin, blocks=blocks,
     )
+
+
+def text_layout(text: str, pack: LanguagePack, lines_to_scan: int = 6) -> list[LineLayout]:
+    """Plain text's layout: paragraphs between blank lines; near the top, a headline line (and
+    its copy, as news files often repeat it) is the title and a dateline line the dateline."""
+    layout = paragraph_layout(text)
+    lines = text.splitlines()
+    content = [i for i, line in enumerate(lines) if line.strip()][:lines_to_scan]
+    first = lines[content[0]].strip() if len(content) > 1 else ""
+    heading = first if first and metadata.guess_title(first) == first else ""
+    for at in content:
+        line = lines[at].strip()
+        place = layout[at]
+        if place is None:
+            continue
+        if heading and line == heading:
+            layout[at] = (-1 - at, "title")
+        elif len(line) <= _DATELINE_MAX_CHARS and metadata.dateline(line, pack, 1):
+            layout[at] = (-1 - at, "dateline")
+    return layout
 
 
 def cleaning_pack(language: str | None, text: str) -> LanguagePack:
