@@ -25,6 +25,26 @@ FR = LanguagePack.load("fr")
         ("27 août 2012. - Le ministre a annoncé sa démission.", "2012-08-27"),
         ("Le ministre a parlé le 3 mars 2026 à Lyon.", None),
         ("Lyon, 31 février 2026\nDate impossible.", None),
+        ("Titre\nROME, 3 mars 2026 (AFP) - Le gouvernement a annoncé.", "2026-03-03"),
+        ("Titre\nROME, 3 mars 2026 (AFP)\u2014Le gouvernement a annoncé.", "2026-03-03"),
+        ("Titre\nGENÈVE (ATS), le mardi 3 mars 2026 \u2013 Le Conseil fédéral.", "2026-03-03"),
+        ("Titre\nBRUXELLES 3 mars 2026 (BELGA) - Le gouvernement.", "2026-03-03"),
+        ("Titre\nRabat, 03/03/2026 (MAP) - Le ministre.", "2026-03-03"),
+        ("Titre\nParis, le 3 mars 2026.\nLe maire a parlé.", "2026-03-03"),
+        ("Titre\nParis, le 3 mars 2026. Le maire a parlé.", "2026-03-03"),
+        ("Titre\nParis, mardi 3 mars 2026 -- Le maire a parlé.", "2026-03-03"),
+        ("Titre\nPublié le 03/03/2026 à 14h05\nLe maire a parlé.", "2026-03-03"),
+        ("Titre\nPublié le 03/03/2026 à 14h05, mis à jour le 04/03/2026 à 9h\nTexte.",
+         "2026-03-03"),
+        ("Titre\nMis à jour le 04/03/2026 à 09h00\nTexte.", "2026-03-04"),
+        ("Titre\nModifié le mardi 3 mars 2026 à 14h05\nTexte.", "2026-03-03"),
+        ("Titre\nPar Marie Durand, le 3 mars 2026\nTexte.", "2026-03-03"),
+        ("Titre\nPar Marie Durand | 2026-03-03 14:05\nTexte.", "2026-03-03"),
+        ("Titre\nUn chapeau qui résume l'affaire sans la dater.\nMardi 3 mars 2026\nTexte.",
+         "2026-03-03"),
+        ("Depuis le 3 mars 2026.", None),
+        ("Hier, le 3 mars 2026, le conseil a voté.", None),
+        ("Titre\nParis (AFP) - Le conseil, réuni le 3 mars 2026 - a voté.", None),
     ],
 )
 def test_dateline(text: str, expected: str | None) -> None:
@@ -45,7 +65,7 @@ def test_language_detection() -> None:
                                     "that he saw no way out of the crisis.") == "en"
 
 
-def test_given_date_beats_dateline_and_dateline_beats_inference() -> None:
+def test_given_date_beats_dateline_and_dateline_beats_evidence_of_the_day() -> None:
     text = "Titre\nNantes, 2 mai 2026\nLe 30 avril 2026, le conseil a voté."
     given = clean_document(RawDocument(text, "t", published="2026-05-05"), SETTINGS)
     assert (given.source.reference_date, given.source.reference_date_basis) == (
@@ -53,10 +73,13 @@ def test_given_date_beats_dateline_and_dateline_beats_inference() -> None:
     lined = clean_document(RawDocument(text, "t"), SETTINGS)
     assert (lined.source.published, lined.source.reference_date_basis) == (
         "2026-05-02", "dateline")
-    inferred = clean_document(RawDocument("Le 30 avril 2026, le conseil a voté.", "t"), SETTINGS)
+    inferred = clean_document(RawDocument("Ce jeudi 30 avril 2026, le conseil vote.", "t"),
+                              SETTINGS)
     assert inferred.source.published is None
     assert (inferred.source.reference_date, inferred.source.reference_date_basis) == (
         "2026-04-30", "inferred")
+    bare = clean_document(RawDocument("Le 30 avril 2026, le conseil a voté.", "t"), SETTINGS)
+    assert (bare.source.reference_date, bare.source.reference_date_basis) == (None, "none")
 
 
 def test_html_page_gives_text_title_date_and_site() -> None:

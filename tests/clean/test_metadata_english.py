@@ -4,8 +4,10 @@ mechanism reads the document's language pack, and French patterns do not apply t
 
 from __future__ import annotations
 
+import pytest
+
 from veille.clean import metadata
-from veille.clean.dates import explicit_dates, latest_explicit_date
+from veille.clean.dates import explicit_dates
 from veille.clean.document import clean_document
 from veille.lang.pack import LanguagePack
 from veille.model import RawDocument, Removed
@@ -43,9 +45,20 @@ def test_figures_read_in_the_pack_order() -> None:
     assert explicit_dates(text, FR) == ["2026-05-03"]  # day first, and no English month
 
 
-def test_later_day_month_moves_the_english_reference_on() -> None:
-    text = "The deal of January 5, 2026 was signed again on March 21 in Oslo."
-    assert latest_explicit_date(text, EN) == "2026-03-21"
+@pytest.mark.parametrize("text", [
+    "Talks resume\nLONDON (Reuters), March 3, 2026 - The envoys met.",
+    "Talks resume\nWASHINGTON, Tuesday, March 3, 2026 (AP) \u2014 The envoys met.",
+    "Talks resume\nBy Jane Doe, March 3, 2026\nThe envoys met.",
+    "Talks resume\nPublished 3/3/2026 2:05 p.m. EST\nThe envoys met.",
+])
+def test_english_date_lines(text: str) -> None:
+    assert metadata.dateline(text, EN) == "2026-03-03"
+
+
+def test_a_later_english_date_is_no_reference() -> None:
+    text = "The deal of January 5, 2026 will be signed again on March 21, 2026 in Oslo."
+    doc = clean_document(RawDocument(text, "t", language="en"), SETTINGS)
+    assert (doc.source.reference_date, doc.source.reference_date_basis) == (None, "none")
 
 
 def test_english_document_takes_its_dates_from_the_english_pack() -> None:

@@ -21,9 +21,33 @@ def month_numbers(pack: LanguagePack) -> dict[str, int]:
         row[0].lower(): int(row[1]) for row in pack.table("months.tsv")})
 
 
+def date_parts(pack: LanguagePack) -> dict[str, str]:
+    """The alternations the patterns refer to: ``{{months}}`` and ``{{weekdays}}``."""
+    return pack.cached(("clean.dates", "alternation"), lambda: {
+        "months": alternation(month_numbers(pack)),
+        "weekdays": alternation([row[0] for row in pack.table("weekdays.tsv")])})
+
+
 def _pattern(pack: LanguagePack, key: str) -> re.Pattern[str]:
-    months = pack.cached(("clean.dates", "alternation"), lambda: alternation(month_numbers(pack)))
-    return pack.regex(PATTERNS, key, re.IGNORECASE, months=months)
+    return pack.regex(PATTERNS, key, re.IGNORECASE, **date_parts(pack))
+
+
+def stamp_source(pack: LanguagePack) -> str:
+    """The source of the pack's ``date_stamp``, a date as date lines write it (optional
+    article, weekday and time), for other patterns to embed; read with :func:`stamp_value`."""
+    return pack.regex_source(PATTERNS, "date_stamp", **date_parts(pack))
+
+
+def stamp_value(match: re.Match[str], pack: LanguagePack) -> str | None:
+    """The ISO date a match of :func:`stamp_source` names; None for an impossible date."""
+    if match["year"]:
+        return to_iso(match["day"], match["month"], match["year"], pack)
+    year, month, day = (match["nyear"], match["nmonth"], match["nday"]) if match["nyear"] \
+        else (match["iyear"], match["imonth"], match["iday"])
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
 
 
 def full_date_pattern(pack: LanguagePack) -> re.Pattern[str]:
@@ -66,20 +90,16 @@ def explicit_dates(text: str, pack: LanguagePack) -> list[str]:
     return found
 
 
-def latest_explicit_date(text: str, pack: LanguagePack) -> str | None:
-    """The latest date the text gives, the best guess of when it was written.
-
-    Full dates count first; a day-month date ("le 21 octobre") counts too when it falls later
-    in the year of the latest full date, since an article dated by "le 15 août 2025" and
-    speaking of "le 21 octobre" was written on 21 October at the earliest.
-    """
-    full = explicit_dates(text, pack)
-    if not full:
-        return None
-    latest = max(full)
-    year = latest[:4]
-    for m in _pattern(pack, "day_month").finditer(text):
-        value = to_iso(m["day"], m["month"], year, pack)
-        if value and value > latest:
-            latest = value
-    return latest
+def weekday_date(day: str, month: str, year: str | None, weekday: str | None,
+                 years: list[int], pack: LanguagePack) -> str | None:
+    """The ISO date of "lundi 3 mars [2026]": with its year, if the weekday (when named) agrees;
+    without, the one year of ``years`` in which it falls on that weekday. None otherwise."""
+    weekdays = pack.cached(("clean.dates", "weekdays"), lambda: {
+        row[0].lower(): int(row[1]) for row in pack.table("weekdays.tsv")})
+    named = weekdays.get((weekday or "").lower())
+    fits = set()
+    for candidate in [year] if year else [str(y) for y in set(years)]:
+        value = to_iso(day, month, candidate, pack)
+        if value and (named is None or date.fromisoformat(value).isoweekday() == named):
+            fits.add(value)
+    return fits.pop() if len(fits) == 1 else None

@@ -111,8 +111,9 @@ def cleaning_pack(language: str | None, text: str) -> LanguagePack:
 
 
 def _settle_dates(source: Source, published: str | None, text: str, pack: LanguagePack) -> None:
-    """Publication date: given > page metadata > dateline; reference date falls back further
-    (the dateline and the dates of the text read with ``pack``, the document's language)."""
+    """Publication date: given > page metadata > date line (it gives ``published`` too).
+    Reference date: the same, else inferred from the text only when it names the day it is
+    written ("ce lundi 3 mars 2026"), else none: never the latest or a future date of the text."""
     given = (published or "")[:10] or None
     if given:
         source.published = source.reference_date = given
@@ -123,7 +124,7 @@ def _settle_dates(source: Source, published: str | None, text: str, pack: Langua
         source.published = source.reference_date = found
         source.reference_date_basis = "dateline"
         return
-    latest = metadata.latest_full_date(text, pack)
-    if latest:
-        source.reference_date = latest
+    today = metadata.dated_today(text, pack)
+    if today:
+        source.reference_date = today
         source.reference_date_basis = "inferred"

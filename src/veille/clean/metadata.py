@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from veille.clean.dates import full_date_pattern, latest_explicit_date, to_iso
+from veille.clean.dates import (
+    date_parts,
+    explicit_dates,
+    stamp_source,
+    stamp_value,
+    weekday_date,
+)
 from veille.lang.pack import LanguagePack, shared
 from veille.model import Removed
 
@@ -18,18 +24,34 @@ PATTERNS = "clean/metadata.toml"
 _PUBLISHER_HINTS = ("follow_us", "cookie_banner")
 
 
-def dateline(text: str, pack: LanguagePack, lines_to_scan: int = 6) -> str | None:
-    """The ISO date of a dateline near the top of ``text``, if there is one."""
-    patterns = [pack.regex(PATTERNS, key) for key in ("dateline_place", "dateline_dash")]
-    for line in [line for line in text.splitlines() if line.strip()][:lines_to_scan]:
-        for pattern in patterns:
-            match = pattern.match(line)
-            if not match:
-                continue
-            found = full_date_pattern(pack).fullmatch(match["date"].strip().rstrip("."))
+# Date lines tried on each of the first lines, in this order (entries of PATTERNS, matched at
+# the line's start), then the publication lines searched in them (a publication beats an update).
+_DATELINES = ("dateline_place", "dateline_dash", "byline")
+_STAMPS = ("published_stamp", "updated_stamp")
+
+
+def dateline(text: str, pack: LanguagePack, lines_to_scan: int = 8) -> str | None:
+    """The ISO date of a date line near the top of ``text`` ("ROME, 3 mars 2026 (AFP) -",
+    "Paris, le 3 mars 2026.", "Par Marie Durand, le 3 mars 2026", "Publié le 03/03/2026 à
+    14h05"), if there is one; a line under the headline or the standfirst counts."""
+    lines = [line for line in text.splitlines() if line.strip()][:lines_to_scan]
+    for line in lines:
+        for key in _DATELINES:
+            match = _dateline_pattern(pack, key).match(line)
+            found = stamp_value(match, pack) if match else None
             if found:
-                return to_iso(found["day"], found["month"], found["year"], pack)
+                return found
+    for key in _STAMPS:
+        for line in lines:
+            for match in _dateline_pattern(pack, key).finditer(line):
+                found = stamp_value(match, pack)
+                if found:
+                    return found
     return None
+
+
+def _dateline_pattern(pack: LanguagePack, key: str) -> re.Pattern[str]:
+    return pack.regex(PATTERNS, key, re.IGNORECASE, stamp=stamp_source(pack))
 
 
 def guess_title(text: str) -> str | None:
@@ -80,6 +102,14 @@ def detect_language(text: str) -> str:
     return best if scores[best] >= max(3, len(words) // 50) else "und"
 
 
-def latest_full_date(text: str, pack: LanguagePack) -> str | None:
-    """The reference date to infer when nothing dates the text (see clean.dates)."""
-    return latest_explicit_date(text, pack)
+def dated_today(text: str, pack: LanguagePack) -> str | None:
+    """The day the text says it is written ("ce lundi 3 mars 2026", "ce mardi 4 mars" in a
+    text whose full dates are of 2026), the only evidence in running text strong enough to
+    infer a reference date from: the latest or a future date of a text is not (an article
+    announces meetings to come and recalls old ones)."""
+    years = sorted({int(value[:4]) for value in explicit_dates(text, pack)})
+    for m in pack.regex(PATTERNS, "today_stamp", re.IGNORECASE, **date_parts(pack)).finditer(text):
+        found = weekday_date(m["day"], m["month"], m["year"], m["wd"], years, pack)
+        if found and (m["year"] or m["wd"]):
+            return found
+    return None

@@ -53,6 +53,15 @@ class _State:
     previous: date | None = None
     past_previous: date | None = None
     found: list[FoundTime] = field(default_factory=list)
+    years: list[tuple[int, int]] = field(default_factory=list)  # (offset, year) of full dates
+
+    def year_near(self, start: int) -> int | None:
+        """Without a reference date, the year a day-month ("le 20 octobre") takes: that of the
+        full date last written before it, else of the first one after it. The text's own
+        dates say which year its story is in; they say nothing of which day it is written."""
+        before = [year for at, year in self.years if at < start]
+        after = [year for at, year in self.years if at >= start]
+        return before[-1] if before else after[0] if after else None
 
     def lean_at(self, start: int, end: int) -> Lean:
         told = self.tense(start, end) if self.tense else None
@@ -98,7 +107,11 @@ def find_times(text: str, reference: date | None, lean: Lean = "past",
     """
     lex = lexicon(pack)
     state = _State(lex, reference, lean, tense)
-    for match in _select(_scan(text, lex)):
+    selected = _select(_scan(text, lex))
+    if reference is None:
+        state.years = [(m.start, int(m.groups["year"] or 0)) for m in selected
+                       if m.kind in _FULL_DATES and len(m.groups["year"] or "") == 4]
+    for match in selected:
         value, anchor, day = _resolve(match, state)
         if day is not None:
             state.moved_to(day)
@@ -180,7 +193,7 @@ def _day_month(m: _Match, state: _State) -> tuple[str | None, Anchor, date | Non
     month = state.lex.months[(m.groups["month"] or "").lower().rstrip(".")]
     day = _number(m.groups["day"], state.lex) or 0
     if state.reference is None:
-        return None, "none", None
+        return _in_year_near(m, state, month, day)
     named = state.lex.weekdays.get((m.groups.get("wdname") or "").lower())
     if named:  # "jeudi 16 octobre": the year whose 16 October is a Thursday, if one is near
         for year in (state.reference.year, state.reference.year - 1, state.reference.year + 1):
@@ -193,6 +206,16 @@ def _day_month(m: _Match, state: _State) -> tuple[str | None, Anchor, date | Non
     direction = _direction(m.groups.get("mod"), state.lex)
     found = pick_year(month, day, state.reference, lean, direction)
     return _day(found, "published")
+
+
+def _in_year_near(m: _Match, state: _State, month: int, day: int
+                  ) -> tuple[str | None, Anchor, date | None]:
+    """A day-month without a reference date, in the year of the text's nearby full dates."""
+    year = state.year_near(m.start)
+    try:
+        return _day(date(year, month, day) if year else None, "previous")
+    except ValueError:
+        return None, "none", None
 
 
 def _weekday_day(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
@@ -218,8 +241,10 @@ def _month_year(m: _Match, state: _State) -> tuple[str | None, Anchor, date | No
 def _numeric_day_month(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     """"le 22/04": a day and month in figures, the year from the reference."""
     month, day = int(m.groups["month"] or 0), _number(m.groups["day"], state.lex) or 0
-    if state.reference is None or not 1 <= month <= 12:
+    if not 1 <= month <= 12:
         return None, "none", None
+    if state.reference is None:
+        return _in_year_near(m, state, month, day)
     found = pick_year(month, day, state.reference, state.lean_at(m.start, m.end))
     return _day(found, "published")
 
@@ -310,6 +335,7 @@ def _weekday(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]
     return _day(found, "published")
 
 
+_FULL_DATES = ("dmy", "numeric", "iso")
 _Handler = Callable[[_Match, _State], "tuple[str | None, Anchor, date | None]"]
 _HANDLERS: dict[str, _Handler] = {
     "dmy": _full_date, "numeric": _full_date, "iso": _full_date,
