@@ -53,14 +53,53 @@ def test_a_source_without_a_date_takes_the_merged_one() -> None:
     assert all(s.date_basis == "reported" for s in event.sources if s.doc_id != "d")
 
 
-def test_sources_that_disagree_on_the_date_are_kept_and_flagged() -> None:
+def test_two_different_days_are_two_events_even_between_the_same_people() -> None:
     one, two, three = ("Sommet le 15 août.", "Sommet le 15 août.", "Sommet le 16 août.")
     timeline = merge_events([record("a", one, summit(one, "2025-08-15")),
                              record("b", two, summit(two, "2025-08-15")),
                              record("c", three, summit(three, "2025-08-16"))])
-    assert len(timeline) == 1
-    assert timeline[0].date == "2025-08-15"
-    assert timeline[0].conflicts == ["date: 2025-08-15 (2 sources), 2025-08-16 (1 source)"]
+    assert [(e.date, len(e.sources)) for e in timeline] == [("2025-08-15", 2), ("2025-08-16", 1)]
+    assert all(e.conflicts == [] for e in timeline)
+
+
+def test_a_month_holds_its_day() -> None:
+    one, two = "Sommet le 15 août.", "Sommet en août."
+    timeline = merge_events([record("a", one, summit(one, "2025-08-15")),
+                             record("b", two, summit(two, "2025-08"))])
+    assert [(e.date, len(e.sources)) for e in timeline] == [("2025-08-15", 2)]
+
+
+def call(text: str, date: str | None, *people: str) -> Event:
+    return Event("call", "appel", 0, 5, list(people), None, date, "happened", "041")
+
+
+def test_two_calls_on_one_day_between_other_pairs_stay_apart() -> None:
+    one, two, three = ("Rubio a appelé Lavrov.", "Trump a appelé Poutine.",
+                       "Lavrov a parlé à Rubio.")
+    timeline = merge_events([
+        record("a", one, call(one, "2025-10-20", "Marco Rubio", "Sergueï Lavrov")),
+        record("b", two, call(two, "2025-10-20", TRUMP, POUTINE)),
+        record("c", three, call(three, "2025-10-20", "Sergey Lavrov", "Rubio")),
+        record("d", two, call(two, "2025-10-20", POUTINE, "Sergueï Lavrov")),
+    ])
+    assert sorted([s.doc_id for s in e.sources] for e in timeline) == [["a", "c"], ["b"], ["d"]]
+
+
+def test_a_report_naming_one_side_joins_the_call_of_its_day() -> None:
+    one, two = "Rubio a appelé Lavrov.", "Lundi, Rubio m'a appelé."
+    timeline = merge_events([
+        record("a", one, call(one, "2025-10-20", "Marco Rubio", "Sergueï Lavrov")),
+        record("b", two, call(two, "2025-10-20", "Rubio")),
+    ])
+    assert [[s.doc_id for s in e.sources] for e in timeline] == [["a", "b"]]
+
+
+def test_a_summit_planned_elsewhere_is_not_the_one_that_happened() -> None:
+    one, two = "Le sommet d'Anchorage en août.", "Un prochain sommet à Moscou en août."
+    timeline = merge_events([record("a", one, summit(one, "2025-08")),
+                             record("b", two, summit(two, "2025-08", "Moscou", status="planned"))])
+    assert sorted((e.place, e.status) for e in timeline) == [("Anchorage", "happened"),
+                                                             ("Moscou", "planned")]
 
 
 def test_different_people_make_different_events() -> None:
@@ -155,3 +194,26 @@ def test_each_name_is_folded_once_however_many_comparisons() -> None:
     info = timeline._folded.cache_info()
     assert info.hits > info.misses >= len(names)
     assert timeline.fold_name("le président Vladimir Poutine") == ["vladimir", "poutine"]
+
+
+def test_a_summit_planned_then_cancelled_is_one_cancelled_event() -> None:
+    one, two, three = ("Un sommet prévu à Budapest.", "Le sommet de Budapest est annulé.",
+                       "Le sommet d'Anchorage.")
+    timeline = merge_events([
+        record("a", one, summit(one, None, "Budapest", status="planned")),
+        record("b", two, summit(two, None, "Budapest", status="cancelled")),
+        record("c", three, summit(three, None)),
+    ])
+    assert sorted((e.place, e.status, len(e.sources)) for e in timeline) == [
+        ("Anchorage", "happened", 1), ("Budapest", "cancelled", 2)]
+
+
+def test_an_undated_call_joins_no_call_of_another_document() -> None:
+    one, two = "Trump a appelé Poutine le 16 octobre.", "Trump et Poutine se sont parlé."
+    dated = call(one, "2025-10-16", TRUMP, POUTINE)
+    timeline = merge_events([
+        record("a", one, dated, call(one, None, TRUMP, POUTINE)),
+        record("b", two, call(two, None, TRUMP, POUTINE)),
+    ])
+    assert sorted([s.doc_id for s in e.sources] for e in timeline) == [["a"], ["b"]]
+    assert [e.date for e in timeline] == ["2025-10-16", None]

@@ -2,10 +2,12 @@
 
 Pure functions over :class:`veille.model.Record`. Two reported events are the same event when
 they are of the same type family (a summit and talks at it are one meeting), agree on whether
-it was cancelled, share participants (two if both name two or more, else one), and their dates
-and places do not exclude each other. Where the sources disagree on a date or a place, both
-are kept and the event carries a conflict; a source that gave no date gets the merged one,
-marked ``date_basis="merged"``.
+it happened (a summit planned, then cancelled, is one event; neither is the one that took
+place), name the same pair when both name two participants or more (else share one on a shared
+day or place), their dates do not exclude each other (two different days are two events, a
+month holds its days) and their places do not either. Where the sources disagree on a place,
+both are kept and the event carries a conflict; a source that gave no date gets the merged
+one, marked ``date_basis="merged"``.
 """
 
 from __future__ import annotations
@@ -22,9 +24,7 @@ from veille.model import Event, Record
 from veille.taxonomy import shared_taxonomy
 
 _NAME_WORDS = "events/name_words.txt"
-# Two reports a few days apart of the same people meeting at the same place are one event
-# whose date the sources disagree on; further apart they are two events.
-_CONFLICT_DAYS = 3
+_CALL = "call"  # the taxonomy's family of telephone and video calls
 
 
 @dataclass
@@ -115,14 +115,6 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def _days_apart(a: str, b: str) -> int | None:
-    from datetime import date
-
-    if len(a) != 10 or len(b) != 10:
-        return None
-    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
-
-
 def _places_agree(sentences: list[str], one: str | None, other: str | None) -> bool:
     """Places agree when one is missing, both are the same, or one sentence names both
     ("à Anchorage, en Alaska")."""
@@ -132,29 +124,40 @@ def _places_agree(sentences: list[str], one: str | None, other: str | None) -> b
     return any(a in text and b in text for text in (" ".join(_folded(s)) for s in sentences))
 
 
-def is_same_event(event: TimelineEvent, new: Event, sentence: str) -> bool:
-    """Whether ``new`` (with its sentence) reports ``event``.
+def is_same_event(event: TimelineEvent, new: Event, sentence: str,
+                  doc_id: str | None = None) -> bool:
+    """Whether ``new`` (with its sentence, from document ``doc_id``) reports ``event``.
 
     Participants are compared with the event's first report (its core), not with everyone
-    merged so far, so that a chain of loose matches cannot snowball into one event.
+    merged so far, so that a chain of loose matches cannot snowball into one event. A call
+    has no place to tell it from the pair's other calls: undated, it joins only a call its
+    own document reports.
     """
     if shared_taxonomy().family(new.type) != event.family:
         return False
-    if (new.status == "cancelled") != (event.status == "cancelled"):
+    if event.family == _CALL and not (new.date and event.date) and \
+            all(s.doc_id != doc_id for s in event.sources):
+        return False
+    if (new.status == "happened") != (event.status == "happened"):
+        return False
+    # two different days are two events (a call on Monday, another on Thursday)
+    if not _dates_agree(event.date, new.date):
         return False
     core = event.sources[0].participants if event.sources else event.participants
     common = shared(new.participants, core)
     sentences = [sentence, *(s.sentence for s in event.sources)]
     places_agree = _places_agree(sentences, event.place, new.place)
-    same_day = bool(new.date and event.date and _dates_agree(new.date, event.date))
+    same_day = bool(new.date and event.date)
     same_place = bool(new.place and event.place and places_agree)
-    if not (common >= 2 or common >= 1 and (same_day or same_place)):
+    # both sides named on both reports: the pair must match (a call between A and B never
+    # absorbs one between A and C); a report naming one side joins on a shared day or place
+    if len(new.participants) >= 2 and len(core) >= 2:
+        if common < 2:
+            return False
+    elif not (common >= 1 and (same_day or same_place)):
         return False
-    if _dates_agree(event.date, new.date):
-        # same day, same people, two places: one event whose place the sources disagree on
-        return places_agree or same_day and common >= 2
-    apart = _days_apart(event.date or "", new.date or "")
-    return apart is not None and apart <= _CONFLICT_DAYS and common >= 2 and places_agree
+    # same day, same people, two places: one event whose place the sources disagree on
+    return places_agree or same_day and common >= 2
 
 
 def _source(record: Record, event: Event) -> SourceRef:
@@ -185,7 +188,8 @@ def merge_events(records: Iterable[Record]) -> list[TimelineEvent]:
     timeline: list[TimelineEvent] = []
     for record, event in reports:
         source = _source(record, event)
-        home = next((t for t in timeline if is_same_event(t, event, source.sentence)), None)
+        home = next((t for t in timeline
+                     if is_same_event(t, event, source.sentence, record.doc_id)), None)
         if home is None:
             home = TimelineEvent(event.type, event.date, list(event.participants), event.place,
                                  event.status, event.cameo)
@@ -215,6 +219,8 @@ def _absorb(home: TimelineEvent, event: Event, source: SourceRef,
     if kinds.rank(event.type) > kinds.rank(home.type):
         home.type, home.cameo = event.type, event.cameo
     home.place = home.place or event.place
+    if event.status == "cancelled":  # what was planned, then called off
+        home.status = "cancelled"
     home.quotes.extend(q for q in quotes if q not in home.quotes)
 
 

@@ -35,6 +35,12 @@ from veille.nlp.events.frames import (
     speaks_in_first_person,
     topic_start,
 )
+from veille.nlp.events.roles import (
+    most_specific,
+    named_between,
+    reports_that,
+    subordinate_start,
+)
 from veille.nlp.scope import current_pack
 from veille.taxonomy import EventTaxonomy, event_taxonomy
 
@@ -333,12 +339,14 @@ def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigge
     if trigger.type in _speak():  # "lors de son point de presse que la Russie...": what was said
         said = _re()["that_clause"].search(text, trigger.end, sentence_end)
         topic = min(topic, said.start() if said else sentence_end)
-    evoked = evoked_from(text, sentence_start, trigger.start)
+    evoked = max(evoked_from(text, sentence_start, trigger.start),
+                 subordinate_start(text, sentence_start, trigger.start, actors))
     first_person = speaks_in_first_person(text, trigger.start, trigger.end)
     return [a for a in actors
             if not (trigger.end <= a.start and a.start >= topic) and a.start >= evoked
             and (first_person
-                 or not attribution_source(text, sentence_start, a.start, trigger.start))]
+                 or not attribution_source(text, sentence_start, a.start, trigger.start))
+            and not reports_that(text, a, trigger.start, actors)]
 
 
 def _unlinked(text: str, triggers: list[Trigger]) -> list[Trigger]:
@@ -383,7 +391,9 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     future, venue_before = flags
     places = [a for a in actors if is_place(text, a)
               and abs(a.start - trigger.start) <= _PLACE_WINDOW]
-    names = [as_participant(text, a) for a in actors]
+    between = named_between(text, trigger.start, sent_end, actors,
+                            lambda a: as_participant(text, a) is not None)
+    names = [as_participant(text, a) for a in (between or actors)]
     itself = _is_itself(text, trigger, ctx)
     participants = list(dict.fromkeys(([ctx.host] if itself and ctx.host else [])
                                       + [n for n in names if n]))
@@ -391,8 +401,8 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
         return []
     kind = resolve_type(text, trigger, bool(places) or venue_before, itself)
     cameo = trigger.cameo if kind == trigger.type else _kinds().cameo(kind) or trigger.cameo
-    place = None if kind == "call" or not places else \
-        min(places, key=lambda a: abs(a.start - trigger.start)).name
+    place = None if kind == "call" or not places else most_specific(
+        text, min(places, key=lambda a: abs(a.start - trigger.start)), places).name
     dates = event_dates(text, trigger, triggers, times)
     if itself and ctx.reference is not None:
         dates = [ctx.reference.isoformat()]

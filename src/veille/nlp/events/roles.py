@@ -1,0 +1,107 @@
+"""Who takes part and where, beyond what the clause frames say.
+
+Pure functions over :class:`~veille.nlp.events.rules.Actor` spans: the parties an event names
+after "entre" ("l'échange entre Marco Rubio et Sergueï Lavrov" is between those two, whoever
+else the sentence names), the subject of a reporting verb whose completive tells the event (the
+newspaper in "le journal a rapporté que la Russie et les États-Unis ont procédé à un échange"),
+those outside the subordinate clause that tells the event ("X, après que Y et Z se sont
+parlé"), and the most specific of two apposed places ("à Anchorage, en Alaska" is at Anchorage: news
+names the city first and its region or country after it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol, TypeVar
+
+from veille.nlp.events.data import patterns
+from veille.nlp.scope import current_pack
+
+_FLAGS = {"between": re.IGNORECASE, "last_conjunct": re.IGNORECASE,
+          "apposed_place": re.IGNORECASE, "reported_that": re.IGNORECASE,
+          "subordinate": re.IGNORECASE}
+_CLAUSE_END = re.compile(r"[.;:!?«»“”\n]")
+# how far a party of "entre A et B" may stand from the word before it: a title and a
+# nationality ("le ministre russe des Affaires étrangères ") fit, another clause does not
+_CONJUNCT_GAP = 60
+
+
+class Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+A = TypeVar("A", bound=Span)
+
+
+def _re() -> Mapping[str, re.Pattern[str]]:
+    return patterns(_FLAGS)
+
+
+def named_between(text: str, trigger_start: int, sentence_end: int, actors: Sequence[A],
+                  takes_part: Callable[[A], bool]) -> list[A] | None:
+    """The actors of "entre A, B et C" right after a trigger (or ending it: "l'échange
+    entre"), or None when the trigger names no such pair. Actors on one span (the two people
+    of "les deux diplomates") come together; one that cannot take part (a place: "entre les
+    deux dirigeants, consécutif à une rencontre à la Maison-Blanche") ends the list."""
+    found = _re()["between"].match(text, trigger_start, sentence_end)
+    if found is None:
+        return None
+    chosen: list[A] = []
+    cursor, closed = found.end(), False
+    for actor in sorted(actors, key=lambda a: a.start):
+        if chosen and (actor.start, actor.end) == (chosen[-1].start, chosen[-1].end):
+            chosen.append(actor)
+            continue
+        if actor.start < cursor or closed:
+            continue
+        gap = text[cursor:actor.start]
+        if len(gap) > _CONJUNCT_GAP or _CLAUSE_END.search(gap) or not takes_part(actor):
+            break
+        closed = bool(chosen) and _re()["last_conjunct"].search(gap) is not None
+        chosen.append(actor)
+        cursor = actor.end
+    return chosen or None
+
+
+def reports_that(text: str, actor: Span, trigger_start: int, actors: Sequence[Span]) -> bool:
+    """Whether ``actor`` is the subject of a reporting verb whose completive tells the event
+    with other actors ("le journal a rapporté que la Russie ... un échange"); "X a annoncé
+    qu'il rencontrerait Y" keeps X, as nobody else is named before the trigger."""
+    if actor.end > trigger_start:
+        return False
+    said = _re()["reported_that"].match(text, actor.end, trigger_start)
+    if said is None:
+        return False
+    # the quote cues' list: every inflected form of a reporting verb
+    forms = current_pack().words("reporting_verb_forms.txt")
+    return said["verb"].lower() in forms and any(
+        said.end() <= a.start < trigger_start for a in actors)
+
+
+def subordinate_start(text: str, sentence_start: int, trigger_start: int,
+                      actors: Sequence[Span]) -> int:
+    """Where the subordinate clause that tells the event starts when it has a subject of its
+    own ("les relations entre X et moi, après que les présidents ont eu leur conversation":
+    X is not on the call); ``sentence_start`` if none."""
+    for found in reversed(list(_re()["subordinate"].finditer(text, sentence_start,
+                                                             trigger_start))):
+        if any(found.end() <= a.start < trigger_start for a in actors):
+            return found.end()
+    return sentence_start
+
+
+def most_specific(text: str, place: A, places: Sequence[A]) -> A:
+    """The head of an apposition of places: "à Anchorage, en Alaska" gives Anchorage for
+    either; "Istanbul (Turquie)" Istanbul."""
+    apposed = _re()["apposed_place"]
+    head = place
+    while True:
+        before = next((p for p in places if p.end <= head.start
+                       and apposed.match(text[p.end:head.start])), None)
+        if before is None:
+            return head
+        head = before
