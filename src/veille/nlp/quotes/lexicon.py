@@ -2,6 +2,7 @@
 
 ``quotes/speaker_articles.tsv`` gives the gendered definite articles,
 ``quotes/speaker_pronouns.tsv`` the subject pronouns and what they say of their speaker,
+``quotes/speaker_latest.tsv`` the subjects that name the last-mentioned entity ("ce dernier"),
 ``quotes/turns_honorifics.txt`` the honorifics that open a person's name.
 """
 
@@ -21,6 +22,7 @@ class Lexicon:
 
     article_gender: dict[str, str]  # "le" -> "masculine", "la" -> "feminine"
     pronouns: dict[str, str]  # "il" -> "masculine", "lui" -> "person", "ils" -> "plural"
+    latest: dict[str, str]  # "ce dernier" -> "masculine": the last-mentioned entity
     honorifics: frozenset[str]  # as written: "m.", "mme"
     honorific_stems: frozenset[str]  # without a final dot: "m", "mme"
 
@@ -45,6 +47,7 @@ def _build(pack: LanguagePack) -> Lexicon:
     return Lexicon(
         article_gender={row[0]: row[1] for row in rows if len(row) > 1 and row[1] in GENDERS},
         pronouns=pack.mapping("quotes/speaker_pronouns.tsv"),
+        latest=pack.mapping("quotes/speaker_latest.tsv"),
         honorifics=honorifics,
         honorific_stems=frozenset(h.rstrip(".") for h in honorifics),
     )

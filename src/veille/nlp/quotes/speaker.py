@@ -19,7 +19,7 @@ from veille.model import Entity
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.entities.text import fold_keep_offsets
 from veille.nlp.quotes.doc import fold
-from veille.nlp.quotes.lexicon import lexicon
+from veille.nlp.quotes.lexicon import GENDERS, lexicon
 from veille.nlp.quotes.roles import (
     Holder,
     antecedent,
@@ -118,6 +118,10 @@ class SpeakerResolver:
         pronoun's) excludes people the text gives the other one. ``speakers_only``: a quote
         with no cue at all continues the last speaker, whoever was mentioned since."""
         candidates = [(at, s) for at, s in self.history if (s.type or "PER") == kind]
+        if speakers_only and kind == "PER":
+            opener = self._paragraph_subject(pos, candidates)
+            if opener is not None:
+                return opener
         if kind == "PER" and not (speakers_only and candidates):
             candidates += [(at, _said(e)) for at, e in self.subjects if not self._in_quote(at)]
         for at, said in sorted(candidates, key=lambda c: c[0], reverse=True):
@@ -127,20 +131,37 @@ class SpeakerResolver:
         entity = None if recent_only else self._last_mention(pos, kind, gender)
         return _said(entity) if entity else Said()
 
+    def _paragraph_subject(self, pos: int, candidates: list[tuple[int, Said]]) -> Said | None:
+        """A new paragraph that opens on another person resets the speaker: when the last
+        speaker spoke before the paragraph of ``pos``, the latest person that is the subject
+        of a clause of this paragraph before ``pos`` speaks instead."""
+        para = self.text.rfind("\n", 0, pos) + 1
+        if not any(at < pos for at, _ in candidates) or max(
+                at for at, _ in candidates if at < pos) >= para:
+            return None
+        inside = [(at, e) for at, e in self.subjects
+                  if para <= at < pos and not self._in_quote(at)]
+        return _said(max(inside, key=lambda c: c[0])[1]) if inside else None
+
     def resolve(self, start: int, end: int) -> Said:
         """The speaker named by the subject span ``[start, end)``."""
         text = self.text[start:end].strip(" ,")
         folded, lex = text.casefold(), lexicon()
         if lex.plural(folded) or _rules().unnamed.match(text):
             return Said()
+        if folded in lex.latest:
+            # "ce dernier": the last person mentioned, whether or not they spoke
+            gender = lex.latest[folded] if lex.latest[folded] in GENDERS else None
+            entity = self._last_mention(start, "PER", gender)
+            return _said(entity) if entity else Said()
         if folded in lex.pronouns:
             return self.last(start, "PER", lex.gender_of(folded))
         named = self._named_inside(start, end)
         if named is not None:
             return named
         entity = self.table.resolve(text, start, end, types=("PER", "ORG"))
-        if entity is None:
-            entity = self._by_surname(text)
+        if entity is None or entity.type != "PER":
+            entity = self._by_surname(text) or entity
         if entity is not None:
             return _said(entity)
         return self._description(text, start)
@@ -172,6 +193,8 @@ class SpeakerResolver:
                 mention = next(m for m in entity.mentions if m.start == at)
                 resolved = self.table.resolve(mention.text, mention.start, mention.end,
                                               types=(kind,)) or entity
+                if kind != "PER":  # "Ayrault" typed an organisation: Jean-Marc Ayrault
+                    resolved = self._by_surname(mention.text) or resolved
                 return _said(resolved)
         return None
 
@@ -189,13 +212,15 @@ class SpeakerResolver:
         head = words[0].casefold()
         bare = not any(rules.complement.match(w) for w in words[1:])
         if bare and head in rules.org_nouns:
-            return self._organisation(head, " ".join(words), pos)
+            return self._organisation(head, " ".join(words), pos,
+                                      bool(rules.possessive.match(text)))
         if head in rules.person_nouns:
             gender = lexicon().article_gender.get(text.split()[0].casefold())
             return self._role(head, words[1:], pos, bare and not rules.possessive.match(text),
                               gender)
-        if words[0][:1].islower() and bare:
-            return Said()  # "le texte", "la note": no speaker we can name
+        if words[0][:1].islower() and (bare or head not in rules.org_nouns):
+            # "le texte", "la responsabilité de la province": a common noun is no speaker
+            return Said()
         return Said(" ".join(words), None, "ORG")
 
     def _role(self, head: str, rest: list[str], pos: int, bare: bool,
@@ -226,9 +251,13 @@ class SpeakerResolver:
         return entity is not None and any(
             head in fold(self.text[max(0, m.start - 40) : m.end]).split() for m in entity.mentions)
 
-    def _organisation(self, head: str, cleaned: str, pos: int) -> Said:
+    def _organisation(self, head: str, cleaned: str, pos: int, possessive: bool = False
+                      ) -> Said:
         """"Le ministère", "la publication": the last organisation that spoke, else the last
-        one whose name has the same head noun, else the description itself."""
+        one whose name has the same head noun, else the description itself. With a
+        possessive ("leur direction") or without a country ("la centrale syndicale"), failing
+        those, the organisation last mentioned (in the paragraph, when no possessive ties
+        them): the body whose direction it is speaks."""
         for at, said in reversed(self.history):
             if at < pos and pos - at < _RECENT and said.type == "ORG" and (
                 _rules().org_nouns[head] or head in fold(said.name or "").split()
@@ -236,16 +265,27 @@ class SpeakerResolver:
                 return said
         named = [e for e in self.table.entities() if e.type == "ORG" and head in
                  fold(e.name).split() and any(m.start < pos for m in e.mentions)]
-        return _said(named[-1]) if named else Said(cleaned, None, "ORG")
+        if named:
+            return _said(named[-1])
+        # "leur direction", "la centrale syndicale": the body last named (a description with
+        # a country, "le gouvernement grec", names a body of its own)
+        owner = None
+        if possessive or not country_of(words_of(" ".join(cleaned.split()[1:]))):
+            # "Les journalistes de X sont saufs, a indiqué leur direction": the possessor
+            # may sit in the reported words
+            since = 0 if possessive else self.text.rfind("\n", 0, pos) + 1
+            owner = self._last_mention(pos, "ORG", None, since, quoted=possessive)
+        return _said(owner) if owner else Said(cleaned, None, "ORG")
 
-    def _last_mention(self, pos: int, kind: str, gender: str | None) -> Entity | None:
+    def _last_mention(self, pos: int, kind: str, gender: str | None, since: int = 0,
+                      quoted: bool = False) -> Entity | None:
         best: tuple[int, Entity] | None = None
         for entity in self.table.entities():
             if entity.type != kind or not _gender_ok(self.text, self.table, _said(entity),
                                                      gender):
                 continue
             for m in entity.mentions:
-                if m.start < pos and not self._in_quote(m.start) and (
+                if since <= m.start < pos and (quoted or not self._in_quote(m.start)) and (
                     best is None or m.start > best[0]
                 ):
                     best = (m.start, entity)
