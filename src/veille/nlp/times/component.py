@@ -122,11 +122,19 @@ def _reported(verb: Token, cues: TenseCues) -> bool:
 
 
 def _governing_verb(token: Token) -> Token | None:
-    """The nearest verb up the dependency tree (a few steps at most)."""
+    """The nearest verb up the dependency tree (a few steps at most), never across a line
+    break: a head in another paragraph is the parser running two sentences together
+    ("... le 22 novembre.\nJeudi soir, ..." hung on the next paragraph's future)."""
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        head = token.head
+        if head is token or _line_between(token, head):
             return None
-        token = token.head
+        token = head
     return None
+
+
+def _line_between(a: Token, b: Token) -> bool:
+    start, end = sorted((a.idx, b.idx))
+    return "\n" in a.doc.text[start:end]

@@ -218,6 +218,33 @@ def _in_year_near(m: _Match, state: _State, month: int, day: int
         return None, "none", None
 
 
+def _range(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    """"du 6 au 15 septembre l'an prochain": the first day, in the year given, the year a
+    deictic phrase names from the reference, or the year a day-month would take."""
+    lex = state.lex
+    month = lex.months.get((m.groups.get("month2") or m.groups["month"] or "").lower().rstrip("."))
+    day = _number(m.groups["day"], lex) or 0
+    if not month:
+        return None, "none", None
+    phrase = " ".join((m.groups.get("phrase") or "").lower().split())
+    if m.groups.get("year"):
+        year: int | None = int(m.groups["year"] or 0)
+    elif phrase and lex.deictic[phrase][0] == "year":
+        unit, offset, relative = lex.deictic[phrase]
+        base = state.narrative(m.start, m.end) if relative == "previous" else state.reference
+        year = shift(base, offset, unit).year if base else None
+    elif state.reference is None:
+        return _in_year_near(m, state, month, day)
+    else:
+        found = pick_year(month, day, state.reference, state.lean_at(m.start, m.end))
+        return _day(found, "published")
+    try:
+        return _day(date(year, month, day) if year else None,
+                    "absolute" if m.groups.get("year") else "published")
+    except ValueError:
+        return None, "none", None
+
+
 def _weekday_day(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     """"vendredi 22": the nearby date that is a Friday the 22nd."""
     reference = state.reference
@@ -297,6 +324,9 @@ def _span(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     moved = shift(base, -amount if back else amount, unit)
     if m.groups.get("wd"):
         moved = nearest_weekday(state.lex.weekdays[(m.groups["wd"] or "").lower()], moved)
+    if m.kind != "shift" and unit in ("month", "year"):
+        # "il y a deux mois" names a month, "il y a 108 ans" a year, not a day of it
+        return precise(moved, unit), anchor, None
     return _day(moved, anchor)
 
 
@@ -330,16 +360,22 @@ def _weekday(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]
         return _day(weekday_in_week(weekday, state.reference), "published")
     if reading == "by":  # "d'ici vendredi": by the coming Friday, whatever the verb's tense
         return _day(pick_weekday(weekday, state.reference, "future", 1), "published")
+    if reading == "since":  # "depuis lundi": the last Monday, whatever the verb's tense
+        return _day(pick_weekday(weekday, state.reference, "past"), "published")
     lean = state.lean_at(m.start, m.end)
+    if reading == "from":  # "dès lundi": the coming Monday, unless a past verb tells otherwise
+        told = state.tense(m.start, m.end) if state.tense else None
+        lean = "past" if told == "past" else "future"
     found = pick_weekday(weekday, state.reference, lean, _direction(mod, state.lex))
     return _day(found, "published")
 
 
-_FULL_DATES = ("dmy", "numeric", "iso")
+_FULL_DATES = ("dmy", "numeric", "iso", "range")
 _Handler = Callable[[_Match, _State], "tuple[str | None, Anchor, date | None]"]
 _HANDLERS: dict[str, _Handler] = {
     "dmy": _full_date, "numeric": _full_date, "iso": _full_date,
     "numeric_dm": _numeric_day_month, "numeric_my": _month_year, "day": _day_only,
+    "range": _range,
     "dm": _day_month, "wdday": _weekday_day,
     "my": _month_year, "month": _month, "year": _year, "ago": _span, "ahead": _span,
     "shift": _span, "deictic": _deictic, "weekday": _weekday,

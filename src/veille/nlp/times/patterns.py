@@ -24,7 +24,8 @@ PATTERNS = "times/patterns.toml"
 # between two matches of the same span goes to the kind listed first).
 KINDS = {
     "dmy": "dmy", "numeric": "numeric", "iso": "iso", "numeric_dm": "numeric_dm",
-    "numeric_my": "numeric_my", "day": "day_alone", "dm": "dm", "wdday": "wdday", "my": "my",
+    "numeric_my": "numeric_my", "range": "range", "day": "day_alone", "dm": "dm",
+    "wdday": "wdday", "my": "my",
     "month": "month_alone", "year": "year_alone", "ago": "ago", "ahead": "ahead",
     "shift": "shift", "deictic": "deictic", "weekday": "weekday",
 }
@@ -42,7 +43,7 @@ class TimeLexicon:
     deictic: dict[str, tuple[Unit, int, str]]
     modifiers: dict[str, tuple[int, str]]  # word -> (direction, "reference" | "previous")
     directions: dict[str, int]
-    determiners: dict[str, str]  # det -> "this-week" | "by"
+    determiners: dict[str, str]  # det -> "this-week" | "by" | "from" | "since"
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     enumeration: re.Pattern[str]
     enumerated_day: re.Pattern[str]
