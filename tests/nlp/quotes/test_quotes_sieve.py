@@ -73,3 +73,33 @@ def test_a_quote_without_cue_belongs_to_the_person_its_paragraph_opens_on(
             "rurales ont été oubliées depuis vingt ans. »")
     quote = _quote(analyze_text(text).quotes, "Les routes rurales ont été oubliées")
     assert quote.speaker == "Lucien Brossard"
+
+
+def test_unnamed_sources_stay_null_whoever_was_named_before(analyze_text: Analyze) -> None:
+    text = ("Le ministre de l'Intérieur, Gérald Vernon, a visité Lyon. « Ce texte est un "
+            "naufrage », a glissé un ténor de la droite. Un proche du ministre assure que la "
+            "décision sera prise lundi. « C'est indigne », ont réagi des internautes.")
+    quotes = analyze_text(text).quotes
+    for words in ("Ce texte est un naufrage", "la décision sera prise lundi", "C'est indigne"):
+        assert _quote(quotes, words).speaker is None
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body(analyze_text: Analyze) -> None:
+    text = ("Le président Omar Sylla a reçu les négociateurs. Un porte-parole de la Commission "
+            "européenne a déclaré que l'accord était proche.")
+    quote = _quote(analyze_text(text).quotes, "l'accord était proche")
+    assert quote.speaker == "Commission européenne"
+
+
+def test_an_acronym_and_its_expansion_are_one_speaker(analyze_text: Analyze) -> None:
+    text = ("La Fédération française de voile (FFV) a réagi jeudi. Selon la FFV, la course aura "
+            "lieu. « Nous sommes prêts », a déclaré la FFV.")
+    quotes = analyze_text(text).quotes
+    assert _quote(quotes, "la course aura lieu").speaker == "Fédération française de voile"
+    assert _quote(quotes, "Nous sommes prêts").speaker == "Fédération française de voile"
+
+
+def test_a_former_role_is_the_role(analyze_text: Analyze) -> None:
+    text = ("Le président Omar Sylla est arrivé à Dakar. La crise sera longue, poursuit "
+            "l'ancien président.")
+    assert _quote(analyze_text(text).quotes, "La crise sera longue").speaker == "Omar Sylla"

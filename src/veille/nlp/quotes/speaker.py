@@ -48,6 +48,9 @@ class _Rules:
     masculine: re.Pattern[str]
     org_nouns: dict[str, bool]  # noun -> whether it may refer back to any organisation
     person_nouns: frozenset[str]
+    body_voices: frozenset[str]  # "porte-parole": an unnamed one speaks for their body
+    prenominal: frozenset[str]  # "ancien": an adjective before the role noun
+    prefixes: tuple[str, ...]  # "ex-": a prefix of the role noun
 
 
 def _build_rules(pack: LanguagePack) -> _Rules:
@@ -57,7 +60,9 @@ def _build_rules(pack: LanguagePack) -> _Rules:
         compiled("unnamed"), compiled("determiner"), compiled("possessive"),
         pack.regex(_PATTERNS, "complement"), compiled("feminine"), compiled("masculine"),
         {row[0]: row[1:] == ("any",) for row in pack.table("quote_org_nouns.txt")},
-        pack.words("quote_person_nouns.txt"))
+        pack.words("quote_person_nouns.txt"), pack.words("quotes/speaker_body_voices.txt"),
+        pack.words("quotes/speaker_prenominal.txt"),
+        tuple(pack.lines("quotes/speaker_role_prefixes.txt")))
 
 
 def _rules() -> _Rules:
@@ -84,11 +89,13 @@ class SpeakerResolver:
     # Positions where a person is the subject of a clause: the most salient antecedents.
     subjects: list[tuple[int, Entity]] = field(default_factory=list)
     holders: list[Holder] = field(default_factory=list)
+    expansions: dict[str, Entity] = field(default_factory=dict)  # acronym id -> its body
     _spans: Spans = field(default_factory=lambda: Spans([]))
 
     def __post_init__(self) -> None:
         people = [e for e in self.table.entities() if e.type == "PER"]
         self.holders = role_holders(self.text, people)
+        self.expansions = acronym_expansions(self.text, self.table.entities())
         self._spans = Spans(self.quoted)
 
     def add_role_subjects(self, spans: list[tuple[int, int]]) -> None:
@@ -144,11 +151,17 @@ class SpeakerResolver:
         return _said(max(inside, key=lambda c: c[0])[1]) if inside else None
 
     def resolve(self, start: int, end: int) -> Said:
-        """The speaker named by the subject span ``[start, end)``."""
+        """The speaker named by the subject span ``[start, end)``; an acronym is the body
+        whose name the text spelled out before it ("la Fédération ... (FFX)")."""
+        said = self._resolve(start, end)
+        full = self.expansions.get(said.id or "")
+        return _said(full) if full is not None else said
+
+    def _resolve(self, start: int, end: int) -> Said:
         text = self.text[start:end].strip(" ,")
         folded, lex = text.casefold(), lexicon()
         if lex.plural(folded) or _rules().unnamed.match(text):
-            return Said()
+            return self._voice_of_body(text, start, end)
         if folded in lex.latest:
             # "ce dernier": the last person mentioned, whether or not they spoke
             gender = lex.latest[folded] if lex.latest[folded] in GENDERS else None
@@ -165,6 +178,18 @@ class SpeakerResolver:
         if entity is not None:
             return _said(entity)
         return self._description(text, start)
+
+    def _voice_of_body(self, text: str, start: int, end: int) -> Said:
+        """An unnamed official of a named body speaks for the body ("un porte-parole de la
+        Commission", "des responsables de la préfecture de X"); anyone else unnamed ("un
+        proche du ministre", "un diplomate") stays null."""
+        words = text.casefold().split()
+        voices = _rules().body_voices
+        if len(words) < 2 or not (words[1] in voices or words[1].rstrip("sx") in voices):
+            return Said()
+        bodies = [(m.start, e) for e in self.table.entities() if e.type == "ORG"
+                  for m in e.mentions if start < m.start and m.end <= end]
+        return _said(min(bodies, key=lambda b: b[0])[1]) if bodies else Said()
 
     def _by_surname(self, text: str) -> Entity | None:
         """A capitalised last word that ends a person's name ("Lavrov" -> Sergueï Lavrov).
@@ -209,7 +234,12 @@ class SpeakerResolver:
         words = rules.determiner.sub("", text).split()
         if not words:
             return Said()
+        while len(words) > 1 and words[0].casefold() in rules.prenominal:
+            words = words[1:]  # "l'ancien président": the role is "président"
         head = words[0].casefold()
+        for prefix in rules.prefixes:
+            if head.startswith(prefix) and head[len(prefix):] in rules.person_nouns:
+                head = head[len(prefix):]  # "l'ex-président"
         bare = not any(rules.complement.match(w) for w in words[1:])
         if bare and head in rules.org_nouns:
             return self._organisation(head, " ".join(words), pos,
@@ -293,6 +323,29 @@ class SpeakerResolver:
 
     def _in_quote(self, pos: int) -> bool:
         return pos in self._spans
+
+
+def acronym_expansions(text: str, entities: list[Entity]) -> dict[str, Entity]:
+    """Acronyms the text spells out, by entity id: a body's name right before the acronym in
+    parentheses ("la Fédération française de voile (FFV)"), or whose capitalised words give
+    its letters. An acronym and its expansion are one speaker, under the spelled-out name."""
+    bodies = [e for e in entities if e.type == "ORG"]
+    found: dict[str, Entity] = {}
+    for short in bodies:
+        letters = short.name.replace(".", "")
+        if not (1 < len(letters) <= 8 and letters.isupper() and letters.isalpha()):
+            continue
+        for full in bodies:
+            if full is short or len(full.name.split()) < 2:
+                continue
+            initials = "".join(w[0] for w in full.name.split() if w[:1].isupper())
+            spelled = any(re.match(r"\s*\(" + re.escape(short.name) + r"\)",
+                                   text[m.end : m.end + len(short.name) + 4])
+                          for m in full.mentions)
+            if spelled or initials == letters:
+                found[short.id] = full
+                break
+    return found
 
 
 def _said(entity: Entity) -> Said:
