@@ -79,3 +79,32 @@ def test_a_date_does_not_take_the_tense_of_the_next_paragraph() -> None:
     doc = _parsed([2, 2, 8, 2, 3, 8, 8, 8, 8])
     assert verb_tense(doc[5]) == "future"  # "Jeudi, il viendra": same line
     assert verb_tense(doc[2]) is None
+
+
+def test_la_veille_of_a_named_event_counts_from_its_date() -> None:
+    found = find_times("Le 2 mai, les bureaux ont ouvert. La veille du scrutin du 6 mai, le "
+                       "candidat a parlé. Le lendemain de l'attaque du 3 mars, rien. La veille,"
+                       " il pleuvait.", REFERENCE, pack=FR)
+    values = [(t.text, t.value) for t in found]
+    assert values == [("Le 2 mai", "2012-05-02"), ("La veille", "2012-05-05"),
+                      ("du 6 mai", "2012-05-06"), ("Le lendemain", "2012-03-04"),
+                      ("du 3 mars", "2012-03-03"), ("La veille", "2012-03-02")]
+
+
+def test_an_event_date_in_the_next_sentence_is_not_the_named_one() -> None:
+    found = _values("Le 2 mai, tout a commencé. Le lendemain de sa visite, il a parlé. Le 9 mai,"
+                    " rien.")
+    assert found["Le lendemain"] == "2012-05-03"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Les ventes ont chuté au premier semestre, puis le second semestre a rassuré.",
+     "le second semestre", "2012"),
+    ("Le chantier sera fini en fin d'année.", "en fin d'année", "2012"),
+    ("La loi entrera en vigueur début de l'année, pas cet été.", "cet été", "2012"),
+    ("Le texte, voté fin de l'année dernière, est appliqué.", "l'année dernière", "2011"),
+    ("Le budget de fin de l'année 2013 est prêt.", "l'année 2013", "2013"),
+    ("Les comptes du premier semestre 2013 sont publiés.", "semestre 2013", "2013"),
+])
+def test_parts_of_a_year_name_the_year(text: str, span: str, value: str) -> None:
+    assert _values(text)[span] == value

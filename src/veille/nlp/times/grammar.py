@@ -117,7 +117,35 @@ def find_times(text: str, reference: date | None, lean: Lean = "past",
             state.moved_to(day)
         state.found.append(FoundTime(match.start, match.end, text[match.start:match.end],
                                      value, anchor, match.kind))
-    return state.found
+    return _anchor_on_named_events(text, state)
+
+
+# How far the date of the event a narrative phrase names may lie ("la veille du scrutin
+# présidentiel du 6 mai"): past a clause, the date is another story's.
+_EVENT_REACH = 80
+
+
+def _anchor_on_named_events(text: str, state: _State) -> list[FoundTime]:
+    """"la veille du scrutin du 6 mai": a day-narrative phrase followed by its event counts
+    from the first day-precise date of the same sentence after it (5 May), not from the date
+    last mentioned."""
+    found, lex = state.found, state.lex
+    for i, item in enumerate(found):
+        phrase = " ".join(item.text.lower().replace("’", "'").split())
+        unit, offset, relative = lex.deictic.get(phrase, ("year", 0, ""))
+        if item.kind != "deictic" or relative != "previous" or unit != "day" \
+                or not lex.event_of.match(text, item.end):
+            continue
+        for later in found[i + 1:]:
+            between = text[item.end:later.start]
+            if len(between) > _EVENT_REACH or lex.sentence_end.search(between):
+                break
+            if later.value is not None and len(later.value) == 10:
+                day = shift(date.fromisoformat(later.value), offset, unit)
+                found[i] = FoundTime(item.start, item.end, item.text, day.isoformat(),
+                                     "previous", item.kind)
+                break
+    return found
 
 
 def _scan(text: str, lex: TimeLexicon) -> list[_Match]:

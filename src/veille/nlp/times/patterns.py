@@ -48,6 +48,8 @@ class TimeLexicon:
     enumeration: re.Pattern[str]
     enumerated_day: re.Pattern[str]
     generic_weekday: re.Pattern[str]
+    event_of: re.Pattern[str]
+    sentence_end: re.Pattern[str]
 
 
 def lexicon(pack: LanguagePack | None = None) -> TimeLexicon:
@@ -89,6 +91,8 @@ def _build(pack: LanguagePack) -> TimeLexicon:
         enumeration=compiled("enumeration"),
         enumerated_day=compiled("enumerated_day", 0),
         generic_weekday=compiled("generic_weekday", 0),
+        event_of=compiled("event_of"),
+        sentence_end=compiled("sentence_end", 0),
     )
 
 
