@@ -103,3 +103,14 @@ def test_a_former_role_is_the_role(analyze_text: Analyze) -> None:
     text = ("Le président Omar Sylla est arrivé à Dakar. La crise sera longue, poursuit "
             "l'ancien président.")
     assert _quote(analyze_text(text).quotes, "La crise sera longue").speaker == "Omar Sylla"
+
+
+def test_the_person_a_role_is_apposed_to_speaks_not_the_body_in_the_role(
+        analyze_text: Analyze) -> None:
+    text = ("Le juge Paul Bamba a rendu sa décision.\nJeanne Morel, présidente de l'association "
+            "Terre Vive, affirme « C'est une victoire pour les forêts ».\nLe procureur Henri "
+            "Sako déclare « la peine est juste ».\nLuc Faye, fondateur GREENCAM déclare « Nous "
+            "ferons appel de ce jugement ».")
+    quotes = analyze_text(text).quotes
+    assert _quote(quotes, "C'est une victoire").speaker == "Jeanne Morel"
+    assert _quote(quotes, "Nous ferons appel").speaker == "Luc Faye"

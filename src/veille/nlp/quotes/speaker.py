@@ -34,6 +34,7 @@ from veille.nlp.spans import Spans
 
 _PATTERNS = "quotes/speaker_patterns.toml"
 _RECENT = 1500  # characters: how far back a pronoun looks for its speaker
+_APPOSITION = 80  # characters: how long a role apposed to a name may be ("X, maire de Y,")
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,9 @@ class SpeakerResolver:
             return _said(entity) if entity else Said()
         if folded in lex.pronouns:
             return self.last(start, "PER", lex.gender_of(folded))
+        apposed = self._apposed_to(start, text)
+        if apposed is not None:
+            return apposed
         named = self._named_inside(start, end)
         if named is not None:
             return named
@@ -178,6 +182,26 @@ class SpeakerResolver:
         if entity is not None:
             return _said(entity)
         return self._description(text, start)
+
+    def _apposed_to(self, start: int, text: str) -> Said | None:
+        """A role description apposed to a name ("Jeanne Morel, présidente de Terre Vive,
+        affirme"): the subject is the person named right before the comma, not a body named
+        inside the description."""
+        rules = _rules()
+        comma = self.text.rfind(",", max(0, start - _APPOSITION), start)
+        if comma < 0 or any(c in self.text[comma + 1 : start] for c in ".;:!?\n"):
+            return None
+        # the span may be the description or its tail ("fondatrice WARA": span "WARA")
+        words = rules.determiner.sub("", self.text[comma + 1 : start].strip() + " " + text
+                                     ).split()
+        if not words or words[0].casefold() not in rules.person_nouns:
+            return None
+        for entity in self.table.entities():
+            if entity.type == "PER" and any(
+                    not self.text[m.end : comma].strip() for m in entity.mentions
+                    if m.end <= comma):
+                return _said(entity)
+        return None
 
     def _voice_of_body(self, text: str, start: int, end: int) -> Said:
         """An unnamed official of a named body speaks for the body ("un porte-parole de la
