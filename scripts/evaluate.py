@@ -2,8 +2,11 @@
 
 Prints every metric the scorer reports and, when the README has the lines
 ``<!-- eval:start -->`` and ``<!-- eval:end -->``, rewrites the block between them with a
-markdown table. Exits cleanly with a message (status 0) when ../shared is not beside the repo:
-the seed corpus and the scorer are not part of this repository.
+markdown table, followed by the time figures per set: the seeds, the blind set and each half of
+the dev set (``corpus/dev``: the *work* half, even file positions by sorted name, and the half
+kept *aside*, odd positions, as ``scripts/dev_halves.py`` cuts them). Exits cleanly with a
+message (status 0) when ../shared is not beside the repo: the seed corpus and the scorer are
+not part of this repository.
 """
 
 from __future__ import annotations
@@ -25,9 +28,14 @@ START, END = "<!-- eval:start -->", "<!-- eval:end -->"
 BLIND = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind"
 
 
-def extract_seeds(folder: Path, out: Path, settings: Settings) -> int:
-    """Write one extraction record per article of ``folder`` to ``out``; returns the count."""
-    paths = sorted(folder.glob("*.txt"))
+DEV_SETS = (("wikinews", "*.txt"), ("html", "*.html"))
+
+
+def extract_seeds(folder: Path, out: Path, settings: Settings,
+                  paths: list[Path] | None = None) -> int:
+    """Write one extraction record per article of ``folder`` (or per file of ``paths``) to
+    ``out``; returns the count."""
+    paths = sorted(folder.glob("*.txt")) if paths is None else paths
     items = [item for p in paths for item in read_path(p, settings.max_bytes)]
     count = 0
     with out.open("w", encoding="utf-8") as fh:
@@ -59,6 +67,34 @@ def markdown_table(seeds: dict[str, float], blind: dict[str, float], counts: tup
     for name, value in seeds.items():
         rows.append(f"| {name} | {_shown(value)} | {_shown(blind.get(name))} |")
     return "\n".join(rows)
+
+
+def dev_times(shared: Path, tmp: Path, settings: Settings) -> dict[str, float]:
+    """time_value_accuracy of each half of each dev set ("wikinews/work", ...); {} without one."""
+    found: dict[str, float] = {}
+    for name, pattern in DEV_SETS:
+        dev = shared / "corpus" / "dev"
+        folder, gold_file = dev / name, dev / f"{name}.gold.jsonl"
+        if not folder.is_dir() or not gold_file.is_file():
+            continue
+        gold = {json.loads(line)["doc"]: line for line in
+                gold_file.read_text(encoding="utf-8").splitlines() if line.strip()}
+        files = sorted(folder.glob(pattern))
+        for half, paths in (("work", files[0::2]), ("aside", files[1::2])):
+            pred, part = tmp / f"{name}-{half}.jsonl", tmp / f"{name}-{half}.gold.jsonl"
+            extract_seeds(folder, pred, settings, paths)
+            part.write_text("".join(gold[p.name] + "\n" for p in paths if p.name in gold),
+                            encoding="utf-8")
+            found[f"{name}/{half}"] = score(shared, pred, part)["time_value_accuracy"]
+    return found
+
+
+def times_table(seeds: dict[str, float], blind: dict[str, float], dev: dict[str, float]) -> str:
+    sets = {"seeds": seeds["time_value_accuracy"],
+            "blind set": blind.get("time_value_accuracy", 0.0), **dev}
+    return "\n".join(["", "", "time_value_accuracy per set (dev: work half / half kept aside):", "",
+                      "| " + " | ".join(sets) + " |", "|" + "---|" * len(sets),
+                      "| " + " | ".join(_shown(v) for v in sets.values()) + " |"])
 
 
 def _shown(value: float | None) -> str:
@@ -98,7 +134,8 @@ def main(argv: list[str] | None = None) -> int:
                   extract_seeds(BLIND, blind_pred, settings))
         seeds = score(shared, seed_pred, shared / "corpus" / "seeds.gold.jsonl")
         blind = score(shared, blind_pred, BLIND / "gold.jsonl")
-    table = markdown_table(seeds, blind, counts)
+        dev = dev_times(shared, Path(tmp), settings)
+    table = markdown_table(seeds, blind, counts) + times_table(seeds, blind, dev)
     print(table)
     if args.readme is not None:
         if rewrite_readme(args.readme, table):

@@ -3,6 +3,7 @@ after "dès" / "depuis", a weekday whose parse hangs on another paragraph."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -10,6 +11,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from veille.lang.pack import LanguagePack
+from veille.nlp.pipeline import Analysis
 from veille.nlp.times.component import verb_tense
 from veille.nlp.times.grammar import find_times
 
@@ -108,3 +110,10 @@ def test_an_event_date_in_the_next_sentence_is_not_the_named_one() -> None:
 ])
 def test_parts_of_a_year_name_the_year(text: str, span: str, value: str) -> None:
     assert _values(text)[span] == value
+
+
+def test_a_visit_one_was_to_make_lies_ahead(analyze_text: Callable[..., Analysis]) -> None:
+    # 2 March 2026 is a Monday: the visit he was to make on Thursday is the 5th
+    result = analyze_text("Le ministre a annulé la visite qu'il devait effectuer jeudi à Lyon.",
+                          "2026-03-02")
+    assert [t.value for t in result.times] == ["2026-03-05"]

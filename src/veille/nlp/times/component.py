@@ -101,8 +101,10 @@ def verb_tense(token: Token) -> Lean | None:
         # the nearer reading wins
         return "none"
     head = verb.head
+    # "va rencontrer", and the future seen from the past: "la visite qu'il devait effectuer
+    # jeudi", "il allait signer lundi" name a day still ahead when the text was written
     if verb.morph.get("VerbForm", []) == ["Inf"] and head.lemma_ in cues.going_to \
-            and "Pres" in head.morph.get("Tense", []):
+            and {"Pres", "Imp"} & set(head.morph.get("Tense", [])):
         return "future"
     return None
 
