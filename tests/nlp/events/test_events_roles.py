@@ -80,3 +80,16 @@ def test_the_city_named_before_its_country_is_the_place_of_talks_after_them() ->
     found = events(text, {"France": ("France", "LOC"), "Italie": ("Italie", "LOC"),
                           "Oslo": ("Oslo", "LOC"), "Norvège": ("Norvège", "LOC")})
     assert [(e.place, e.participants) for e in found] == [("Oslo", ["France", "Italie"])]
+
+
+def test_a_city_that_hosts_talks_is_their_place_not_a_party() -> None:
+    text = "Genève a accueilli trois séries de pourparlers entre Moscou et Kiev."
+    found = events(text, {"Genève": ("Genève", "LOC"), "Moscou": ("Moscou", "LOC"),
+                          "Kiev": ("Kiev", "LOC")})
+    assert [(e.place, e.participants) for e in found] == [("Genève", ["Russie", "Ukraine"])]
+
+
+def test_a_country_that_hosts_a_meeting_is_its_place() -> None:
+    text = "Le 3 mai, le Portugal a hébergé une réunion des ministres de l'OTAN."
+    found = events(text, {"Portugal": ("Portugal", "LOC"), "OTAN": ("OTAN", "ORG")})
+    assert [(e.place, e.participants) for e in found] == [("Portugal", ["OTAN"])]

@@ -123,6 +123,27 @@ def drop_headline_repeats(text: str, events: list[Event]) -> list[Event]:
                        for b in body)]
 
 
+# a section heading: a short line with no closing punctuation ("Réunion X-Y mardi à Bruxelles")
+_HEADING = re.compile(r"[^\n]{1,150}(?<![.!?…»”:;])$")
+
+
+def drop_heading_repeats(text: str, events: list[Event]) -> list[Event]:
+    """Events without those of a section heading that the paragraph under it tells: the
+    heading "Réunion X-Y mardi à Bruxelles" repeats the meeting told below it."""
+    kept = []
+    for e in events:
+        head = text.rfind("\n", 0, e.start) + 1
+        end = text.find("\n", e.start)
+        if end < 0 or head == 0 or not _HEADING.fullmatch(text, head, end):
+            kept.append(e)
+            continue
+        stop = text.find("\n", end + 1)
+        under = [b for b in events if end < b.start < (stop if stop > 0 else len(text))]
+        if not any(_group(b.type) in _groups(e) for b in under):
+            kept.append(e)
+    return kept
+
+
 def _groups(event: Event) -> set[str]:
     """The kinds of event a mention can refer back to: "les conversations" with no telephone
     said is a call or the talks of a meeting already reported."""

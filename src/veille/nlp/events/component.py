@@ -5,8 +5,8 @@ a trigger's verb, who is speaking in a transcript) as plain :class:`Actor` recor
 sentence to the pure rules of :mod:`veille.nlp.events.rules` (what the clause says about a
 trigger is :mod:`veille.nlp.events.frames`, one event per clause :mod:`veille.nlp.events.clauses`).
 Across sentences, :mod:`veille.nlp.events.anaphora` resolves "les deux dirigeants" and a
-sentence-initial "il", and folds definite mentions ("après l'appel") and headline repeats into
-the event they name.
+sentence-initial "il", and folds definite mentions ("après l'appel"), headline and section
+heading repeats into the event they name.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.events.anaphora import (
+    drop_heading_repeats,
     drop_headline_repeats,
     last_pair,
     merge_mentions,
@@ -75,7 +76,9 @@ def extract_events(
                                  and any(is_place(text, a) for a in previous))
         events.extend(build_events(text, (start, end), inside, when, context, future, around))
         previous, previous_start, previous_end = named, start, end
-    return _dedupe(drop_headline_repeats(text, merge_mentions(text, events, actors)))
+    told = drop_heading_repeats(text, drop_headline_repeats(text, merge_mentions(text, events,
+                                                                              actors)))
+    return _dedupe(told)
 
 
 def _host(text: str, table: EntityTable) -> str | None:

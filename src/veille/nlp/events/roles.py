@@ -5,7 +5,8 @@ after "entre" ("l'échange entre Marco Rubio et Sergueï Lavrov" is between thos
 else the sentence names), the subject of a reporting verb whose completive tells the event (the
 newspaper in "le journal a rapporté que la Russie et les États-Unis ont procédé à un échange"),
 those outside the subordinate clause that tells the event ("X, après que Y et Z se sont
-parlé"), and the most specific of two apposed places ("à Anchorage, en Alaska" is at Anchorage: news
+parlé"), the location that hosts the event ("Istanbul a accueilli des pourparlers"), and the most
+specific of two apposed places ("à Anchorage, en Alaska" is at Anchorage: news
 names the city first and its region or country after it).
 """
 
@@ -20,7 +21,7 @@ from veille.nlp.scope import current_pack
 
 _FLAGS = {"between": re.IGNORECASE, "last_conjunct": re.IGNORECASE,
           "apposed_place": re.IGNORECASE, "reported_that": re.IGNORECASE,
-          "subordinate": re.IGNORECASE}
+          "subordinate": re.IGNORECASE, "hosts": re.IGNORECASE}
 _CLAUSE_END = re.compile(r"[.;:!?«»“”\n]")
 # how far a party of "entre A et B" may stand from the word before it: a title and a
 # nationality ("le ministre russe des Affaires étrangères ") fit, another clause does not
@@ -92,6 +93,14 @@ def subordinate_start(text: str, sentence_start: int, trigger_start: int,
         if any(found.end() <= a.start < trigger_start for a in actors):
             return found.end()
     return sentence_start
+
+
+def host_place(text: str, trigger_start: int, places: Sequence[A]) -> A | None:
+    """The location that hosts the event as the subject of its verb ("Istanbul a accueilli
+    trois séries de pourparlers", "le Kazakhstan a hébergé une réunion"): where, not who."""
+    hosts = _re()["hosts"]
+    return next((p for p in places if p.end <= trigger_start
+                 and hosts.fullmatch(text, p.end, trigger_start)), None)
 
 
 def most_specific(text: str, place: A, places: Sequence[A]) -> A:

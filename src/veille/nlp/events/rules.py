@@ -36,6 +36,7 @@ from veille.nlp.events.frames import (
     topic_start,
 )
 from veille.nlp.events.roles import (
+    host_place,
     most_specific,
     named_between,
     reports_that,
@@ -51,13 +52,15 @@ _FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
           "link": re.IGNORECASE, "new_clause": re.IGNORECASE, "list_gap": 0,
           "self_reference": re.IGNORECASE, "at_place": re.IGNORECASE,
           "person_object": re.IGNORECASE, "of_someone": re.IGNORECASE, "bound": re.IGNORECASE,
-          "sentence_end": 0}
+          "sentence_end": 0, "person_subject": re.IGNORECASE}
 # Trigger types the rules decide between (a trigger table's "a|b"): a conversation is a phone
 # call or talks, an "entretien" an interview or talks.
 _CONVERSATION, _ENTRETIEN = "call|talks", "interview|talks"
 # Types a conversation held by telephone or video link is a call of ("par téléphone").
 _BY_PHONE = ("talks", "meeting", _CONVERSATION, _ENTRETIEN)
 _CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
+# how far before "est attendu" its person may end: a title or an age in apposition fits
+_SUBJECT_GAP = 40
 _STRAIGHT, _APOSTROPHES = "'", "['’]"
 
 
@@ -165,6 +168,9 @@ def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
         return any(a.type == "PER" and trigger.end <= a.start <= trigger.end + 60
                    and not of_someone.search(text[_after_venues(trigger, a, actors):a.start])
                    for a in actors)
+    if _re()["person_subject"].search(trigger.text) and not any(
+            a.type == "PER" and 0 <= trigger.start - a.end <= _SUBJECT_GAP for a in actors):
+        return False  # "X est attendu à Rome": a person is, not a verdict or a rise in prices
     if _re()["at_place"].search(trigger.text):  # "se rendre à Kiev", not "se rendre à l'évidence"
         return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 40
                    for a in actors)
@@ -391,9 +397,11 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     future, venue_before = flags
     places = [a for a in actors if is_place(text, a)
               and abs(a.start - trigger.start) <= _PLACE_WINDOW]
+    host = host_place(text, trigger.start, [a for a in actors if a.type == "LOC"])
+    places += [host] if host is not None and host not in places else []
     between = named_between(text, trigger.start, sent_end, actors,
                             lambda a: as_participant(text, a) is not None)
-    names = [as_participant(text, a) for a in (between or actors)]
+    names = [as_participant(text, a) for a in (between or actors) if a != host]
     itself = _is_itself(text, trigger, ctx)
     participants = list(dict.fromkeys(([ctx.host] if itself and ctx.host else [])
                                       + [n for n in names if n]))
