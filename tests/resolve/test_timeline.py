@@ -217,3 +217,14 @@ def test_an_undated_call_joins_no_call_of_another_document() -> None:
     ])
     assert sorted([s.doc_id for s in e.sources] for e in timeline) == [["a"], ["b"]]
     assert [e.date for e in timeline] == ["2025-10-16", None]
+
+
+def test_month_and_year_bounds_are_inclusive() -> None:
+    one, two = "Sommet le 15 août.", "Sommet le 20 octobre."
+    timeline = merge_events([record("a", one, summit(one, "2025-08-15")),
+                             record("b", two, summit(two, "2025-10-20"))])
+    assert [e.date for e in filter_timeline(timeline, since="2025-08", until="2025-08")] == [
+        "2025-08-15"]
+    assert len(filter_timeline(timeline, since="2025", until="2025")) == 2
+    assert [e.date for e in filter_timeline(timeline, since="2025-09")] == ["2025-10-20"]
+    assert filter_timeline(timeline, until="2025-07-31") == []

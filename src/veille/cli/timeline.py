@@ -25,8 +25,10 @@ def timeline_cli(
     entity: Annotated[str | None, typer.Option(help="Only events this person, organisation "
                                                "or state took part in (any name form).")
                       ] = None,
-    since: Annotated[str | None, typer.Option(help="Events on/after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Events on/before YYYY-MM-DD.")] = None,
+    since: Annotated[str | None, typer.Option(
+        help="Events on/after YYYY-MM-DD, YYYY-MM or YYYY (a month from its first day).")] = None,
+    until: Annotated[str | None, typer.Option(
+        help="Events on/before YYYY-MM-DD, YYYY-MM or YYYY (a month to its last day).")] = None,
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or ics.")] = "text",
 ) -> None:

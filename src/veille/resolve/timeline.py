@@ -249,16 +249,22 @@ def _settle(item: TimelineEvent) -> None:
 
 def filter_timeline(events: list[TimelineEvent], entity: str | None = None,
                     since: str | None = None, until: str | None = None) -> list[TimelineEvent]:
-    """Events with a participant named ``entity`` and a date within [since, until]."""
+    """Events with a participant named ``entity`` and a date within [since, until], bounds
+    inclusive at their own precision: ``since="2025-08", until="2025-08"`` is all of August."""
     kept = []
     for e in events:
         if entity and not any(same_name(entity, p) for p in e.participants):
             continue
         if (since or until) and e.date is None:
             continue
-        if since and (e.date or "") < since[:len(e.date or "")]:
+        if since and _prefix(e.date or "", since) < _prefix(since, e.date or ""):
             continue
-        if until and (e.date or "") > until[:len(e.date or "")]:
+        if until and _prefix(e.date or "", until) > _prefix(until, e.date or ""):
             continue
         kept.append(e)
     return kept
+
+
+def _prefix(one: str, other: str) -> str:
+    # compared at the coarser of the two precisions: "2025-08-15" within "2025-08"
+    return one[:min(len(one), len(other))]
