@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck pytest bench bench-scale bench-serve eval clean install
+.PHONY: demo test lint typecheck pytest bench bench-scale bench-serve eval eval-timeline clean install
 
 install: $(STAMP)
 
@@ -38,6 +38,10 @@ bench-serve: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python scripts/evaluate.py --shared $(SHARED) --readme README.md
+	$(BIN)/python scripts/eval_timeline.py --shared $(SHARED)
+
+eval-timeline: $(STAMP)
+	$(BIN)/python scripts/eval_timeline.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
