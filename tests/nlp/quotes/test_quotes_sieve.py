@@ -114,3 +114,11 @@ def test_the_person_a_role_is_apposed_to_speaks_not_the_body_in_the_role(
     quotes = analyze_text(text).quotes
     assert _quote(quotes, "C'est une victoire").speaker == "Jeanne Morel"
     assert _quote(quotes, "Nous ferons appel").speaker == "Luc Faye"
+
+
+def test_words_a_paragraph_frames_with_no_person_are_nobodys(analyze_text: Analyze) -> None:
+    text = ("« Le pays est prêt », a déclaré Jean Morvan.\n\nLes réactions allaient de « c'est "
+            "un scandale absolu » à « enfin une bonne nouvelle pour nous ».")
+    quotes = analyze_text(text).quotes
+    assert _quote(quotes, "Le pays est prêt").speaker == "Jean Morvan"
+    assert _quote(quotes, "c'est un scandale absolu").speaker is None

@@ -141,15 +141,25 @@ class SpeakerResolver:
 
     def _paragraph_subject(self, pos: int, candidates: list[tuple[int, Said]]) -> Said | None:
         """A new paragraph that opens on another person resets the speaker: when the last
-        speaker spoke before the paragraph of ``pos``, the latest person that is the subject
-        of a clause of this paragraph before ``pos`` speaks instead."""
+        speaker (if any) spoke before the paragraph of ``pos``, the latest person that is the
+        subject of a clause of this paragraph before ``pos`` speaks instead; a paragraph that
+        frames the words with neither a person nor a pronoun gives nobody (null); else None
+        (the last speaker goes on)."""
         para = self.text.rfind("\n", 0, pos) + 1
-        if not any(at < pos for at, _ in candidates) or max(
-                at for at, _ in candidates if at < pos) >= para:
+        if max((at for at, _ in candidates if at < pos), default=-1) >= para:
             return None
         inside = [(at, e) for at, e in self.subjects
                   if para <= at < pos and not self._in_quote(at)]
-        return _said(max(inside, key=lambda c: c[0])[1]) if inside else None
+        if inside:
+            return _said(max(inside, key=lambda c: c[0])[1])
+        # "Les réactions allaient de « ... »": the paragraph frames the words with no person
+        # and no pronoun of the last speaker; nobody we can name said them
+        before = re.findall(r"[\w'’-]+", self.text[para:pos].casefold())
+        if before and not set(before) & set(lexicon().pronouns) and not any(
+                para <= m.start < pos for e in self.table.entities() if e.type == "PER"
+                for m in e.mentions):
+            return Said()
+        return None
 
     def resolve(self, start: int, end: int) -> Said:
         """The speaker named by the subject span ``[start, end)``; an acronym is the body
