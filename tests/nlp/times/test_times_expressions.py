@@ -53,11 +53,16 @@ def test_a_span_of_months_or_years_names_a_month_or_a_year() -> None:
 
 
 def test_a_range_is_one_expression_valued_at_its_first_day() -> None:
-    found = _values("Le salon se tiendra du 6 au 15 septembre l'an prochain, puis du 28 "
-                    "février au 3 mars 2014, et la foire entre le 3 et le 7 mai.")
+    found = _values("Le salon se tiendra du 6 au 15 septembre l'an prochain, et la foire entre "
+                    "le 3 et le 7 mai; les ventes entre le 1er novembre et le 31 décembre.")
     assert found["du 6 au 15 septembre l'an prochain"] == "2013-09-06"
-    assert found["du 28 février au 3 mars 2014"] == "2014-02-28"
     assert found["entre le 3 et le 7 mai"] == "2012-05-03"
+    # ends with a month each are two dates
+    assert found["le 1er novembre"] == "2011-11-01"
+    assert found["le 31 décembre"] == "2011-12-31"
+    found = _values("Le salon se tiendra du 28 février au 3 mars 2014.")
+    assert found["du 28 février"] == "2014-02-28"
+    assert found["au 3 mars 2014"] == "2014-03-03"
 
 
 def test_dès_points_to_the_coming_weekday_depuis_to_the_last() -> None:

@@ -250,7 +250,7 @@ def _range(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     """"du 6 au 15 septembre l'an prochain": the first day, in the year given, the year a
     deictic phrase names from the reference, or the year a day-month would take."""
     lex = state.lex
-    month = lex.months.get((m.groups.get("month2") or m.groups["month"] or "").lower().rstrip("."))
+    month = lex.months.get((m.groups["month"] or "").lower().rstrip("."))
     day = _number(m.groups["day"], lex) or 0
     if not month:
         return None, "none", None
@@ -403,7 +403,7 @@ _Handler = Callable[[_Match, _State], "tuple[str | None, Anchor, date | None]"]
 _HANDLERS: dict[str, _Handler] = {
     "dmy": _full_date, "numeric": _full_date, "iso": _full_date,
     "numeric_dm": _numeric_day_month, "numeric_my": _month_year, "day": _day_only,
-    "range": _range,
+    "range": _range, "range_start": _day_month,
     "dm": _day_month, "wdday": _weekday_day,
     "my": _month_year, "month": _month, "year": _year, "ago": _span, "ahead": _span,
     "shift": _span, "deictic": _deictic, "weekday": _weekday,

@@ -24,7 +24,8 @@ PATTERNS = "times/patterns.toml"
 # between two matches of the same span goes to the kind listed first).
 KINDS = {
     "dmy": "dmy", "numeric": "numeric", "iso": "iso", "numeric_dm": "numeric_dm",
-    "numeric_my": "numeric_my", "range": "range", "day": "day_alone", "dm": "dm",
+    "numeric_my": "numeric_my", "range": "range", "day": "day_alone",
+    "range_start": "range_start", "dm": "dm",
     "wdday": "wdday", "my": "my",
     "month": "month_alone", "year": "year_alone", "ago": "ago", "ahead": "ahead",
     "shift": "shift", "deictic": "deictic", "weekday": "weekday",
