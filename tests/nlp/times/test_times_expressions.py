@@ -122,3 +122,14 @@ def test_a_visit_one_was_to_make_lies_ahead(analyze_text: Callable[..., Analysis
     result = analyze_text("Le ministre a annulé la visite qu'il devait effectuer jeudi à Lyon.",
                           "2026-03-02")
     assert [t.value for t in result.times] == ["2026-03-05"]
+
+
+@pytest.mark.parametrize(("text", "reference", "value"), [
+    ("Le chantier a commencé l'été dernier.", date(2012, 11, 5), "2012"),  # summer is over
+    ("Le chantier a commencé l'été dernier.", date(2012, 7, 5), "2011"),  # this one is not
+    ("Le chantier reprendra au printemps prochain.", date(2012, 2, 1), "2012"),
+    ("Le chantier reprendra au printemps prochain.", date(2012, 7, 5), "2013"),
+])
+def test_a_season_with_its_direction_names_a_year(text: str, reference: date, value: str
+                                                  ) -> None:
+    assert [t.value for t in find_times(text, reference, pack=FR)] == [value]

@@ -273,6 +273,18 @@ def _range(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
         return None, "none", None
 
 
+def _season(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    """"l'été dernier": the year of the last summer over by the reference (a season lasts three
+    months); "l'hiver prochain": of the next one to begin."""
+    if state.reference is None:
+        return None, "none", None
+    begins = state.lex.seasons[(m.groups["season"] or "").lower()]
+    ref = state.reference
+    if _direction(m.groups.get("mod"), state.lex) > 0:
+        return str(ref.year if ref.month < begins else ref.year + 1), "published", None
+    return str(ref.year if ref.month >= begins + 3 else ref.year - 1), "published", None
+
+
 def _weekday_day(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     """"vendredi 22": the nearby date that is a Friday the 22nd."""
     reference = state.reference
@@ -403,7 +415,7 @@ _Handler = Callable[[_Match, _State], "tuple[str | None, Anchor, date | None]"]
 _HANDLERS: dict[str, _Handler] = {
     "dmy": _full_date, "numeric": _full_date, "iso": _full_date,
     "numeric_dm": _numeric_day_month, "numeric_my": _month_year, "day": _day_only,
-    "range": _range, "range_start": _day_month,
+    "range": _range, "range_start": _day_month, "season": _season,
     "dm": _day_month, "wdday": _weekday_day,
     "my": _month_year, "month": _month, "year": _year, "ago": _span, "ahead": _span,
     "shift": _span, "deictic": _deictic, "weekday": _weekday,

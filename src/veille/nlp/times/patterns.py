@@ -25,7 +25,7 @@ PATTERNS = "times/patterns.toml"
 KINDS = {
     "dmy": "dmy", "numeric": "numeric", "iso": "iso", "numeric_dm": "numeric_dm",
     "numeric_my": "numeric_my", "range": "range", "day": "day_alone",
-    "range_start": "range_start", "dm": "dm",
+    "range_start": "range_start", "dm": "dm", "season": "season",
     "wdday": "wdday", "my": "my",
     "month": "month_alone", "year": "year_alone", "ago": "ago", "ahead": "ahead",
     "shift": "shift", "deictic": "deictic", "weekday": "weekday",
@@ -42,6 +42,7 @@ class TimeLexicon:
     ordinals: dict[str, int]
     units: dict[str, Unit]
     deictic: dict[str, tuple[Unit, int, str]]
+    seasons: dict[str, int]  # season -> the month it begins in
     modifiers: dict[str, tuple[int, str]]  # word -> (direction, "reference" | "previous")
     directions: dict[str, int]
     determiners: dict[str, str]  # det -> "this-week" | "by" | "from" | "since"
@@ -70,6 +71,7 @@ def _build(pack: LanguagePack) -> TimeLexicon:
     deictic = {row[0]: (cast(Unit, row[1]), int(row[2]), row[3])
                for row in pack.table("times/deictics.tsv")}
     abbreviations = pack.words("times/month_abbreviations.txt")
+    seasons = _numbers(pack, "times/seasons.tsv")
     parts = {
         "month_names": alternation(list(months)),
         "full_month_names": alternation([m for m in months if m not in abbreviations]),
@@ -77,6 +79,7 @@ def _build(pack: LanguagePack) -> TimeLexicon:
         "number_words": alternation(list(numbers)),
         "unit_words": alternation(list(units)),
         "deictic_phrases": alternation(list(deictic)),
+        "season_names": alternation(list(seasons)),
     }
 
     def compiled(key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -85,6 +88,7 @@ def _build(pack: LanguagePack) -> TimeLexicon:
     return TimeLexicon(
         months=months, weekdays=weekdays, numbers=numbers,
         ordinals=_numbers(pack, "times/day_ordinals.tsv"), units=units, deictic=deictic,
+        seasons=seasons,
         modifiers={row[0]: (int(row[1]), row[2]) for row in pack.table("times/modifiers.tsv")},
         directions=_numbers(pack, "times/directions.tsv"),
         determiners=pack.mapping("times/weekday_determiners.tsv"),
