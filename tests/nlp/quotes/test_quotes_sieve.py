@@ -122,3 +122,12 @@ def test_words_a_paragraph_frames_with_no_person_are_nobodys(analyze_text: Analy
     quotes = analyze_text(text).quotes
     assert _quote(quotes, "Le pays est prêt").speaker == "Jean Morvan"
     assert _quote(quotes, "c'est un scandale absolu").speaker is None
+
+
+def test_a_passive_verb_is_no_cue_and_comme_le_precise_inverts_the_subject(
+        analyze_text: Analyze) -> None:
+    text = ("Si la responsabilité de la province est confiée aux forces locales, l'armée ne "
+            "partira pas, comme le précise l'ambassadeur de France, Paul Girard : « Nous "
+            "restons aux côtés de la population. »")
+    quote = _quote(analyze_text(text).quotes, "Nous restons aux côtés")
+    assert (quote.cue, quote.speaker) == ("précise", "Paul Girard")

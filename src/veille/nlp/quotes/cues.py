@@ -171,6 +171,13 @@ def is_reporting_verb(token: Token) -> bool:
             or not token.doc.has_annotation("POS"))
 
 
+def is_passive(verb: Token) -> bool:
+    """A passive verb ("la responsabilité est confiée à ...", "il a été précisé"): no one
+    named speaks through it."""
+    passive = cue_words().labels("passive_auxiliary")
+    return any(c.dep_ in passive for c in verb.children)
+
+
 def _reflexive(token: Token) -> bool:
     return token.i in _matches(token.doc).reflexive
 

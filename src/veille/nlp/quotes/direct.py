@@ -24,6 +24,7 @@ from veille.nlp.quotes.cues import (
     cue_text,
     cue_words,
     inverted_subject,
+    is_passive,
     is_reporting_verb,
     preposed_subject,
     pronoun_of,
@@ -105,10 +106,23 @@ def _verb_attribution(doc: Doc, verb: Token, floor: int, limit: int, after: bool
     subject = None
     if pronoun is None:
         subject = preposed_subject(doc, verb, floor)
-        inverted = doc[auxiliaries_before(verb)].idx <= _first_word(doc, floor)
+        inverted = (doc[auxiliaries_before(verb)].idx <= _first_word(doc, floor)
+                    or _inverting_opener(doc, verb))
         if subject is None or inverted:
             subject = inverted_subject(doc, verb, limit) or subject
     return Attribution(cue_text(doc, verb), subject, pronoun, verb.idx, after)
+
+
+def _inverting_opener(doc: Doc, verb: Token) -> bool:
+    """"comme le précise X", "ainsi que l'a indiqué X": after such an opener (and the neuter
+    clitic) the subject follows the verb (``quotes/direct_inverting_openers.txt``)."""
+    words = current_pack().words("quotes/direct_inverting_openers.txt")
+    clitics = current_pack().words("quotes/direct_neuter_clitics.txt")
+    i = auxiliaries_before(verb) - 1
+    if i >= 0 and doc[i].lower_ in clitics:
+        i -= 1
+    return i >= 0 and (doc[i].lower_ in words
+                       or (i > 0 and f"{doc[i - 1].lower_} {doc[i].lower_}" in words))
 
 
 def _first_word(doc: Doc, floor: int) -> int:
@@ -129,7 +143,7 @@ def _before_cue(doc: Doc, start: int, end: int, marks: list[Marked]) -> Attribut
             source = _noun_phrase_after(doc, tok, end)
             if source is not None:
                 return Attribution(_source_cue(doc, tok), source, None, tok.idx)
-        if is_reporting_verb(tok):
+        if is_reporting_verb(tok) and not is_passive(tok):
             return _verb_attribution(doc, tok, start, end, after=False)
     if tokens and text_of(doc)[start:end].rstrip().endswith(":"):
         return _colon_subject(doc, tokens, start) or _label_subject(doc, tokens)

@@ -25,6 +25,7 @@ from veille.nlp.quotes.cues import (
     cue_text,
     cue_words,
     inverted_subject,
+    is_passive,
     is_reporting_verb,
     preposed_subject,
     pronoun_of,
@@ -121,16 +122,11 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
         subject = None if pronoun else preposed_subject(doc, verb, sentence[0])
         if subject is not None and not _can_speak(text_of(doc)[subject[0] : subject[1]]):
             return None
-        if _passive(verb):  # "il a été précisé que ...": said, but by no one named
+        if is_passive(verb):  # "il a été précisé que ...": said, but by no one named
             subject, pronoun = None, indirect_words().impersonal
         return Reported(start, _content_end(text_of(doc), start, sentence[1]), cue_text(doc, verb),
                         subject, pronoun, verb.idx)
     return _inverted_closing(doc, verb, sentence, pronoun)
-
-
-def _passive(verb: Token) -> bool:
-    passive = cue_words().labels("passive_auxiliary")
-    return any(c.dep_ in passive for c in verb.children)
 
 
 def _content_start(doc: Doc, verb: Token, limit: int) -> int | None:
