@@ -27,6 +27,7 @@ from veille.api.urls import API_PREFIX
 from veille.errors import QueryTimeout
 from veille.settings import Settings
 from veille.store import Store, open_store
+from veille.web.docs import mount_docs
 from veille.web.pages import render_error
 from veille.web.pages import router as pages_router
 
@@ -55,7 +56,9 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
         if store is None:
             handle.close()
 
-    app = FastAPI(title="Veille", version="0.1.0", lifespan=lifespan,
+    # docs_url/redoc_url None: FastAPI's own docs load from a CDN that the CSP blocks.
+    app = FastAPI(title="Veille", version="0.1.0", lifespan=lifespan, docs_url=None,
+                  redoc_url=None,
                   description="Who said what, who met whom, where and when, in French news. "
                               "Every HTML page has a JSON twin: the same path under /api.")
     app.state.settings = settings
@@ -65,6 +68,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.add_api_route("/api", home, methods=["GET"], response_model=Home, tags=["home"],
                       summary="Store counts and the most mentioned entities")
     app.include_router(pages_router)
+    mount_docs(app)
     static = resources.files("veille.web") / "static"
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.middleware("http")(drop_empty_params)
