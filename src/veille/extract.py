@@ -7,6 +7,7 @@ in the output stream, in input order, so a batch always goes on.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 
 from veille.clean.document import CleanDocument, clean_document
@@ -21,9 +22,10 @@ Outcome = Record | InputError
 
 def context_of(clean: CleanDocument) -> DocContext:
     src = clean.source
-    return DocContext.from_iso(
+    base = DocContext.from_iso(
         src.reference_date, src.reference_date_basis, src.title, src.publisher, src.language
     )
+    return dataclasses.replace(base, blocks=tuple(clean.blocks))
 
 
 def clean_all(items: Iterable[RawDocument | InputError], settings: Settings

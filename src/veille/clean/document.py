@@ -8,7 +8,8 @@ from veille.clean import metadata
 from veille.clean.boilerplate import LineLayout, paragraph_layout, strip_layout
 from veille.clean.dedup import doc_id_for
 from veille.clean.furniture import removed_from_page
-from veille.clean.html import extract_page
+from veille.clean.html import extract_page, with_page_head
+from veille.clean.layout import interview_blocks
 from veille.errors import InputError
 from veille.lang.pack import LanguagePack
 from veille.model import Block, RawDocument, Removed, Source
@@ -45,6 +46,7 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
     if raw.is_html:
         page = extract_page(raw.text, raw.origin, raw.url)
         pack = cleaning_pack(language or page.language, page.text)
+        page = with_page_head(page, raw.text, pack)
         page_removed = removed_from_page(raw.text, page.text, pack)
         text = page.text
         layout = page.layout
@@ -59,6 +61,7 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
     if layout is None:
         layout = text_layout(text, pack)
     cleaned, removed, blocks = strip_layout(text, pack, title, layout)
+    blocks = interview_blocks(cleaned, blocks)
     # Page furniture first (offsets into the page's visible text), then what the text lost.
     removed = page_removed + removed
     if not cleaned.strip():

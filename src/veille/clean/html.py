@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import trafilatura
@@ -12,15 +13,28 @@ from lxml import etree
 from trafilatura.xml import xmltotxt
 
 from veille.clean.boilerplate import LineLayout, split_lines
+from veille.clean.furniture import visible_blocks
+from veille.clean.lead import HeadBlock, page_head
 from veille.errors import InputError
+from veille.lang.pack import LanguagePack
 from veille.model import BlockKind
 
 # trafilatura's XML elements and the block kind each one is in the record. A list item is a
 # paragraph of its own; a table row too (tables are left out by default).
+# A pull quote repeats a sentence of the body; its opening this many characters long is
+# enough to find it there when the box adds its speaker's name.
+_PULL_QUOTE_PREFIX = 60
 _BLOCK_TAGS: dict[str, BlockKind] = {
     "head": "heading", "quote": "blockquote", "p": "paragraph", "item": "paragraph",
     "row": "paragraph",
 }
+
+
+# Browsers show an inline quotation (``<q>``) between quote marks the markup does not hold;
+# trafilatura keeps only its words. The marks are written in, as the reader sees them, so the
+# quote stage finds the quotation like any other.
+_Q_OPEN = re.compile(r"(<q\b[^>]*>)(?!\s*[«“\"])", re.IGNORECASE)
+_Q_CLOSE = re.compile(r"(?<![»”\"])(\s*</q\s*>)", re.IGNORECASE)
 
 
 @dataclass
@@ -33,10 +47,15 @@ class Page:
     url: str | None
     # The block of each line of ``text`` (see :data:`veille.clean.boilerplate.LineLayout`).
     layout: list[LineLayout] = field(default_factory=list)
+    # The page's og:description (the standfirst on most news sites, often cut short).
+    description: str | None = None
 
 
 def extract_page(html: str, origin: str, url: str | None = None) -> Page:
-    """Main text and metadata of an article page; :class:`InputError` when there is none."""
+    """Main text and metadata of an article page; :class:`InputError` when there is none.
+
+    The body is trafilatura's; :func:`with_page_head` adds the head it leaves out."""
+    html = _Q_CLOSE.sub("\u201d\\1", _Q_OPEN.sub("\\1\u201c", html))
     result: Any = trafilatura.bare_extraction(
         html,
         url=url,
@@ -55,6 +74,8 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
     published = data.get("date")
     if not published:
         published = find_date(html, url=url, original_date=True, outputformat="%Y-%m-%d")
+    layout = layout_of(getattr(result, "body", None), text)
+    text, layout = drop_pull_quotes(text, layout)
     return Page(
         text=text,
         title=data.get("title"),
@@ -62,8 +83,57 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
         publisher=data.get("sitename") or None,
         language=data.get("language") or None,
         url=data.get("url") or url,
-        layout=layout_of(getattr(result, "body", None), text),
+        layout=layout,
+        description=data.get("description") or None,
     )
+
+
+def with_page_head(page: Page, html: str, pack: LanguagePack) -> Page:
+    """``page`` whose text opens with the page's headline, standfirst and date line, found
+    with ``pack`` (the page's language; see :mod:`veille.clean.lead`), the headline as its
+    title (trafilatura's may carry the site's name)."""
+    head = page_head(visible_blocks(html), page.title, page.description, page.text, pack)
+    if not head:
+        return page
+    text, layout = with_head(head, page.text, page.layout)
+    headline = next((h.text for h in head if h.kind == "title"), None)
+    return replace(page, text=text, layout=layout, title=headline or page.title)
+
+
+def with_head(head: list[HeadBlock], text: str, layout: list[LineLayout]
+              ) -> tuple[str, list[LineLayout]]:
+    """``text`` opened by the ``head`` blocks, one paragraph each, and its layout."""
+    if not head:
+        return text, layout
+    lines: list[LineLayout] = []
+    for k, block in enumerate(head):
+        lines += [(-1 - k, block.kind), None]
+    return "\n\n".join([*(h.text for h in head), text]), lines + layout
+
+
+def drop_pull_quotes(text: str, layout: list[LineLayout]) -> tuple[str, list[LineLayout]]:
+    """Without the block quotes that repeat the body's words (pull quotes): a quote said once
+    is counted once. The page furniture lists them as removed."""
+    lines = split_lines(text)
+    quoted: dict[int, list[int]] = {}
+    for at, place in enumerate(layout):
+        if place is not None and place[1] == "blockquote":
+            quoted.setdefault(place[0], []).append(at)
+    body = _squash(" ".join(line.text for line, place in zip(lines, layout, strict=True)
+                            if place is not None and place[1] != "blockquote")).casefold()
+    drop: set[int] = set()
+    for rows in quoted.values():
+        words = _squash(" ".join(lines[at].text for at in rows)).casefold()
+        # The box may add its speaker's name after the words: the words alone are the test.
+        if len(words.split()) >= 4 and any(
+                words[:cut] in body for cut in (len(words), _PULL_QUOTE_PREFIX) if cut > 20):
+            drop.update(rows)
+    if not drop:
+        return text, layout
+    kept = [(line.text, place) for at, (line, place) in enumerate(zip(lines, layout,
+                                                                      strict=True))
+            if at not in drop]
+    return "\n".join(t for t, _ in kept), [p for _, p in kept]
 
 
 def layout_of(body: Any, text: str) -> list[LineLayout]:
@@ -88,7 +158,7 @@ def layout_of(body: Any, text: str) -> list[LineLayout]:
         for piece in own:
             for at in range(cursor, len(lines)):
                 if _squash(lines[at].text) == piece:
-                    layout[at] = (index, _BLOCK_TAGS[element.tag])
+                    layout[at] = (index, _kind_of(element))
                     cursor, found = at + 1, True
                     break
         index += found
@@ -109,6 +179,18 @@ def _block_elements(body: Any) -> list[Any]:
             continue
         found.append(element)
     return found
+
+
+def _kind_of(element: Any) -> BlockKind:
+    """The block kind of a trafilatura element; a paragraph wholly in bold is set apart like
+    a heading (many sites set an interview's questions or an intertitle so)."""
+    kind = _BLOCK_TAGS[element.tag]
+    children = list(element)
+    if (kind == "paragraph" and element.tag == "p" and len(children) == 1
+            and children[0].tag == "hi" and "#b" in (children[0].get("rend") or "")
+            and not (element.text or "").strip() and not (children[0].tail or "").strip()):
+        return "heading"
+    return kind
 
 
 def _squash(text: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from veille.model import Block
+
 
 @dataclass(frozen=True)
 class DocContext:
@@ -13,6 +15,9 @@ class DocContext:
     title: str | None = None
     publisher: str | None = None
     language: str = "fr"
+    # The cleaned text's layout (title, question, answer...): stages that read the page's
+    # structure (interview turns) take it from here instead of guessing from line breaks.
+    blocks: tuple[Block, ...] = ()
 
     @classmethod
     def from_iso(

@@ -24,6 +24,7 @@ from veille.lang.pack import LanguagePack
 from veille.model import Entity, Quote, QuoteKind, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.entities.component import EntityTable
+from veille.nlp.quotes.blocks import layout_turns
 from veille.nlp.quotes.context import medium, said_on
 from veille.nlp.quotes.direct import Attribution, attribute, incise
 from veille.nlp.quotes.doc import span_of, text_of
@@ -31,8 +32,8 @@ from veille.nlp.quotes.indirect import Reported, find_indirect
 from veille.nlp.quotes.lexicon import lexicon
 from veille.nlp.quotes.marks import Marked, containing, find_marked, sentences, word_count
 from veille.nlp.quotes.speaker import Said, SpeakerResolver
-from veille.nlp.quotes.turn_speakers import plausible_turns, turn_quotes
-from veille.nlp.quotes.turns import Turn, find_turns
+from veille.nlp.quotes.turn_speakers import turn_quotes
+from veille.nlp.quotes.turns import Turn
 from veille.nlp.scope import current_pack
 from veille.nlp.spans import Spans
 
@@ -62,7 +63,7 @@ def extract_quotes(
 ) -> list[Quote]:
     """All quotes of ``doc``, in text order, with speakers resolved against ``table``."""
     text = text_of(doc)
-    turns = plausible_turns(table, find_turns(text, ctx.title), ctx.publisher, text)
+    turns = layout_turns(table, text, ctx.blocks, ctx.title, ctx.publisher)
     inside_turn = [(t.label_start, t.end) for t in turns]
     marks = [m for m in find_marked(text) if not _within(m.start, inside_turn)]
     sents = sentences(text, marks)
