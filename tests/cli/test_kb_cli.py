@@ -53,3 +53,19 @@ def test_kb_import_wikidata_keeps_asked_types(tmp_path: Path) -> None:
     bad = runner.invoke(app, ["kb", "import-wikidata", str(dump), "--types", "planet",
                               "--to", str(target)])
     assert bad.exit_code == 2 and "unknown type" in bad.output
+
+
+def test_kb_add_with_a_wikidata_id_merges_with_the_entry_of_that_name(tmp_path: Path) -> None:
+    target = tmp_path / "kb.jsonl"
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(json.dumps({"key": "veille:odile-marchetti", "type": "PER",
+                                 "labels": {"fr": "Odile Marchetti"}}) + "\n", encoding="utf-8")
+    second.write_text(json.dumps({"key": "Q990001", "id": "Q990001", "type": "PER",
+                                  "labels": {"fr": "Odile Marchetti"}}) + "\n", encoding="utf-8")
+    assert runner.invoke(app, ["kb", "add", str(first), "--to", str(target)]).exit_code == 0
+    result = runner.invoke(app, ["kb", "add", str(second), "--to", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "Q990001 merged with veille:odile-marchetti" in result.output
+    assert "0 added, 1 replaced" in result.output
+    entries = list(read_entries(target))
+    assert [(e.key, e.id) for e in entries] == [("veille:odile-marchetti", "Q990001")]

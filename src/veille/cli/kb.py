@@ -8,7 +8,16 @@ from typing import Annotated
 import typer
 
 from veille.cli.common import fail, out
-from veille.kb.base import add_to_file, get_kb, read_entries, user_kb_path
+from veille.kb.base import (
+    KnowledgeBase,
+    add_to_file,
+    bundled_path,
+    get_kb,
+    load_kb,
+    read_entries,
+    user_kb_path,
+)
+from veille.kb.merge import merge_entries
 from veille.kb.wikidata import TYPE_CLASSES, import_dump
 from veille.settings import get_settings
 
@@ -25,14 +34,30 @@ def add_cli(
                                          dir_okay=False)],
     to: ToOption = None,
 ) -> None:
-    """Add (or replace, by key) entries from FILE in the user knowledge base."""
+    """Add (or replace, by key) entries from FILE in the user knowledge base.
+
+    An entry with a Wikidata id merges with the one entry of its type that already bears one
+    of its names without an id (it keeps that entry's key, so it replaces it).
+    """
     target = to or user_kb_path()
     try:
-        added, replaced = add_to_file(target, list(read_entries(file)))
+        merges = list(merge_entries(read_entries(file), _kb_with(target)))
+        added, replaced = add_to_file(target, [m.entry for m in merges])
     except ValueError as error:
         fail(str(error))
         return
+    for m in merges:
+        if m.merged_with:
+            out.print(f"{m.entry.id} merged with {m.merged_with} ({m.entry.label})",
+                      markup=False)
     out.print(f"{added} added, {replaced} replaced -> {target}", markup=False)
+
+
+def _kb_with(target: Path) -> KnowledgeBase:
+    """The KB as it will read once ``target`` is written: bundled, user, settings, target."""
+    extra = get_settings().kb_path
+    paths = [bundled_path(), user_kb_path(), *([Path(extra)] if extra else []), target]
+    return load_kb(dict.fromkeys(paths))
 
 
 def import_wikidata_cli(

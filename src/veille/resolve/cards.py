@@ -7,7 +7,10 @@ language pack (``entities/cards.tsv``, ``entities/role_labels.tsv``; by default 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import date
+from functools import cache
 from typing import Any
 
 from veille.kb.base import KBEntry, KnowledgeBase, Position
@@ -16,6 +19,11 @@ from veille.model import Entity
 from veille.taxonomy import ui_pack
 
 CARDS = "entities/cards.tsv"
+_OPENERS = "entities/alias_openers.txt"
+# Bracket and quotation-mark pairs: an alias with one side of a pair and not the other was cut
+# out of a longer span ("Marco (Rubio").
+_PAIRS = ("()", "[]", "{}", "«»", "“”", "‹›")
+_WORD = re.compile(r"[^\W\d_]+(?:['’]|\b)")
 
 
 def card_word(key: str, pack: LanguagePack) -> str:
@@ -92,3 +100,30 @@ def _entry_of(entity: Entity, kb: KnowledgeBase, day: date) -> KBEntry | None:
         if found is not None:
             return found
     return kb.link(entity.name, entity.type, day)
+
+
+@cache
+def _openers() -> frozenset[str]:
+    # Every installed pack's: a store holds documents of any language.
+    return frozenset().union(*(LanguagePack.load(code).words(_OPENERS)
+                               for code in LanguagePack.available()))
+
+
+def is_fragment(alias: str) -> bool:
+    """Whether an alias is a piece of a sentence rather than a name: a bracket or quotation
+    mark left open (or closed without opening), or a lower-case preposition or article
+    followed by a lower-case word ("du chef de la diplomatie")."""
+    for pair in _PAIRS:
+        if alias.count(pair[0]) != alias.count(pair[1]):
+            return True
+    if alias.count('"') % 2:
+        return True
+    words = [w.rstrip("'’") for w in _WORD.findall(alias)]
+    if len(words) < 2 or words[0] not in _openers():
+        return False
+    return bool(words[1][:1].islower())
+
+
+def shown_aliases(name: str, aliases: Iterable[str]) -> list[str]:
+    """The aliases worth showing beside ``name``: not the name itself, not a fragment."""
+    return [a for a in aliases if a != name and not is_fragment(a)]

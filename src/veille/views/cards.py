@@ -1,0 +1,70 @@
+"""Context cards for the entity pages and the article side panels.
+
+The knowledge base says who or what the entity is on the article's date (role, country,
+description, through :func:`veille.resolve.cards.card`); the store adds the names it went by
+(fragments left out) and how often it was met.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import cast
+
+from veille.kb.base import KnowledgeBase, get_kb
+from veille.model import Entity, EntityType
+from veille.resolve.cards import card, card_word, shown_aliases
+from veille.settings import get_settings
+from veille.store.base import EntityRow
+from veille.taxonomy import ui_pack
+from veille.views.links import entity_url
+
+
+@dataclass
+class Card:
+    """Who or what an entity is, for a reader who has never heard of it."""
+
+    name: str
+    type: str
+    kb_id: str | None
+    description: str | None = None
+    role: str | None = None  # position held on the card's date (KB)
+    roles: list[str] = field(default_factory=list)
+    country: str | None = None
+    on: str | None = None  # the date the roles are given for
+    wikidata_url: str | None = None
+    population: int | None = None
+    aliases: list[str] = field(default_factory=list)
+    facts: list[str] = field(default_factory=list)  # what the store counts about the entity
+    source: str = "store"  # "kb" when the knowledge base knows it
+    url: str | None = None  # the entity's page
+
+
+def day_of(iso: str | None) -> date | None:
+    """The date of an ISO string of day precision, else None (the card then uses today)."""
+    try:
+        return date.fromisoformat(iso[:10]) if iso and len(iso) >= 10 else None
+    except ValueError:
+        return None
+
+
+def installed_kb() -> KnowledgeBase:
+    return get_kb(get_settings().kb_path)
+
+
+def entity_card(row: EntityRow, on: str | None = None, kb: KnowledgeBase | None = None
+                ) -> Card:
+    """The card of a store entity, its roles as of ``on`` (ISO; today when absent)."""
+    # The store keeps the type as a plain string; it is one of EntityType by construction.
+    entity = Entity(id="", name=row.name, type=cast(EntityType, row.type), kb_id=row.kb_id)
+    info = card(entity, day_of(on), kb or installed_kb())
+    cited = card_word("cited_in", ui_pack())
+    return Card(
+        name=str(info.get("label") or row.name), type=row.type,
+        kb_id=info.get("wikidata") or row.kb_id, description=info.get("description"),
+        role=info.get("role"), roles=list(info.get("roles") or []), country=info.get("country"),
+        on=info.get("on"), wikidata_url=info.get("url"), population=info.get("population"),
+        aliases=shown_aliases(row.name, row.aliases),
+        facts=[cited.format(documents=row.documents, mentions=row.mentions)],
+        source="kb" if info.get("linked") else "store", url=entity_url(row.id),
+    )
