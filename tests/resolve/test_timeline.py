@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from veille.model import Event, Quote, Record, Source
-from veille.resolve.timeline import filter_timeline, merge_events, sentence_of
+from veille.resolve.timeline import (
+    document_events,
+    filter_timeline,
+    merge_events,
+    period_bounds,
+    sentence_of,
+)
 from veille.resolve.timeline_formats import timeline_ics, timeline_json, timeline_text
 
 TRUMP, POUTINE, ZELENSKY = "Donald Trump", "Vladimir Poutine", "Volodymyr Zelensky"
@@ -33,7 +41,8 @@ def anchorage_reports() -> list[Record]:
         record("a", texts[0], summit(texts[0], "2025-08-15")),
         record("b", texts[1], summit(texts[1], "2025-08-15", "Alaska", (POUTINE, TRUMP))),
         record("c", texts[2], summit(texts[2], "2025-08-15", "Anchorage", kind="talks")),
-        record("d", texts[3], summit(texts[3], None, None, (TRUMP, POUTINE), kind="meeting")),
+        record("d", texts[3], summit(texts[3], None, "Anchorage", (TRUMP, POUTINE),
+                                     kind="meeting")),
     ]
 
 
@@ -49,7 +58,7 @@ def test_four_reports_of_one_summit_become_one_event_with_four_sources() -> None
 def test_a_source_without_a_date_takes_the_merged_one() -> None:
     event = merge_events(anchorage_reports())[0]
     undated = [s for s in event.sources if s.doc_id == "d"][0]
-    assert (undated.date, undated.date_basis) == ("2025-08-15", "merged")
+    assert (undated.date, undated.date_basis, undated.date_from) == ("2025-08-15", "merged", "a")
     assert all(s.date_basis == "reported" for s in event.sources if s.doc_id != "d")
 
 
@@ -228,3 +237,146 @@ def test_month_and_year_bounds_are_inclusive() -> None:
     assert len(filter_timeline(timeline, since="2025", until="2025")) == 2
     assert [e.date for e in filter_timeline(timeline, since="2025-09")] == ["2025-10-20"]
     assert filter_timeline(timeline, until="2025-07-31") == []
+
+
+def meeting(text: str, trigger: str, date: str | None, place: str | None,
+            people: tuple[str, ...], kind: str = "meeting", status: str = "happened") -> Event:
+    start = text.index(trigger)
+    return Event(kind, trigger, start, start + len(trigger), list(people), place, date,
+                 status, "040")  # type: ignore[arg-type]
+
+
+def test_three_outlets_on_one_meeting_make_one_entry_at_its_venue() -> None:
+    one = "Donald Trump a reçu Volodymyr Zelensky à la Maison Blanche le 18 août."
+    two = "À Washington, la rencontre entre Trump et Zelensky a duré deux heures."
+    three = "La réunion de la Maison-Blanche entre Zelensky et Trump a déçu Kiev."
+    timeline = merge_events([
+        record("one", one, meeting(one, "a reçu", "2025-08-18", "Maison Blanche",
+                                   (TRUMP, ZELENSKY), "visit")),
+        record("two", two, meeting(two, "rencontre", "2025-08-18", "Washington",
+                                   ("Trump", "Zelensky"))),
+        record("three", three, meeting(three, "réunion", None, "Maison-Blanche",
+                                       ("Zelensky", "Trump"))),
+    ])
+    assert len(timeline) == 1
+    event = timeline[0]
+    assert [s.doc_id for s in event.sources] == ["one", "two", "three"]
+    # the venue over its city, linked to Wikidata; Washington holds it: no conflict
+    assert (event.place, event.place_id, event.conflicts) == ("Maison Blanche", "Q35525", [])
+    lent = event.sources[2]
+    assert (lent.date, lent.date_basis, lent.date_from) == ("2025-08-18", "merged", "one")
+
+
+def test_undated_meetings_of_one_pair_in_two_documents_stay_apart() -> None:
+    one = "Trump avait accueilli Zelensky à la Maison Blanche."
+    two = "La rencontre de Trump et Zelensky à la Maison Blanche."
+    timeline = merge_events([
+        record("a", one, meeting(one, "accueilli", None, "Maison Blanche", (TRUMP, ZELENSKY))),
+        record("b", two, meeting(two, "rencontre", None, "Maison Blanche", (TRUMP, ZELENSKY))),
+    ])
+    # nothing dates them: February's meeting and August's are both "at the White House"
+    assert sorted([s.doc_id for s in e.sources] for e in timeline) == [["a"], ["b"]]
+
+
+def test_two_different_calls_on_one_day_are_two_entries() -> None:
+    one = "Rubio a appelé Lavrov lundi, le jour où Trump a appelé Poutine."
+    two = "Lundi, Marco Rubio s'est entretenu au téléphone avec Sergueï Lavrov."
+    three = "Trump a appelé Poutine lundi, puis Zelensky."
+    rubio = call(one, "2025-10-20", "Marco Rubio", "Sergueï Lavrov")
+    trump = call(one, "2025-10-20", TRUMP, POUTINE)
+    timeline = merge_events([
+        record("a", one, rubio, trump),
+        record("b", two, call(two, "2025-10-20", "Marco Rubio", "Sergueï Lavrov")),
+        record("c", three, call(three, "2025-10-20", TRUMP, ZELENSKY)),
+    ])
+    pairs = sorted((sorted(e.participants), [s.doc_id for s in e.sources]) for e in timeline)
+    assert pairs == [([TRUMP, POUTINE], ["a"]), ([TRUMP, ZELENSKY], ["c"]),
+                     (["Marco Rubio", "Sergueï Lavrov"], ["a", "b"])]
+
+
+def test_a_summit_planned_then_cancelled_is_one_entry_at_its_city() -> None:
+    one = "Trump et Poutine doivent se retrouver à Budapest pour un sommet."
+    two = "Le sommet de Budapest entre Trump et Poutine est annulé."
+    three = "Le sommet d'Anchorage entre Trump et Poutine a eu lieu le 15 août."
+    four = "Trump et Poutine pourraient se revoir, a dit Trump."
+    timeline = merge_events([
+        record("a", one, summit(one, None, "Budapest", status="planned")),
+        record("b", two, summit(two, None, "Budapest", status="cancelled")),
+        record("c", three, summit(three, "2025-08-15")),
+        record("d", four, meeting(four, "se revoir", None, None, (TRUMP, POUTINE),
+                                  status="planned")),
+    ])
+    found = {(e.place, e.status): [s.doc_id for s in e.sources] for e in timeline}
+    assert found == {("Budapest", "cancelled"): ["a", "b"], ("Anchorage", "happened"): ["c"],
+                     (None, "planned"): ["d"]}  # a plan with no place is no sure match
+    cancelled = next(e for e in timeline if e.status == "cancelled")
+    assert cancelled.place_id == "Q1781"
+
+
+def test_a_document_naming_its_event_three_times_gives_one_source() -> None:
+    text = ("Le sommet de Trump et Poutine s'est tenu à Anchorage le 15 août. La rencontre "
+            "a duré trois heures. Après les pourparlers, Poutine est reparti.")
+    events = [summit(text, "2025-08-15"),
+              meeting(text, "rencontre", None, None, ()),
+              meeting(text, "pourparlers", None, None, (POUTINE,), "talks")]
+    items = document_events(record("a", text, *events))
+    assert len(items) == 1 and items[0].sources[0].mentions == 3
+    assert items[0].type == "summit"
+
+
+def test_a_mention_that_fits_two_events_of_its_document_stays_apart() -> None:
+    text = ("Les pourparlers du 16 mai et ceux du 2 juin, à Istanbul, entre la Russie et "
+            "l'Ukraine. Les pourparlers n'ont rien donné pour la Russie.")
+    first = meeting(text, "pourparlers", "2025-05-16", "Istanbul", ("Russie", "Ukraine"), "talks")
+    second = meeting(text, "ceux", "2025-06-02", "Istanbul", ("Russie", "Ukraine"), "talks")
+    vague = Event("talks", "pourparlers", text.rindex("pourparlers"),
+                  text.rindex("pourparlers") + 11, ["Russie"], None, None, "happened", "040")
+    items = document_events(record("a", text, first, second, vague))
+    assert sorted(i.date or "" for i in items) == ["", "2025-05-16", "2025-06-02"]
+
+
+def test_the_most_specific_place_wins_and_a_name_only_one_source_gives_is_flagged() -> None:
+    one, two = "Le sommet en Alaska le 15 août.", "Le sommet d'Anchorage le 15 août."
+    timeline = merge_events([
+        record("a", one, summit(one, "2025-08-15", "Alaska", (TRUMP, POUTINE, ZELENSKY))),
+        record("b", two, summit(two, "2025-08-15", "Anchorage")),
+    ])
+    assert len(timeline) == 1
+    event = timeline[0]
+    assert (event.place, event.place_id) == ("Anchorage", "Q39450")
+    assert event.conflicts == [f"participants: {ZELENSKY} (1 of 2 sources)"]
+
+
+def test_a_country_alone_does_not_pin_two_undated_reports_together() -> None:
+    one, two = "Lavrov en visite en Turquie.", "Lavrov a rencontré son homologue en Turquie."
+    timeline = merge_events([
+        record("a", one, meeting(one, "visite", "2025-04", "Turquie", ("Sergueï Lavrov",),
+                                 "visit")),
+        record("b", two, meeting(two, "rencontré", None, "Turquie", ("Lavrov", "Hakan Fidan"))),
+    ])
+    assert len(timeline) == 2
+
+
+@pytest.mark.parametrize(("since", "until", "bounds"), [
+    ("2025-08", "2025-08", ("2025-08-01", "2025-08-31")),
+    ("2025", "2025", ("2025-01-01", "2025-12-31")),
+    ("2024-02", "2024-02", ("2024-02-01", "2024-02-29")),
+    ("2025-08-15", None, ("2025-08-15", None)),
+    (None, "2025-02", (None, "2025-02-28")),
+])
+def test_period_bounds_are_inclusive_days(since: str | None, until: str | None,
+                                          bounds: tuple[str | None, str | None]) -> None:
+    assert period_bounds(since, until) == bounds
+
+
+@pytest.mark.parametrize("bad", ["août", "2025-13", "2025-02-30", "25-08"])
+def test_a_bound_that_is_no_date_is_refused(bad: str) -> None:
+    with pytest.raises(ValueError):
+        period_bounds(bad, None)
+
+
+def test_an_event_dated_to_its_month_is_in_a_period_holding_one_of_its_days() -> None:
+    text = "Sommet en août à Anchorage."
+    timeline = merge_events([record("a", text, summit(text, "2025-08"))])
+    assert len(filter_timeline(timeline, since="2025-08-20", until="2025-09")) == 1
+    assert filter_timeline(timeline, since="2025-09") == []

@@ -1,17 +1,21 @@
 """Timelines across sources: the same real event reported by several documents becomes one.
 
-Pure functions over :class:`veille.model.Record`. Two reported events are the same event when
-they are of the same type family (a summit and talks at it are one meeting), agree on whether
-it happened (a summit planned, then cancelled, is one event; neither is the one that took
-place), name the same pair when both name two participants or more (else share one on a shared
-day or place), their dates do not exclude each other (two different days are two events, a
-month holds its days) and their places do not either. Where the sources disagree on a place,
-both are kept and the event carries a conflict; a source that gave no date gets the merged
-one, marked ``date_basis="merged"``.
+Pure functions over :class:`veille.model.Record`, in two steps. First each document's mentions
+of one event become one report (a text names its event again: "le sommet", then "la
+rencontre"): same group of types, same status, dates and places that do not exclude each
+other, participants that do not either; a mention that could be either of two events stays
+apart. Then reports of several documents are one event only when the identity is sure: same
+type family, same status (planned or cancelled never meets what happened), compatible dates
+and places, the same core participants (a call between A and B never absorbs one between C
+and D), and something that pins the event down: the same day, or the same place (a city, a
+venue, a region; a country is too wide). What one source lends another (a date, a place) is
+marked with the source that gave it; disagreements on date, place or participants are kept
+as conflicts. Places are linked to the KB (:mod:`veille.kb.places`): the most specific wins.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from collections import Counter
@@ -19,12 +23,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from veille.kb.places import UNKNOWN_SPECIFICITY, Place, PlaceIndex, bundled_places
 from veille.lang.pack import LanguagePack
 from veille.model import Event, Record
 from veille.taxonomy import shared_taxonomy
 
 _NAME_WORDS = "events/name_words.txt"
-_CALL = "call"  # the taxonomy's family of telephone and video calls
 
 
 @dataclass
@@ -42,6 +46,9 @@ class SourceRef:
     participants: list[str] = field(default_factory=list)
     date_basis: str = "reported"
     mentions: int = 1
+    # the document that lent this source its date or place (identity sure: see merge_events)
+    date_from: str | None = None
+    place_from: str | None = None
 
 
 @dataclass
@@ -55,6 +62,7 @@ class TimelineEvent:
     sources: list[SourceRef] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     quotes: list[dict[str, str | None]] = field(default_factory=list)
+    place_id: str | None = None  # the place's Wikidata id (kb_id), when the KB knows it
 
     @property
     def family(self) -> str:
@@ -111,53 +119,116 @@ def sentence_of(text: str, start: int, end: int) -> str:
                     .split())
 
 
+_HAPPENED = "happened"
+# A place pins an event down when both sources give it and it is at least this fine: two
+# summits "en Alaska" in one month are one, two meetings "en Russie" need not be.
+_PINNING = 2
+
+
+def _happened(status: str) -> bool:
+    return status == _HAPPENED
+
+
 def _dates_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
-def _places_agree(sentences: list[str], one: str | None, other: str | None) -> bool:
-    """Places agree when one is missing, both are the same, or one sentence names both
-    ("à Anchorage, en Alaska")."""
-    if one is None or other is None or same_name(one, other):
-        return True
-    a, b = " ".join(_folded(one)), " ".join(_folded(other))
-    return any(a in text and b in text for text in (" ".join(_folded(s)) for s in sentences))
+def _same_day(a: str | None, b: str | None) -> bool:
+    return bool(a and b and len(a) == 10 and a == b)
 
 
-def is_same_event(event: TimelineEvent, new: Event, sentence: str,
-                  doc_id: str | None = None) -> bool:
-    """Whether ``new`` (with its sentence, from document ``doc_id``) reports ``event``.
+def place_of(places: PlaceIndex, name: str | None) -> Place | None:
+    """The KB place a name denotes, tried as written, then without its article."""
+    return places.place(name, " ".join(_folded(name))) if name else None
+
+
+def _specificity(places: PlaceIndex, name: str) -> int:
+    found = place_of(places, name)
+    return found.specificity if found else UNKNOWN_SPECIFICITY
+
+
+def place_relation(places: PlaceIndex, sentences: list[str], one: str | None,
+                   other: str | None) -> str:
+    """"same", "within" (one holds the other), "apart" (they conflict) or "unknown" (one
+    missing). Names the KB does not know hold each other when one sentence names both ("à
+    Anchorage, en Alaska")."""
+    if one is None or other is None:
+        return "unknown"
+    if same_name(one, other):
+        return "same"
+    a, b = place_of(places, one), place_of(places, other)
+    if a and b:
+        if a.key == b.key:
+            return "same"
+        return "within" if places.contains(a, b) or places.contains(b, a) else "apart"
+    fa, fb = " ".join(_folded(one)), " ".join(_folded(other))
+    folded = (" ".join(_folded(s)) for s in sentences)
+    return "within" if any(fa in t and fb in t for t in folded) else "apart"
+
+
+def _place_pins(places: PlaceIndex, sentences: list[str], one: str | None,
+                other: str | None) -> bool:
+    """Both sources name the place, they agree, and the wider of the two is no country."""
+    if place_relation(places, sentences, one, other) not in ("same", "within"):
+        return False
+    return min(_specificity(places, one or ""), _specificity(places, other or "")) >= _PINNING
+
+
+def _core_match(a: list[str], b: list[str]) -> bool:
+    """Both sides named on both reports: the pair must match; one side named: it is shared."""
+    common = shared(a, b)
+    return common >= 2 if len(a) >= 2 and len(b) >= 2 else common >= 1
+
+
+def is_same_event(event: TimelineEvent, report: TimelineEvent,
+                  places: PlaceIndex | None = None) -> bool:
+    """Whether one document's ``report`` is the timeline's ``event`` (another document's).
 
     Participants are compared with the event's first report (its core), not with everyone
-    merged so far, so that a chain of loose matches cannot snowball into one event. A call
-    has no place to tell it from the pair's other calls: undated, it joins only a call its
-    own document reports.
+    merged so far, so that a chain of loose matches cannot snowball into one event. The
+    identity must be pinned: by the same place in one period (one of them dated, or both
+    planned), where sharing one participant is enough; or by the same day, where the pair
+    must match (a call between A and B never absorbs one between A and C). Two undated
+    reports of a meeting between the same two people may be two meetings months apart.
     """
-    if shared_taxonomy().family(new.type) != event.family:
+    places = places or bundled_places()
+    if report.family != event.family or _happened(report.status) != _happened(event.status):
         return False
-    if event.family == _CALL and not (new.date and event.date) and \
-            all(s.doc_id != doc_id for s in event.sources):
-        return False
-    if (new.status == "happened") != (event.status == "happened"):
-        return False
-    # two different days are two events (a call on Monday, another on Thursday)
-    if not _dates_agree(event.date, new.date):
-        return False
+    if not _dates_agree(event.date, report.date):
+        return False  # two different days are two events (a call on Monday, another Thursday)
     core = event.sources[0].participants if event.sources else event.participants
-    common = shared(new.participants, core)
-    sentences = [sentence, *(s.sentence for s in event.sources)]
-    places_agree = _places_agree(sentences, event.place, new.place)
-    same_day = bool(new.date and event.date)
-    same_place = bool(new.place and event.place and places_agree)
-    # both sides named on both reports: the pair must match (a call between A and B never
-    # absorbs one between A and C); a report naming one side joins on a shared day or place
-    if len(new.participants) >= 2 and len(core) >= 2:
-        if common < 2:
-            return False
-    elif not (common >= 1 and (same_day or same_place)):
+    common = shared(report.participants, core)
+    if not common:
         return False
-    # same day, same people, two places: one event whose place the sources disagree on
-    return places_agree or same_day and common >= 2
+    sentences = [s.sentence for s in (*event.sources, *report.sources)]
+    if _place_pins(places, sentences, event.place, report.place) and (
+            event.date or report.date or not _happened(event.status)):
+        # one place and one period: sharing a participant is enough (the envoy who was at
+        # the summit); two undated meetings at one venue may be months apart, two undated
+        # plans of a summit in one city are one plan
+        return True
+    # same day, same pair: one event, even where the sources disagree on its place
+    return _same_day(event.date, report.date) and _core_match(report.participants, core)
+
+
+def _same_in_document(item: TimelineEvent, types: set[str], event: Event,
+                      places: PlaceIndex, sentences: list[str]) -> bool:
+    """Whether a mention may name again an event its document already reports (``types``:
+    those of the item's mentions so far)."""
+    kinds = shared_taxonomy()
+    if kinds.group(event.type) not in {kinds.group(t) for t in types} and not (
+            kinds.family(event.type) == kinds.family(item.type)
+            and _same_day(item.date, event.date)):
+        return False  # the visit and the meeting it was for, on one day, are one event
+    if _happened(event.status) != _happened(item.status):
+        return False
+    if not _dates_agree(item.date, event.date):
+        return False
+    if place_relation(places, sentences, item.place, event.place) == "apart":
+        return False
+    # "la réunion" names no one: it can refer back to the one meeting of its group
+    return not event.participants or not item.participants or \
+        _core_match(event.participants, item.participants)
 
 
 def _source(record: Record, event: Event) -> SourceRef:
@@ -179,92 +250,189 @@ def _quotes_for(record: Record, event: Event) -> list[dict[str, str | None]]:
     return tied
 
 
-def merge_events(records: Iterable[Record]) -> list[TimelineEvent]:
-    """The events of all ``records`` with reports of the same event merged, sorted by date."""
+def _by_date(event: Event) -> tuple[bool, int, int]:
+    # dated, precise mentions first, so that an undated "vendredi" joins a dated event
+    return event.date is None, -len(event.date or ""), event.start
+
+
+def document_events(record: Record, places: PlaceIndex | None = None) -> list[TimelineEvent]:
+    """One document's events, its mentions of one event made one report (one source)."""
+    places = places or bundled_places()
     kinds = shared_taxonomy()
-    reports = [(r, e) for r in records for e in r.events if e.type in kinds]
-    # dated, precise reports first, so that an undated "vendredi" joins a dated event
-    reports.sort(key=lambda re_: (re_[1].date is None, -len(re_[1].date or "")))
+    items: list[TimelineEvent] = []
+    types: list[set[str]] = []  # the types of each item's mentions
+    for event in sorted((e for e in record.events if e.type in kinds), key=_by_date):
+        sentence = sentence_of(record.text, event.start, event.end)
+        homes = [n for n, t in enumerate(items) if _same_in_document(
+            t, types[n], event, places, [sentence, t.sources[0].sentence])]
+        if len(homes) == 1:  # a mention that fits two events is neither's
+            item = items[homes[0]]
+            _add_mention(item, event, places)
+            types[homes[0]].add(event.type)
+        else:
+            item = TimelineEvent(event.type, event.date, list(event.participants), event.place,
+                                 event.status, event.cameo, [_source(record, event)])
+            items.append(item)
+            types.append({event.type})
+        item.quotes.extend(q for q in _quotes_for(record, event) if q not in item.quotes)
+    return items
+
+
+def _add_mention(item: TimelineEvent, event: Event, places: PlaceIndex) -> None:
+    source = item.sources[0]
+    source.mentions += 1
+    _add_names(item.participants, event.participants)
+    _add_names(source.participants, event.participants)
+    kinds = shared_taxonomy()
+    if kinds.rank(event.type) > kinds.rank(item.type):
+        item.type, item.cameo = event.type, event.cameo
+    if item.date is None and event.date:
+        item.date = source.date = event.date
+    if event.place and (item.place is None or _specificity(places, event.place) >
+                        _specificity(places, item.place)):
+        item.place = source.place = event.place  # "à Anchorage" after "en Alaska"
+    if event.status == "cancelled":  # what was planned, then called off
+        item.status = "cancelled"
+
+
+def _add_names(names: list[str], more: Iterable[str]) -> None:
+    for name in more:
+        if not any(same_name(name, p) for p in names):
+            names.append(name)
+
+
+def merge_events(records: Iterable[Record], places: PlaceIndex | None = None
+                 ) -> list[TimelineEvent]:
+    """The events of all ``records`` with reports of the same event merged, sorted by date."""
+    places = places or bundled_places()
+    reports = [item for r in records for item in document_events(r, places)]
+    reports.sort(key=lambda t: (t.date is None, -len(t.date or "")))
     timeline: list[TimelineEvent] = []
-    for record, event in reports:
-        source = _source(record, event)
-        home = next((t for t in timeline
-                     if is_same_event(t, event, source.sentence, record.doc_id)), None)
+    for report in reports:
+        home = next((t for t in timeline if is_same_event(t, report, places)), None)
         if home is None:
-            home = TimelineEvent(event.type, event.date, list(event.participants), event.place,
-                                 event.status, event.cameo)
-            timeline.append(home)
-        _absorb(home, event, source, _quotes_for(record, event))
+            timeline.append(report)
+        else:
+            _absorb(home, report)
     for item in timeline:
-        _settle(item)
+        _settle(item, places)
     return sorted(timeline, key=lambda t: (t.date is None, t.date or "", t.type))
 
 
-def _absorb(home: TimelineEvent, event: Event, source: SourceRef,
-            quotes: list[dict[str, str | None]]) -> None:
-    """Add one report; a document that mentions the event again counts once, with the
-    first of its reports that gives a date."""
-    same_doc = next((s for s in home.sources if s.doc_id == source.doc_id), None)
-    if same_doc is None:
-        home.sources.append(source)
-    else:
-        same_doc.mentions += 1
-        if same_doc.date is None and source.date is not None:
-            home.sources[home.sources.index(same_doc)] = source
-            source.mentions = same_doc.mentions
-    for name in event.participants:
-        if not any(same_name(name, p) for p in home.participants):
-            home.participants.append(name)
+def _absorb(home: TimelineEvent, report: TimelineEvent) -> None:
+    """Add another document's report; a document already there counts its mentions once."""
+    for source in report.sources:
+        same_doc = next((s for s in home.sources if s.doc_id == source.doc_id), None)
+        if same_doc is None:
+            home.sources.append(source)
+        else:
+            same_doc.mentions += source.mentions
+    _add_names(home.participants, report.participants)
     kinds = shared_taxonomy()
-    if kinds.rank(event.type) > kinds.rank(home.type):
-        home.type, home.cameo = event.type, event.cameo
-    home.place = home.place or event.place
-    if event.status == "cancelled":  # what was planned, then called off
+    if kinds.rank(report.type) > kinds.rank(home.type):
+        home.type, home.cameo = report.type, report.cameo
+    home.place = home.place or report.place
+    if report.status == "cancelled":
         home.status = "cancelled"
-    home.quotes.extend(q for q in quotes if q not in home.quotes)
+    home.quotes.extend(q for q in report.quotes if q not in home.quotes)
 
 
-def _settle(item: TimelineEvent) -> None:
-    """The event's date and place by majority; disagreements become conflicts; sources
-    without a date of their own take the merged one."""
+def _settle(item: TimelineEvent, places: PlaceIndex) -> None:
+    """The event's date, place and participants from its sources; what a source lacks is
+    lent by the one that gave it, and disagreements become conflicts."""
+    _settle_date(item)
+    _settle_place(item, places)
+    _flag_participants(item)
+
+
+def _settle_date(item: TimelineEvent) -> None:
     dates = Counter(s.date for s in item.sources if s.date)
-    if dates:
-        best = max(dates, key=lambda d: (len(d), dates[d]))
-        item.date = best
-        others = [d for d in dates if not _dates_agree(d, best)]
-        if others:
-            item.conflicts.append("date: " + ", ".join(
-                f"{d} ({dates[d]} source{'s' if dates[d] > 1 else ''})" for d in [best, *others]))
+    if not dates:
+        return
+    item.date = max(dates, key=lambda d: (len(d), dates[d]))  # the most precise, then most told
+    others = [d for d in dates if not _dates_agree(d, item.date)]
+    if others:
+        item.conflicts.append("date: " + ", ".join(
+            f"{d} ({dates[d]} source{'s' if dates[d] > 1 else ''})" for d in [item.date, *others]))
+    giver = next(s.doc_id for s in item.sources if s.date == item.date)
     for s in item.sources:
-        if s.date is None and item.date is not None:
-            s.date, s.date_basis = item.date, "merged"
-    places = Counter(s.place for s in item.sources if s.place)
-    if places:
-        item.place = max(places, key=lambda p: places[p])
-        sentences = [s.sentence for s in item.sources]
-        apart = [p for p in places if not _places_agree(sentences, item.place, p)]
-        if apart:
-            item.conflicts.append("place: " + ", ".join([item.place, *apart]))
+        if s.date is None:
+            s.date, s.date_basis, s.date_from = item.date, "merged", giver
+
+
+def _settle_place(item: TimelineEvent, places: PlaceIndex) -> None:
+    named = [s.place for s in item.sources if s.place]
+    if not named:
+        item.place_id = (found.kb_id if (found := place_of(places, item.place)) else None)
+        return
+    counts = Counter(named)
+    # the most specific place the sources give (Anchorage over Alaska), then the most told
+    item.place = max(counts, key=lambda p: (_specificity(places, p), counts[p], -named.index(p)))
+    sentences = [s.sentence for s in item.sources]
+    apart = [p for p in counts
+             if place_relation(places, sentences, item.place, p) == "apart"]
+    if apart:
+        item.conflicts.append("place: " + ", ".join([item.place, *apart]))
+    giver = next(s.doc_id for s in item.sources if s.place == item.place)
+    for s in item.sources:
+        if s.place is None:
+            s.place, s.place_from = item.place, giver
+    found = place_of(places, item.place)
+    item.place_id = found.kb_id if found else None
+
+
+def _flag_participants(item: TimelineEvent) -> None:
+    """A name only one of several sources gives is flagged: the others do not confirm it."""
+    if len(item.sources) < 2:
+        return
+    alone = [p for p in item.participants
+             if sum(1 for s in item.sources if any(same_name(p, n) for n in s.participants)) == 1]
+    if alone:
+        item.conflicts.append(f"participants: {', '.join(alone)} "
+                              f"(1 of {len(item.sources)} sources)")
+
+
+def date_span(value: str) -> tuple[str, str]:
+    """The first and last day of a date at its precision: "2025-02" is 2025-02-01..2025-02-28,
+    "2025" the whole year, a day itself. ValueError for anything else."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    if not match:
+        raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = match.groups()
+    if month is None:
+        return f"{year}-01-01", f"{year}-12-31"
+    if not 1 <= int(month) <= 12:
+        raise ValueError(f"not a month: {value!r}")
+    last = calendar.monthrange(int(year), int(month))[1]
+    if day is None:
+        return f"{year}-{month}-01", f"{year}-{month}-{last:02d}"
+    if not 1 <= int(day) <= last:
+        raise ValueError(f"not a day: {value!r}")
+    return value.strip(), value.strip()
+
+
+def period_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
+    """Inclusive day bounds of a period given at any precision: ``since="2025-08",
+    until="2025-08"`` is ("2025-08-01", "2025-08-31"), all of August; "2025" spans the year.
+    ValueError for a bound that is no YYYY, YYYY-MM or YYYY-MM-DD date."""
+    return (date_span(since)[0] if since else None, date_span(until)[1] if until else None)
 
 
 def filter_timeline(events: list[TimelineEvent], entity: str | None = None,
                     since: str | None = None, until: str | None = None) -> list[TimelineEvent]:
-    """Events with a participant named ``entity`` and a date within [since, until], bounds
-    inclusive at their own precision: ``since="2025-08", until="2025-08"`` is all of August."""
+    """Events with a participant named ``entity`` and a date within [since, until]
+    (:func:`period_bounds`); an event dated to a month is in a period that holds a day of it."""
+    low, high = period_bounds(since, until)
     kept = []
     for e in events:
         if entity and not any(same_name(entity, p) for p in e.participants):
             continue
-        if (since or until) and e.date is None:
-            continue
-        if since and _prefix(e.date or "", since) < _prefix(since, e.date or ""):
-            continue
-        if until and _prefix(e.date or "", until) > _prefix(until, e.date or ""):
-            continue
+        if low or high:
+            try:
+                first, last = date_span(e.date or "")
+            except ValueError:
+                continue  # undated or malformed: in no period
+            if (low and last < low) or (high and first > high):
+                continue
         kept.append(e)
     return kept
-
-
-def _prefix(one: str, other: str) -> str:
-    # compared at the coarser of the two precisions: "2025-08-15" within "2025-08"
-    return one[:min(len(one), len(other))]
