@@ -104,6 +104,9 @@ class Quote:
     speaker: str | None = None
     speaker_id: str | None = None
     speaker_role: str | None = None
+    # Which pass of the speaker sieve found the speaker (subject, incise, selon, label,
+    # pronoun, role, body, context); None when the speaker is null.
+    speaker_via: str | None = None
     cue: str | None = None
     said_on: str | None = None
     medium: str | None = None

@@ -75,12 +75,12 @@ def extract_quotes(
         (r.start, r.end) for r in indirect if r.statement]
     resolver = SpeakerResolver(text, table, quoted, subjects=subject_mentions(doc, table))
     resolver.add_role_subjects(role_subjects(doc))
-    quotes = turn_quotes(doc, table, turns)
+    quotes = [_by_label(q) for q in turn_quotes(doc, table, turns)]
     headline = _interviewee_said(quotes, turns)
     for item in pending:
         said = _speaker(resolver, item.attribution)
         if headline.name and item.attribution.cue is None and "\n" not in text[:item.spans[0][0]]:
-            said = headline  # an interview's headline quotes the interviewee
+            said = headline.found_by("context")  # an interview's headline: the interviewee
         resolver.remember(item.spans[0][0], said)
         quotes.extend(_records(text, item, said, table, times, ctx))
     quotes.sort(key=lambda q: q.start)
@@ -267,7 +267,7 @@ def _continues(mark: Marked, indirect: list[Reported]) -> bool:
 
 def _pending_indirect(r: Reported, sents: list[tuple[int, int]]) -> _Pending:
     sentence = containing(sents, r.start)
-    att = Attribution(r.cue or None, r.subject, r.pronoun, r.at)
+    att = Attribution(r.cue or None, r.subject, r.pronoun, r.at, via=r.via)
     clause = [(sentence[0], r.start), (r.end, sentence[1])]
     return _Pending("indirect", [(r.start, r.end)], att, clause)
 
@@ -279,7 +279,23 @@ def _speaker(resolver: SpeakerResolver, att: Attribution) -> Said:
     if lex.plural(att.pronoun):
         return Said()
     return resolver.last(att.at, "PER", lex.gender_of(att.pronoun),
-                         speakers_only=att.cue is None)
+                         speakers_only=att.cue is None
+                         ).found_by("context" if att.cue is None else "pronoun")
+
+
+def _by_label(quote: Quote) -> Quote:
+    """A transcript turn's speaker comes from its label."""
+    if quote.speaker is not None and quote.speaker_via is None:
+        quote.speaker_via = "label"
+    return quote
+
+
+def _via(said: Said, att: Attribution) -> str | None:
+    """The sieve pass that found ``said``: its own (pronoun, role, body, context), else the
+    attribution's (subject, incise, selon, label); None for a null speaker."""
+    if said.name is None:
+        return None
+    return said.via or att.via or "subject"
 
 
 def _records(text: str, item: _Pending, said: Said, table: EntityTable,
@@ -290,6 +306,7 @@ def _records(text: str, item: _Pending, said: Said, table: EntityTable,
     where = medium(text, item.clause, table.entities(), cue_end)
     return [
         Quote(kind=item.kind, text=text[a:b], start=a, end=b, speaker=said.name,
-              speaker_id=said.id, cue=att.cue, said_on=when, medium=where)
+              speaker_id=said.id, speaker_via=_via(said, att), cue=att.cue, said_on=when,
+              medium=where)
         for a, b in item.spans
     ]

@@ -46,6 +46,9 @@ class Attribution:
     pronoun: str | None = None
     at: int = 0
     after: bool = False  # the cue follows the quote (an inverted clause)
+    # The sieve pass that found ``subject``: "subject" (preposed to its verb), "incise"
+    # (inverted after it), "selon" (a source preposition), "label" (``Nom : « ... »``).
+    via: str | None = None
 
 
 def attribute(doc: Doc, chain: list[Marked], sentence: tuple[int, int],
@@ -96,21 +99,24 @@ def _after_cue(doc: Doc, start: int, end: int, window: int = _AFTER_WINDOW
         if _is_source(doc, tok):  # "« ... », selon le porte-parole du Kremlin."
             source = _noun_phrase_after(doc, tok, end)
             if source is not None:
-                return Attribution(_source_cue(doc, tok), source, None, tok.idx, True)
+                return Attribution(_source_cue(doc, tok), source, None, tok.idx, True, "selon")
     return None
 
 
 def _verb_attribution(doc: Doc, verb: Token, floor: int, limit: int, after: bool
                       ) -> Attribution:
     pronoun = pronoun_of(doc, verb)
-    subject = None
+    subject, via = None, None
     if pronoun is None:
-        subject = preposed_subject(doc, verb, floor)
+        subject, via = preposed_subject(doc, verb, floor), "subject"
         inverted = (doc[auxiliaries_before(verb)].idx <= _first_word(doc, floor)
                     or _inverting_opener(doc, verb))
         if subject is None or inverted:
-            subject = inverted_subject(doc, verb, limit) or subject
-    return Attribution(cue_text(doc, verb), subject, pronoun, verb.idx, after)
+            found = inverted_subject(doc, verb, limit)
+            if found is not None:
+                subject, via = found, "incise"
+    return Attribution(cue_text(doc, verb), subject, pronoun, verb.idx, after,
+                       via if subject is not None else None)
 
 
 def _inverting_opener(doc: Doc, verb: Token) -> bool:
@@ -142,7 +148,7 @@ def _before_cue(doc: Doc, start: int, end: int, marks: list[Marked]) -> Attribut
         if _is_source(doc, tok) and tok.i + 1 < len(doc):
             source = _noun_phrase_after(doc, tok, end)
             if source is not None:
-                return Attribution(_source_cue(doc, tok), source, None, tok.idx)
+                return Attribution(_source_cue(doc, tok), source, None, tok.idx, via="selon")
         if is_reporting_verb(tok) and not is_passive(tok):
             return _verb_attribution(doc, tok, start, end, after=False)
     if tokens and text_of(doc)[start:end].rstrip().endswith(":"):
@@ -157,7 +163,7 @@ def _label_subject(doc: Doc, tokens: list[Token]) -> Attribution | None:
     if not words or len(words) > 4 or not all(t.text[:1].isupper() for t in words):
         return None
     return Attribution(":", (words[0].idx, words[-1].idx + len(words[-1].text)), None,
-                       words[0].idx)
+                       words[0].idx, via="label")
 
 
 def _colon_subject(doc: Doc, tokens: list[Token], floor: int) -> Attribution | None:
@@ -166,7 +172,7 @@ def _colon_subject(doc: Doc, tokens: list[Token], floor: int) -> Attribution | N
         if tok.dep_ in nominal_subject and tok.head.pos_ in ("VERB", "AUX", "ADJ"):
             subject = preposed_subject(doc, tok.head, floor)
             if subject is not None:
-                return Attribution(":", subject, None, tok.idx)
+                return Attribution(":", subject, None, tok.idx, via="subject")
     return None
 
 
@@ -234,7 +240,8 @@ def _incise_attribution(doc: Doc, inner: list[Token], comma: Token, close: Token
         pronouns = current_pack().words("quotes/direct_incise_pronouns.txt")
         if source is None or not (first.casefold() in pronouns or first[:1].isupper()):
             return None
-        return Attribution(_source_cue(doc, inner[0]), source, None, inner[0].idx, True)
+        return Attribution(_source_cue(doc, inner[0]), source, None, inner[0].idx, True,
+                           "selon")
     verb = next((t for t in inner[:5] if is_reporting_verb(t)), None)
     if verb is None or inner[0].i != auxiliaries_before(verb):
         return None

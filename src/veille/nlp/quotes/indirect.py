@@ -88,6 +88,7 @@ class Reported:
     # False for a fragment that is no statement of its own ("il faudrait" before « aller plus
     # loin »): kept so that the quote completing it is known to be reported speech.
     statement: bool = True
+    via: str | None = None  # the sieve pass of ``subject`` (see ``direct.Attribution.via``)
 
 
 def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
@@ -104,7 +105,11 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
     for tok in span:
         if tok.idx < taken_until or tok.idx in quoted:
             continue
-        got = _from_source(doc, tok, sentence) or _from_verb(doc, tok, sentence)
+        got = _from_source(doc, tok, sentence)
+        if got is not None:
+            got = dataclasses.replace(got, via="selon")
+        else:
+            got = _from_verb(doc, tok, sentence)
         if got is not None:
             statement = _is_clause(doc, got) or _subject_of_quote(doc, got)
             found.append(dataclasses.replace(got, statement=statement))
@@ -125,7 +130,7 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
         if is_passive(verb):  # "il a été précisé que ...": said, but by no one named
             subject, pronoun = None, indirect_words().impersonal
         return Reported(start, _content_end(text_of(doc), start, sentence[1]), cue_text(doc, verb),
-                        subject, pronoun, verb.idx)
+                        subject, pronoun, verb.idx, via="subject" if subject else None)
     return _inverted_closing(doc, verb, sentence, pronoun)
 
 
@@ -192,7 +197,7 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
         return None
     end = doc[first.i - 1].idx
     return Reported(sentence[0], _content_end(text_of(doc), sentence[0], end), cue_text(doc, verb),
-                    subject, pronoun, verb.idx)
+                    subject, pronoun, verb.idx, via="incise" if subject else None)
 
 
 def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | None:

@@ -11,6 +11,7 @@ unnamed: the speaker stays null.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -72,11 +73,18 @@ def _rules() -> _Rules:
 
 @dataclass
 class Said:
-    """A resolved speaker: canonical name and entity id (either may be None)."""
+    """A resolved speaker: canonical name and entity id (either may be None), and the sieve
+    pass that found it when that pass is not the attribution's own (``pronoun``, ``role``,
+    ``body``, ``context``; None: the subject span named the speaker itself)."""
 
     name: str | None = None
     id: str | None = None
     type: str | None = None
+    via: str | None = None
+
+    def found_by(self, via: str) -> Said:
+        """This speaker, found by the pass ``via``; an unnamed speaker stays bare."""
+        return dataclasses.replace(self, via=via) if self.name else Said()
 
 
 @dataclass
@@ -166,20 +174,20 @@ class SpeakerResolver:
         whose name the text spelled out before it ("la Fédération ... (FFX)")."""
         said = self._resolve(start, end)
         full = self.expansions.get(said.id or "")
-        return _said(full) if full is not None else said
+        return _said(full).found_by("body") if full is not None else said
 
     def _resolve(self, start: int, end: int) -> Said:
         text = self.text[start:end].strip(" ,")
         folded, lex = text.casefold(), lexicon()
         if lex.plural(folded) or _rules().unnamed.match(text):
-            return self._voice_of_body(text, start, end)
+            return self._voice_of_body(text, start, end).found_by("body")
         if folded in lex.latest:
             # "ce dernier": the last person mentioned, whether or not they spoke
             gender = lex.latest[folded] if lex.latest[folded] in GENDERS else None
             entity = self._last_mention(start, "PER", gender)
-            return _said(entity) if entity else Said()
+            return _said(entity).found_by("pronoun") if entity else Said()
         if folded in lex.pronouns:
-            return self.last(start, "PER", lex.gender_of(folded))
+            return self.last(start, "PER", lex.gender_of(folded)).found_by("pronoun")
         apposed = self._apposed_to(start, text)
         if apposed is not None:
             return apposed
@@ -277,11 +285,11 @@ class SpeakerResolver:
         bare = not any(rules.complement.match(w) for w in words[1:])
         if bare and head in rules.org_nouns:
             return self._organisation(head, " ".join(words), pos,
-                                      bool(rules.possessive.match(text)))
+                                      bool(rules.possessive.match(text))).found_by("body")
         if head in rules.person_nouns:
             gender = lexicon().article_gender.get(text.split()[0].casefold())
             return self._role(head, words[1:], pos, bare and not rules.possessive.match(text),
-                              gender)
+                              gender).found_by("role")
         if words[0][:1].islower() and (bare or head not in rules.org_nouns):
             # "le texte", "la responsabilité de la province": a common noun is no speaker
             return Said()

@@ -1,0 +1,69 @@
+"""``speaker_via``: every attributed quote says which pass of the sieve found its speaker.
+
+Each article is the project's own writing; the expected speakers and passes were checked by
+hand against the grammar of the sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from veille.model import Quote, Record, Source
+from veille.nlp.pipeline import Analysis
+
+Analyze = Callable[..., Analysis]
+
+
+def _quote(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote with {words!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+def test_a_preposed_subject_is_found_by_subject(analyze_text: Analyze) -> None:
+    text = "Odile Marchand a affirmé que le tunnel serait rouvert avant l'été."
+    quote = _quote(analyze_text(text).quotes, "le tunnel serait rouvert")
+    assert (quote.speaker, quote.speaker_via) == ("Odile Marchand", "subject")
+
+
+def test_an_inverted_subject_after_the_quote_is_found_by_incise(analyze_text: Analyze) -> None:
+    text = "« Nous tiendrons les délais », a assuré Gaspard Lenoir devant les élus."
+    quote = _quote(analyze_text(text).quotes, "Nous tiendrons les délais")
+    assert (quote.speaker, quote.speaker_via) == ("Gaspard Lenoir", "incise")
+
+
+def test_a_source_preposition_is_found_by_selon(analyze_text: Analyze) -> None:
+    text = "Selon Béatrice Carrel, la digue cédera au prochain orage."
+    quote = _quote(analyze_text(text).quotes, "la digue cédera")
+    assert (quote.speaker, quote.speaker_via) == ("Béatrice Carrel", "selon")
+
+
+def test_a_pronoun_is_found_by_pronoun(analyze_text: Analyze) -> None:
+    text = ("Raoul Vidalenc a visité l'usine lundi. « Rien ne sera fermé », a-t-il promis "
+            "aux ouvriers.")
+    quote = _quote(analyze_text(text).quotes, "Rien ne sera fermé")
+    assert (quote.speaker, quote.speaker_via) == ("Raoul Vidalenc", "pronoun")
+
+
+def test_an_uncued_quote_continuing_a_speaker_is_found_by_context(analyze_text: Analyze
+                                                                  ) -> None:
+    text = ("« Les travaux commencent demain », a déclaré Hélène Fabre. « Nous avons attendu "
+            "trop longtemps. »")
+    quote = _quote(analyze_text(text).quotes, "Nous avons attendu trop longtemps")
+    assert (quote.speaker, quote.speaker_via) == ("Hélène Fabre", "context")
+
+
+def test_an_unnamed_source_has_no_speaker_and_no_via(analyze_text: Analyze) -> None:
+    text = ("Le maire Lucien Arnaud a inauguré le pont. Un proche du maire a confié que le "
+            "budget avait doublé.")
+    quote = _quote(analyze_text(text).quotes, "le budget avait doublé")
+    assert (quote.speaker, quote.speaker_via) == (None, None)
+
+
+def test_speaker_via_is_in_the_serialized_record() -> None:
+    quote = Quote(kind="direct", text="Oui", start=0, end=3, speaker="Ana Roux",
+                  speaker_id="e1", speaker_via="incise")
+    record = Record(doc_id="d1", source=Source(), text="Oui", quotes=[quote])
+    data = record.to_dict()
+    assert data["quotes"][0]["speaker_via"] == "incise"
+    assert Record.from_dict(data).quotes[0].speaker_via == "incise"
