@@ -8,6 +8,7 @@ document's language.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 
 from veille.lang.pack import LanguagePack, alternation
@@ -38,11 +39,28 @@ def stamp_source(pack: LanguagePack) -> str:
     return pack.regex_source(PATTERNS, "date_stamp", **date_parts(pack))
 
 
-def stamp_value(match: re.Match[str], pack: LanguagePack) -> str | None:
-    """The ISO date a match of :func:`stamp_source` names; None for an impossible date."""
-    if match["year"]:
+def agency_source(pack: LanguagePack) -> str:
+    """The source of the pack's ``agency``, a news agency's name in brackets ("(AFP)",
+    "(Keystone-ATS)"), for the date line patterns to embed."""
+    return pack.regex_source(PATTERNS, "agency")
+
+
+def stamp_value(match: re.Match[str], pack: LanguagePack, years: Iterable[int] = ()
+                ) -> str | None:
+    """The ISO date a match of :func:`stamp_source` names; None for an impossible date. A
+    date without its year ("mardi 3 mars") takes the one year of ``years`` (those of the
+    text's full dates) in which its weekday falls right, as :func:`weekday_date` reads "ce
+    mardi 3 mars", else None: without a weekday, the years a text talks about do not tell
+    the day it is written (an anniversary piece dated "11 septembre" talks of 2001)."""
+    groups = match.groupdict()
+    if groups.get("year"):
         return to_iso(match["day"], match["month"], match["year"], pack)
-    year, month, day = (match["nyear"], match["nmonth"], match["nday"]) if match["nyear"] \
+    if groups.get("ymonth"):
+        if not groups.get("swd"):
+            return None
+        return weekday_date(match["yday"], match["ymonth"], None, match["swd"], list(years),
+                            pack)
+    year, month, day = (match["nyear"], match["nmonth"], match["nday"]) if groups.get("nyear") \
         else (match["iyear"], match["imonth"], match["iday"])
     try:
         return date(int(year), int(month), int(day)).isoformat()
