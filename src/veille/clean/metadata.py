@@ -10,6 +10,7 @@ import re
 from urllib.parse import urlsplit
 
 from veille.clean.dates import (
+    agency_source,
     date_parts,
     explicit_dates,
     stamp_source,
@@ -35,23 +36,25 @@ def dateline(text: str, pack: LanguagePack, lines_to_scan: int = 8) -> str | Non
     "Paris, le 3 mars 2026.", "Par Marie Durand, le 3 mars 2026", "Publié le 03/03/2026 à
     14h05"), if there is one; a line under the headline or the standfirst counts."""
     lines = [line for line in text.splitlines() if line.strip()][:lines_to_scan]
+    years = [int(value[:4]) for value in explicit_dates(text, pack)]  # for a date without one
     for line in lines:
         for key in _DATELINES:
             match = _dateline_pattern(pack, key).match(line)
-            found = stamp_value(match, pack) if match else None
+            found = stamp_value(match, pack, years) if match else None
             if found:
                 return found
     for key in _STAMPS:
         for line in lines:
             for match in _dateline_pattern(pack, key).finditer(line):
-                found = stamp_value(match, pack)
+                found = stamp_value(match, pack, years)
                 if found:
                     return found
     return None
 
 
 def _dateline_pattern(pack: LanguagePack, key: str) -> re.Pattern[str]:
-    return pack.regex(PATTERNS, key, re.IGNORECASE, stamp=stamp_source(pack))
+    return pack.regex(PATTERNS, key, re.IGNORECASE, stamp=stamp_source(pack),
+                      agency=agency_source(pack))
 
 
 def guess_title(text: str) -> str | None:
@@ -106,10 +109,12 @@ def dated_today(text: str, pack: LanguagePack) -> str | None:
     """The day the text says it is written ("ce lundi 3 mars 2026", "ce mardi 4 mars" in a
     text whose full dates are of 2026), the only evidence in running text strong enough to
     infer a reference date from: the latest or a future date of a text is not (an article
-    announces meetings to come and recalls old ones)."""
+    announces meetings to come and recalls old ones). Of several, the earliest: "ce jeudi 5
+    mars" may name a day to come of the week the text is written in."""
     years = sorted({int(value[:4]) for value in explicit_dates(text, pack)})
+    found = []
     for m in pack.regex(PATTERNS, "today_stamp", re.IGNORECASE, **date_parts(pack)).finditer(text):
-        found = weekday_date(m["day"], m["month"], m["year"], m["wd"], years, pack)
-        if found and (m["year"] or m["wd"]):
-            return found
-    return None
+        day = weekday_date(m["day"], m["month"], m["year"], m["wd"], years, pack)
+        if day and (m["year"] or m["wd"]):
+            found.append(day)
+    return min(found, default=None)
