@@ -380,3 +380,9 @@ def test_an_event_dated_to_its_month_is_in_a_period_holding_one_of_its_days() ->
     timeline = merge_events([record("a", text, summit(text, "2025-08"))])
     assert len(filter_timeline(timeline, since="2025-08-20", until="2025-09")) == 1
     assert filter_timeline(timeline, since="2025-09") == []
+
+
+def test_the_text_gives_the_place_id_and_who_lent_a_date() -> None:
+    lines = timeline_text(merge_events(anchorage_reports()))
+    assert lines[0].startswith("2025-08-15") and "— Anchorage (Q39450)" in lines[0]
+    assert any(line.endswith("(date de la fusion: a): « sommet »") for line in lines)

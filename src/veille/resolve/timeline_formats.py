@@ -39,12 +39,13 @@ def timeline_text(events: list[TimelineEvent], quotes_per_event: int = 2,
     words = pack.mapping(_WORDS)
     lines = []
     for e in events:
-        where = f" — {e.place}" if e.place else ""
+        where = f" — {e.place}" + (f" ({e.place_id})" if e.place_id else "") if e.place else ""
         count = len(e.sources)
         lines.append(f"{e.date or words['undated']:10}  {summary(e, pack)}{where}  "
                      f"[{count} source{'s' if count > 1 else ''}]")
         for s in e.sources:
-            basis = f" ({words['merged']})" if s.date_basis == "merged" else ""
+            # a lent date names its lender: the reader can check the source that gave it
+            basis = f" ({words['merged']}: {s.date_from})" if s.date_basis == "merged" else ""
             lines.append(f"            · {s.title or s.doc_id}{basis}: « {s.trigger} »")
         lines.extend(f"            ! {c}" for c in e.conflicts)
         for q in e.quotes[:quotes_per_event]:
