@@ -1,12 +1,14 @@
-"""`make eval`: extract the seed corpus, score it with ../shared/eval/score.py, report the table.
+"""`make eval`: extract every scored set, score it with ../shared/eval/score.py, report the table.
 
-Prints every metric the scorer reports and, when the README has the lines
+The sets: the seed corpus, the repository's blind set (``tests/data/blind``), the two dev sets
+(``corpus/dev/wikinews`` and ``corpus/dev/html``, real French news with hand annotations) and
+each dev set's two halves: the *work* half (even file positions by sorted name, the half whose
+errors rules are written from) and the half kept *aside* (odd positions, only ever scored), as
+``scripts/dev_halves.py`` cuts them. Each document is extracted once; a half is scored from its
+set's records. Prints every metric the scorer reports and, when the README has the lines
 ``<!-- eval:start -->`` and ``<!-- eval:end -->``, rewrites the block between them with a
-markdown table, followed by the time figures per set: the seeds, the blind set and each half of
-the dev set (``corpus/dev``: the *work* half, even file positions by sorted name, and the half
-kept *aside*, odd positions, as ``scripts/dev_halves.py`` cuts them). Exits cleanly with a
-message (status 0) when ../shared is not beside the repo: the seed corpus and the scorer are
-not part of this repository.
+markdown table, one column per set. Exits cleanly with a message (status 0) when ../shared is
+not beside the repo: the corpora and the scorer are not part of this repository.
 """
 
 from __future__ import annotations
@@ -23,19 +25,12 @@ from veille.ingest.files import read_path
 from veille.settings import Settings
 
 START, END = "<!-- eval:start -->", "<!-- eval:end -->"
-
-
 BLIND = Path(__file__).resolve().parents[1] / "tests" / "data" / "blind"
-
-
 DEV_SETS = (("wikinews", "*.txt"), ("html", "*.html"))
 
 
-def extract_seeds(folder: Path, out: Path, settings: Settings,
-                  paths: list[Path] | None = None) -> int:
-    """Write one extraction record per article of ``folder`` (or per file of ``paths``) to
-    ``out``; returns the count."""
-    paths = sorted(folder.glob("*.txt")) if paths is None else paths
+def extract(paths: list[Path], out: Path, settings: Settings) -> int:
+    """Write one extraction record per file of ``paths`` to ``out``; returns the count."""
     items = [item for p in paths for item in read_path(p, settings.max_bytes)]
     count = 0
     with out.open("w", encoding="utf-8") as fh:
@@ -59,42 +54,75 @@ def score(shared: Path, predictions: Path, gold: Path) -> dict[str, float]:
     return metrics
 
 
-def markdown_table(seeds: dict[str, float], blind: dict[str, float], counts: tuple[int, int]
-                   ) -> str:
-    rows = [f"Scored by `../shared/eval/score.py`: the seed corpus ({counts[0]} documents) and "
-            f"the repository's blind set (`tests/data/blind/`, {counts[1]} documents).", "",
-            "| metric | seeds | blind set |", "|---|---|---|"]
-    for name, value in seeds.items():
-        rows.append(f"| {name} | {_shown(value)} | {_shown(blind.get(name))} |")
-    return "\n".join(rows)
+def halves(paths: list[Path]) -> dict[str, list[Path]]:
+    """The dev split: even sorted positions are the work half, odd ones the half kept aside."""
+    ordered = sorted(paths)
+    return {"work": ordered[0::2], "aside": ordered[1::2]}
 
 
-def dev_times(shared: Path, tmp: Path, settings: Settings) -> dict[str, float]:
-    """time_value_accuracy of each half of each dev set ("wikinews/work", ...); {} without one."""
-    found: dict[str, float] = {}
+def _subset(lines: list[str], names: set[str], key: str) -> str:
+    """The JSONL lines whose document (gold ``doc`` / prediction source path) is in ``names``."""
+    kept = []
+    for line in lines:
+        data = json.loads(line)
+        name = data.get("doc") if key == "doc" else Path(
+            str((data.get("source") or {}).get("path") or "")).name
+        if name in names:
+            kept.append(line + "\n")
+    return "".join(kept)
+
+
+def score_dev(shared: Path, tmp: Path, settings: Settings) -> dict[str, dict[str, float]]:
+    """Metrics of each dev set and of each of its halves ("wikinews", "wikinews/work", ...);
+    {} when ``corpus/dev`` is absent."""
+    found: dict[str, dict[str, float]] = {}
+    dev = shared / "corpus" / "dev"
     for name, pattern in DEV_SETS:
-        dev = shared / "corpus" / "dev"
         folder, gold_file = dev / name, dev / f"{name}.gold.jsonl"
         if not folder.is_dir() or not gold_file.is_file():
             continue
-        gold = {json.loads(line)["doc"]: line for line in
-                gold_file.read_text(encoding="utf-8").splitlines() if line.strip()}
-        files = sorted(folder.glob(pattern))
-        for half, paths in (("work", files[0::2]), ("aside", files[1::2])):
-            pred, part = tmp / f"{name}-{half}.jsonl", tmp / f"{name}-{half}.gold.jsonl"
-            extract_seeds(folder, pred, settings, paths)
-            part.write_text("".join(gold[p.name] + "\n" for p in paths if p.name in gold),
-                            encoding="utf-8")
-            found[f"{name}/{half}"] = score(shared, pred, part)["time_value_accuracy"]
+        pred = tmp / f"{name}.jsonl"
+        extract(sorted(folder.glob(pattern)), pred, settings)
+        found[f"dev/{name}"] = score(shared, pred, gold_file)
+        pred_lines = [x for x in pred.read_text(encoding="utf-8").splitlines() if x.strip()]
+        gold_lines = [x for x in gold_file.read_text(encoding="utf-8").splitlines() if x.strip()]
+        for half, paths in halves(list(folder.glob(pattern))).items():
+            names = {p.name for p in paths}
+            part_pred, part_gold = tmp / f"{name}-{half}.jsonl", tmp / f"{name}-{half}.gold.jsonl"
+            part_pred.write_text(_subset(pred_lines, names, "path"), encoding="utf-8")
+            part_gold.write_text(_subset(gold_lines, names, "doc"), encoding="utf-8")
+            found[f"{name}/{half}"] = score(shared, part_pred, part_gold)
     return found
 
 
-def times_table(seeds: dict[str, float], blind: dict[str, float], dev: dict[str, float]) -> str:
-    sets = {"seeds": seeds["time_value_accuracy"],
-            "blind set": blind.get("time_value_accuracy", 0.0), **dev}
-    return "\n".join(["", "", "time_value_accuracy per set (dev: work half / half kept aside):", "",
-                      "| " + " | ".join(sets) + " |", "|" + "---|" * len(sets),
-                      "| " + " | ".join(_shown(v) for v in sets.values()) + " |"])
+def score_all(shared: Path, settings: Settings) -> tuple[dict[str, dict[str, float]],
+                                                          dict[str, int]]:
+    """Metrics of every set by name (seeds, blind, dev/wikinews, wikinews/work, ...) and the
+    document count of the seeds and the blind set."""
+    with tempfile.TemporaryDirectory() as tmp:
+        seed_pred, blind_pred = Path(tmp) / "seeds.jsonl", Path(tmp) / "blind.jsonl"
+        counts = {"seeds": extract(sorted((shared / "corpus" / "seeds").glob("*.txt")),
+                                   seed_pred, settings),
+                  "blind": extract(sorted(BLIND.glob("*.txt")), blind_pred, settings)}
+        sets = {"seeds": score(shared, seed_pred, shared / "corpus" / "seeds.gold.jsonl"),
+                "blind": score(shared, blind_pred, BLIND / "gold.jsonl")}
+        sets.update(score_dev(shared, Path(tmp), settings))
+    return sets, counts
+
+
+def markdown_table(sets: dict[str, dict[str, float]], counts: dict[str, int]) -> str:
+    """One row per metric, one column per set (dev halves: work / aside)."""
+    rows = [f"Scored by `../shared/eval/score.py`: the seed corpus ({counts['seeds']} documents), "
+            f"the repository's blind set (`tests/data/blind/`, {counts['blind']} documents), the "
+            "dev sets (`../shared/corpus/dev/`) and each dev set's halves: *work* (even "
+            "positions by sorted file name, the half rules are written from) and *aside* (odd "
+            "positions, only scored).", "",
+            "| metric | " + " | ".join(sets) + " |", "|---|" + "---|" * len(sets)]
+    metrics = list(sets["seeds"])
+    for metric in metrics:
+        rows.append(f"| {metric} | " + " | ".join(_shown(s.get(metric)) for s in sets.values())
+                    + " |")
+    return "\n".join(rows)
 
 
 def _shown(value: float | None) -> str:
@@ -127,15 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (shared / "corpus" / "seeds").is_dir() or not (shared / "eval" / "score.py").is_file():
         print(f"evaluate: {shared} has no seed corpus or scorer; nothing to evaluate.")
         return 0
-    settings = Settings()
-    with tempfile.TemporaryDirectory() as tmp:
-        seed_pred, blind_pred = Path(tmp) / "seeds.jsonl", Path(tmp) / "blind.jsonl"
-        counts = (extract_seeds(shared / "corpus" / "seeds", seed_pred, settings),
-                  extract_seeds(BLIND, blind_pred, settings))
-        seeds = score(shared, seed_pred, shared / "corpus" / "seeds.gold.jsonl")
-        blind = score(shared, blind_pred, BLIND / "gold.jsonl")
-        dev = dev_times(shared, Path(tmp), settings)
-    table = markdown_table(seeds, blind, counts) + times_table(seeds, blind, dev)
+    sets, counts = score_all(shared, Settings())
+    table = markdown_table(sets, counts)
     print(table)
     if args.readme is not None:
         if rewrite_readme(args.readme, table):
