@@ -86,3 +86,32 @@ def test_reference_date_resolves_the_relative_dates() -> None:
 def test_dated_today_needs_a_weekday_or_a_year() -> None:
     assert metadata.dated_today("Le débat a lieu ce 3 mars au Sénat.", FR) is None
     assert metadata.dated_today("Le débat a lieu ce 3 mars 2026 au Sénat.", FR) == "2026-03-03"
+
+
+_FUTURE_BODIES = [
+    "Le conseil se réunira le 15 avril 2026, puis le 2 juin 2026.",
+    "La prochaine séance est fixée au 15/04/2026.",
+    "Le chantier doit s'achever en 2028 ; la ligne ouvrira le 1er septembre 2027.",
+    "Les négociations reprendront le jeudi 16 avril 2026 à Genève.",
+    "Le vote, prévu le mardi 14 avril 2026, pourrait être reporté au 21 avril 2026.",
+]
+
+
+def test_no_article_takes_its_reference_from_a_future_date() -> None:
+    """Each body names only dates later than the day it is written (3 March 2026): alone it
+    dates nothing, under a date line it is dated by the line, and beside the text naming
+    its day, by that day; never by a date of the body."""
+    for body in _FUTURE_BODIES:
+        later = set(explicit_dates(body, FR))
+        assert later and _source(body) == (None, None, "none"), body
+        lined = _source(f"Titre\nLYON, 3 mars 2026 (AFP) - {body}")
+        assert lined == ("2026-03-03", "2026-03-03", "dateline"), body
+        named = _source(f"Le syndicat manifeste ce mardi 3 mars 2026. {body}")
+        assert named[1:] == ("2026-03-03", "inferred"), body
+
+
+def test_a_later_day_of_the_week_the_text_names_is_no_reference() -> None:
+    # "ce jeudi 5 mars" is a day to come of the week of "ce mardi 3 mars": the earlier dates it
+    text = ("Les négociations reprendront ce jeudi 5 mars 2026. Ce mardi 3 mars 2026, les "
+            "syndicats ont manifesté.")
+    assert _source(text) == (None, "2026-03-03", "inferred")
