@@ -307,16 +307,45 @@ def merge_events(records: Iterable[Record], places: PlaceIndex | None = None
     places = places or bundled_places()
     reports = [item for r in records for item in document_events(r, places)]
     reports.sort(key=lambda t: (t.date is None, -len(t.date or "")))
-    timeline: list[TimelineEvent] = []
+    timeline = _Timeline()
     for report in reports:
-        home = next((t for t in timeline if is_same_event(t, report, places)), None)
+        home = next((t for t in timeline.candidates(report) if is_same_event(t, report, places)),
+                    None)
         if home is None:
-            timeline.append(report)
+            timeline.add(report)
         else:
             _absorb(home, report)
-    for item in timeline:
+    for item in timeline.entries:
         _settle(item, places)
-    return sorted(timeline, key=lambda t: (t.date is None, t.date or "", t.type))
+    return sorted(timeline.entries, key=lambda t: (t.date is None, t.date or "", t.type))
+
+
+class _Timeline:
+    """The entries so far, indexed by the name words of their core participants: a report
+    can only be an entry it shares a participant with (same_name shares a word), so a corpus
+    of a thousand documents compares each report with a few entries, not with all."""
+
+    def __init__(self) -> None:
+        self.entries: list[TimelineEvent] = []
+        self._by_word: dict[str, list[int]] = {}
+
+    def add(self, item: TimelineEvent) -> None:
+        for word in _name_words_of(item.sources[0].participants):
+            self._by_word.setdefault(word, []).append(len(self.entries))
+        self.entries.append(item)
+
+    def candidates(self, report: TimelineEvent) -> list[TimelineEvent]:
+        """Entries that share a name word with ``report``, oldest first; none when nothing
+        could pin the report to an entry (no day and no place)."""
+        if not (report.place or (report.date and len(report.date) == 10)):
+            return []
+        found = {n for word in _name_words_of(report.participants)
+                 for n in self._by_word.get(word, ())}
+        return [self.entries[n] for n in sorted(found)]
+
+
+def _name_words_of(names: list[str]) -> set[str]:
+    return {word for name in names for word in _folded(name)}
 
 
 def _absorb(home: TimelineEvent, report: TimelineEvent) -> None:
