@@ -11,7 +11,8 @@ def test_openapi_lists_the_json_endpoints(client: httpx.Client) -> None:
     schema = client.get("/openapi.json").json()
     assert set(schema["paths"]) == {
         "/api", "/api/documents", "/api/documents/{ref}", "/api/search", "/api/quotes",
-        "/api/entities", "/api/entities/{entity_id}", "/api/events", "/api/timeline",
+        "/api/entities", "/api/entities/{entity_id}", "/api/entities/{entity_id}/quotes",
+        "/api/events", "/api/events/{event_id}", "/api/timeline",
     }
     ingest = schema["paths"]["/api/documents"]["post"]
     assert {"201", "401", "403", "422"} <= set(ingest["responses"])
@@ -20,7 +21,8 @@ def test_openapi_lists_the_json_endpoints(client: httpx.Client) -> None:
     search = {p["name"] for p in schema["paths"]["/api/search"]["get"]["parameters"]}
     assert search == {"q", "speaker", "entity", "publisher", "language", "since", "until",
                       "limit", "offset"}
-    assert "DocumentDetail" in schema["components"]["schemas"]
+    assert {"DocumentView", "EntityView", "TimelineView", "EventDetail"} <= set(
+        schema["components"]["schemas"])
 
 
 def test_docs_page_and_security_headers(client: httpx.Client) -> None:

@@ -112,7 +112,14 @@ def test_entity_page_data(client: httpx.Client) -> None:
     assert "Le ministre portugais des Affaires étrangères" in rangel["entity"]["aliases"]
     assert rangel["card"]["name"] == "Paulo Rangel"
     assert rangel["card"]["source"] == "store"  # not in the knowledge base
-    assert [m["month"] for m in rangel["quotes_by_month"]] == ["2026-05"]
+    # His articles are of 5 and 6 May 2026 (ISO week 19) and 10 June (week 24): within twelve
+    # weeks, so the chart counts weeks, the quiet ones between at zero.
+    chart = rangel["activity"]
+    assert chart["unit"] == "week" and chart["undated"] is None
+    assert [(p["period"], p["documents"], p["quotes"]) for p in chart["periods"]] == [
+        ("2026-W19", 2, 1), ("2026-W20", 0, 0), ("2026-W21", 0, 0), ("2026-W22", 0, 0),
+        ("2026-W23", 0, 0), ("2026-W24", 1, 0)]
+    assert rangel["counts"]["quotes"] == {"shown": 1, "total": 1}
     assert {e["type"] for e in rangel["events"]} == {"meeting", "press_conference"}
     met = [(m["name"], m["count"]) for m in rangel["met_with"]]
     # Three names share two of his articles: the person first, then places by name.

@@ -20,19 +20,18 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from veille.api import documents, entities, events, quotes, search
-from veille.api.app_views import home_view
 from veille.api.deps import StoreHandle
-from veille.api.schemas import Home
 from veille.api.urls import API_PREFIX
 from veille.errors import QueryTimeout
 from veille.settings import Settings
 from veille.store import Store, open_store
+from veille.views.home import HomeView, home_view
 from veille.web.docs import mount_docs
 from veille.web.pages import render_error
 from veille.web.pages import router as pages_router
 
 # No inline script: article text is untrusted, and this header is the second wall behind
-# autoescaping. Inline styles stay allowed because vis-timeline positions its items with them;
+# autoescaping. Inline styles stay allowed because Swagger UI (/docs) sets element styles;
 # with every external fetch closed (default-src, img-src), injected CSS could leak nothing.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; "
@@ -65,8 +64,8 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.handle = handle
     for module in (documents, search, quotes, entities, events):
         app.include_router(module.router)
-    app.add_api_route("/api", home, methods=["GET"], response_model=Home, tags=["home"],
-                      summary="Store counts and the most mentioned entities")
+    app.add_api_route("/api", home, methods=["GET"], response_model=HomeView, tags=["home"],
+                      summary="Store counts, latest articles and events, top entities")
     app.include_router(pages_router)
     mount_docs(app)
     static = resources.files("veille.web") / "static"
@@ -79,7 +78,7 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     return app
 
 
-def home(request: Request) -> Home:
+def home(request: Request) -> HomeView:
     handle: StoreHandle = request.app.state.handle
     with handle.use() as store:
         return home_view(store)

@@ -18,7 +18,9 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import AfterValidator
 
+from veille.resolve.timeline import date_span
 from veille.settings import Settings
 from veille.store.base import Store
 
@@ -118,8 +120,19 @@ def paging(limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items pe
 
 Handle = Annotated[StoreHandle, Depends(get_handle)]
 Page = Annotated[Paging, Depends(paging)]
-Since = Annotated[str | None, Query(pattern=DATE_PATTERN,
-                                    description="From this date (ISO, any precision).")]
-Until = Annotated[str | None, Query(pattern=DATE_PATTERN,
-                                    description="Up to this date, included (ISO, any precision).")]
+
+
+def real_date(value: str | None) -> str | None:
+    """A bound the pattern lets through must also be a real month and day ("2025-13" is
+    not): a 422 that says so, not a 500 from the filter."""
+    if value is not None:
+        date_span(value)  # its ValueError becomes the 422's message
+    return value
+
+
+Since = Annotated[str | None, AfterValidator(real_date),
+                  Query(pattern=DATE_PATTERN, description="From this date (ISO, any precision).")]
+Until = Annotated[str | None, AfterValidator(real_date),
+                  Query(pattern=DATE_PATTERN,
+                        description="Up to this date, included (ISO, any precision).")]
 EntityId = Annotated[int, Path(ge=1, le=MAX_ID, description="A store entity id.")]

@@ -6,22 +6,17 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Response
 
-from veille.api.cards import entity_card
 from veille.api.deps import Handle, Page, StoreHandle, get_settings_dep, require_token
-from veille.api.schemas import (
-    DocumentDetail,
-    DocumentList,
-    DocumentSummary,
-    IngestRequest,
-    IngestResult,
-)
-from veille.api.urls import doc_url, page_info
+from veille.api.schemas import IngestRequest, IngestResult
+from veille.api.urls import doc_url
 from veille.extract import extract_records
 from veille.ingest.item import raw_document
 from veille.model import Record
 from veille.run import Sources, read_sources, store_outcomes
 from veille.settings import Settings
 from veille.store.base import Store
+from veille.views import document as views
+from veille.views.document import DocumentList, DocumentView
 
 router = APIRouter(tags=["documents"])
 
@@ -30,12 +25,7 @@ DocRef = Annotated[str, Path(min_length=1, max_length=300,
 
 
 def document_list(store: Store, limit: int, offset: int) -> DocumentList:
-    rows = store.documents(limit=limit + 1, offset=offset)
-    docs = [DocumentSummary(doc_id=r.doc_id, title=r.title, publisher=r.publisher,
-                            published=r.published, url=doc_url(r.doc_id))
-            for r in rows[:limit]]
-    return DocumentList(documents=docs,
-                        paging=page_info("/documents", {}, limit, offset, len(rows) > limit))
+    return views.document_list(store, limit, offset)
 
 
 def load_record(store: Store, ref: str) -> Record:
@@ -46,20 +36,11 @@ def load_record(store: Store, ref: str) -> Record:
     return record
 
 
-def document_detail(store: Store, ref: str) -> DocumentDetail:
-    record = load_record(store, ref)
-    links = store.entity_links(record.doc_id)
-    seen: dict[int, None] = {}
-    for entity in sorted(record.entities, key=lambda e: -len(e.mentions)):
-        if entity.id in links:
-            seen.setdefault(links[entity.id].id)
-    rows = {row.id: row for row in links.values()}
-    return DocumentDetail(
-        doc_id=record.doc_id, url=doc_url(record.doc_id), record=record.to_dict(),
-        entity_links={local: row.id for local, row in links.items()},
-        cards=[entity_card(rows[i], record.source.published or record.source.reference_date)
-               for i in seen],
-    )
+def document_detail(store: Store, ref: str) -> DocumentView:
+    found = views.document_view(store, ref)
+    if found is None:
+        raise HTTPException(404, f"no document {ref!r} (give a doc id or a unique prefix of one)")
+    return found
 
 
 def ingest_request(handle: StoreHandle, body: IngestRequest, settings: Settings) -> IngestResult:
@@ -85,10 +66,10 @@ def list_documents(handle: Handle, page: Page) -> DocumentList:
         return document_list(store, page.limit, page.offset)
 
 
-@router.get("/api/documents/{ref:path}", response_model=DocumentDetail,
+@router.get("/api/documents/{ref:path}", response_model=DocumentView,
             summary="One document with its full extraction record",
             responses={404: {"description": "Unknown document"}})
-def get_document(handle: Handle, ref: DocRef) -> DocumentDetail:
+def get_document(handle: Handle, ref: DocRef) -> DocumentView:
     with handle.use() as store:
         return document_detail(store, ref)
 

@@ -1,4 +1,5 @@
-"""Who said what: quotes filtered by speaker and date, newest first."""
+"""Who said what: quotes filtered by speaker and period, newest first
+(:func:`veille.views.quotes.quotes_view`)."""
 
 from __future__ import annotations
 
@@ -7,25 +8,18 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from veille.api.deps import Handle, Page, Since, Until
-from veille.api.entities import quote_out
-from veille.api.schemas import QuotePage
-from veille.api.urls import page_info, until_bound
 from veille.store.base import Store
+from veille.views.quotes import QuotePage, quotes_view
 
 router = APIRouter(tags=["quotes"])
 
 
 def quote_page(store: Store, speaker: str | None, since: str | None, until: str | None,
                limit: int, offset: int) -> QuotePage:
-    rows = store.quotes(speaker=speaker, since=since, until=until_bound(until),
-                        limit=limit + 1, offset=offset)
-    info = page_info("/quotes", {"speaker": speaker, "since": since, "until": until}, limit,
-                     offset, len(rows) > limit)
-    return QuotePage(speaker=speaker, since=since, until=until,
-                     quotes=[quote_out(r) for r in rows[:limit]], paging=info)
+    return quotes_view(store, speaker, since, until, limit, offset)
 
 
-@router.get("/api/quotes", response_model=QuotePage, summary="Quotes")
+@router.get("/api/quotes", response_model=QuotePage, summary="Quotes, newest first")
 def quotes(
     handle: Handle, page: Page, since: Since = None, until: Until = None,
     speaker: Annotated[str | None, Query(max_length=200,

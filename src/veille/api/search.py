@@ -13,6 +13,7 @@ from veille.api.urls import doc_url, page_info, page_url, until_bound
 from veille.errors import StoreError
 from veille.store.base import SearchFilters, Store
 from veille.store.rows import fts_query
+from veille.views.labels import labels
 
 router = APIRouter(tags=["search"])
 FACET_SIZE = 8
@@ -33,9 +34,10 @@ def search_view(store: Store, query: str, filters: SearchFilters, limit: int, of
             found = store.search(query, bounded, limit=limit + 1, offset=offset)
         except StoreError as err:
             raise HTTPException(400, f"bad query: {err}") from None
-        hits = [SearchHitOut(doc_id=h.doc_id, title=h.title, publisher=h.publisher,
-                             published=h.published, snippet=h.snippet, score=round(h.score, 4),
-                             url=doc_url(h.doc_id)) for h in found]
+        named = labels(store, ((h.doc_id, h.title) for h in found))
+        hits = [SearchHitOut(doc_id=h.doc_id, label=named[h.doc_id], title=h.title,
+                             publisher=h.publisher, published=h.published, snippet=h.snippet,
+                             score=round(h.score, 4), url=doc_url(h.doc_id)) for h in found]
     params = {"q": query or None, **shown}
     return SearchResult(
         query=query, filters=shown, hits=hits[:limit],

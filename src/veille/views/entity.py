@@ -202,8 +202,9 @@ def co_mentions(store: Store, entity_id: int, limit: int = 12) -> CoMentions | N
 
 
 def entity_view(store: Store, entity_id: int, limit: int = 20, events_limit: int = 50,
-                kb: KnowledgeBase | None = None) -> EntityView | None:
-    """Everything the entity page and ``veille entity`` show, or None for an unknown id."""
+                kb: KnowledgeBase | None = None, on: str | None = None) -> EntityView | None:
+    """Everything the entity page and ``veille entity`` show, or None for an unknown id; the
+    card's roles as of ``on``, by default the latest date the entity was seen at."""
     row = store.entity(entity_id)
     if row is None:
         return None
@@ -215,7 +216,7 @@ def entity_view(store: Store, entity_id: int, limit: int = 20, events_limit: int
             if d]
     shown = events[:events_limit]
     return EntityView(
-        entity=entity_item(row), card=entity_card(row, max(seen, default=None), kb),
+        entity=entity_item(row), card=entity_card(row, on or max(seen, default=None), kb),
         counts={"quotes": Count(min(limit, len(quotes)), len(quotes)),
                 "events": Count(len(shown), len(events))},
         quotes=quote_page(store, row, quotes, limit, 0),

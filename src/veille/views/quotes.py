@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from veille.resolve.timeline import period_bounds
 from veille.store.base import QuoteRow, Store
 from veille.views.labels import labels
 from veille.views.links import PageInfo, doc_url, entity_url, page_info, until_bound
@@ -62,7 +63,8 @@ def quotes_view(store: Store, speaker: str | None = None, since: str | None = No
                 until: str | None = None, limit: int = 20, offset: int = 0) -> QuotePage:
     """One page of quotes, newest first (the day said, else the article's date: the store's
     order, so pages follow on); ``since``/``until`` are YYYY, YYYY-MM or YYYY-MM-DD, inclusive
-    at their own precision."""
+    at their own precision (ValueError for a bound that is no date)."""
+    period_bounds(since, until)  # ValueError for a bound that is no date
     rows = store.quotes(speaker=speaker, since=since, until=until_bound(until),
                         limit=limit + 1, offset=offset)
     info = page_info("/quotes", {"speaker": speaker, "since": since, "until": until}, limit,

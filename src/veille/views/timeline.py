@@ -37,6 +37,9 @@ class SourceItem:
     date: str | None
     date_basis: str  # "reported", or "merged" when taken from the other sources
     place: str | None
+    mentions: int  # how often the document mentions the event
+    date_from: str | None  # the document that lent this source its date, if one did
+    place_from: str | None  # ... and its place
     url: str  # the trigger in its article
 
 
@@ -58,6 +61,7 @@ class TimelineEntry:
     type_label: str
     date: str | None
     place: str | None
+    place_id: str | None  # the place's Wikidata id, when the KB knows it
     status: str
     status_label: str
     participants: list[str]
@@ -90,8 +94,9 @@ class Merged:
 
 
 def merge_store(store: Store) -> Merged:
-    doc_ids = dict.fromkeys(row.doc_id for row in store.events())
-    records = [r for d in doc_ids if (r := store.get(d)) is not None]
+    # In the order the records were stored: the merge is order-sensitive among reports of
+    # equal date precision, and this is the order ``veille timeline`` was scored in.
+    records = [r for r in store.iter_records() if r.events]
     return Merged(merge_events(records), _anchors(records, "events"),
                   _anchors(records, "quotes"), {r.doc_id: record_label(r) for r in records})
 
@@ -152,7 +157,8 @@ def timeline_entry(event: TimelineEvent, merged: Merged) -> TimelineEntry:
     sources = [SourceItem(
         doc_id=s.doc_id, label=merged.labels.get(s.doc_id, s.doc_id), title=s.title,
         publisher=s.publisher, published=s.published, trigger=s.trigger, sentence=s.sentence,
-        date=s.date, date_basis=s.date_basis, place=s.place,
+        date=s.date, date_basis=s.date_basis, place=s.place, mentions=s.mentions,
+        date_from=s.date_from, place_from=s.place_from,
         url=doc_url(s.doc_id, merged.triggers.get((s.doc_id, s.trigger))))
         for s in event.sources]
     quotes = [_quote(q, merged) for q in event.quotes]
@@ -160,7 +166,7 @@ def timeline_entry(event: TimelineEvent, merged: Merged) -> TimelineEntry:
     return TimelineEntry(
         id=ident, url=event_url(ident), type=event.type,
         type_label=ui_taxonomy().label(event.type), date=event.date, place=event.place,
-        status=event.status, status_label=status_label(event.status),
+        place_id=event.place_id, status=event.status, status_label=status_label(event.status),
         participants=list(event.participants), conflicts=list(event.conflicts),
         source_count=len(event.sources), sources=sources, quotes=quotes)
 
@@ -178,8 +184,9 @@ def timeline_view(store: Store, entity: str | None = None, since: str | None = N
                   until: str | None = None, limit: int = TIMELINE_LIMIT, offset: int = 0
                   ) -> TimelineView:
     """One page of the merged timeline: events of a participant named ``entity`` within
-    [since, until] (YYYY, YYYY-MM or YYYY-MM-DD, inclusive at their own precision; with a
-    bound, undated events are left out), in date order, undated last."""
+    [since, until] (YYYY, YYYY-MM or YYYY-MM-DD, inclusive at their own precision:
+    :func:`veille.resolve.timeline.period_bounds`; with a bound, undated events are left out),
+    in date order, undated last. ValueError for a bound that is no date."""
     merged = CACHE.merged(store)
     events = filter_timeline(merged.events, entity, since, until)
     info = page_info("/timeline", {"entity": entity, "since": since, "until": until}, limit,
