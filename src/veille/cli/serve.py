@@ -6,8 +6,6 @@ from typing import Annotated
 
 import typer
 
-from veille.settings import get_settings
-
 
 def serve_cli(
     db: Annotated[str | None, typer.Option(help="Store location (default: settings.db).")] = None,
@@ -18,6 +16,7 @@ def serve_cli(
 ) -> None:
     """Serve the API (/api, /docs) and the analysts' pages until Ctrl-C."""
     from veille.api.app import serve
+    from veille.settings import get_settings  # at run time: `veille --help` stays quick
 
     overrides = {k: v for k, v in {"db": db, "host": host, "port": port}.items() if v is not None}
     settings = get_settings().model_copy(update=overrides)
