@@ -70,19 +70,19 @@ def test_removed_boilerplate_can_be_shown(page: Page, server: str) -> None:
 def test_timeline_opens_an_event_with_its_sources_and_quotes(page: Page, server: str,
                                                              errors: list[str]) -> None:
     page.goto(f"{server}/timeline?entity=Rangel")
-    items = page.locator("#timeline .vis-item.vis-box")
-    expect(items).to_have_count(1)  # the meeting in Lisbon; the press conference has no date
-    expect(items.first).to_contain_text("meeting · Lisbonne")
-    items.first.click()
-    entry = page.locator("details.entry[open]")
-    expect(entry).to_have_count(1)
-    expect(entry.locator(".sources a")).to_have_text(
+    marks = page.locator("svg .mark")
+    expect(marks).to_have_count(2)  # the meeting in Lisbon, and the undated press conference
+    expect(page.locator(".lane h2")).to_have_text(["Mai 2026", "Sans date"])
+    page.locator(".lane .event-link", has_text="Rencontre").click()
+    expect(page.locator("h1")).to_have_text("Rencontre · 5 mai 2026 · Lisbonne")
+    expect(page.locator(".event-sources a.source")).to_have_text(
         ["Eau : Lisbonne et Madrid veulent un accord avant l'été", "Rencontre ibérique sur l'eau"])
-    expect(entry.locator("blockquote").first).to_have_text(
+    expect(page.locator(".event-quotes blockquote").first).to_have_text(
         "Nous voulons un accord sur l'eau avant l'été")
+    page.go_back()
     page.get_by_label("Depuis").fill("2026-06-01")
     page.get_by_role("button", name="Filtrer").click()
-    expect(page.locator("#timeline")).to_have_text("Aucun événement daté.")
+    expect(page.locator(".lanes")).to_have_text("Aucun événement.")
     assert errors == []
 
 

@@ -6,26 +6,33 @@ from __future__ import annotations
 
 import re
 from importlib import resources
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from veille.api.app_views import home_view
 from veille.api.deps import EntityId, Handle, Page, Since, Until
-from veille.api.documents import DocRef, document_detail, document_list, load_record
-from veille.api.entities import entity_detail, entity_page
-from veille.api.events import Entity, TimelinePaging, timeline_view
-from veille.api.quotes import quote_page
+from veille.api.events import Entity, TimelinePaging
 from veille.api.search import Filters, Query_, search_view
-from veille.api.urls import api_twin
+from veille.api.urls import api_twin, page_url
 from veille.model import Record
 from veille.taxonomy import ui_taxonomy
+from veille.views.document import document_list, document_view
+from veille.views.entity import entities_view, entity_quotes, entity_view
+from veille.views.event import event_view
+from veille.views.home import home_view
+from veille.views.quotes import quotes_view
+from veille.views.timeline import timeline_view
+from veille.web import present
+from veille.web.charts import activity_chart, graph_layout, timeline_strip
 from veille.web.highlight import highlight, record_spans, speaker_classes
 
 router = APIRouter(include_in_schema=False)
+T = TypeVar("T")
+DocRef = Annotated[str, Path(min_length=1, max_length=300,
+                             description="A doc id or a unique prefix.")]
 templates = Jinja2Templates(directory=str(resources.files("veille.web") / "templates"))
 
 
@@ -46,6 +53,12 @@ templates.env.filters["snippet"] = snippet_html
 # "summit" -> "sommet": an event type's label in the interface's language (events/taxonomy.tsv)
 templates.env.filters["event_label"] = ui_taxonomy().label
 templates.env.tests["web_url"] = is_web_url
+templates.env.filters["period_label"] = present.period_label
+templates.env.filters["date_label"] = present.date_label
+templates.env.filters["type_colour"] = present.type_colour
+templates.env.filters["mark_trigger"] = present.mark_trigger
+templates.env.globals["undated_label"] = present.undated_label()
+MONTHS_SCANNED = 10_000  # the month links count the whole unfiltered timeline (cached)
 
 
 def render(request: Request, name: str, data: Any, status: int = 200, **extra: Any
@@ -59,6 +72,13 @@ def render_error(request: Request, status: int, message: str) -> Response:
     return templates.TemplateResponse(request, "error.html",
                                       {"status": status, "message": message, "json_url": None},
                                       status_code=status)
+
+
+def found(view: T | None, message: str) -> T:
+    """The view's answer, or the 404 page saying what was not found."""
+    if view is None:
+        raise HTTPException(404, message)
+    return view
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -84,12 +104,13 @@ def documents_page(request: Request, handle: Handle, page: Page) -> HTMLResponse
 @router.get("/documents/{ref:path}", response_class=HTMLResponse)
 def document_page(request: Request, handle: Handle, ref: DocRef) -> HTMLResponse:
     with handle.use() as store:
-        detail = document_detail(store, ref)
-        record: Record = load_record(store, detail.doc_id)
-    article = highlight(record.text, record_spans(record, detail.entity_links))
-    colours = speaker_classes(record)
-    return render(request, "document.html", detail, record=record, article=article,
-                  colours=colours)
+        view = found(document_view(store, ref),
+                     f"no document {ref!r} (give a doc id or a unique prefix of one)")
+        record: Record | None = store.get(view.doc_id)
+    assert record is not None  # the view just read it
+    article = highlight(record.text, record_spans(record, view.entity_links))
+    return render(request, "document.html", view, record=record, article=article,
+                  colours=speaker_classes(record))
 
 
 @router.get("/entities", response_class=HTMLResponse)
@@ -100,14 +121,28 @@ def entities_page(
 ) -> HTMLResponse:
     with handle.use() as store:
         return render(request, "entities.html",
-                      entity_page(store, type, name, page.limit, page.offset))
+                      entities_view(store, type, name, page.limit, page.offset))
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
-def entity_detail_page(request: Request, handle: Handle,
+def entity_detail_page(request: Request, handle: Handle, page: Page,
                        entity_id: EntityId) -> HTMLResponse:
     with handle.use() as store:
-        return render(request, "entity.html", entity_detail(store, entity_id))
+        view = found(entity_view(store, entity_id, page.limit),
+                     f"no entity with id {entity_id}")
+    act = view.activity
+    return render(request, "entity.html", view,
+                  activity=activity_chart(act.periods, act.undated),
+                  graph=graph_layout(view.graph.nodes, view.graph.edges))
+
+
+@router.get("/entities/{entity_id}/quotes", response_class=HTMLResponse)
+def entity_quotes_page(request: Request, handle: Handle, page: Page,
+                       entity_id: EntityId) -> HTMLResponse:
+    with handle.use() as store:
+        view = found(entity_quotes(store, entity_id, page.limit, page.offset),
+                     f"no entity with id {entity_id}")
+    return render(request, "entity_quotes.html", view, entity_id=entity_id)
 
 
 @router.get("/quotes", response_class=HTMLResponse)
@@ -116,12 +151,26 @@ def quotes_page(request: Request, handle: Handle, page: Page, since: Since = Non
                 speaker: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
     with handle.use() as store:
         return render(request, "quotes.html",
-                      quote_page(store, speaker, since, until, page.limit, page.offset))
+                      quotes_view(store, speaker, since, until, page.limit, page.offset))
 
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, handle: Handle, page: TimelinePaging, entity: Entity = None,
                   since: Since = None, until: Until = None) -> HTMLResponse:
     with handle.use() as store:
-        return render(request, "timeline.html", timeline_view(store, entity, since, until,
-                                                              page.limit, page.offset))
+        data = timeline_view(store, entity, since, until, page.limit, page.offset)
+        every = timeline_view(store, entity, None, None, MONTHS_SCANNED, 0)
+    return render(request, "timeline.html", data, strip_chart=timeline_strip(data.entries),
+                  by_id={e.id: e for e in data.entries}, lanes=present.lanes(data.entries),
+                  types=present.type_keys(data.entries),
+                  months=present.month_chips(every.entries, entity, since, until),
+                  all_months_url=page_url("/timeline", entity=entity))
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, handle: Handle,
+               event_id: Annotated[str, Path(min_length=1, max_length=400)]) -> HTMLResponse:
+    with handle.use() as store:
+        detail = found(event_view(store, event_id),
+                       f"no event {event_id!r} (an event id is a timeline entry's id)")
+    return render(request, "event.html", detail)
