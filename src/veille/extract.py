@@ -8,16 +8,19 @@ in the output stream, in input order, so a batch always goes on.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Iterable, Iterator
 
 from veille.clean.document import CleanDocument, clean_document
 from veille.errors import InputError
+from veille.lang.pack import LanguagePack
 from veille.model import RawDocument, Record
 from veille.nlp.context import DocContext
-from veille.nlp.pipeline import analyze
+from veille.nlp.pipeline import Analysis, analyze
 from veille.settings import Settings
 
 Outcome = Record | InputError
+logger = logging.getLogger(__name__)
 
 
 def context_of(clean: CleanDocument) -> DocContext:
@@ -63,17 +66,42 @@ def extract_records(items: Iterable[RawDocument | InputError], settings: Setting
         yield from _finish(pending, settings)
 
 
+def pipeline_language(model: str) -> str:
+    """The language of the spaCy pipeline ``model``: the pack written against it, else the
+    language prefix of spaCy's package names (``fr_core_news_md``)."""
+    for code in LanguagePack.available():
+        if LanguagePack.load(code).model == model:
+            return code
+    return model.rsplit("/", 1)[-1].split("_", 1)[0].lower()
+
+
+def analyzable(clean: CleanDocument, language: str) -> bool:
+    """Whether the pipeline of ``language`` may read ``clean``: a document in another language
+    (or none told) gets no entities, quotes, times or events, which the pipeline's rules would
+    invent (an English sentence read as a French name), and a one-line warning naming it."""
+    found = clean.source.language or "und"
+    if found == language:
+        return True
+    packs = LanguagePack.available()
+    name = str(LanguagePack.load(found).meta.get("name", found)) if found in packs else found
+    logger.warning("%s: in %s (%s), not %s: stored and searchable, without entities, quotes "
+                   "or events", clean.origin or clean.doc_id, name, found, language)
+    return False
+
+
 def _finish(pending: list[CleanDocument | InputError], settings: Settings) -> Iterator[Outcome]:
-    cleaned = [p for p in pending if isinstance(p, CleanDocument)]
+    language = pipeline_language(settings.model)
+    cleaned = [p for p in pending if isinstance(p, CleanDocument) and analyzable(p, language)]
     analyses = iter(
         analyze(((c.text, context_of(c)) for c in cleaned), settings.model, settings.batch_size,
                 settings.kb_path)
-    )
+    ) if cleaned else iter(())
+    read = {id(c) for c in cleaned}
     for item in pending:
         if isinstance(item, InputError):
             yield item
             continue
-        result = next(analyses)
+        result = next(analyses) if id(item) in read else Analysis([], [], [], [])
         yield Record(
             doc_id=item.doc_id, source=item.source, text=item.text, removed=item.removed,
             blocks=item.blocks, entities=result.entities, quotes=result.quotes, times=result.times,

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from veille.clean.boilerplate import classify, strip_boilerplate
 from veille.clean.document import cleaning_pack
+from veille.clean.language import document_language
 from veille.lang.pack import LanguagePack
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -98,7 +99,7 @@ def test_english_sentences_about_cookies_or_photos_are_kept() -> None:
 
 
 def test_the_cleaning_pack_follows_the_document_language() -> None:
-    assert cleaning_pack("en", "") is EN
-    assert cleaning_pack("fr-FR", "") is FR
-    assert cleaning_pack(None, ENGLISH_PAGE) is EN  # detected on the text
-    assert cleaning_pack("de", "Der Rat hat den Haushalt beschlossen.") is FR  # no German pack
+    assert cleaning_pack("en") is EN
+    assert cleaning_pack("fr-FR") is FR
+    assert cleaning_pack(document_language(None, None, ENGLISH_PAGE)) is EN  # told by the text
+    assert cleaning_pack("de") is FR  # no German pack

@@ -9,6 +9,7 @@ from veille.clean.boilerplate import LineLayout, paragraph_layout, strip_layout
 from veille.clean.dedup import doc_id_for
 from veille.clean.furniture import removed_from_page
 from veille.clean.html import extract_page, with_page_head
+from veille.clean.language import document_language
 from veille.clean.layout import interview_blocks
 from veille.errors import InputError
 from veille.lang.pack import LanguagePack
@@ -38,14 +39,15 @@ class CleanDocument:
 
 def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
     """Extract (HTML), strip boilerplate, settle metadata; InputError if nothing is left."""
-    text, title, published, publisher, language, url = (
-        raw.text, raw.title, raw.published, raw.publisher, raw.language, raw.url,
+    text, title, published, publisher, declared, url = (
+        raw.text, raw.title, raw.published, raw.publisher, None, raw.url,
     )
     page_removed: list[Removed] = []
     layout: list[LineLayout] | None = None
     if raw.is_html:
         page = extract_page(raw.text, raw.origin, raw.url)
-        pack = cleaning_pack(language or page.language, page.text)
+        declared = page.language
+        pack = cleaning_pack(document_language(raw.language, declared, page.text))
         page = with_page_head(page, raw.text, pack)
         page_removed = removed_from_page(raw.text, page.text, pack)
         text = page.text
@@ -53,10 +55,9 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
         title = title or page.title
         published = published or page.published
         publisher = publisher or page.publisher
-        language = language or page.language
         url = url or page.url
     else:
-        pack = cleaning_pack(language, text)
+        pack = cleaning_pack(document_language(raw.language, None, text))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     if layout is None:
         layout = text_layout(text, pack)
@@ -77,7 +78,7 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
         publisher=publisher
         or metadata.publisher_from_boilerplate(removed, pack)
         or metadata.publisher_from_url(url),
-        language=(language or metadata.detect_language(cleaned))[:2],
+        language=document_language(raw.language, declared, cleaned),
     )
     _settle_dates(source, published, cleaned, pack)
     return CleanDocument(
@@ -106,10 +107,10 @@ def text_layout(text: str, pack: LanguagePack, lines_to_scan: int = 6) -> list[L
     return layout
 
 
-def cleaning_pack(language: str | None, text: str) -> LanguagePack:
-    """The pack whose furniture patterns clean ``text``: its given language's, else the one
-    detected on the text before cleaning, else :data:`FALLBACK_LANGUAGE`'s."""
-    code = (language or metadata.detect_language(text))[:2].lower()
+def cleaning_pack(language: str) -> LanguagePack:
+    """The pack whose furniture patterns clean a text in ``language`` (see
+    :func:`veille.clean.language.document_language`), else :data:`FALLBACK_LANGUAGE`'s."""
+    code = language[:2].lower()
     return LanguagePack.load(code if code in LanguagePack.available() else FALLBACK_LANGUAGE)
 
 

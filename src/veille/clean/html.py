@@ -7,6 +7,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import lxml.html
 import trafilatura
 from htmldate import find_date
 from lxml import etree
@@ -14,7 +15,7 @@ from trafilatura.xml import xmltotxt
 
 from veille.clean.boilerplate import LineLayout, split_lines
 from veille.clean.furniture import visible_blocks
-from veille.clean.lead import HeadBlock, page_head
+from veille.clean.lead import HeadBlock, head_kinds, page_head
 from veille.errors import InputError
 from veille.lang.pack import LanguagePack
 from veille.model import BlockKind
@@ -24,6 +25,7 @@ from veille.model import BlockKind
 # A pull quote repeats a sentence of the body; its opening this many characters long is
 # enough to find it there when the box adds its speaker's name.
 _PULL_QUOTE_PREFIX = 60
+_BOLD_TAGS = ("strong", "b")
 _BLOCK_TAGS: dict[str, BlockKind] = {
     "head": "heading", "quote": "blockquote", "p": "paragraph", "item": "paragraph",
     "row": "paragraph",
@@ -74,7 +76,7 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
     published = data.get("date")
     if not published:
         published = find_date(html, url=url, original_date=True, outputformat="%Y-%m-%d")
-    layout = layout_of(getattr(result, "body", None), text)
+    layout = layout_of(getattr(result, "body", None), text, bold_paragraphs(html))
     text, layout = drop_pull_quotes(text, layout)
     return Page(
         text=text,
@@ -92,23 +94,36 @@ def with_page_head(page: Page, html: str, pack: LanguagePack) -> Page:
     """``page`` whose text opens with the page's headline, standfirst and date line, found
     with ``pack`` (the page's language; see :mod:`veille.clean.lead`), the headline as its
     title (trafilatura's may carry the site's name)."""
-    head = page_head(visible_blocks(html), page.title, page.description, page.text, pack)
+    lines = [line.text for line in split_lines(page.text)]
+    kinds = head_kinds(lines, page.title, page.description, pack)
+    own = frozenset(_squash(lines[k]) for k in kinds)
+    head = page_head(visible_blocks(html), page.title, page.description, page.text, pack, own)
+    if kinds and len(page.layout) == len(lines):
+        page = replace(page, layout=[(-100 - k, kinds[k]) if k in kinds else place
+                                     for k, place in enumerate(page.layout)])
     if not head:
         return page
-    text, layout = with_head(head, page.text, page.layout)
+    text, layout = with_head(head, page.text, page.layout, max(kinds, default=-1))
     headline = next((h.text for h in head if h.kind == "title"), None)
     return replace(page, text=text, layout=layout, title=headline or page.title)
 
 
-def with_head(head: list[HeadBlock], text: str, layout: list[LineLayout]
+def with_head(head: list[HeadBlock], text: str, layout: list[LineLayout], after: int = -1
               ) -> tuple[str, list[LineLayout]]:
-    """``text`` opened by the ``head`` blocks, one paragraph each, and its layout."""
+    """``text`` with the ``head`` blocks, one paragraph each, after its line ``after`` (the
+    body's own head, when it has one; -1: at the start), and its layout."""
     if not head:
         return text, layout
-    lines: list[LineLayout] = []
+    lines = text.split("\n")
+    cut = after + 1
+    inserted: list[LineLayout] = []
     for k, block in enumerate(head):
-        lines += [(-1 - k, block.kind), None]
-    return "\n\n".join([*(h.text for h in head), text]), lines + layout
+        inserted += [(-1 - k, block.kind), None]
+    if cut == 0:
+        return "\n\n".join([*(h.text for h in head), text]), inserted + layout
+    new = "\n".join(lines[:cut]) + "\n\n" + "\n\n".join(h.text for h in head) + "\n\n" + (
+        "\n".join(lines[cut:]))
+    return new, layout[:cut] + [None] + inserted + layout[cut:]
 
 
 def drop_pull_quotes(text: str, layout: list[LineLayout]) -> tuple[str, list[LineLayout]]:
@@ -136,12 +151,14 @@ def drop_pull_quotes(text: str, layout: list[LineLayout]) -> tuple[str, list[Lin
     return "\n".join(t for t, _ in kept), [p for _, p in kept]
 
 
-def layout_of(body: Any, text: str) -> list[LineLayout]:
+def layout_of(body: Any, text: str, bold: set[str] | frozenset[str] = frozenset()
+              ) -> list[LineLayout]:
     """The block of each line of ``text``, the plain text of trafilatura's XML ``body``.
 
     Each ``<head>``, ``<quote>``, ``<p>``, list item, row is rendered alone with trafilatura's
     own text conversion and its lines found in ``text`` in order; a line found in none (loose
-    text between elements) is a paragraph of its own.
+    text between elements) is a paragraph of its own; a paragraph whose text is in ``bold``
+    (:func:`bold_paragraphs`) is a heading.
     """
     lines = split_lines(text)
     layout: list[LineLayout] = [None] * len(lines)
@@ -158,7 +175,10 @@ def layout_of(body: Any, text: str) -> list[LineLayout]:
         for piece in own:
             for at in range(cursor, len(lines)):
                 if _squash(lines[at].text) == piece:
-                    layout[at] = (index, _kind_of(element))
+                    kind = _BLOCK_TAGS[element.tag]
+                    if kind == "paragraph" and piece in bold:
+                        kind = "heading"  # set apart like a heading (see bold_paragraphs)
+                    layout[at] = (index, kind)
                     cursor, found = at + 1, True
                     break
         index += found
@@ -181,16 +201,24 @@ def _block_elements(body: Any) -> list[Any]:
     return found
 
 
-def _kind_of(element: Any) -> BlockKind:
-    """The block kind of a trafilatura element; a paragraph wholly in bold is set apart like
-    a heading (many sites set an interview's questions or an intertitle so)."""
-    kind = _BLOCK_TAGS[element.tag]
-    children = list(element)
-    if (kind == "paragraph" and element.tag == "p" and len(children) == 1
-            and children[0].tag == "hi" and "#b" in (children[0].get("rend") or "")
-            and not (element.text or "").strip() and not (children[0].tail or "").strip()):
-        return "heading"
-    return kind
+def bold_paragraphs(html: str) -> set[str]:
+    """The texts of the page's paragraphs set wholly in bold (``<p><strong>...</strong></p>``):
+    many sites set an interview's questions or their intertitles so. trafilatura's plain
+    output drops the bold (its formatted output would also change the text's spacing), so the
+    page is read for them."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return set()
+    found = set()
+    for p in tree.iter("p"):
+        children = [c for c in p if isinstance(c.tag, str) and c.tag.lower() != "br"]
+        if (len(children) == 1 and children[0].tag.lower() in _BOLD_TAGS
+                and not (p.text or "").strip() and not (children[0].tail or "").strip()):
+            text = _squash(p.text_content())
+            if text:
+                found.add(text)
+    return found
 
 
 def _squash(text: str) -> str:

@@ -52,11 +52,15 @@ def _opening(text: str, words: int = _OPENING_WORDS) -> str:
 
 
 def page_head(blocks: list[tuple[str, str]], title: str | None, description: str | None,
-              body: str, pack: LanguagePack) -> list[HeadBlock]:
+              body: str, pack: LanguagePack, own_head: frozenset[str] = frozenset()
+              ) -> list[HeadBlock]:
     """Headline, standfirst and date line of the page, in page order, none that ``body``
-    already holds; ``blocks`` are the page's visible blocks (text, landmark)."""
+    already holds; ``blocks`` are the page's visible blocks (text, landmark), ``own_head``
+    the lines of ``body`` that are its own head (:func:`head_kinds`): the body proper starts
+    after them."""
     texts = [_squash(text) for text, _ in blocks]
-    stop = _body_at(texts, body, 0)
+    proper = "\n".join(line for line in body.splitlines() if _squash(line) not in own_head)
+    stop = _body_at(texts, proper, 0)
     at = _headline_at(texts[:stop], title)
     start = at + 1 if at is not None else max(0, stop - _MAX_HEAD_BLOCKS)
     window = texts[start : min(stop, start + _MAX_HEAD_BLOCKS)]
@@ -125,3 +129,31 @@ def _body_at(texts: list[str], body: str, start: int) -> int:
         if low and (low in own or (len(low) >= 20 and first.startswith(low))):
             return index
     return len(texts)
+
+
+# The body's own head: trafilatura keeps the headline, standfirst and date line in the body on
+# some layouts (all inside ``<article>``); they are among its first few blocks.
+_HEAD_LINES = 5
+
+
+def head_kinds(lines: list[str], title: str | None, description: str | None,
+               pack: LanguagePack) -> dict[int, BlockKind]:
+    """The head kind of the first lines of a body that holds its own head: the line that is
+    the headline, the one that opens like the description, a short dated one."""
+    kinds: dict[int, BlockKind] = {}
+    wanted = _squash(title or "").casefold()
+    opening = _opening(description) if description else ""
+    content = [k for k, line in enumerate(lines) if line.strip()][:_HEAD_LINES]
+    for k in content:
+        line = _squash(lines[k])
+        low = line.casefold()
+        if "title" not in kinds.values() and not kinds and len(low) >= _MIN_HEADLINE_CHARS and (
+                low == wanted or wanted.startswith(low)):
+            kinds[k] = "title"
+        elif ("standfirst" not in kinds.values() and len(opening.split()) >= 4
+              and _opening(line).startswith(opening)):
+            kinds[k] = "standfirst"
+        elif ("dateline" not in kinds.values() and len(line.split()) <= _DATELINE_MAX_WORDS
+              and explicit_dates(line, pack)):
+            kinds[k] = "dateline"
+    return kinds
