@@ -222,14 +222,21 @@ class KnowledgeBase:
         """People holding ``role`` (for ``country``) on ``on``, latest start first."""
         day = on or date.today()
         found: list[tuple[str, KBEntry]] = []
-        for entry in self._entries.values():
-            for pos in entry.positions:
-                if pos.role == role and (country is None or pos.country == country) and (
-                    pos.held_on(day)
-                ):
-                    found.append((pos.start or "", entry))
+        for pos, entry in self.derive(_positions_by_role).get(role, ()):
+            if (country is None or pos.country == country) and pos.held_on(day):
+                found.append((pos.start or "", entry))
         found.sort(key=lambda item: item[0], reverse=True)
         return [entry for _, entry in found]
+
+
+def _positions_by_role(kb: KnowledgeBase) -> dict[str, list[tuple[Position, KBEntry]]]:
+    """Every position of every entry under its role, in entry order: ``holders`` is called
+    once per role description and scanning the whole KB cost 1 ms a call."""
+    index: dict[str, list[tuple[Position, KBEntry]]] = {}
+    for entry in kb:
+        for pos in entry.positions:
+            index.setdefault(pos.role, []).append((pos, entry))
+    return index
 
 
 def _push(index: dict[str, list[str]], key: str, value: str) -> None:

@@ -170,3 +170,9 @@ def _strip_titles(key: str) -> str:
         if key.startswith(title + " "):
             return _strip_titles(key[len(title) + 1:])
     return key
+
+
+def surname_of_key(key: str) -> str:
+    """The surname words of a name key, particles included ("jean marie le pen" -> "le pen")."""
+    words = key.split()
+    return " ".join(_surname(words)) if words else ""

@@ -129,7 +129,7 @@ def test_the_entities_component_runs_on_blank_english(nlp: Language) -> None:
     # "Mr." is an English title; "Photo" is English page furniture.
     assert found == {
         ("Sergey Lavrov", "PER", "Q58217"): [("The Russian foreign minister", "title")],
-        ("Geneva", "LOC", None): [("Geneva", "name")],
+        ("Geneva", "LOC", "Q71"): [("Geneva", "name")],
         ("Smith", "PER", None): [("Smith", "title")],
     }
 

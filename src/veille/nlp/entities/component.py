@@ -38,6 +38,7 @@ from veille.lang.pack import LanguagePack, PackError
 from veille.model import Entity, EntityType, MentionVia
 from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
+from veille.nlp.entities.offsets import Containment, Spans, skip_spaces_back, standalone_hits
 from veille.nlp.entities.roles import RoleMatch, find_roles, nationalities
 from veille.nlp.entities.table import EntityTable
 from veille.nlp.entities.text import (
@@ -57,10 +58,13 @@ from veille.nlp.scope import current_kb, current_pack
 __all__ = ["EntityTable", "build_entity_table", "fold", "kb_type", "split_title"]
 
 _ENTITY_TYPES: frozenset[str] = frozenset({"PER", "ORG", "LOC", "MISC"})
-_GAP_BEFORE_NAME = re.compile(r"^[\s,]*$")
-_GAP_AFTER_NAME = re.compile(r"^\s*,\s*$")
+# What may separate a role from the name right after it, as a run.
+_GAP_BEFORE_NAME_RUN = re.compile(r"[\s,]*")
 _PREVIOUS_WORD = re.compile(r"(\b[\w.-]+)[ \u00a0]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:»\n]\s*|[«\"]\s*)$")
+# Characters a match of _PREVIOUS_WORD may hold: a tail without any other is searched whole.
+_PREVIOUS_WORD_CHARS = re.compile(r"[\w. \u00a0-]*\n?")
+_TAIL = 120  # characters before an offset the end-anchored patterns are first tried on
 
 
 @dataclass
@@ -120,6 +124,7 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
         name_like = name_like_tokens(doc)
     text = text_of(doc)
     labels = current_pack().derive(_ner_labels)
+    inside_role = Containment([(r.start, r.end) for r in roles])
     found: list[_Candidate] = []
     for span in doc.ents:
         etype = labels.get(span.label_)
@@ -131,7 +136,7 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
         if etype == "MISC" and len(trimmed.name.split()) > 1 and _role_after().match(
                 text, trimmed.end):
             etype = "PER"  # "Moussa Diallo, président de ...": a person in apposition
-        if any(r.start <= trimmed.start and trimmed.end <= r.end for r in roles):
+        if inside_role(trimmed.start, trimmed.end):
             continue  # "Ministre des Affaires étrangères" tagged ORG is a role, not a body
         trimmed = _compound(text, trimmed, kb, on)
         if found and trimmed.start < found[-1].end:
@@ -278,7 +283,7 @@ def _label_keys(entry: KBEntry) -> set[str]:
 def gazetteer_candidates(text: str, taken: list[_Candidate], roles: list[RoleMatch],
                          kb: KnowledgeBase) -> list[_Candidate]:
     """Known organisations and full names of known people in runs of capitalised words."""
-    spans = [(c.start, c.end) for c in taken] + [(r.start, r.end) for r in roles]
+    spans = Spans([(c.start, c.end) for c in taken] + [(r.start, r.end) for r in roles])
     found: list[_Candidate] = []
     for run in current_pack().derive(_caps_run).finditer(text):
         words = list(re.finditer(r"\S+", run.group(0)))
@@ -290,10 +295,10 @@ def gazetteer_candidates(text: str, taken: list[_Candidate], roles: list[RoleMat
                 continue
             j, entry = hit
             start, end = run.start() + words[i].start(), run.start() + words[j].end()
-            if all(end <= s or e <= start for s, e in spans):
+            if not spans.overlaps(start, end):
                 found.append(_Candidate(start, end, entry.label, entry.type, text[start:end],
                                         "name"))
-                spans.append((start, end))
+                spans.add(start, end)
             i = j + 1
     return found
 
@@ -349,39 +354,68 @@ def add_surname_mentions(table: EntityTable, proper: frozenset[int] = frozenset(
     bearers: dict[str, int] = {}
     for entity in people:
         bearers[surname_key(entity.name)] = bearers.get(surname_key(entity.name), 0) + 1
-    taken = [(m.start, m.end) for e in table.entities() for m in e.mentions]
-    for entity in people:
-        surname = _surname_text(entity.name)
+    taken = Spans([(m.start, m.end) for e in table.entities() for m in e.mentions])
+    text = table.text
+    surnames = [_surname_text(entity.name) for entity in people]
+    hits = standalone_hits(text, [s for s in surnames if len(s) >= 3])
+    for entity, surname in zip(people, surnames, strict=True):
         if len(surname) < 3:
             continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", table.text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
+        for start, end in hits[surname]:
+            if taken.overlaps(start, end):
                 continue
-            before = _PREVIOUS_WORD.search(table.text[:m.start()])
+            before = _previous_word(text, start)
             word = before.group(1) if before else ""
             titled = bool(word) and fold(word) in title_keys()
             if word and word[0].isupper() and not titled:
-                initial = _SENTENCE_START.search(table.text[:before.start(1)]) if before else None
+                initial = _at_sentence_start(text, before.start(1)) if before else False
                 if not initial or (before and before.start(1) in proper):
-                    start = before.start(1) if before else m.start()
-                    table.add(f"{word} {surname}", "PER", start, m.end(),
-                              table.text[start:m.end()], "name")
+                    first = before.start(1) if before else start
+                    table.add(f"{word} {surname}", "PER", first, end, text[first:end], "name")
                 continue
             if bearers[surname_key(entity.name)] == 1:  # else a bare surname is ambiguous
                 via: MentionVia = "title" if titled else "alias"
-                start = before.start(1) if titled and before else m.start()
-                table.add_mention(entity, start, m.end(), table.text[start:m.end()], via)
+                first = before.start(1) if titled and before else start
+                table.add_mention(entity, first, end, text[first:end], via)
+
+
+def _previous_word(text: str, pos: int) -> re.Match[str] | None:
+    """``_PREVIOUS_WORD`` searched in ``text[:pos]``, on a tail of the prefix: the tail grows
+    while nothing but word characters and spaces precede the match in it (a longer match could
+    start before the tail); punctuation, a quote or a line break soon ends the run."""
+    size = _TAIL
+    while True:
+        first = max(0, pos - size)
+        m = _PREVIOUS_WORD.search(text, first, pos)
+        limit = m.start() if m else pos
+        if not first or not _PREVIOUS_WORD_CHARS.fullmatch(text, first, limit):
+            return m
+        size *= 4
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """Whether ``_SENTENCE_START`` matches the end of ``text[:pos]``, tried on a tail that
+    grows while it holds nothing but spaces."""
+    size = _TAIL
+    while True:
+        first = max(0, pos - size)
+        if not first or text[first:pos].strip():
+            return _SENTENCE_START.search(text[first:pos]) is not None
+        size *= 4
 
 
 def merge_bare_surnames(table: EntityTable) -> None:
     """A person known only by a surname ("Mme Le Pen") joins the one full name ending with it."""
     people = [e for e, _, _ in table.clusters() if e.type == "PER"]
+    by_surname: dict[str, list[Entity]] = {}
+    for p in people:
+        if not is_bare_surname(p.name):
+            by_surname.setdefault(surname_key(p.name), []).append(p)
     for entity in people:
         if not is_bare_surname(entity.name) or not entity.mentions:
             continue  # has a first name, or was merged already
-        fuller = [p for p in people if p is not entity and p.mentions
-                  and not is_bare_surname(p.name)
-                  and surname_key(p.name) == surname_key(entity.name)]
+        fuller = [p for p in by_surname.get(surname_key(entity.name), [])
+                  if p is not entity and p.mentions]
         if len(fuller) == 1:
             table.merge(entity, fuller[0])
 
@@ -412,14 +446,12 @@ def resolve_roles(table: EntityTable, roles: list[RoleMatch]) -> None:
 def _apposed(table: EntityTable, role: RoleMatch) -> Entity | None:
     """The person named right after ("..., Sergueï Lavrov") or before ("Lavrov, ministre ...")."""
     text = table.text
-    for entity in table.entities():
-        if entity.type != "PER":
-            continue
-        for m in entity.mentions:
-            if m.via == "title":
-                continue
-            if m.start >= role.end and _GAP_BEFORE_NAME.match(text[role.end:m.start]):
-                return entity
-            if m.end <= role.start and _GAP_AFTER_NAME.match(text[m.end:role.start]):
-                return entity
-    return None
+    after = _GAP_BEFORE_NAME_RUN.match(text, role.end)
+    found = [e for m, e in table.mentions_starting_in(role.end, after.end() if after else -1)
+             if e.type == "PER" and m.via != "title"]
+    comma = skip_spaces_back(text, role.start) - 1
+    if comma >= 0 and text[comma] == ",":
+        first = skip_spaces_back(text, comma)
+        found += [e for m, e in table.mentions_starting_in(first - table.longest_mention(), comma)
+                  if first <= m.end <= comma and e.type == "PER" and m.via != "title"]
+    return min(found, key=table.rank) if found else None

@@ -7,11 +7,15 @@ for pronouns; events call :meth:`EntityTable.lookup`, :meth:`EntityTable.find_by
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right, insort
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from rapidfuzz import fuzz, process
+
 from veille.kb.base import KBEntry, KnowledgeBase
-from veille.kb.names import fold, name_key, same_entity
+from veille.kb.names import SURNAME_MIN_RATIO, fold, name_key, same_entity, surname_of_key
 from veille.model import Entity, EntityType, Mention, MentionVia
 from veille.nlp.entities.roles import RoleMatch, find_roles
 from veille.nlp.entities.text import trim_span
@@ -21,11 +25,17 @@ ALL_TYPES = ("PER", "ORG", "LOC", "MISC")
 RoleKey = tuple[str, str | None]
 
 
-@dataclass
+@dataclass(eq=False)
 class _Cluster:
     entity: Entity
     keys: set[str] = field(default_factory=set)
     entry: KBEntry | None = None
+    # Position in the table's order (creation, then first mention after renumber): lookups
+    # answered from the indexes below break ties as the scans over the cluster list did.
+    rank: int = 0
+    alive: bool = True
+    starts: list[int] = field(default_factory=list)  # mention starts, sorted
+    spans: set[tuple[int, int]] = field(default_factory=set)
 
 
 def _types_match(etype: str, types: tuple[str, ...]) -> bool:
@@ -46,6 +56,8 @@ class EntityTable:
         self.language = language or current_pack().code
         self._clusters: list[_Cluster] = []
         self._roles: dict[RoleKey, Entity] = {}
+        self._index = _Index()
+        self._next_rank = 1
         # Mentions arrive out of order; sort them when read after a change, not on every read
         # (the quote and event stages read the table thousands of times in a long text).
         self._unsorted = False
@@ -61,26 +73,39 @@ class EntityTable:
 
     def lookup(self, start: int, end: int, types: tuple[str, ...] = ALL_TYPES) -> Entity | None:
         """The entity whose mention overlaps ``[start, end)`` the most (ties: the earliest)."""
-        best: tuple[int, Entity] | None = None
-        for cluster in self._clusters:
+        best: tuple[int, int, Entity] | None = None
+        for m, cluster in self._index.starting_in(start - self._index.longest, end - 1):
             if cluster.entity.type not in types:
                 continue
-            for m in cluster.entity.mentions:
-                overlap = min(end, m.end) - max(start, m.start)
-                if overlap > 0 and (best is None or overlap > best[0]):
-                    best = (overlap, cluster.entity)
-        return best[1] if best else None
+            overlap = min(end, m.end) - max(start, m.start)
+            if overlap > 0 and (best is None or (-overlap, cluster.rank) < best[:2]):
+                best = (-overlap, cluster.rank, cluster.entity)
+        return best[2] if best else None
 
     def last_before(self, pos: int, types: tuple[str, ...] = ("PER",)) -> Entity | None:
         """The entity of the latest mention starting before ``pos`` (for pronouns)."""
-        best: tuple[int, Entity] | None = None
-        for cluster in self._clusters:
-            if cluster.entity.type not in types:
-                continue
-            for m in cluster.entity.mentions:
-                if m.start < pos and (best is None or m.start > best[0]):
-                    best = (m.start, cluster.entity)
-        return best[1] if best else None
+        latest: int | None = None
+        best: _Cluster | None = None
+        for m, cluster in self._index.backwards_from(pos - 1):
+            if latest is not None and m.start < latest:
+                break
+            if cluster.entity.type in types and (best is None or cluster.rank < best.rank):
+                latest, best = m.start, cluster
+        return best.entity if best else None
+
+    def mentions_starting_in(self, first: int, last: int) -> Iterator[tuple[Mention, Entity]]:
+        """Mentions starting at an offset in ``[first, last]``, with their entities, in text
+        order (ties: table order)."""
+        for m, cluster in self._index.starting_in(first, last):
+            yield m, cluster.entity
+
+    def longest_mention(self) -> int:
+        """The length of the longest mention yet (a bound for offset queries)."""
+        return self._index.longest
+
+    def rank(self, entity: Entity) -> int:
+        """The entity's place in the table's order (the order of :meth:`entities`)."""
+        return self._cluster(entity).rank
 
     def find_by_name(self, name: str, types: tuple[str, ...] = ALL_TYPES,
                      before: int | None = None) -> Entity | None:
@@ -93,14 +118,11 @@ class EntityTable:
         key = name_key(name)
         if not key:
             return None
-        exact, loose = [], []
-        for cluster in self._clusters:
-            if not _types_match(cluster.entity.type, types):
-                continue
-            if key in cluster.keys:
-                exact.append(cluster)
-            elif self._loosely_names(name, key, cluster):
-                loose.append(cluster)
+        exact = [c for c in self._index.named(key) if _types_match(c.entity.type, types)]
+        loose = [] if exact else [
+            c for c in self._index.loose_candidates(key)
+            if _types_match(c.entity.type, types) and key not in c.keys
+            and self._loosely_names(name, key, c)]
         found = exact or loose or self._by_first_name(key, types)
         if not found:
             return None
@@ -120,8 +142,7 @@ class EntityTable:
         """A lone first name ("Steve") names the one person of the document who bears it."""
         if " " in key or "PER" not in types:
             return []
-        found = [c for c in self._clusters if c.entity.type == "PER"
-                 and any(len(k.split()) > 1 and k.split()[0] == key for k in c.keys)]
+        found = [c for c in self._index.by_first_word(key) if c.entity.type == "PER"]
         return found if len(found) == 1 else []
 
     def holder(self, role: str, country: str | None) -> Entity | None:
@@ -141,24 +162,34 @@ class EntityTable:
         longer = len(name_key(name).split()) > len(name_key(entity.name).split())
         if cluster.entry is None and longer:
             entity.name = name  # the canonical name is the fullest form found
-        cluster.keys.add(name_key(name))
+        self._add_keys(cluster, {name_key(name)})
         self.add_mention(entity, start, end, text, via)
         return entity
 
     def add_mention(self, entity: Entity, start: int, end: int, text: str,
                     via: MentionVia) -> None:
-        if not any(m.start == start and m.end == end for m in entity.mentions):
-            entity.mentions.append(Mention(start, end, text, via))
-            self._unsorted = True
+        cluster = self._cluster(entity)
+        if (start, end) in cluster.spans:
+            return
+        mention = Mention(start, end, text, via)
+        entity.mentions.append(mention)
+        cluster.spans.add((start, end))
+        insort(cluster.starts, start)
+        self._index.add_mention(mention, cluster)
+        self._unsorted = True
 
     def merge(self, entity: Entity, into: Entity) -> Entity:
         """Move ``entity``'s names and mentions into ``into`` and forget ``entity``."""
         cluster, target = self._cluster(entity), self._cluster(into)
-        target.keys |= cluster.keys
+        self._add_keys(target, cluster.keys)
         for m in entity.mentions:
             self.add_mention(into, m.start, m.end, m.text, m.via)
         entity.mentions.clear()
+        cluster.starts.clear()
+        cluster.spans.clear()
+        cluster.alive = False
         self._clusters.remove(cluster)
+        self._index.forget(cluster)
         self._roles = {k: (into if v is entity else v) for k, v in self._roles.items()}
         return into
 
@@ -170,7 +201,8 @@ class EntityTable:
         if other is not None and other is not entity:
             return self.merge(entity, other)
         cluster.entry = entry
-        cluster.keys |= {name_key(n) for n in entry.names()}
+        self._index.link(cluster, entry, self.reference)
+        self._add_keys(cluster, {name_key(n) for n in entry.names()})
         # The KB's label in the document's language names the entity; without one, the
         # document's own form stays ("Abou Dhabi" rather than the English "Abu Dhabi").
         own = entity.name if entity.mentions else ""
@@ -182,8 +214,8 @@ class EntityTable:
         return entity
 
     def by_entry(self, entry: KBEntry) -> Entity | None:
-        return next((c.entity for c in self._clusters if c.entry is entry
-                     or (c.entry is not None and c.entry.key == entry.key)), None)
+        found = self._index.linked_to(entry.key)
+        return found.entity if found is not None else None
 
     def set_holder(self, role: RoleMatch, entity: Entity) -> None:
         if role.current:
@@ -221,10 +253,8 @@ class EntityTable:
         unresolved rather than guessed.
         """
         holders = {id(e): e for (r, _), e in self._roles.items() if r == role}
-        for c in self._clusters:
-            if c.entry is not None and c.entity.mentions and any(
-                p.role == role for p in c.entry.positions_on(self.reference)
-            ):
+        for c in self._index.holding(role):
+            if c.entity.mentions:
                 holders[id(c.entity)] = c.entity
         return next(iter(holders.values())) if len(holders) == 1 else None
 
@@ -282,19 +312,33 @@ class EntityTable:
         self._clusters.sort(key=first)
         for i, cluster in enumerate(self._clusters, 1):
             cluster.entity.id = f"e{i}"
+            cluster.rank = i
+        self._next_rank = len(self._clusters) + 1
 
     def _new(self, name: str, etype: EntityType) -> Entity:
         entity = Entity(id=f"e{len(self._clusters) + 1}", name=name, type=etype)
-        self._clusters.append(_Cluster(entity, {name_key(name)}))
+        cluster = _Cluster(entity, rank=self._next_rank)
+        self._next_rank += 1
+        self._clusters.append(cluster)
+        self._index.add_cluster(cluster)
+        self._add_keys(cluster, {name_key(name)})
         return entity
 
     def _cluster(self, entity: Entity) -> _Cluster:
-        return next(c for c in self._clusters if c.entity is entity)
+        return self._index.cluster_of(entity)
 
-    def _latest(self, clusters: list[_Cluster], before: int | None) -> _Cluster:
+    def _add_keys(self, cluster: _Cluster, keys: set[str]) -> None:
+        for key in keys - cluster.keys:
+            cluster.keys.add(key)
+            self._index.add_key(cluster, key)
+
+    @staticmethod
+    def _latest(clusters: list[_Cluster], before: int | None) -> _Cluster:
         def last(c: _Cluster) -> int:
-            starts = [m.start for m in c.entity.mentions if before is None or m.start < before]
-            return max(starts, default=-1)
+            if before is None:
+                return c.starts[-1] if c.starts else -1
+            at = bisect_left(c.starts, before)
+            return c.starts[at - 1] if at else -1
         return max(clusters, key=last)
 
 
@@ -315,3 +359,118 @@ def _same_person(key: str, keys: set[str]) -> bool:
         ):
             return True
     return False
+
+
+class _Index:
+    """The table's clusters and mentions indexed by name, word, KB entry, role and offset.
+
+    Every answer is filtered for live clusters and ordered by rank where order matters, so the
+    table answers as its scans over all clusters did, in time that does not grow with the
+    number of entities (a 1 MB transcript holds thousands).
+    """
+
+    def __init__(self) -> None:
+        self._of: dict[int, _Cluster] = {}
+        self._named: dict[str, list[_Cluster]] = {}
+        self._last_word: dict[str, list[_Cluster]] = {}
+        self._first_word: dict[str, list[_Cluster]] = {}
+        self._full: dict[str, list[_Cluster]] = {}  # name_key of multi-word keys
+        self._surnames: dict[str, list[_Cluster]] = {}
+        self._linked: dict[str, list[_Cluster]] = {}
+        self._holding: dict[str, list[_Cluster]] = {}
+        # Mentions sorted by offsets; ``seq`` keeps tuples from comparing mentions.
+        self._mentions: list[tuple[int, int, int, Mention, _Cluster]] = []
+        self.longest = 0
+        self._on = date.min
+
+    # -- clusters and keys -----------------------------------------------------------------
+    def add_cluster(self, cluster: _Cluster) -> None:
+        self._of[id(cluster.entity)] = cluster
+
+    def cluster_of(self, entity: Entity) -> _Cluster:
+        return self._of[id(entity)]
+
+    def forget(self, cluster: _Cluster) -> None:
+        del self._of[id(cluster.entity)]
+
+    def add_key(self, cluster: _Cluster, key: str) -> None:
+        words = key.split()
+        _push(self._named, key, cluster)
+        if words:
+            _push(self._last_word, words[-1], cluster)
+        if len(words) > 1:
+            _push(self._first_word, words[0], cluster)
+            full = name_key(key)
+            _push(self._full, full, cluster)
+            _push(self._surnames, surname_of_key(full), cluster)
+
+    def named(self, key: str) -> list[_Cluster]:
+        return _live(self._named.get(key, ()))
+
+    def by_first_word(self, word: str) -> list[_Cluster]:
+        return _live(self._first_word.get(word, ()))
+
+    def loose_candidates(self, key: str) -> list[_Cluster]:
+        """Clusters that may loosely bear ``key``: a key ending with the same word (surname,
+        initial + surname), or a multi-word key whose whole or surname is within the fuzzy
+        threshold of ``same_entity`` (a superset: the caller applies the exact test)."""
+        found = list(self._last_word.get(key.split()[-1], ()))
+        if len(key.split()) > 1:
+            found += self._full.get(key, ())
+            for index, probe in ((self._full, key), (self._surnames, surname_of_key(key))):
+                for choice, _, _ in process.extract(
+                        probe, list(index), scorer=fuzz.ratio, processor=None,
+                        score_cutoff=SURNAME_MIN_RATIO, limit=None):
+                    found += index[choice]
+        return _live(found)
+
+    # -- KB entries and roles --------------------------------------------------------------
+    def link(self, cluster: _Cluster, entry: KBEntry, on: date) -> None:
+        self._on = on
+        _push(self._linked, entry.key, cluster)
+        for position in entry.positions_on(on):
+            _push(self._holding, position.role, cluster)
+
+    def linked_to(self, key: str) -> _Cluster | None:
+        found = [c for c in _live(self._linked.get(key, ()))
+                 if c.entry is not None and c.entry.key == key]
+        return found[0] if found else None
+
+    def holding(self, role: str) -> list[_Cluster]:
+        """Live linked clusters whose entry held ``role`` on the day given to :meth:`link`."""
+        return [c for c in _live(self._holding.get(role, ())) if c.entry is not None and any(
+            p.role == role for p in c.entry.positions_on(self._on))]
+
+    # -- mentions --------------------------------------------------------------------------
+    def add_mention(self, mention: Mention, cluster: _Cluster) -> None:
+        insort(self._mentions, (mention.start, mention.end, len(self._mentions), mention,
+                                cluster))
+        self.longest = max(self.longest, mention.end - mention.start)
+
+    def starting_in(self, first: int, last: int) -> Iterator[tuple[Mention, _Cluster]]:
+        """Live mentions starting in ``[first, last]``, in offset order."""
+        at = bisect_left(self._mentions, (first,))
+        stop = bisect_right(self._mentions, (last, 1 << 62))
+        for _, _, _, mention, cluster in self._mentions[at:stop]:
+            if cluster.alive:
+                yield mention, cluster
+
+    def backwards_from(self, last: int) -> Iterator[tuple[Mention, _Cluster]]:
+        """Live mentions starting at or before ``last``, latest first."""
+        at = bisect_right(self._mentions, (last, 1 << 62))
+        for i in range(at - 1, -1, -1):
+            _, _, _, mention, cluster = self._mentions[i]
+            if cluster.alive:
+                yield mention, cluster
+
+
+def _push(index: dict[str, list[_Cluster]], key: str, cluster: _Cluster) -> None:
+    bucket = index.setdefault(key, [])
+    if not bucket or bucket[-1] is not cluster:
+        bucket.append(cluster)
+
+
+def _live(clusters: Iterable[_Cluster]) -> list[_Cluster]:
+    """Distinct live clusters in table order."""
+    unique = {id(c): c for c in clusters if c.alive}
+    return sorted(unique.values(), key=lambda c: c.rank)
