@@ -215,3 +215,20 @@ def test_phone_width_clips_no_label(page: Page, server: str, path: str) -> None:
       return out;
     }""")
     assert clipped == [], f"{path}: clipped {clipped}"
+
+
+def test_cancelled_events_are_crossed_out(page: Page, server: str, api_token: str) -> None:
+    text = ("Sommet annulé.\n\nLe sommet entre Hugo Matos et Rui Pinto, prévu le 20 juin 2026 à "
+            "Porto, a été annulé, a annoncé mardi le gouvernement portugais.\n")
+    posted = httpx.post(f"{server}/api/documents", headers={"Authorization": f"Bearer {api_token}"},
+                        json={"text": text, "title": "Sommet annulé", "published": "2026-06-02"},
+                        timeout=60)
+    assert posted.status_code in (200, 201), posted.text
+    page.goto(f"{server}/timeline?entity=Matos")
+    cancelled = page.locator(".event.status-cancelled")
+    expect(cancelled).to_have_count(1)
+    expect(cancelled.locator(".status")).to_have_text("annulé")
+    decoration = cancelled.locator(".evtype").evaluate(
+        "el => getComputedStyle(el).textDecorationLine")
+    assert decoration == "line-through"
+    expect(page.locator("svg .mark.status-cancelled line.cross")).to_have_count(1)
