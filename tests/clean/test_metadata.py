@@ -58,13 +58,6 @@ def test_publisher_named_in_its_own_furniture() -> None:
     assert metadata.publisher_from_boilerplate(removed, FR) == "Radio Test"
 
 
-def test_language_detection() -> None:
-    assert metadata.detect_language("Le ministre a déclaré que les négociations sont dans "
-                                    "une impasse et qu'il ne voit pas de solution.") == "fr"
-    assert metadata.detect_language("The minister said that the talks were stalled and "
-                                    "that he saw no way out of the crisis.") == "en"
-
-
 def test_given_date_beats_dateline_and_dateline_beats_evidence_of_the_day() -> None:
     text = "Titre\nNantes, 2 mai 2026\nLe 30 avril 2026, le conseil a voté."
     given = clean_document(RawDocument(text, "t", published="2026-05-05"), SETTINGS)

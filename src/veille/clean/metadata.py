@@ -1,7 +1,7 @@
-"""Document metadata from plain text: title, dateline, publisher, language, reference date.
+"""Document metadata from plain text: title, dateline, publisher, reference date.
 
-The dateline and publisher patterns are the language pack's ``clean/metadata.toml``; language
-identification compares the stopword lists of the multilingual pack (``lang/xx/clean/``).
+The dateline and publisher patterns are the language pack's ``clean/metadata.toml``; the
+language is told by :mod:`veille.clean.language`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from veille.clean.dates import (
     stamp_value,
     weekday_date,
 )
-from veille.lang.pack import LanguagePack, shared
+from veille.lang.pack import LanguagePack
 from veille.model import Removed
 
 PATTERNS = "clean/metadata.toml"
@@ -88,21 +88,6 @@ def publisher_from_boilerplate(removed: list[Removed], pack: LanguagePack) -> st
                 if 1 <= len(name.split()) <= 6:
                     return name
     return None
-
-
-def detect_language(text: str) -> str:
-    """The language whose stopwords ``text`` uses most (``lang/xx/clean/languages.txt`` lists
-    the candidates, ties going to the first), or 'und'; enough to route news."""
-    xx = shared()
-    words = xx.regex("clean/language_id.toml", "word").findall(text[:20000].lower())
-    if not words:
-        return "und"
-    scores = {}
-    for lang in xx.lines("clean/languages.txt"):
-        stop = xx.words(f"stopwords-{lang}.txt")
-        scores[lang] = sum(1 for w in words if w in stop)
-    best = max(scores, key=lambda lang: scores[lang])
-    return best if scores[best] >= max(3, len(words) // 50) else "und"
 
 
 def dated_today(text: str, pack: LanguagePack) -> str | None:
