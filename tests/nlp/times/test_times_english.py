@@ -118,3 +118,14 @@ def test_french_future_ending_is_no_cue_with_the_english_pack() -> None:
         assert verb_tense(doc[3]) == "future"
     with scope(EN, KnowledgeBase()):
         assert verb_tense(doc[3]) is None
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Prices fell at the end of last month.", "2026-02"),
+    ("The law takes effect at the beginning of next month.", "2026-04"),
+    ("Sales fell in the second half.", "2026"),
+    ("The first quarter of 2025 was good.", "2025"),
+])
+def test_parts_of_a_period_name_the_period(text: str, value: str) -> None:
+    # reference: Tuesday 3 March 2026
+    assert [t.value for t in find_times(text, date(2026, 3, 3), pack=EN)] == [value]

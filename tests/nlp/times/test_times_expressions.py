@@ -109,9 +109,21 @@ def test_an_event_date_in_the_next_sentence_is_not_the_named_one() -> None:
      "le second semestre", "2012"),
     ("Le chantier sera fini en fin d'année.", "en fin d'année", "2012"),
     ("La loi entrera en vigueur début de l'année, pas cet été.", "cet été", "2012"),
-    ("Le texte, voté fin de l'année dernière, est appliqué.", "l'année dernière", "2011"),
+    ("Le texte, voté fin de l'année dernière, est appliqué.", "fin de l'année dernière", "2011"),
     ("Le budget de fin de l'année 2013 est prêt.", "l'année 2013", "2013"),
-    ("Les comptes du premier semestre 2013 sont publiés.", "semestre 2013", "2013"),
+    ("Les comptes du premier semestre 2013 sont publiés.", "du premier semestre 2013", "2013"),
+    ("Les ventes ont chuté au second semestre.", "au second semestre", "2012"),
+    ("Le premier trimestre de l'année dernière fut bon.",
+     "Le premier trimestre de l'année dernière", "2011"),
+    ("Les prix ont baissé à la fin du mois dernier.", "à la fin du mois dernier", "2012-06"),
+    ("La loi entrera en vigueur au début du mois prochain.", "au début du mois prochain",
+     "2012-08"),
+    ("Les stocks seront vides à la fin du mois.", "à la fin du mois", "2012-07"),
+    ("Le texte sera voté au début de l'année prochaine.", "au début de l'année prochaine",
+     "2013"),
+    ("Il a plu au milieu de la semaine dernière.", "au milieu de la semaine dernière",
+     "2012-W26"),
+    ("Le bilan de la fin du mois de mai est lourd.", "fin du mois de mai", "2012-05"),
 ])
 def test_parts_of_a_year_name_the_year(text: str, span: str, value: str) -> None:
     assert _values(text)[span] == value

@@ -384,6 +384,33 @@ def _deictic(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]
     return precise(moved, unit), anchor, moved if keeps else None
 
 
+def _period_part(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    """"à la fin du mois dernier": the month (week, year) the modifier names, counted from
+    the reference ("dernier") or the narrative ("suivant"); without one, the reference's."""
+    unit = state.lex.units[(m.groups["unit"] or "").lower()]
+    direction, relative = state.lex.modifiers.get((m.groups.get("mod") or "").lower(),
+                                                  (0, "reference"))
+    base = state.narrative(m.start, m.end) if relative == "previous" else state.reference
+    if base is None:
+        return None, "none", None
+    anchor = "previous" if relative == "previous" else "published"
+    return precise(shift(base, direction, unit), unit), anchor, None
+
+
+def _year_part(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    """"au second semestre", "le premier trimestre 2025", "le premier semestre de l'année
+    dernière": the year given, or the one its phrase names, else the reference's."""
+    if m.groups.get("year"):
+        return m.groups["year"], "absolute", None
+    phrase = " ".join((m.groups.get("phrase") or "").lower().split())
+    unit, offset, relative = state.lex.deictic.get(phrase, ("year", 0, "reference"))
+    base = state.narrative(m.start, m.end) if relative == "previous" else state.reference
+    if base is None or unit != "year":
+        return None, "none", None
+    return str(shift(base, offset, unit).year), \
+        "previous" if relative == "previous" else "published", None
+
+
 def _weekday(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
     weekday = state.lex.weekdays[(m.groups["wd"] or "").lower()]
     mod, det = (m.groups.get("mod") or "").lower(), (m.groups.get("det") or "").lower()
@@ -418,7 +445,8 @@ _HANDLERS: dict[str, _Handler] = {
     "range": _range, "range_start": _day_month, "season": _season,
     "dm": _day_month, "wdday": _weekday_day,
     "my": _month_year, "month": _month, "year": _year, "ago": _span, "ahead": _span,
-    "shift": _span, "deictic": _deictic, "weekday": _weekday,
+    "shift": _span, "part": _period_part, "year_part": _year_part, "deictic": _deictic,
+    "weekday": _weekday,
 }
 
 __all__ = ["FoundTime", "Lean", "TenseOf", "Unit", "find_times"]

@@ -28,7 +28,8 @@ KINDS = {
     "range_start": "range_start", "dm": "dm", "season": "season",
     "wdday": "wdday", "my": "my",
     "month": "month_alone", "year": "year_alone", "ago": "ago", "ahead": "ahead",
-    "shift": "shift", "deictic": "deictic", "weekday": "weekday",
+    "shift": "shift", "part": "part", "year_part": "year_part", "deictic": "deictic",
+    "weekday": "weekday",
 }
 
 
