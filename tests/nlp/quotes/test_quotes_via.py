@@ -67,3 +67,18 @@ def test_speaker_via_is_in_the_serialized_record() -> None:
     data = record.to_dict()
     assert data["quotes"][0]["speaker_via"] == "incise"
     assert Record.from_dict(data).quotes[0].speaker_via == "incise"
+
+
+def test_a_name_apposed_after_a_role_description_speaks(analyze_text: Analyze) -> None:
+    text = ("La flotte restera au port, comme le précise l'ambassadeur de France en Italie, "
+            "Paul Roux : « Les navires ne partiront pas avant l'automne prochain. »")
+    quote = _quote(analyze_text(text).quotes, "Les navires ne partiront pas")
+    assert (quote.speaker, quote.speaker_via) == ("Paul Roux", "incise")
+
+
+def test_a_participle_after_the_quote_leaves_the_main_subject_speaking(
+        analyze_text: Analyze) -> None:
+    text = ("La députée Irène Castagne estime que « la commission a été trompée sur les "
+            "chiffres » évoquant des « rapports incomplets ».")
+    quote = _quote(analyze_text(text).quotes, "la commission a été trompée")
+    assert (quote.speaker, quote.speaker_via) == ("Irène Castagne", "subject")

@@ -98,14 +98,26 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
     """Mentions of people that are the subject of their clause (or apposed to it)."""
     found = []
     deps = _dependencies()
+    people = {e.id: e for e in table.entities() if e.type == "PER"}
     for entity in table.entities():
-        if entity.type != "PER":
+        person = people.get(entity.id) or _surname_of(entity, list(people.values()))
+        if person is None:
             continue
         for m in entity.mentions:
             span = span_of(doc, m.start, m.end)
             if span is not None and any(_is_subject(t, deps) for t in span):
-                found.append((m.start, entity))
+                found.append((m.start, person))
     return found
+
+
+def _surname_of(entity: Entity, people: list[Entity]) -> Entity | None:
+    """The one person whose name ends with ``entity``'s single capitalised word: a surname the
+    tagger typed an organisation or a place ("Ayrault livre bataille") is still that person."""
+    words = entity.name.split()
+    if len(words) != 1 or not words[0][:1].isupper():
+        return None
+    found = [p for p in people if p.name.split()[-1:] == words and p.name != entity.name]
+    return found[0] if len(found) == 1 else None
 
 
 def role_subjects(doc: Doc) -> list[tuple[int, int]]:

@@ -36,6 +36,9 @@ from veille.nlp.spans import Spans
 _PATTERNS = "quotes/speaker_patterns.toml"
 _RECENT = 1500  # characters: how far back a pronoun looks for its speaker
 _APPOSITION = 80  # characters: how long a role apposed to a name may be ("X, maire de Y,")
+# The rest of a description up to the comma of a name apposed to it: no punctuation and no
+# quote mark in between (it would end the clause).
+_APPOSED_GAP = re.compile(r"[^,.;:!?\n«»“”\"]{0,40}?,\s*")
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,7 @@ class SpeakerResolver:
     def resolve(self, start: int, end: int) -> Said:
         """The speaker named by the subject span ``[start, end)``; an acronym is the body
         whose name the text spelled out before it ("la Fédération ... (FFX)")."""
-        said = self._resolve(start, end)
+        said = self._named_after(start, end) or self._resolve(start, end)
         full = self.expansions.get(said.id or "")
         return _said(full).found_by("body") if full is not None else said
 
@@ -200,6 +203,26 @@ class SpeakerResolver:
         if entity is not None:
             return _said(entity)
         return self._description(text, start)
+
+    def _named_after(self, start: int, end: int) -> Said | None:
+        """A name apposed after a role description ("l'ambassadeur de France, Paul Roux :",
+        "a déclaré la maire de Lyon, Anne Vidal"): the person named speaks, not a body or a
+        place inside the description. Only when the span holds no person of its own."""
+        rules = _rules()
+        words = rules.determiner.sub("", self.text[start:end].strip()).split()
+        while len(words) > 1 and words[0].casefold() in rules.prenominal:
+            words = words[1:]
+        if not words or words[0].casefold() not in rules.person_nouns:
+            return None
+        # the span may stop short of the description's last complement ("de France | en Italie")
+        gap = _APPOSED_GAP.match(self.text, end, end + _APPOSITION)
+        if gap is None:
+            return None
+        at = gap.end()
+        people = [e for e in self.table.entities() if e.type == "PER"]
+        if any(start <= m.start < end for e in people for m in e.mentions):
+            return None
+        return next((_said(e) for e in people for m in e.mentions if m.start == at), None)
 
     def _apposed_to(self, start: int, text: str) -> Said | None:
         """A role description apposed to a name ("Jeanne Morel, présidente de Terre Vive,
