@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -250,3 +251,51 @@ def like_prefix(text: str) -> str:
     """A LIKE pattern for values starting with ``text``: its ``%``, ``_`` and ``\\`` are
     literal (both back-ends take the backslash as the escape character)."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+# -- the stored form of a record (SQLite: the text is kept once, beside the record) ----------
+
+_SLICED = ("entities", "quotes", "times")
+
+
+def compact_record(record: Record) -> dict[str, Any]:
+    """The record as stored beside its text: without the text, and without each mention,
+    quote or time text that is the slice of the text at its offsets (most of a record's
+    bytes). :func:`restore_record` rebuilds the same record."""
+    data = record.to_dict()
+    text = data.pop("text")
+    for item in _sliced_items(data):
+        if item.get("text") == text[item["start"]:item["end"]]:
+            del item["text"]
+    return data
+
+
+def restore_record(data: dict[str, Any], text: str | None) -> Record:
+    """The record :func:`compact_record` stored (``text`` None: a record stored whole)."""
+    if text is not None:
+        data["text"] = text
+        for item in _sliced_items(data):
+            if "text" not in item:
+                item["text"] = text[item["start"]:item["end"]]
+    return Record.from_dict(data)
+
+
+def _sliced_items(data: dict[str, Any]) -> list[dict[str, Any]]:
+    items = [m for e in data.get("entities", []) for m in e.get("mentions", [])]
+    return items + [x for key in _SLICED[1:] for x in data.get(key, [])]
+
+
+def pack_signature(signature: list[int]) -> bytes:
+    """A MinHash signature as little-endian unsigned 32-bit integers (its values are below
+    2**32), prefixed with the width; 64-bit when a value is not."""
+    width = "I" if all(0 <= v < 1 << 32 for v in signature) else "Q"
+    return width.encode() + struct.pack(f"<{len(signature)}{width}", *signature)
+
+
+def unpack_signature(stored: bytes | str) -> list[int]:
+    """A signature as :func:`pack_signature` or (before migration 0005) JSON stored it."""
+    if isinstance(stored, str):
+        return [int(v) for v in json.loads(stored)]
+    width = chr(stored[0])
+    return list(struct.unpack(f"<{(len(stored) - 1) // struct.calcsize(width)}{width}",
+                              stored[1:]))

@@ -127,8 +127,8 @@ class SQLiteStore:
             "SELECT DISTINCT d.doc_id, d.signature FROM doc_bands b"
             f" JOIN documents d USING (doc_id) WHERE b.band IN ({marks})", bands,
         ).fetchall()
-        best = max(((similarity(signature, json.loads(sig)), other) for other, sig in candidates),
-                   default=None)
+        best = max(((similarity(signature, rows.unpack_signature(sig)), other)
+                    for other, sig in candidates), default=None)
         if best and best[0] >= threshold:
             return AddResult(doc_id, "near-duplicate", best[1], round(best[0], 3))
         return None
@@ -139,17 +139,20 @@ class SQLiteStore:
             "INSERT INTO documents (doc_id, content_hash, path, url, title, publisher, published,"
             " reference_date, language, record, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (record.doc_id, key, src.path, src.url, src.title, src.publisher, src.published,
-             src.reference_date, src.language, json.dumps(record.to_dict(), ensure_ascii=False),
-             json.dumps(signature)),
+             src.reference_date, src.language,
+             json.dumps(rows.compact_record(record), ensure_ascii=False),
+             rows.pack_signature(signature)),
         )
+        cursor = self.conn.execute("INSERT INTO doc_texts (doc_id, text) VALUES (?, ?)",
+                                   (record.doc_id, record.text))
         self.conn.executemany("INSERT INTO doc_bands (band, doc_id) VALUES (?, ?)",
                               [(band, record.doc_id) for band in bands])
         local_to_global = self._insert_entities(record)
         self._insert_quotes(record, local_to_global)
         self._insert_events(record, local_to_global)
         self.conn.execute(
-            "INSERT INTO doc_fts (doc_id, title, body, lemmas, stems) VALUES (?,?,?,?,?)",
-            (record.doc_id, src.title or "", record.text, record.lemmas,
+            "INSERT INTO doc_search (rowid, title, body, lemmas, stems) VALUES (?,?,?,?,?)",
+            (cursor.lastrowid, src.title or "", record.text, record.lemmas,
              rows.stems(record.text, src.language)),
         )
 
@@ -215,9 +218,10 @@ class SQLiteStore:
     # -- reading ---------------------------------------------------------------------------
 
     def get(self, doc_id: str) -> Record | None:
-        row = self.conn.execute("SELECT record FROM documents WHERE doc_id = ?",
-                                (doc_id,)).fetchone()
-        return Record.from_dict(json.loads(row[0])) if row else None
+        row = self.conn.execute(
+            "SELECT d.record, t.text FROM documents d LEFT JOIN doc_texts t USING (doc_id)"
+            " WHERE d.doc_id = ?", (doc_id,)).fetchone()
+        return rows.restore_record(json.loads(row[0]), row[1]) if row else None
 
     def resolve_doc(self, ref: str) -> str | None:
         row = self.conn.execute(
@@ -235,9 +239,10 @@ class SQLiteStore:
         where, params = rows.search_clauses(filters or SearchFilters(), rows.SQLITE)
         sql = (
             "SELECT d.doc_id, d.title, d.publisher, d.published,"
-            " snippet(doc_fts, 2, '[', ']', '…', 16), bm25(doc_fts) AS rank"
-            " FROM doc_fts JOIN documents d ON d.doc_id = doc_fts.doc_id"
-            " WHERE doc_fts MATCH ?" + "".join(f" AND {w}" for w in where)
+            " snippet(doc_search, 1, '[', ']', '…', 16), bm25(doc_search) AS rank"
+            " FROM doc_search JOIN doc_texts t ON t.id = doc_search.rowid"
+            " JOIN documents d ON d.doc_id = t.doc_id"
+            " WHERE doc_search MATCH ?" + "".join(f" AND {w}" for w in where)
             + " ORDER BY rank LIMIT ? OFFSET ?"
         )
         match = rows.fts_query(query)
@@ -329,8 +334,10 @@ class SQLiteStore:
                 for r in self.conn.execute(sql, params)]
 
     def iter_records(self) -> Iterator[Record]:
-        for (data,) in self.conn.execute("SELECT record FROM documents ORDER BY added_at, doc_id"):
-            yield Record.from_dict(json.loads(data))
+        for data, text in self.conn.execute(
+                "SELECT d.record, t.text FROM documents d LEFT JOIN doc_texts t USING (doc_id)"
+                " ORDER BY d.added_at, d.doc_id"):
+            yield rows.restore_record(json.loads(data), text)
 
     def stats(self) -> dict[str, int]:
         counts = {}
