@@ -69,7 +69,7 @@ def test_full_blank_english_pipeline_gives_the_same_times() -> None:
     ("They spoke on 3/5/2026.", [("3/5/2026", "2026-03-05")]),  # month first
     ("They met last Monday.", [("last Monday", "2026-03-09")]),
     ("They meet next Friday.", [("next Friday", "2026-03-13")]),
-    ("Talks on March 3 and 4 failed.", [("on March 3", "2026-03-03"), ("4", "2026-03-04")]),
+    ("Talks on March 3 and 4 failed.", [("March 3 and 4", "2026-03-03")]),
     ("The summit ended on March 6. The day before, the envoys met.",
      [("on March 6", "2026-03-06"), ("The day before", "2026-03-05")]),
     ("Every Monday the council meets.", []),  # no particular Monday

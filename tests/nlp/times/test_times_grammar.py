@@ -111,8 +111,13 @@ def test_shift_without_a_previous_date_is_unresolved() -> None:
 
 
 def test_enumerated_dates_share_their_month() -> None:
-    assert values("les 16 et 17 mai", date(2025, 8, 18)) == {
-        "16": "2025-05-16", "17 mai": "2025-05-17"}
+    # days of one month are one expression, valued at the first day (the dev set's convention)
+    assert values("les 16 et 17 mai", date(2025, 8, 18)) == {"les 16 et 17 mai": "2025-05-16"}
+    assert values("les 3, 4 et 5 mai 2024", date(2025, 8, 18)) == {
+        "les 3, 4 et 5 mai 2024": "2024-05-03"}
+    # the modifier of the month counts for the first day too (6 August 2025 is past)
+    assert values("les 6 et 7 août prochains", date(2025, 8, 18)) == {
+        "les 6 et 7 août prochains": "2026-08-06"}
     assert values("les 16 mai, 2 juin et 23 juillet", date(2025, 8, 18)) == {
         "16 mai": "2025-05-16", "2 juin": "2025-06-02", "23 juillet": "2025-07-23"}
 

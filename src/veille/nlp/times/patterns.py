@@ -103,15 +103,16 @@ def _build(pack: LanguagePack) -> TimeLexicon:
 
 
 def enumerated_days(text: str, lex: TimeLexicon) -> list[tuple[int, int, dict[str, str | None]]]:
-    """The leading days of "les 16 et 17 mai", "du 3 au 5 mars 2024", with the shared month.
-
-    The last day is left to the ordinary day-month pattern, which sees its month directly.
-    """
+    """"les 16 et 17 mai", "les 9 et 10 juillet prochains": days that share one month are one
+    expression, from the first day to the month (and its year or modifier), valued at the
+    first day."""
     found = []
     for m in lex.enumeration.finditer(text):
-        offset = m.start("days")
-        for d in lex.enumerated_day.finditer(m["days"]):
-            groups: dict[str, str | None] = {"day": d.group(), "month": m["month"],
-                                             "year": m["year"], "mod": None, "wdname": None}
-            found.append((offset + d.start(), offset + d.end(), groups))
+        first = lex.enumerated_day.search(m.group())  # the first day, before or after the month
+        if first is None:
+            continue
+        groups: dict[str, str | None] = {"day": first.group(), "month": m["month"],
+                                         "year": m["year"], "mod": m.groupdict().get("mod"),
+                                         "wdname": None}
+        found.append((m.start(), m.end(), groups))
     return found
