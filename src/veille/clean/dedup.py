@@ -12,8 +12,6 @@ import hashlib
 import re
 import unicodedata
 
-from datasketch import MinHash
-
 NUM_PERM = 128
 BANDS = 32  # 32 bands of 4 rows: pairs above ~0.6 Jaccard almost always share a band.
 ROWS = NUM_PERM // BANDS
@@ -35,6 +33,10 @@ def doc_id_for(text: str, given: str | None = None) -> str:
 
 
 def signature(text: str) -> list[int]:
+    # Imported here: datasketch pulls in scipy (a second at start), and the stores import this
+    # module for band_hashes only, in commands that never sign a text (search, show, serve).
+    from datasketch import MinHash
+
     words = normalize(text).split()
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     sketch = MinHash(num_perm=NUM_PERM, seed=1)
