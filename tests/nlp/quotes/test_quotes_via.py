@@ -82,3 +82,23 @@ def test_a_participle_after_the_quote_leaves_the_main_subject_speaking(
             "chiffres » évoquant des « rapports incomplets ».")
     quote = _quote(analyze_text(text).quotes, "la commission a été trompée")
     assert (quote.speaker, quote.speaker_via) == ("Irène Castagne", "subject")
+
+
+def test_a_plural_pronoun_names_the_body_its_paragraph_named_as_a_plural(
+        analyze_text: Analyze) -> None:
+    text = ("Les Verts ont voté contre le budget. « Le texte sacrifie les transports », "
+            "ont-ils déclaré.")
+    quote = _quote(analyze_text(text).quotes, "Le texte sacrifie les transports")
+    assert (quote.speaker, quote.speaker_via) == ("Verts", "pronoun")
+
+
+def test_selon_eux_without_an_antecedent_is_unnamed(analyze_text: Analyze) -> None:
+    text = "Le conseil s'est réuni lundi.\n\nSelon eux, le vote était joué d'avance."
+    quote = _quote(analyze_text(text).quotes, "le vote était joué d'avance")
+    assert (quote.speaker, quote.speaker_via) == (None, None)
+
+
+def test_a_participle_after_a_comma_closes_no_reported_clause(analyze_text: Analyze) -> None:
+    text = ("Le maire Firmin Gaudet a traversé la place sous les applaudissements, saluant les "
+            "commerçants un par un.")
+    assert analyze_text(text).quotes == []

@@ -4,11 +4,14 @@ Cleaning marks an interview's set-apart questions (``question`` blocks) and the 
 answer them (``answer``); each question is the interviewer's turn, and the answer paragraphs up
 to the next question one turn of the interviewee, whom :mod:`.turn_speakers` names from the
 text before the first question (the headline and standfirst: "Entretien avec X"). Without such
-blocks the labelled transcript rules of :mod:`.turns` apply.
+blocks the labelled transcript rules of :mod:`.turns` apply. A signed quote box (a
+``blockquote`` ending "—Name, role") is a ``box`` turn, which :mod:`.turn_speakers` makes a
+direct quote of Name's.
 """
 
 from __future__ import annotations
 
+from veille.clean.layout import signature
 from veille.model import Block
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.quotes.turn_speakers import plausible_turns
@@ -30,8 +33,31 @@ def block_turns(blocks: tuple[Block, ...] | list[Block]) -> list[Turn]:
     return turns if any(t.role == "interviewer" for t in turns) else []
 
 
+def box_turns(text: str, blocks: tuple[Block, ...] | list[Block]) -> list[Turn]:
+    """The signed quote boxes of the text ("... —Sonia Dridi, journaliste"), each a ``box``
+    turn: its words, and its signature's name as the label. A box without a signature is left
+    to the quote-mark rules: a page's unsigned block quotes are as often a statement the
+    article cites or an embedded social-media post as someone's words."""
+    found = []
+    for block in blocks:
+        if block.kind != "blockquote":
+            continue
+        sign = signature(text[block.start : block.end])
+        if sign is None:
+            continue
+        end = block.start + sign.start()
+        # The turn's span from the box's start: later rules skip the words of a turn.
+        found.append(Turn(sign["name"], "box", block.start, end, block.start,
+                          text[end : block.end].strip()))
+    return found
+
+
 def layout_turns(table: EntityTable, text: str, blocks: tuple[Block, ...], title: str | None,
                  publisher: str | None) -> list[Turn]:
-    """An interview's turns from its blocks, else a transcript's labelled turns."""
-    return block_turns(blocks) or plausible_turns(table, find_turns(text, title), publisher,
-                                                  text)
+    """An interview's turns from its blocks, else a transcript's labelled turns; and the
+    signed quote boxes outside them."""
+    turns = block_turns(blocks) or plausible_turns(table, find_turns(text, title), publisher,
+                                                   text)
+    boxes = [b for b in box_turns(text, blocks)
+             if not any(t.label_start <= b.start < t.end for t in turns)]
+    return sorted(turns + boxes, key=lambda t: t.start)

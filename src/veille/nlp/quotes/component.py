@@ -288,6 +288,8 @@ def _speaker(resolver: SpeakerResolver, att: Attribution) -> Said:
     if att.subject is not None:
         return resolver.resolve(*att.subject)
     lex = lexicon()
+    if lex.group(att.pronoun):
+        return resolver.group_antecedent(att.at)
     if lex.plural(att.pronoun):
         return Said()
     return resolver.last(att.at, "PER", lex.gender_of(att.pronoun),

@@ -171,6 +171,13 @@ def is_reporting_verb(token: Token) -> bool:
             or not token.doc.has_annotation("POS"))
 
 
+def present_participle(tok: Token) -> bool:
+    """A present participle ("ajoutant", "évoquant") has no subject of its own: it continues
+    the sentence's main clause, whose subject is the speaker; it closes no reported clause."""
+    return ("Part" in tok.morph.get("VerbForm", []) and "Pres" in tok.morph.get("Tense", [])
+            and tok.text[:1].islower())
+
+
 def is_passive(verb: Token) -> bool:
     """A passive verb ("la responsabilité est confiée à ...", "il a été précisé"): no one
     named speaks through it."""

@@ -27,6 +27,7 @@ from veille.nlp.quotes.cues import (
     is_passive,
     is_reporting_verb,
     preposed_subject,
+    present_participle,
     pronoun_of,
     source_cue,
 )
@@ -95,7 +96,7 @@ def _after_cue(doc: Doc, start: int, end: int, window: int = _AFTER_WINDOW
         ):
             return None
         if is_reporting_verb(tok):
-            if _present_participle(tok):
+            if present_participle(tok):
                 return None  # "» évoquant ...": an adjunct of the clause before the quote
             return _verb_attribution(doc, tok, start, end, after=True)
         if _is_source(doc, tok):  # "« ... », selon le porte-parole du Kremlin."
@@ -103,13 +104,6 @@ def _after_cue(doc: Doc, start: int, end: int, window: int = _AFTER_WINDOW
             if source is not None:
                 return Attribution(_source_cue(doc, tok), source, None, tok.idx, True, "selon")
     return None
-
-
-def _present_participle(tok: Token) -> bool:
-    """A present participle ("ajoutant", "évoquant") has no subject of its own: after a quote
-    it continues the sentence's main clause, whose subject (before the quote) is the speaker."""
-    return ("Part" in tok.morph.get("VerbForm", []) and "Pres" in tok.morph.get("Tense", [])
-            and tok.text[:1].islower())
 
 
 def _verb_attribution(doc: Doc, verb: Token, floor: int, limit: int, after: bool

@@ -28,6 +28,7 @@ from veille.nlp.quotes.cues import (
     is_passive,
     is_reporting_verb,
     preposed_subject,
+    present_participle,
     pronoun_of,
     source_cue,
     verb_pair,
@@ -187,8 +188,8 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
                       ) -> Reported | None:
     """``<content>, a déclaré X.``: a comma then the cue, and nothing but the subject after."""
     first = doc[auxiliaries_before(verb)]
-    if first.i == 0 or doc[first.i - 1].text != ",":
-        return None
+    if first.i == 0 or doc[first.i - 1].text != "," or present_participle(verb):
+        return None  # "<...>, saluant X": a participle is an adjunct, no closing cue
     openers = mark_rules().openers
     if any(ch in openers for ch in text_of(doc)[sentence[0] : first.idx]):
         return None  # a quote before the cue: the direct-quote pass attributes it

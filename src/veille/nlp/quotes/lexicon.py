@@ -32,8 +32,12 @@ class Lexicon:
         return kind if kind in GENDERS else None
 
     def plural(self, pronoun: str | None) -> bool:
-        """A plural or indefinite pronoun ("ils", "on"): nobody we can name."""
-        return self.pronouns.get(pronoun or "") == "plural"
+        """A plural or indefinite pronoun ("ils", "on"): no one person we can name."""
+        return self.pronouns.get(pronoun or "") in ("plural", "group")
+
+    def group(self, pronoun: str | None) -> bool:
+        """A plural personal pronoun ("ils", "eux"): may refer back to a body named as a plural."""
+        return self.pronouns.get(pronoun or "") == "group"
 
 
 def lexicon() -> Lexicon:

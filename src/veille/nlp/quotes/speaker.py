@@ -56,6 +56,7 @@ class _Rules:
     body_voices: frozenset[str]  # "porte-parole": an unnamed one speaks for their body
     prenominal: frozenset[str]  # "ancien": an adjective before the role noun
     prefixes: tuple[str, ...]  # "ex-": a prefix of the role noun
+    plural_articles: frozenset[str]  # "les": a body named after one may be "eux"
 
 
 def _build_rules(pack: LanguagePack) -> _Rules:
@@ -67,7 +68,8 @@ def _build_rules(pack: LanguagePack) -> _Rules:
         {row[0]: row[1:] == ("any",) for row in pack.table("quote_org_nouns.txt")},
         pack.words("quote_person_nouns.txt"), pack.words("quotes/speaker_body_voices.txt"),
         pack.words("quotes/speaker_prenominal.txt"),
-        tuple(pack.lines("quotes/speaker_role_prefixes.txt")))
+        tuple(pack.lines("quotes/speaker_role_prefixes.txt")),
+        pack.words("quotes/speaker_plural_articles.txt"))
 
 
 def _rules() -> _Rules:
@@ -182,6 +184,8 @@ class SpeakerResolver:
     def _resolve(self, start: int, end: int) -> Said:
         text = self.text[start:end].strip(" ,")
         folded, lex = text.casefold(), lexicon()
+        if lex.group(folded):
+            return self.group_antecedent(start)
         if lex.plural(folded) or _rules().unnamed.match(text):
             return self._voice_of_body(text, start, end).found_by("body")
         if folded in lex.latest:
@@ -223,6 +227,24 @@ class SpeakerResolver:
         if any(start <= m.start < end for e in people for m in e.mentions):
             return None
         return next((_said(e) for e in people for m in e.mentions if m.start == at), None)
+
+    def group_antecedent(self, pos: int) -> Said:
+        """A plural pronoun ("selon eux", "ont-ils dit") names the organisation its own
+        paragraph named last before it after a plural article ("Les Verts ont quitté la salle
+        car selon eux ..."); with no such antecedent the speakers are unnamed (null)."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        articles = _rules().plural_articles
+        best: tuple[int, Entity] | None = None
+        for entity in self.table.entities():
+            if entity.type != "ORG":
+                continue
+            for m in entity.mentions:
+                before = self.text[max(start, m.start - 8) : m.start].split()
+                plural = bool(before) and before[-1].casefold() in articles
+                if (start <= m.start < pos and plural and not self._in_quote(m.start)
+                        and (best is None or m.start > best[0])):
+                    best = (m.start, entity)
+        return _said(best[1]).found_by("pronoun") if best else Said()
 
     def _apposed_to(self, start: int, text: str) -> Said | None:
         """A role description apposed to a name ("Jeanne Morel, présidente de Terre Vive,

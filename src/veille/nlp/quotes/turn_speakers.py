@@ -4,6 +4,8 @@
 - ``R -``, ``Réponse :``: the interviewee, i.e. the person the introduction (the text before the
   first turn) mentions most; the whole document when the introduction names nobody.
 - A name label resolves through the entity table ("Poutine:" -> Vladimir Poutine).
+- A signed quote box ("... —Sonia Dridi, journaliste") is a direct quote of the person its
+  signature names, resolved the same way.
 - A label that names no one (a machine translation turned "Trump:" into "Atout:", the card
   term): when the label is a common noun (spaCy tags it NOUN, not PROPN), is no entity of the
   document, and the transcript's named parties are known, the turn belongs to the one named
@@ -95,11 +97,13 @@ def _person_label(table: EntityTable, turn: Turn) -> bool:
 
 def turn_quotes(doc: Doc, table: EntityTable, turns: list[Turn]) -> list[Quote]:
     """One ``turn`` quote per turn, speakers resolved."""
+    boxes = [box_quote(doc, table, t) for t in turns if t.role == "box"]
+    turns = [t for t in turns if t.role != "box"]
     if not turns:
-        return []
+        return boxes
     interviewee = _interviewee(table, turns[0].label_start)
     named: list[Entity | None] = [_named(doc, table, t, turns) for t in turns]
-    quotes = []
+    quotes = boxes
     for k, turn in enumerate(turns):
         speaker: Entity | None = named[k]
         name: str | None = speaker.name if speaker else None
@@ -115,6 +119,17 @@ def turn_quotes(doc: Doc, table: EntityTable, turns: list[Turn]) -> list[Quote]:
             cue=turn.cue,
         ))
     return quotes
+
+
+def box_quote(doc: Doc, table: EntityTable, turn: Turn) -> Quote:
+    """A signed quote box's words: a direct quote of the person its signature names."""
+    at = text_of(doc).find(turn.label, turn.end)  # the signature follows the words
+    entity = table.resolve(turn.label, at, at + len(turn.label), types=("PER", "ORG"))
+    return Quote(
+        kind="direct", text=text_of(doc)[turn.start : turn.end], start=turn.start,
+        end=turn.end, speaker=entity.name if entity else turn.label,
+        speaker_id=entity.id if entity else None, cue=turn.cue,
+    )
 
 
 def _named(doc: Doc, table: EntityTable, turn: Turn, turns: list[Turn]) -> Entity | None:

@@ -30,7 +30,7 @@ class Turn:
     """One labelled turn: the label as written, its role, and the span of its words."""
 
     label: str
-    role: str  # "speaker" | "interviewer" | "interviewee"
+    role: str  # "speaker" | "interviewer" | "interviewee" | "box" (a signed quote box)
     start: int
     end: int
     label_start: int
