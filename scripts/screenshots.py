@@ -67,8 +67,13 @@ def shoot(page: Page, base: str, out: Path) -> list[Path]:
     page.goto(f"{base}/quotes")
     snap("quotes")
     page.goto(f"{base}/timeline")
-    page.wait_for_selector("#timeline .vis-item", timeout=10_000)
     snap("timeline")
+    page.locator(".lane .event-link").first.click()
+    page.wait_for_selector(".event-sources")
+    snap("event")
+    page.goto(f"{base}/docs")
+    page.wait_for_selector(".opblock", timeout=10_000)
+    snap("docs")
     return shots
 
 

@@ -16,6 +16,7 @@ from typing import Protocol
 
 WIDTH = 480.0
 MAX_TICKS = 6  # more period labels than this overlap at 480 units
+MAX_BAR = 28.0  # a bar no wider than this, though there be one period only
 NAME_CHARS = 16  # a graph label longer than this is cut (the full name is the node's title)
 
 
@@ -88,12 +89,13 @@ def activity_chart(periods: Sequence[Period], undated: Period | None, height: fl
     peak = max([max(p.documents, p.quotes) for p in every] or [0]) or 1
     bars: list[Bar] = []
 
+    bar = min(slot * 0.4, MAX_BAR)
+
     def group(p: Period, left: float) -> None:
-        bar = slot * 0.4
+        start = left + slot / 2 - bar  # the pair centred in its slot
         for n, (series, value) in enumerate((("documents", p.documents), ("quotes", p.quotes))):
             h = (baseline - 8) * value / peak
-            bars.append(Bar(left + slot * 0.1 + n * bar, baseline - h, bar, h, series, value,
-                            p.period))
+            bars.append(Bar(start + n * bar, baseline - h, bar, h, series, value, p.period))
 
     for n, p in enumerate(periods):
         group(p, n * slot)
@@ -159,9 +161,11 @@ def graph_layout(nodes: Sequence[Node], edges: Sequence[Edge], height: float = 3
         dx, dy = math.cos(angle), math.sin(angle)
         anchor = "start" if dx > 0.3 else "end" if dx < -0.3 else "middle"
         placed[n.id] = _node(n, cx + ring_x * dx, cy + ring_y * dy, dx, dy, most, 0.0, anchor)
-    heaviest = max([e.weight for e in edges] or [1]) or 1
+    lightest = min([e.weight for e in edges] or [1])
+    spread = max([e.weight for e in edges] or [1]) - lightest or 1
+    # The lightest edges hairlines, the heaviest 4 units: most pairs share one article.
     drawn = [EdgeAt(placed[e.source].x, placed[e.source].y, placed[e.target].x,
-                    placed[e.target].y, e.weight, 1 + 4 * e.weight / heaviest)
+                    placed[e.target].y, e.weight, 1 + 3 * (e.weight - lightest) / spread)
              for e in edges if e.source in placed and e.target in placed]
     return GraphLayout(WIDTH, height, list(placed.values()), drawn)
 
