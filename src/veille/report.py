@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 
 from veille.model import Record
 from veille.store.base import EntityRow, QuoteRow, SearchHit, Store
+from veille.views.links import doc_label
 
 
 def clip(text: str, width: int = 110) -> str:
@@ -13,11 +14,14 @@ def clip(text: str, width: int = 110) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def render_hits(hits: list[SearchHit]) -> list[str]:
+def render_hits(hits: list[SearchHit], labels: dict[str, str] | None = None) -> list[str]:
+    """Hits with their documents' labels (``veille.views.labels``: the title, else the first
+    words, else the file name)."""
     lines = []
     for hit in hits:
         meta = " · ".join(x for x in (hit.published, hit.publisher) if x)
-        lines.append(f"{hit.doc_id}  {clip(hit.title or '(untitled)', 80)}  [{meta}]")
+        label = (labels or {}).get(hit.doc_id) or hit.title or "?"
+        lines.append(f"{hit.doc_id}  {clip(label, 80)}  [{meta}]")
         lines.append(f"    {clip(hit.snippet)}")
     return lines
 
@@ -46,7 +50,7 @@ def render_entities(rows: list[EntityRow]) -> list[str]:
 def render_record(record: Record) -> list[str]:
     src = record.source
     lines = [
-        f"{record.doc_id}: {src.title or '(untitled)'}",
+        f"{record.doc_id}: {doc_label(src.title, record.text, src.path, src.url)}",
         f"  source: {src.path or src.url or '-'}  publisher: {src.publisher or '-'}",
         f"  published: {src.published or '-'}  reference date: {src.reference_date or '-'}"
         f" ({src.reference_date_basis})  language: {src.language}",
@@ -56,8 +60,9 @@ def render_record(record: Record) -> list[str]:
         f"  quotes ({len(record.quotes)}):",
     ]
     for q in record.quotes:
-        lines.append(f"    - {q.speaker or q.speaker_role or '?'} [{q.kind}, {q.cue or '-'}]: "
-                     f"«{clip(q.text, 90)}»")
+        why = f" (via {q.speaker_via})" if q.speaker_via else ""  # how the speaker was found
+        lines.append(f"    - {q.speaker or q.speaker_role or '?'}{why} [{q.kind}, {q.cue or '-'}]:"
+                     f" «{clip(q.text, 90)}»")
     lines.append(f"  events ({len(record.events)}):")
     for ev in record.events:
         lines.append(f"    - {ev.date or 'undated'} {ev.type} ({ev.status}): "

@@ -100,7 +100,7 @@ def test_show_by_id_prefix_and_unknown_doc(db: str) -> None:
 def test_quotes_filter_by_speaker_alias(db: str) -> None:
     result = runner.invoke(app, ["quotes", "--speaker", "Guterres", "--db", db, "--format",
                                  "json"])
-    rows = json.loads(result.stdout)
+    rows = json.loads(result.stdout)["quotes"]
     assert rows and all("Guterres" in (r["speaker"] or "") for r in rows)
 
 

@@ -35,7 +35,7 @@ def test_entity_is_found_by_any_name(db: str, name: str) -> None:
                                  "--on", "2025-06-03"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["card"]["wikidata"] == "Q58217"
+    assert report["card"]["kb_id"] == "Q58217"
     assert "Affaires étrangères" in report["card"]["role"]
     assert "Sergey Lavrov" in report["entity"]["aliases"]
 

@@ -69,3 +69,10 @@ def test_kb_add_with_a_wikidata_id_merges_with_the_entry_of_that_name(tmp_path: 
     assert "0 added, 1 replaced" in result.output
     entries = list(read_entries(target))
     assert [(e.key, e.id) for e in entries] == [("veille:odile-marchetti", "Q990001")]
+
+
+def test_the_help_lists_the_dump_importers_types() -> None:
+    from veille.cli.kb import TYPE_NAMES
+    from veille.kb.wikidata import TYPE_CLASSES
+
+    assert tuple(TYPE_CLASSES) == TYPE_NAMES

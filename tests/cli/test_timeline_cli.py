@@ -33,7 +33,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> str:
 def test_json_merges_the_two_reports(db: str) -> None:
     result = runner.invoke(app, ["timeline", "--db", db, "--format", "json"])
     assert result.exit_code == 0, result.output
-    events = [e for e in json.loads(result.stdout) if e["date"] == "2025-08-15"]
+    events = [e for e in json.loads(result.stdout)["entries"] if e["date"] == "2025-08-15"]
     assert len(events) == 1
     assert events[0]["source_count"] == 2
     assert events[0]["place"] == "Anchorage"

@@ -9,10 +9,7 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Response
 from veille.api.deps import Handle, Page, StoreHandle, get_settings_dep, require_token
 from veille.api.schemas import IngestRequest, IngestResult
 from veille.api.urls import doc_url
-from veille.extract import extract_records
-from veille.ingest.item import raw_document
 from veille.model import Record
-from veille.run import Sources, read_sources, store_outcomes
 from veille.settings import Settings
 from veille.store.base import Store
 from veille.views import document as views
@@ -45,6 +42,11 @@ def document_detail(store: Store, ref: str) -> DocumentView:
 
 def ingest_request(handle: StoreHandle, body: IngestRequest, settings: Settings) -> IngestResult:
     """Extract outside the store lock (spaCy takes seconds), then store under it."""
+    # The pipeline is imported by the first ingest, not at the server's start (seconds).
+    from veille.extract import extract_records
+    from veille.ingest.item import raw_document
+    from veille.run import Sources, read_sources, store_outcomes
+
     given = [k for k in ("text", "html", "url") if getattr(body, k)]
     if len(given) != 1:
         raise HTTPException(422, "give exactly one of text, html or url")

@@ -6,15 +6,20 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from veille.errors import VeilleError
-from veille.settings import Settings, get_settings
-from veille.store import Store, open_store
+
+if TYPE_CHECKING:
+    from veille.settings import Settings
+    from veille.store import Store
+
+# Commands import what they need when they run, not at start: `veille --help`, `search` or
+# `show` must not pay for the pipeline (spaCy, trafilatura, datasketch: seconds). A test
+# (tests/cli/test_lazy_imports.py) keeps it so.
 
 # Exit statuses: 0 all went well, 1 some input failed, 2 the command could not run at all.
 EXIT_PARTIAL = 1
@@ -31,6 +36,8 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
 def settings_for(db: str | None) -> Settings:
+    from veille.settings import get_settings
+
     settings = get_settings()
     return settings.model_copy(update={"db": db}) if db else settings
 
@@ -38,6 +45,8 @@ def settings_for(db: str | None) -> Settings:
 @contextmanager
 def opened_store(db: str | None) -> Iterator[Store]:
     """The store named by ``--db`` or the settings; a store error ends the command cleanly."""
+    from veille.store import open_store
+
     settings = settings_for(db)
     try:
         store = open_store(settings.db)
@@ -63,6 +72,8 @@ def print_json(data: Any) -> None:
 @contextmanager
 def progress_reporter(label: str, total: int | None) -> Iterator[Callable[[str], None]]:
     """A callback taking one result line: a progress bar on a terminal, log lines otherwise."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
     if not err.is_terminal:
         yield lambda line: err.print(line, markup=False)
         return

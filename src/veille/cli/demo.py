@@ -8,9 +8,6 @@ from typing import Annotated
 import typer
 
 from veille.cli.common import DbOption, err, opened_store, out, progress_reporter, settings_for
-from veille.ingest.files import expand_paths
-from veille.report import summary
-from veille.run import Sources, ingest
 
 
 def demo_cli(
@@ -18,6 +15,10 @@ def demo_cli(
     db: DbOption = None,
 ) -> None:
     """Ingest FOLDER (idempotent: a second run reports duplicates) and print a summary."""
+    from veille.ingest.files import expand_paths
+    from veille.report import summary
+    from veille.run import Sources, ingest
+
     settings = settings_for(db)
     err.print(f"store: {settings.db}", markup=False)
     total = sum(1 for _ in expand_paths([folder]))

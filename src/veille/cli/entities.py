@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from veille.cli.common import DbOption, FormatOption, opened_store, out, print_json
-from veille.report import render_entities
 
 
 def entities_cli(
@@ -19,13 +18,20 @@ def entities_cli(
     fmt: FormatOption = "text",
 ) -> None:
     """List entities merged across documents, with their aliases and counts."""
+    from veille.views.entity import entities_view
+
     with opened_store(db) as store:
-        rows = store.entities(type=type.upper() if type else None, name=name, limit=limit)
+        page = entities_view(store, type=type.upper() if type else None, name=name, limit=limit)
     if fmt == "json":
-        print_json([asdict(r) for r in rows])
+        print_json([asdict(e) for e in page.entities])
         return
-    for line in render_entities(rows) or ["no entities"]:
-        out.print(line, markup=False)
+    for e in page.entities:
+        kb = f" {e.kb_id}" if e.kb_id else ""
+        alias = f"  aka {', '.join(e.aliases[:5])}" if e.aliases else ""
+        out.print(f"{e.type:4} {e.name}{kb}  {e.mentions} mentions in {e.documents} doc(s)"
+                  f"{alias}", markup=False)
+    if not page.entities:
+        out.print("no entities", markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -11,8 +11,6 @@ import typer
 from veille.cli.common import EXIT_PARTIAL, err, settings_for
 from veille.cli.ingest import split_inputs
 from veille.errors import InputError
-from veille.extract import extract_records
-from veille.run import read_sources
 
 
 def extract_cli(
@@ -21,6 +19,9 @@ def extract_cli(
                    ] = "jsonl",
 ) -> None:
     """Print one extraction record per document (the public format) on standard output."""
+    from veille.extract import extract_records
+    from veille.run import read_sources
+
     if fmt not in ("jsonl", "json"):
         raise typer.BadParameter("--format must be jsonl or json")
     settings = settings_for(None)

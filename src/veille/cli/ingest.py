@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,9 +15,10 @@ from veille.cli.common import (
     progress_reporter,
     settings_for,
 )
-from veille.ingest.files import expand_paths
-from veille.run import Sources, ingest
-from veille.settings import Settings
+
+if TYPE_CHECKING:
+    from veille.run import Sources
+    from veille.settings import Settings
 
 AllowPrivateOption = Annotated[bool, typer.Option(
     "--allow-private-urls",
@@ -35,6 +36,8 @@ def fetch_settings(db: str | None, allow_private_urls: bool) -> Settings:
 
 def split_inputs(inputs: list[str], feeds: list[str]) -> Sources:
     """Positional inputs that look like URLs are fetched; everything else is a path."""
+    from veille.run import Sources
+
     urls = [i for i in inputs if i.startswith(("http://", "https://"))]
     paths = [Path(i) for i in inputs if i not in urls]
     return Sources(paths=paths, urls=urls, feeds=feeds)
@@ -47,6 +50,9 @@ def ingest_cli(
     allow_private_urls: AllowPrivateOption = False,
 ) -> None:
     """Extract and store articles; duplicates and near-copies are reported and skipped."""
+    from veille.ingest.files import expand_paths
+    from veille.run import ingest
+
     sources = split_inputs(inputs or [], feed or [])
     if not (sources.paths or sources.urls or sources.feeds):
         raise typer.BadParameter("give at least one file, directory, URL or --feed")

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from veille.cli.common import fail, out
-from veille.kb.base import (
-    KnowledgeBase,
-    add_to_file,
-    bundled_path,
-    get_kb,
-    load_kb,
-    read_entries,
-    user_kb_path,
-)
-from veille.kb.merge import merge_entries
-from veille.kb.wikidata import TYPE_CLASSES, import_dump
-from veille.settings import get_settings
+
+if TYPE_CHECKING:
+    from veille.kb.base import KnowledgeBase
+    from veille.settings import Settings
+
+# kb.wikidata.TYPE_CLASSES' names, for the help text without importing the KB at start
+# (tests/cli/test_kb_cli.py checks they agree).
+TYPE_NAMES = ("human", "country", "city", "organization")
+
+
+def get_settings_lazily() -> Settings:
+    # Read when a command runs: pydantic-settings costs a tenth of a second at start.
+    from veille.settings import get_settings
+
+    return get_settings()
 
 kb_app = typer.Typer(help="Extend the knowledge base (people, organisations, places).",
                      no_args_is_help=True)
@@ -39,6 +42,9 @@ def add_cli(
     An entry with a Wikidata id merges with the one entry of its type that already bears one
     of its names without an id (it keeps that entry's key, so it replaces it).
     """
+    from veille.kb.base import add_to_file, read_entries, user_kb_path
+    from veille.kb.merge import merge_entries
+
     target = to or user_kb_path()
     try:
         merges = list(merge_entries(read_entries(file), _kb_with(target)))
@@ -55,7 +61,9 @@ def add_cli(
 
 def _kb_with(target: Path) -> KnowledgeBase:
     """The KB as it will read once ``target`` is written: bundled, user, settings, target."""
-    extra = get_settings().kb_path
+    from veille.kb.base import bundled_path, load_kb, user_kb_path
+
+    extra = get_settings_lazily().kb_path
     paths = [bundled_path(), user_kb_path(), *([Path(extra)] if extra else []), target]
     return load_kb(dict.fromkeys(paths))
 
@@ -64,16 +72,19 @@ def import_wikidata_cli(
     dump: Annotated[Path, typer.Argument(help="Wikidata JSON dump (.json, .json.gz, .json.bz2).",
                                          exists=True, dir_okay=False)],
     types: Annotated[str, typer.Option(
-        "--types", help=f"Comma-separated: {', '.join(TYPE_CLASSES)}.")] = ",".join(TYPE_CLASSES),
+        "--types", help=f"Comma-separated: {', '.join(TYPE_NAMES)}.")] = ",".join(TYPE_NAMES),
     min_sitelinks: Annotated[int, typer.Option(
         min=0, help="Keep entities with at least this many sitelinks (notability).")] = 0,
     to: ToOption = None,
 ) -> None:
     """Stream a Wikidata dump and keep the entities of the asked types (by P31)."""
+    from veille.kb.base import add_to_file, get_kb, user_kb_path
+    from veille.kb.wikidata import import_dump
+
     target = to or user_kb_path()
     kinds = [t.strip() for t in types.split(",") if t.strip()]
     try:
-        entries = import_dump(dump, kinds, get_kb(get_settings().kb_path), min_sitelinks)
+        entries = import_dump(dump, kinds, get_kb(get_settings_lazily().kb_path), min_sitelinks)
         added, replaced = add_to_file(target, entries)
     except (ValueError, OSError, EOFError) as error:
         fail(f"{dump}: {error}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,8 +16,10 @@ from veille.cli.common import (
     progress_reporter,
     settings_for,
 )
-from veille.engine.driver import Engine, process
-from veille.settings import Settings
+
+if TYPE_CHECKING:
+    from veille.engine.driver import Engine
+    from veille.settings import Settings
 
 
 class EngineName(StrEnum):
@@ -54,6 +56,8 @@ def process_cli(
     db: DbOption = None,
 ) -> None:
     """Extract and store many files in parallel; a re-run skips what is already stored."""
+    from veille.engine.driver import process
+
     settings: Settings = settings_for(db)
     count = workers or settings.workers
     run = make_engine(engine, count, scheduler)

@@ -8,8 +8,6 @@ from typing import Annotated
 import typer
 
 from veille.cli.common import DbOption, FormatOption, opened_store, out, print_json
-from veille.report import render_hits
-from veille.store import SearchFilters
 
 
 def search_cli(
@@ -27,13 +25,18 @@ def search_cli(
     fmt: FormatOption = "text",
 ) -> None:
     """Find documents; each hit shows a snippet with the match in [brackets]."""
+    from veille.report import render_hits
+    from veille.store import SearchFilters
+    from veille.views.labels import labels
+
     filters = SearchFilters(speaker, entity, publisher, language, since, until)
     with opened_store(db) as store:
         hits = store.search(query, filters, limit=limit)
+        named = labels(store, ((h.doc_id, h.title) for h in hits))
     if fmt == "json":
-        print_json([asdict(h) for h in hits])
+        print_json([dict(asdict(h), label=named[h.doc_id]) for h in hits])
         return
-    for line in render_hits(hits) or ["no match"]:
+    for line in render_hits(hits, named) or ["no match"]:
         out.print(line, markup=False)
 
 

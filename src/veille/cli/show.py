@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from veille.cli.common import DbOption, FormatOption, fail, opened_store, out, print_json
-from veille.report import render_record
 
 
 def show_cli(
@@ -17,6 +16,8 @@ def show_cli(
     text: Annotated[bool, typer.Option("--text", help="Print the cleaned text too.")] = False,
 ) -> None:
     """Print a document's extraction record (--format json: the public record)."""
+    from veille.report import render_record
+
     with opened_store(db) as store:
         doc_id = store.resolve_doc(doc)
         record = store.get(doc_id) if doc_id else None

@@ -5,11 +5,12 @@ from __future__ import annotations
 import typer
 
 from veille.cli.common import DbOption, FormatOption, opened_store, out, print_json
-from veille.report import summary
 
 
 def stats_cli(db: DbOption = None, fmt: FormatOption = "text") -> None:
     """Print what the store holds."""
+    from veille.report import summary
+
     with opened_store(db) as store:
         if fmt == "json":
             print_json(store.stats())

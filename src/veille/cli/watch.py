@@ -12,10 +12,11 @@ import typer
 
 from veille.cli.common import EXIT_PARTIAL, DbOption, err, opened_store
 from veille.cli.ingest import AllowPrivateOption, fetch_settings
-from veille.watch import default_state_path, parse_duration, watch
 
 
 def _duration(text: str) -> float:
+    from veille.watch import parse_duration
+
     try:
         return parse_duration(text)
     except ValueError as error:
@@ -36,6 +37,8 @@ def watch_cli(
     allow_private_urls: AllowPrivateOption = False,
 ) -> None:
     """Ingest new feed entries every interval; SIGTERM or Ctrl-C stops after the current article."""
+    from veille.watch import default_state_path, watch
+
     interval, cap = _duration(every), _duration(max_backoff)
     settings = fetch_settings(db, allow_private_urls)
     stop = threading.Event()

@@ -78,7 +78,7 @@ def doc_quote(record: Record, quote: Quote, links: dict[str, EntityRow]) -> DocQ
         kind=quote.kind, text=quote.text, start=quote.start, end=quote.end,
         speaker=quote.speaker, speaker_entity=row.id if row else None,
         speaker_url=entity_url(row.id) if row else None, speaker_role=quote.speaker_role,
-        speaker_via=getattr(quote, "speaker_via", None), cue=quote.cue,
+        speaker_via=quote.speaker_via, cue=quote.cue,
         said_on=quote.said_on, medium=quote.medium, url=doc_url(record.doc_id, quote.start))
 
 
