@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from veille.clean.layout import interview_blocks, is_question
+from veille.clean.layout import interview_blocks, is_question, quote_box_blocks
 from veille.model import Block
 
 
@@ -45,3 +45,15 @@ def test_one_asking_intertitle_is_no_interview() -> None:
 def test_a_question_may_end_on_a_closing_mark() -> None:
     assert is_question("Que pensez-vous du « Grand Paris » ?»")
     assert not is_question("Un chantier de deux ans")
+
+
+def test_a_signed_paragraph_without_quote_marks_is_a_quote_box() -> None:
+    text, blocks = _blocks([
+        ("paragraph", "La journaliste a porté plainte samedi."),
+        ("paragraph", "On m'a tirée vers le sol, puis des passants m'ont aidée à me relever "
+                      "—Anne Moreau, reporter"),
+        ("paragraph", "Le ministre l'a reçue le lendemain —a-t-on appris de source proche."),
+        ("paragraph", "« Je ne céderai pas » —Anne Moreau"),
+    ])
+    kinds = [b.kind for b in quote_box_blocks(text, blocks)]
+    assert kinds == ["paragraph", "blockquote", "paragraph", "paragraph"]

@@ -10,7 +10,7 @@ from veille.clean.dedup import doc_id_for
 from veille.clean.furniture import removed_from_page
 from veille.clean.html import extract_page, with_page_head
 from veille.clean.language import document_language
-from veille.clean.layout import interview_blocks
+from veille.clean.layout import interview_blocks, quote_box_blocks
 from veille.errors import InputError
 from veille.lang.pack import LanguagePack
 from veille.model import Block, RawDocument, Removed, Source
@@ -62,7 +62,7 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
     if layout is None:
         layout = text_layout(text, pack)
     cleaned, removed, blocks = strip_layout(text, pack, title, layout)
-    blocks = interview_blocks(cleaned, blocks)
+    blocks = quote_box_blocks(cleaned, interview_blocks(cleaned, blocks))
     # Page furniture first (offsets into the page's visible text), then what the text lost.
     removed = page_removed + removed
     if not cleaned.strip():

@@ -1,4 +1,4 @@
-"""Block kinds the layout implies: an interview's questions and answers.
+"""Block kinds the layout implies: an interview's questions and answers, signed quote boxes.
 
 A page lays out an interview as questions set apart from the answers (an ``<h3>`` heading, a
 paragraph in bold) followed by the answer's paragraphs. The blocks say so: such a heading is a
@@ -9,6 +9,7 @@ reads these blocks (:mod:`veille.nlp.quotes.blocks`) instead of guessing from li
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from veille.model import Block
 
@@ -45,4 +46,39 @@ def interview_blocks(text: str, blocks: list[Block]) -> list[Block]:
             out[k] = dataclasses.replace(blocks[k], kind="question")
         elif asking and kinds[k] == "paragraph":
             out[k] = dataclasses.replace(blocks[k], kind="answer")
+    return out
+
+
+# A quote box signed by its speaker: the words, then a dash and a name, maybe a role after a
+# comma ("... grâce à la ceinture —Sonia Dridi, journaliste"). The name is capitalised words.
+BOX_SIGNATURE = re.compile(
+    r"\s*[—–]\s*(?P<name>[^\W\d_][\w.'’-]+(?:\s+(?:[^\W\d_][\w.'’-]+)){0,3})"
+    r"(?:\s*,\s*[^,\n—–]{1,60})?\s*$")
+_QUOTE_MARKS = "«»“”\""
+# A box is a few sentences; a longer paragraph ending on a signature is an article's.
+_MAX_BOX_WORDS = 120
+
+
+def signature(text: str) -> re.Match[str] | None:
+    """The speaker's signature closing a quote box, or None; the name's words capitalised."""
+    found = BOX_SIGNATURE.search(text)
+    if found is None or found.start() == 0:
+        return None
+    if not all(word[0].isupper() for word in found["name"].split()):
+        return None
+    return found
+
+
+def quote_box_blocks(text: str, blocks: list[Block]) -> list[Block]:
+    """``blocks`` with each paragraph that is a signed quote box (no quote marks, a few
+    sentences, a speaker's signature at its end) as a ``blockquote``: plain text shows a quote
+    box so, where HTML has ``<blockquote>``."""
+    out = []
+    for block in blocks:
+        words = text[block.start : block.end]
+        if (block.kind == "paragraph" and signature(words) is not None
+                and not any(mark in words for mark in _QUOTE_MARKS)
+                and len(words.split()) <= _MAX_BOX_WORDS):
+            block = dataclasses.replace(block, kind="blockquote")
+        out.append(block)
     return out

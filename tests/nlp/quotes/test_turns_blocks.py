@@ -51,3 +51,18 @@ def test_interview_turns_name_the_interviewee_from_the_headline(
     assert {q.speaker for q in answers} == {interviewee}
     first_answer = next(b for b in record.blocks if b.kind == "answer")
     assert answers[0].start == first_answer.start
+
+
+def test_a_signed_quote_box_is_a_direct_quote_of_its_signatory(settings: Settings) -> None:
+    text = ("Agression d'une reporter à Lyon\n\n"
+            "La reporter Anne Moreau a porté plainte samedi après avoir été bousculée pendant "
+            "la manifestation.\n\n"
+            "On m'a tirée vers le sol, puis des passants m'ont aidée à me relever et à sortir "
+            "de la foule —Anne Moreau, reporter\n\n"
+            "La préfecture a ouvert une enquête.")
+    out = next(iter(extract_records([RawDocument(text, "box.txt")], settings)))
+    assert isinstance(out, Record)
+    box = [q for q in out.quotes if q.text.startswith("On m'a tirée")]
+    assert len(box) == 1
+    assert box[0].kind == "direct" and box[0].speaker == "Anne Moreau"
+    assert box[0].text.endswith("de la foule")
