@@ -12,7 +12,9 @@ heading repeats into the event they name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -34,10 +36,10 @@ from veille.nlp.events.rules import (
     EventContext,
     SentenceContext,
     build_events,
-    find_triggers,
     is_place,
     split_sentences,
 )
+from veille.nlp.events.triggers import Trigger, sentence_triggers
 from veille.nlp.times.component import verb_tense
 
 # "turn": a transcript turn's speaker label; "speaker_first_person": "je", "nous" of a turn;
@@ -64,17 +66,20 @@ def extract_events(
     events: list[Event] = []
     previous: list[Actor] = []
     previous_start = previous_end = 0
-    for start, end in split_sentences(text):
-        named = [a for a in actors if start <= a.start < end]
+    sentences = split_sentences(text)
+    # each actor, time and trigger handed to its sentence once: linear in the document
+    for (start, end), named, when, found in zip(
+            sentences, _by_sentence(actors, sentences), _by_sentence(times, sentences),
+            sentence_triggers(text, sentences), strict=True):
         inside = sorted(named + subject_pronoun(text, start, end, previous, previous_start)
                         + plural_roles(text, actors, start, end, last_pair(events, people)),
                         key=lambda a: a.start)
-        when = [t for t in times if start <= t.start < end]
-        future = _future_triggers(doc, text, start, end)
+        future = _future_triggers(doc, found)
         # the venue of the sentence before, in the same paragraph
         around = SentenceContext("\n" not in text[previous_end:start]
                                  and any(is_place(text, a) for a in previous))
-        events.extend(build_events(text, (start, end), inside, when, context, future, around))
+        events.extend(build_events(text, (start, end), inside, when, context, future, around,
+                                   found))
         previous, previous_start, previous_end = named, start, end
     told = drop_heading_repeats(text, drop_headline_repeats(text, merge_mentions(text, events,
                                                                               actors)))
@@ -91,13 +96,28 @@ def _host(text: str, table: EntityTable) -> str | None:
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
-def _future_triggers(doc: Doc, text: str, start: int, end: int) -> dict[int, bool]:
-    # ``text`` is ``doc.text`` passed in: spaCy rebuilds that string from every token per call.
+def _future_triggers(doc: Doc, found: list[Trigger]) -> dict[int, bool]:
     future = {}
-    for trigger in find_triggers(text, start, end):
+    for trigger in found:
         span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
         future[trigger.start] = span is not None and verb_tense(span.root) == "future"
     return future
+
+
+_Spanned = TypeVar("_Spanned", Actor, TimeExpr)
+
+
+def _by_sentence(items: list[_Spanned], sentences: list[tuple[int, int]]
+                 ) -> list[list[_Spanned]]:
+    """``items`` grouped by the sentence their start falls in (items between two sentences
+    belong to none), in their order."""
+    starts = [s for s, _ in sentences]
+    grouped: list[list[_Spanned]] = [[] for _ in sentences]
+    for item in items:
+        i = bisect_right(starts, item.start) - 1
+        if i >= 0 and item.start < sentences[i][1]:
+            grouped[i].append(item)
+    return grouped
 
 
 def _actors(text: str, table: EntityTable, host: str | None) -> list[Actor]:

@@ -16,7 +16,6 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 
 from veille.lang.pack import LanguagePack
 from veille.model import Event, EventStatus, TimeExpr
@@ -42,6 +41,7 @@ from veille.nlp.events.roles import (
     reports_that,
     subordinate_start,
 )
+from veille.nlp.events.triggers import Trigger, find_triggers
 from veille.nlp.scope import current_pack
 from veille.taxonomy import EventTaxonomy, event_taxonomy
 
@@ -61,7 +61,6 @@ _BY_PHONE = ("talks", "meeting", _CONVERSATION, _ENTRETIEN)
 _CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
 # how far before "est attendu" its person may end: a title or an age in apposition fits
 _SUBJECT_GAP = 40
-_STRAIGHT, _APOSTROPHES = "'", "['’]"
 
 
 def _re() -> Mapping[str, re.Pattern[str]]:
@@ -94,21 +93,6 @@ class Actor:
     type: str
 
 
-@dataclass(frozen=True)
-class Trigger:
-    start: int
-    end: int
-    text: str
-    type: str
-    cameo: str
-
-
-def _read_triggers(pack: LanguagePack) -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    # the table writes the straight apostrophe; news uses both
-    return tuple((re.compile(rf"(?<!\w){p.replace(_STRAIGHT, _APOSTROPHES)}(?!\w)", re.IGNORECASE),
-                  t, c) for p, t, c in pack.table("events/triggers.tsv"))
-
-
 def _read_capitals(pack: LanguagePack) -> tuple[dict[str, str], frozenset[str]]:
     table = dict((city, state) for city, state in pack.table("events/capitals.tsv"))
     return table, frozenset(table.values())
@@ -130,25 +114,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append((start, len(text)))
     return spans
-
-
-def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
-    """Event triggers inside ``text[start:end]``, longest first where they overlap."""
-    return list(_find_triggers(current_pack(), text, start, end))
-
-
-@lru_cache(maxsize=512)
-def _find_triggers(pack: LanguagePack, text: str, start: int, end: int) -> tuple[Trigger, ...]:
-    # Cached: the tense check and the event builder both ask for each sentence's triggers
-    # (keyed by pack: a pack hashes by identity).
-    found = [Trigger(start + m.start(), start + m.end(), m.group(), kind, cameo)
-             for pattern, kind, cameo in pack.derive(_read_triggers)
-             for m in pattern.finditer(text[start:end])]
-    kept: list[Trigger] = []
-    for t in sorted(found, key=lambda t: (t.start - t.end, t.start)):
-        if all(t.end <= k.start or t.start >= k.end for k in kept):
-            kept.append(t)
-    return tuple(sorted(kept, key=lambda t: t.start))
 
 
 def cue(kind: str, text: str) -> bool:
@@ -295,15 +260,17 @@ class SentenceContext:
 def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
                  times: list[TimeExpr], ctx: EventContext,
                  future_at: dict[int, bool] | None = None,
-                 around: SentenceContext | None = None) -> list[Event]:
+                 around: SentenceContext | None = None,
+                 found: list[Trigger] | None = None) -> list[Event]:
     """The events of one sentence. ``future_at`` maps a trigger's start to whether its verb is
-    in the future tense (from a parser, optional)."""
+    in the future tense (from a parser, optional); ``found`` are the sentence's triggers when
+    the caller scanned the whole document for them (:func:`sentence_triggers`)."""
     start, end = sentence
     if is_question(text[start:end]) or is_aside(text[start:end]):
         return []
     # a denied event ("aucune rencontre n'est prévue") neither exists nor draws dates and names
-    triggers = _unlinked(text, [t for t in find_triggers(text, start, end)
-                                if reports_event(text, t, actors)])
+    found = find_triggers(text, start, end) if found is None else found
+    triggers = _unlinked(text, [t for t in found if reports_event(text, t, actors)])
     flags = (future_at or {}, bool(around and around.venue_before))
     events = _sentence_events(text, (start, end), triggers, actors, times, ctx, flags)
     # a trigger nobody takes part in ("X s'est entretenu avec Y le 3 juillet, leur sixième

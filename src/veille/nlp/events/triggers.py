@@ -1,0 +1,91 @@
+"""Event triggers: the words that name an event ("sommet", "s'est entretenu", "se rendra").
+
+The pack's ``events/triggers.tsv`` holds one regex per trigger, with its type and CAMEO code.
+Run one by one, those regexes read every sentence once per trigger (~50 passes). Here one
+regex finds where any trigger starts, and only there a second reads which triggers match, each
+in its own group: the same matches as running each trigger's regex over the sentence, in one
+pass, so a document costs in proportion to its length. No spaCy here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from veille.lang.pack import LanguagePack
+from veille.nlp.scope import current_pack
+
+_STRAIGHT, _APOSTROPHES = "'", "['’]"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    text: str
+    type: str
+    cameo: str
+
+
+_Rule = tuple[re.Pattern[str], str, str]
+_WORD_START = r"(?<!\w)"
+
+
+@dataclass(frozen=True)
+class _Scanner:
+    """The trigger table as two regexes: ``any`` finds where some trigger starts (one pass
+    over a sentence, instead of one per trigger); ``every`` reads at such a place which
+    triggers match there, each in its named group ``t<i>``."""
+
+    rules: tuple[_Rule, ...]
+    any: re.Pattern[str]
+    every: re.Pattern[str]
+
+
+def _read_triggers(pack: LanguagePack) -> _Scanner:
+    # the table writes the straight apostrophe; news uses both
+    table = [(p.replace(_STRAIGHT, _APOSTROPHES), t, c)
+             for p, t, c in pack.table("events/triggers.tsv")]
+    rules = tuple((re.compile(rf"{_WORD_START}{p}(?!\w)", re.IGNORECASE), t, c)
+                  for p, t, c in table)
+    found = "|".join(rf"(?:{p}(?!\w))" for p, _, _ in table)
+    # an empty branch after each lookahead: a trigger that does not match leaves its group unset
+    every = "".join(f"(?:(?=(?P<t{i}>{r.pattern}))|)" for i, (r, _, _) in enumerate(rules))
+    return _Scanner(rules, re.compile(rf"{_WORD_START}(?=(?:{found}))", re.IGNORECASE),
+                    re.compile(every, re.IGNORECASE))
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """Event triggers inside ``text[start:end]``, longest first where they overlap."""
+    return _sentence(current_pack().derive(_read_triggers), text, start, end)
+
+
+def sentence_triggers(text: str, sentences: Sequence[tuple[int, int]]) -> list[list[Trigger]]:
+    """The triggers of each of ``sentences`` (spans of ``text``), as :func:`find_triggers`."""
+    scanner = current_pack().derive(_read_triggers)
+    return [_sentence(scanner, text, s, e) for s, e in sentences]
+
+
+def _sentence(scanner: _Scanner, text: str, start: int, end: int) -> list[Trigger]:
+    """What running each trigger's regex over ``text[start:end]`` gives (``endpos`` cuts the
+    lookaheads at the sentence's end as the slice would; a sentence starts after a blank, so
+    the word-start lookbehind reads the same), in one pass."""
+    free = [start] * len(scanner.rules)  # where each trigger's next match may start
+    found: list[list[Trigger]] = [[] for _ in scanner.rules]
+    for place in scanner.any.finditer(text, start, end):
+        at = scanner.every.match(text, place.start(), end)
+        for i, (_, kind, cameo) in enumerate(scanner.rules):
+            s, e = at.span(f"t{i}") if at else (-1, -1)
+            if s >= free[i]:  # not inside this trigger's previous match, as finditer goes
+                found[i].append(Trigger(s, e, text[s:e], kind, cameo))
+                free[i] = e
+    return _longest_first([t for ts in found for t in ts])
+
+
+def _longest_first(found: list[Trigger]) -> list[Trigger]:
+    kept: list[Trigger] = []
+    for t in sorted(found, key=lambda t: (t.start - t.end, t.start)):
+        if all(t.end <= k.start or t.start >= k.end for k in kept):
+            kept.append(t)
+    return sorted(kept, key=lambda t: t.start)
