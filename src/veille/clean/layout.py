@@ -50,7 +50,7 @@ def interview_blocks(text: str, blocks: list[Block]) -> list[Block]:
 
 
 # A quote box signed by its speaker: the words, then a dash and a name, maybe a role after a
-# comma ("... grâce à la ceinture —Sonia Dridi, journaliste"). The name is capitalised words.
+# comma ("... m'ont aidée à me relever —Anne Moreau, reporter"). The name is capitalised words.
 BOX_SIGNATURE = re.compile(
     r"\s*[—–]\s*(?P<name>[^\W\d_][\w.'’-]+(?:\s+(?:[^\W\d_][\w.'’-]+)){0,3})"
     r"(?:\s*,\s*[^,\n—–]{1,60})?\s*$")

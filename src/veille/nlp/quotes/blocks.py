@@ -34,7 +34,7 @@ def block_turns(blocks: tuple[Block, ...] | list[Block]) -> list[Turn]:
 
 
 def box_turns(text: str, blocks: tuple[Block, ...] | list[Block]) -> list[Turn]:
-    """The signed quote boxes of the text ("... —Sonia Dridi, journaliste"), each a ``box``
+    """The signed quote boxes of the text ("... —Anne Moreau, reporter"), each a ``box``
     turn: its words, and its signature's name as the label. A box without a signature is left
     to the quote-mark rules: a page's unsigned block quotes are as often a statement the
     article cites or an embedded social-media post as someone's words."""

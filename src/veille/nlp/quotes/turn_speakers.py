@@ -4,7 +4,7 @@
 - ``R -``, ``Réponse :``: the interviewee, i.e. the person the introduction (the text before the
   first turn) mentions most; the whole document when the introduction names nobody.
 - A name label resolves through the entity table ("Poutine:" -> Vladimir Poutine).
-- A signed quote box ("... —Sonia Dridi, journaliste") is a direct quote of the person its
+- A signed quote box ("... —Anne Moreau, reporter") is a direct quote of the person its
   signature names, resolved the same way.
 - A label that names no one (a machine translation turned "Trump:" into "Atout:", the card
   term): when the label is a common noun (spaCy tags it NOUN, not PROPN), is no entity of the
