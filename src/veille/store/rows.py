@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-import struct
 import unicodedata
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,6 +13,7 @@ from typing import Any
 
 import snowballstemmer
 
+from veille.clean.dedup import signature
 from veille.lang.pack import LanguagePack, PackError
 from veille.model import Entity, Record
 from veille.resolve.entities import global_key, is_bare_surname, match, surname_key
@@ -285,17 +286,29 @@ def _sliced_items(data: dict[str, Any]) -> list[dict[str, Any]]:
     return items + [x for key in _SLICED[1:] for x in data.get(key, [])]
 
 
-def pack_signature(signature: list[int]) -> bytes:
-    """A MinHash signature as little-endian unsigned 32-bit integers (its values are below
-    2**32), prefixed with the width; 64-bit when a value is not."""
-    width = "I" if all(0 <= v < 1 << 32 for v in signature) else "Q"
-    return width.encode() + struct.pack(f"<{len(signature)}{width}", *signature)
-
-
-def unpack_signature(stored: bytes | str) -> list[int]:
-    """A signature as :func:`pack_signature` or (before migration 0005) JSON stored it."""
-    if isinstance(stored, str):
+def stored_signature(stored: bytes | str, text: str) -> list[int]:
+    """The MinHash signature of a stored document: computed again from its text (it is
+    deterministic; new rows store none, 512 bytes saved a document, and only band
+    candidates need it), or read from the JSON that rows before migration 0005 hold."""
+    if isinstance(stored, str) and stored:
         return [int(v) for v in json.loads(stored)]
-    width = chr(stored[0])
-    return list(struct.unpack(f"<{(len(stored) - 1) // struct.calcsize(width)}{width}",
-                              stored[1:]))
+    return signature(text)
+
+
+def pack_record(record: Record) -> bytes:
+    """The compact record as zlib-compressed JSON (a record is a quarter of its JSON so)."""
+    return zlib.compress(json.dumps(compact_record(record), ensure_ascii=False).encode(), 6)
+
+
+def unpack_record(stored: bytes | str, text: str | None) -> Record:
+    """A record as :func:`pack_record` or (before migration 0005) plain JSON stored it."""
+    data = json.loads(zlib.decompress(stored) if isinstance(stored, bytes) else stored)
+    return restore_record(data, text)
+
+
+def band_key(band: str) -> int:
+    """A near-copy band (``"<n>:<16 hex digits>"``) as one signed 64-bit integer: the band
+    number in the top byte, 56 bits of its hash below."""
+    number, digest = band.split(":", 1)
+    value = (int(number) << 56) | (int(digest, 16) & ((1 << 56) - 1))
+    return value - (1 << 64) if value >= 1 << 63 else value
