@@ -34,8 +34,11 @@ def test_timeline_speaks_french_colours_types_and_lanes_the_undated(
     conference = page.locator(".event", has_text="Conférence de presse").first.evaluate(
         f"el => {colour}")
     assert meeting != conference  # each type its colour
-    lisbon = page.locator(".event", has_text="Lisbonne")
+    lisbon = page.locator(".event").filter(has=page.locator(".place", has_text="Lisbonne"))
     expect(lisbon.locator(".count")).to_have_text("2 sources")
+    lisbon.locator("summary.count").click()  # the sources, by their titles, open in place
+    expect(lisbon.locator(".srcs a")).to_have_text(
+        ["Eau : Lisbonne et Madrid veulent un accord avant l'été", "Rencontre ibérique sur l'eau"])
 
 
 def test_planned_events_are_drawn_apart(page: Page, server: str) -> None:
