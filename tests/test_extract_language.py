@@ -52,3 +52,10 @@ def test_the_english_page_is_stored_and_searchable_without_entities(
     assert "Lyon" in names
     assert not any("Budapest in January" in e.name or "Putin" in e.name
                    for r in records for e in r.entities)
+
+
+def test_a_text_too_short_to_tell_is_read_by_the_pipeline(settings: Settings) -> None:
+    record = next(iter(extract_records([RawDocument("Emmanuel Macron", "name.txt")], settings)))
+    assert isinstance(record, Record)
+    assert record.source.language == "und"
+    assert [e.name for e in record.entities] == ["Emmanuel Macron"]

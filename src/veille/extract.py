@@ -12,6 +12,7 @@ import logging
 from collections.abc import Iterable, Iterator
 
 from veille.clean.document import CleanDocument, clean_document
+from veille.clean.language import UNDETERMINED
 from veille.errors import InputError
 from veille.lang.pack import LanguagePack
 from veille.model import RawDocument, Record
@@ -77,10 +78,11 @@ def pipeline_language(model: str) -> str:
 
 def analyzable(clean: CleanDocument, language: str) -> bool:
     """Whether the pipeline of ``language`` may read ``clean``: a document in another language
-    (or none told) gets no entities, quotes, times or events, which the pipeline's rules would
-    invent (an English sentence read as a French name), and a one-line warning naming it."""
-    found = clean.source.language or "und"
-    if found == language:
+    gets no entities, quotes, times or events, which the pipeline's rules would invent (an
+    English sentence read as a French name), and a one-line warning naming it. A document
+    whose language could not be told (too short: ``und``) is read, as before languages were."""
+    found = clean.source.language or UNDETERMINED
+    if found in (language, UNDETERMINED):
         return True
     packs = LanguagePack.available()
     name = str(LanguagePack.load(found).meta.get("name", found)) if found in packs else found

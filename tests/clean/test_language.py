@@ -32,6 +32,7 @@ def test_a_french_article_quoting_english_stays_french() -> None:
 def test_too_few_words_tell_nothing() -> None:
     assert detect_language("OK") == "und"
     assert detect_language("12 345") == "und"
+    assert detect_language("Emmanuel Macron") == "und"
 
 
 def test_the_caller_beats_the_text_and_the_text_beats_the_page() -> None:

@@ -13,8 +13,9 @@ import re
 
 import py3langid
 
-# Below this many words a text tells nothing reliable about its language (a caption, "OK").
-_MIN_WORDS = 2
+# Below this many words a text tells nothing reliable about its language: a name alone
+# ("Emmanuel Macron") or a caption reads as Italian or English as well as French.
+_MIN_WORDS = 4
 # The start of a long text is enough, and keeps the cost bounded.
 _MAX_CHARS = 20_000
 _WORD = re.compile(r"[^\W\d_]{2,}")
