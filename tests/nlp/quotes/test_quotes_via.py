@@ -102,3 +102,26 @@ def test_a_participle_after_a_comma_closes_no_reported_clause(analyze_text: Anal
     text = ("Le maire Firmin Gaudet a traversé la place sous les applaudissements, saluant les "
             "commerçants un par un.")
     assert analyze_text(text).quotes == []
+
+
+def test_a_scare_quote_inside_a_reported_clause_keeps_the_clause(analyze_text: Analyze) -> None:
+    text = ("Le maire Octave Bellanger a présenté son plan. La « ville verte », c'est la "
+            "réponse à la chaleur des étés et au manque d'ombre, plaide Octave Bellanger.")
+    quotes = analyze_text(text).quotes
+    quote = _quote(quotes, "c'est la réponse à la chaleur")
+    assert (quote.kind, quote.speaker, quote.speaker_via) == (
+        "indirect", "Octave Bellanger", "incise")
+
+
+def test_a_quote_closed_right_before_the_cue_is_direct_only(analyze_text: Analyze) -> None:
+    text = "Après le vote, « nous ouvrirons le chantier en mars », assure Agathe Morvan."
+    quotes = analyze_text(text).quotes
+    assert [q.kind for q in quotes] == ["direct"]
+    assert quotes[0].speaker == "Agathe Morvan"
+
+
+def test_the_entourage_of_someone_is_unnamed(analyze_text: Analyze) -> None:
+    text = ("Le ministre Bastien Lorrain a quitté Paris. « Il ne reviendra pas avant lundi », "
+            "indique l'entourage de Bastien Lorrain.")
+    quote = _quote(analyze_text(text).quotes, "Il ne reviendra pas avant lundi")
+    assert (quote.speaker, quote.speaker_via) == (None, None)

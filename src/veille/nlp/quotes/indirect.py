@@ -191,14 +191,42 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
     if first.i == 0 or doc[first.i - 1].text != "," or present_participle(verb):
         return None  # "<...>, saluant X": a participle is an adjunct, no closing cue
     openers = mark_rules().openers
-    if any(ch in openers for ch in text_of(doc)[sentence[0] : first.idx]):
-        return None  # a quote before the cue: the direct-quote pass attributes it
+    content = text_of(doc)[sentence[0] : first.idx]
+    if any(ch in openers for ch in content) and not _quote_within(content):
+        return None  # the cue closes a direct quote: the direct-quote pass attributes it
     subject = None if pronoun else inverted_subject(doc, verb, sentence[1])
     if subject is None and pronoun is None:
         return None
+    # The content runs to the comma before the cue, quoted words inside it included
+    # ("Le « modèle », c'est la réponse, plaide X"): they are part of the reported clause.
     end = doc[first.i - 1].idx
-    return Reported(sentence[0], _content_end(text_of(doc), sentence[0], end), cue_text(doc, verb),
+    if not any(ch in openers for ch in content):
+        end = _content_end(text_of(doc), sentence[0], end)
+    return Reported(sentence[0], end, cue_text(doc, verb),
                     subject, pronoun, verb.idx, via="incise" if subject else None)
+
+
+def _quote_within(content: str) -> bool:
+    """The quoted words are a part of the reported clause, not the clause: the content does
+    not end on the closing mark (which the cue would attribute) and has more words outside
+    the marks than inside ("Le « modèle », c'est la réponse à la crise, plaide X")."""
+    rules = mark_rules()
+    closers = frozenset(rules.pairs.values())
+    body = content.rstrip(" ,")
+    if not body or body[-1] in closers:
+        return False
+    marks = rules.openers | closers
+    inside, outside, depth = 0, 0, 0
+    for word in "".join(f" {ch} " if ch in marks else ch for ch in body).split():
+        if word in rules.openers and (depth == 0 or word not in closers):
+            depth += 1
+        elif word in closers and depth:
+            depth -= 1
+        elif depth:
+            inside += 1
+        else:
+            outside += 1
+    return outside > inside
 
 
 def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | None:
