@@ -120,7 +120,9 @@ def test_hostile_article_text_never_runs(page: Page, server: str, api_token: str
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    for path in (url, "/search?q=piégée", "/documents", "/quotes?speaker=Rangel"):
+    rangel = httpx.get(f"{server}/api/entities?name=Paulo Rangel").json()["entities"][0]["url"]
+    for path in (url, "/search?q=piégée", "/documents", "/quotes?speaker=Rangel", "/",
+                 "/timeline", rangel, rangel + "/quotes"):
         page.goto(server + path)
         page.wait_for_load_state("load")
         assert page.evaluate("window.__pwned") is None, path
