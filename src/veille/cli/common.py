@@ -47,9 +47,11 @@ def opened_store(db: str | None) -> Iterator[Store]:
     """The store named by ``--db`` or the settings; a store error ends the command cleanly."""
     from veille.store import open_store
 
-    settings = settings_for(db)
+    # A --db given needs no settings object: pydantic-settings alone is a good part of a
+    # quick command's start.
+    url = db or settings_for(None).db
     try:
-        store = open_store(settings.db)
+        store = open_store(url)
     except VeilleError as error:
         fail(str(error))
     try:
