@@ -94,6 +94,11 @@ def refers_back(text: str, event: Event) -> bool:
     return bool(determiner["possessive"]) or not _re()["specified_place"].match(after)
 
 
+def _demonstrative(text: str, event: Event) -> bool:
+    found = _re()["definite"].search(text[max(0, event.start - 30):event.start])
+    return found is not None and bool(found["demonstrative"])
+
+
 def merge_mentions(text: str, events: list[Event], actors: list[Actor]) -> list[Event]:
     """Events without those that refer back to an earlier one of the same kind; the people
     acting on the mention ("António Costa a ouvert la réunion") join the earlier event."""
@@ -103,6 +108,8 @@ def merge_mentions(text: str, events: list[Event], actors: list[Actor]) -> list[
         earlier = next((i for i in range(len(kept) - 1, -1, -1)
                         if _group(kept[i].type) in groups
                         and _compatible(kept[i], event)), None)
+        if earlier is None and refers_back(text, event) and _demonstrative(text, event):
+            continue  # "cette rencontre" after one the text only reports as hearsay or wish
         if earlier is None or not refers_back(text, event):
             kept.append(event)
             continue
@@ -120,7 +127,15 @@ def drop_headline_repeats(text: str, events: list[Event]) -> list[Event]:
     body = [e for e in events if e.start > headline_end]
     return [e for e in events if e.start > headline_end or headline_end < 0
             or not any(_group(b.type) in _groups(e) and _compatible(e, b)
-                       for b in body)]
+                       and _same_parties(e, b) for b in body)]
+
+
+def _same_parties(headline: Event, body: Event) -> bool:
+    """Whether a body mention can be the headline's event: it names all the headline's
+    parties, and the places do not differ (X meeting Y is not X receiving Z)."""
+    ours, theirs = set(headline.participants), set(body.participants)
+    return ours <= theirs and not (
+        headline.place and body.place and headline.place != body.place)
 
 
 # a section heading: a short line with no closing punctuation ("Réunion X-Y mardi à Bruxelles")

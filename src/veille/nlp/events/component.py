@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TypeVar
 
 from spacy.tokens import Doc
@@ -31,6 +32,7 @@ from veille.nlp.events.anaphora import (
     subject_pronoun,
 )
 from veille.nlp.events.data import patterns
+from veille.nlp.events.roles import cities_of_regions
 from veille.nlp.events.rules import (
     Actor,
     EventContext,
@@ -44,9 +46,10 @@ from veille.nlp.times.component import verb_tense
 
 # "turn": a transcript turn's speaker label; "speaker_first_person": "je", "nous" of a turn;
 # "questions": questions and answers ("Q - ..."); "second_person": "vous" of an interviewer's
-# turn; "compound": "le sommet Trump-Poutine"
+# turn; "compound": "le sommet Trump-Poutine"; "here": "ici à Moscou"
 _FLAGS = {"turn": re.MULTILINE, "speaker_first_person": re.IGNORECASE,
-          "questions": re.MULTILINE, "second_person": re.IGNORECASE, "compound": 0}
+          "questions": re.MULTILINE, "second_person": re.IGNORECASE, "compound": 0,
+          "here": re.IGNORECASE}
 
 
 def _re() -> Mapping[str, re.Pattern[str]]:
@@ -83,7 +86,19 @@ def extract_events(
         previous, previous_start, previous_end = named, start, end
     told = drop_heading_repeats(text, drop_headline_repeats(text, merge_mentions(text, events,
                                                                               actors)))
-    return _dedupe(told)
+    return _dedupe(_most_specific_places(text, actors, told))
+
+
+def _most_specific_places(text: str, actors: list[Actor], events: list[Event]) -> list[Event]:
+    """Events put in a region the document places one city in ("le sommet en Alaska" once
+    the text said "à Anchorage, en Alaska") are at that city."""
+    cities = cities_of_regions(text, [a for a in actors if a.type == "LOC"])
+    here = next((a.name for a in actors if a.type == "LOC"
+                 and _re()["here"].search(text, max(0, a.start - 20), a.start)), None)
+    # the interview the text itself is (dated by its reference) is where its speakers are
+    placed = [replace(e, place=here) if e.date_basis == "reference" and e.place is None
+              else e for e in events]
+    return [replace(e, place=cities[e.place]) if e.place in cities else e for e in placed]
 
 
 def _host(text: str, table: EntityTable) -> str | None:

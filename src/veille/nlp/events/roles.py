@@ -114,3 +114,24 @@ def most_specific(text: str, place: A, places: Sequence[A]) -> A:
         if before is None:
             return head
         head = before
+
+
+class Named(Span, Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+N = TypeVar("N", bound=Named)
+
+
+def cities_of_regions(text: str, places: Sequence[N]) -> dict[str, str]:
+    """Region or country -> the one city the text places in it ("à Anchorage, en Alaska",
+    "Istanbul (Turquie)"): an event the text puts "en Alaska" elsewhere is at that city. A
+    region given two cities keeps none (which one is unknown)."""
+    apposed = _re()["apposed_place"]
+    found: dict[str, set[str]] = {}
+    ordered = sorted(places, key=lambda p: p.start)
+    for city, region in zip(ordered, ordered[1:], strict=False):
+        if city.name != region.name and apposed.match(text[city.end:region.start]):
+            found.setdefault(region.name, set()).add(city.name)
+    return {region: next(iter(c)) for region, c in found.items() if len(c) == 1}

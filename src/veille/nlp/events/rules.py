@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from veille.lang.pack import LanguagePack
@@ -46,13 +46,17 @@ from veille.nlp.scope import current_pack
 from veille.taxonomy import EventTaxonomy, event_taxonomy
 
 _DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
+# a day number with no month of its own ("9" in "les 9 et 10 juillet", "1er"; an ordinal's
+# ending is letters of any language)
+_BARE_DAY = re.compile(r"^\d{1,2}[^\W\d_]{0,3}$")
 # The patterns this module reads from the pack, with the flags it matches them with.
 _FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
           "venue": re.IGNORECASE, "future_form": re.IGNORECASE, "that_clause": re.IGNORECASE,
           "link": re.IGNORECASE, "new_clause": re.IGNORECASE, "list_gap": 0,
           "self_reference": re.IGNORECASE, "at_place": re.IGNORECASE,
           "person_object": re.IGNORECASE, "of_someone": re.IGNORECASE, "bound": re.IGNORECASE,
-          "sentence_end": 0, "person_subject": re.IGNORECASE}
+          "sentence_end": 0, "person_subject": re.IGNORECASE,
+          "occasion": re.IGNORECASE}
 # Trigger types the rules decide between (a trigger table's "a|b"): a conversation is a phone
 # call or talks, an "entretien" an interview or talks.
 _CONVERSATION, _ENTRETIEN = "call|talks", "interview|talks"
@@ -176,11 +180,24 @@ def resolve_type(text: str, trigger: Trigger, has_place: bool, reference_to_self
 def is_place(text: str, actor: Actor) -> bool:
     """A location after a preposition of place ("à Anchorage"), or naming the venue right
     after the trigger ("le sommet de l'Alaska", "la réunion de Genève")."""
-    if actor.type != "LOC":
+    if actor.type != "LOC" and venue_city(actor.name) is None:
         return False
     before = text[:actor.start]
     return _re()["place_preposition"].search(before[-30:]) is not None or \
         _re()["venue"].search(before[-40:]) is not None
+
+
+def _venue_key(name: str) -> str:
+    return " ".join(name.replace("-", " ").casefold().split())
+
+
+def _read_venues(pack: LanguagePack) -> dict[str, str]:
+    return {_venue_key(venue): city for venue, city in pack.table("events/venues.tsv")}
+
+
+def venue_city(name: str) -> str | None:
+    """The city a venue stands in ("Maison-Blanche" -> "Washington"), or None."""
+    return current_pack().derive(_read_venues).get(_venue_key(name))
 
 
 def as_participant(text: str, actor: Actor) -> str | None:
@@ -214,14 +231,30 @@ def _list_head(time: TimeExpr, times: list[TimeExpr], text: str) -> int:
     return head.start
 
 
+def _day_ranges(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
+    """``times`` without the days that only end a run of days of one month: "les 9 et 10
+    juillet" is one event from the 9th (the first day names no month of its own), while "les
+    16 mai, 2 juin et 23 juillet" are three."""
+    kept: list[TimeExpr] = []
+    for time in sorted(times, key=lambda t: t.start):
+        head = kept[-1] if kept else None
+        if head is not None and _BARE_DAY.match(head.text) and head.value and time.value \
+                and head.value[:7] == time.value[:7] \
+                and _re()["list_gap"].match(text[head.end:time.start]):
+            continue
+        kept.append(time)
+    return kept
+
+
 def event_dates(text: str, trigger: Trigger, triggers: list[Trigger], times: list[TimeExpr]
                 ) -> list[str | None]:
     """The dates of the event: its own times (several for "les 16 mai, 2 juin et 23 juillet"),
     else a time fronted before every trigger of the sentence, else none."""
     bound, speak = _re()["bound"], trigger.type in _speak()
-    usable = [t for t in times if t.value and _DAY_OR_MONTH.match(t.value)
-              and not bound.search(text[max(0, t.start - 12):t.start] + t.text[:8] + " ")
-              and (speak or not dates_the_saying(text, t.start))]
+    usable = _day_ranges(text, [t for t in times if t.value and _DAY_OR_MONTH.match(t.value)
+                                and not bound.search(text[max(0, t.start - 12):t.start]
+                                                     + t.text[:8] + " ")
+                                and (speak or not dates_the_saying(text, t.start))])
     own = [t for t in usable if nearest(_list_head(t, usable, text), triggers) == trigger]
     if own:
         after = [t for t in own if t.start > trigger.end]
@@ -277,8 +310,24 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
     # conversation") leaves its names and dates to the others
     told = [t for t in triggers if any(e.start == t.start for e in events)]
     if len(told) < len(triggers):
-        events = _sentence_events(text, (start, end), told, actors, times, ctx, flags)
-    return one_event_per_clause(text, events)
+        # but not its place: "Cette réunion à Washington ... après un sommet tenu en Alaska"
+        lent = [a for a in actors if not (is_place(text, a) and nearest(a.start, triggers)
+                                          not in told)]
+        events = _sentence_events(text, (start, end), told, lent, times, ctx, flags)
+    return _held_there(text, one_event_per_clause(text, events))
+
+
+def _held_there(text: str, events: list[Event]) -> list[Event]:
+    """Events of a sentence with the place of the event they were held on the occasion of
+    ("une réunion au Kazakhstan, à l'issue de laquelle X a tenu une conférence de presse")."""
+    told: list[Event] = []
+    for event in sorted(events, key=lambda e: e.start):
+        host = next((e for e in reversed(told) if e.place and e.end <= event.start), None)
+        if event.place is None and event.type != "call" and host is not None and \
+                _re()["occasion"].search(text, host.end, event.start):
+            event = replace(event, place=host.place)
+        told.append(event)
+    return told
 
 
 def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigger],
@@ -378,6 +427,7 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     cameo = trigger.cameo if kind == trigger.type else _kinds().cameo(kind) or trigger.cameo
     place = None if kind == "call" or not places else most_specific(
         text, min(places, key=lambda a: abs(a.start - trigger.start)), places).name
+    place = venue_city(place) or place if place else None
     dates = event_dates(text, trigger, triggers, times)
     if itself and ctx.reference is not None:
         dates = [ctx.reference.isoformat()]
