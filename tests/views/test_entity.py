@@ -6,6 +6,7 @@ from __future__ import annotations
 from veille.kb.base import KnowledgeBase
 from veille.store import Store
 from veille.views.entity import co_mentions, entity_quotes, entity_view, find_entity
+from veille.views.event import event_view
 
 
 def odile(store: Store) -> int:
@@ -36,6 +37,10 @@ def test_events_by_name_with_labels_status_and_undated_last(store: Store) -> Non
         ("appel", None, "prévu", 1)]
     assert view.counts["events"].total == 3
     assert all(e.url == f"/events/{e.id}" for e in view.events)
+    # Merged from her documents only, each event still opens its page (the whole store's).
+    for item in view.events:
+        page = event_view(store, item.id)
+        assert page is not None and page.event.type == item.type
 
 
 def test_fragments_are_not_shown_as_aliases(store: Store) -> None:

@@ -19,7 +19,7 @@ from veille.views.activity import Activity, activity
 from veille.views.cards import Card, entity_card
 from veille.views.links import PageInfo, entity_url, page_info
 from veille.views.quotes import QuotePage, quote_items
-from veille.views.timeline import CACHE, Merged, status_label, timeline_entry
+from veille.views.timeline import CACHE, Merged, merge_documents, status_label, timeline_entry
 
 _ALL = 1_000_000
 
@@ -145,6 +145,15 @@ def quotes_of(store: Store, row: EntityRow) -> list[QuoteRow]:
     return [q for q in store.quotes(speaker=row.name, limit=_ALL) if q.speaker_entity == row.id]
 
 
+def entity_merge(store: Store, row: EntityRow) -> Merged:
+    """The merged events of the documents with an event the store linked to the entity
+    (a participant or the place, by its name in the document: ``event_entities``)."""
+    def build() -> Merged:
+        return merge_documents(store, (e.doc_id for e in store.events(entity=row.name)))
+
+    return CACHE.merged(store, f"entity:{row.id}", build)
+
+
 def events_of(merged: Merged, row: EntityRow) -> list[TimelineEvent]:
     keys = {name_key(n) for n in (row.name, *row.aliases)}
     return [e for e in merged.events
@@ -178,7 +187,7 @@ def entity_events(store: Store, entity_id: int) -> list[EventItem] | None:
     row = store.entity(entity_id)
     if row is None:
         return None
-    merged = CACHE.merged(store)
+    merged = entity_merge(store, row)
     return [event_item(e, merged) for e in events_of(merged, row)]
 
 
@@ -209,7 +218,7 @@ def entity_view(store: Store, entity_id: int, limit: int = 20, events_limit: int
     if row is None:
         return None
     quotes = quotes_of(store, row)
-    merged = CACHE.merged(store)
+    merged = entity_merge(store, row)
     events = events_of(merged, row)
     # Roles are given as of the latest date the entity was seen at, not as of today.
     seen = [d for d in (*(q.said_on or q.published for q in quotes), *(e.date for e in events))

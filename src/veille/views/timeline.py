@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from veille.model import Record
@@ -93,12 +94,23 @@ class Merged:
     labels: dict[str, str]  # doc_id -> label
 
 
+def merge_records(records: list[Record]) -> Merged:
+    records = [r for r in records if r.events]
+    return Merged(merge_events(records), _anchors(records, "events"),
+                  _anchors(records, "quotes"), {r.doc_id: record_label(r) for r in records})
+
+
 def merge_store(store: Store) -> Merged:
     # In the order the records were stored: the merge is order-sensitive among reports of
     # equal date precision, and this is the order ``veille timeline`` was scored in.
-    records = [r for r in store.iter_records() if r.events]
-    return Merged(merge_events(records), _anchors(records, "events"),
-                  _anchors(records, "quotes"), {r.doc_id: record_label(r) for r in records})
+    return merge_records(list(store.iter_records()))
+
+
+def merge_documents(store: Store, doc_ids: Iterable[str]) -> Merged:
+    """The merge of some documents only (an entity's, the latest): reading every record of a
+    large store takes seconds. Their events' ids are those of the full timeline's sources, so
+    an event page finds each of them (in the event all sources make)."""
+    return merge_records([r for d in dict.fromkeys(doc_ids) if (r := store.get(d)) is not None])
 
 
 def _anchors(records: list[Record], kind: str) -> dict[tuple[str, str], int]:
@@ -114,26 +126,29 @@ class TimelineCache:
     """Merged timelines by store, kept until the store changes. One lock per store: twenty
     readers asking at once wait for one merge instead of running twenty."""
 
-    def __init__(self, size: int = 8) -> None:
+    def __init__(self, size: int = 64) -> None:
         self.size = size
         self._entries: OrderedDict[str, tuple[tuple[int, ...], Merged]] = OrderedDict()
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
-    def merged(self, store: Store) -> Merged:
+    def merged(self, store: Store, part: str = "",
+               build: Callable[[], Merged] | None = None) -> Merged:
+        """The store's whole merged timeline, or the ``part`` of it ``build`` merges."""
         # The store only grows: its counts are a version.
         version = tuple(sorted(store.stats().values()))
+        key = f"{store.url}\x1f{part}"
         with self._guard:
-            lock = self._locks.setdefault(store.url, threading.Lock())
+            lock = self._locks.setdefault(key, threading.Lock())
         with lock:
             with self._guard:
-                found = self._entries.get(store.url)
+                found = self._entries.get(key)
             if found and found[0] == version:
                 return found[1]
-            merged = merge_store(store)
+            merged = build() if build else merge_store(store)
             with self._guard:
-                self._entries[store.url] = (version, merged)
-                self._entries.move_to_end(store.url)
+                self._entries[key] = (version, merged)
+                self._entries.move_to_end(key)
                 while len(self._entries) > self.size:
                     old, _ = self._entries.popitem(last=False)
                     self._locks.pop(old, None)
