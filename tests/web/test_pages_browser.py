@@ -212,6 +212,14 @@ def test_phone_width_clips_no_label(page: Page, server: str, path: str) -> None:
         if (r.left < svg.left - 1 || r.right > svg.right + 1 || r.top < svg.top - 1 ||
             r.bottom > svg.bottom + 1) out.push(t.textContent);
       }
+      for (const t of document.querySelectorAll('.strip svg text')) {
+        const r = t.getBoundingClientRect();
+        for (const m of t.ownerSVGElement.querySelectorAll('.mark circle, .mark rect')) {
+          const b = m.getBoundingClientRect();
+          if (r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom)
+            out.push(t.textContent + ' over a mark');
+        }
+      }
       for (const el of document.querySelectorAll('main .event, main h1, main .evtype')) {
         if (el.scrollWidth > el.clientWidth + 1) out.push(el.textContent.trim().slice(0, 40));
       }

@@ -17,6 +17,7 @@ from typing import Protocol
 WIDTH = 480.0
 MAX_TICKS = 6  # more period labels than this overlap at 480 units
 MAX_BAR = 28.0  # a bar no wider than this, though there be one period only
+UNDATED_X = 92.0  # the undated lane's first mark, after its label ("sans date" at 14 px)
 NAME_CHARS = 16  # a graph label longer than this is cut (the full name is the node's title)
 
 
@@ -232,7 +233,7 @@ def timeline_strip(entries: Sequence[Dated], row: float = 16.0) -> Strip:
     loose = [e for e, b in dated if b is None]
     undated_y = axis_y + 38 if loose else None
     gap = usable / max(len(loose), 1)
-    undated = [Mark(e.id, e.url, e.type, e.status, left + 60 + min(gap, 18) * k,
+    undated = [Mark(e.id, e.url, e.type, e.status, UNDATED_X + min(gap, 18) * k,
                     undated_y or 0, 0.0) for k, e in enumerate(loose)]
     height = (undated_y or axis_y + 18) + 14
     return Strip(WIDTH, height, axis_y, marks, ticks, undated, undated_y)
