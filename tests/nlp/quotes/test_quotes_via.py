@@ -125,3 +125,19 @@ def test_the_entourage_of_someone_is_unnamed(analyze_text: Analyze) -> None:
             "indique l'entourage de Bastien Lorrain.")
     quote = _quote(analyze_text(text).quotes, "Il ne reviendra pas avant lundi")
     assert (quote.speaker, quote.speaker_via) == (None, None)
+
+
+def test_an_uncued_quote_inside_a_clause_is_its_subjects(analyze_text: Analyze) -> None:
+    text = ("« Le pont rouvrira lundi », a déclaré Lucie Garnier. La société Viaroute promet "
+            "« une circulation normale dès la fin de la semaine prochaine ».")
+    quote = _quote(analyze_text(text).quotes, "une circulation normale")
+    assert quote.speaker is not None and "Viaroute" in quote.speaker
+    assert quote.speaker_via == "subject"
+
+
+def test_an_uncued_quote_after_a_subject_naming_nobody_continues_the_speaker(
+        analyze_text: Analyze) -> None:
+    text = ("« Le pont rouvrira lundi », a déclaré Lucie Garnier. Le chantier nécessite « encore "
+            "deux jours de coulage du béton ».")
+    quote = _quote(analyze_text(text).quotes, "deux jours de coulage")
+    assert (quote.speaker, quote.speaker_via) == ("Lucie Garnier", "context")

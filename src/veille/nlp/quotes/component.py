@@ -212,8 +212,27 @@ def _direct(doc: Doc, marks: list[Marked], sents: list[tuple[int, int]],
             continue
         clause = [(sentence[0], first.left), (last.right, last_sentence[1])]
         att, spans = _without_incises(doc, chain, att)
+        if att.cue is None and att.subject is None:
+            att = _clause_subject(doc, first, sentence) or att
         pending.append(_Pending("direct", spans, att, clause))
     return pending
+
+
+def _clause_subject(doc: Doc, mark: Marked, sentence: tuple[int, int]) -> Attribution | None:
+    """A quote with no cue inside a clause ("La chaîne met « tout en œuvre »"): the subject
+    of the clause's verb, both before the quote, is the one whose words are quoted. Used only
+    when it names a speaker (:func:`_speaker`); else the quote continues the last speaker."""
+    span = span_of(doc, sentence[0], mark.left)
+    subject = _dependencies().get("subject", frozenset())
+    found = [t for t in span or [] if t.dep_ in subject and t.i < t.head.i
+             and t.head.idx < mark.left and t.head.pos_ in ("VERB", "AUX")]
+    if not found:
+        return None
+    tok = found[-1]
+    if tok.pos_ == "PRON":
+        return Attribution(pronoun=tok.lower_, at=tok.head.idx)
+    end = min(tok.right_edge.idx + len(tok.right_edge.text), tok.head.idx)
+    return Attribution(subject=(tok.left_edge.idx, end), at=tok.head.idx, via="subject")
 
 
 def _without_incises(doc: Doc, chain: list[Marked], att: Attribution
@@ -286,7 +305,9 @@ def _pending_indirect(r: Reported, sents: list[tuple[int, int]]) -> _Pending:
 
 def _speaker(resolver: SpeakerResolver, att: Attribution) -> Said:
     if att.subject is not None:
-        return resolver.resolve(*att.subject)
+        said = resolver.resolve(*att.subject)
+        if said.name or att.cue is not None:
+            return said  # an uncued clause subject naming nobody: the last speaker goes on
     lex = lexicon()
     if lex.group(att.pronoun):
         return resolver.group_antecedent(att.at)
