@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA
 from spacy.tokens import Doc
 
 from veille.model import Entity, Event, Quote, TimeExpr
@@ -21,6 +22,10 @@ class Analysis:
 def analysis_of(doc: Doc) -> Analysis:
     """The extraction of one processed Doc; spaCy objects stay here."""
     table = doc._.veille_entities
-    lemmas = " ".join(t.lemma_ for t in doc if t.is_alpha and not t.is_stop)
+    # One array of the three attributes instead of a Token object per word (a Doc of 10,000
+    # tokens made 10,000 of them here).
+    strings = doc.vocab.strings
+    lemmas = " ".join(strings[int(lemma)] for alpha, stop, lemma
+                      in doc.to_array([IS_ALPHA, IS_STOP, LEMMA]).tolist() if alpha and not stop)
     return Analysis(table.entities() if table is not None else [], doc._.veille_quotes or [],
                     doc._.veille_times or [], doc._.veille_events or [], lemmas)

@@ -56,9 +56,21 @@ def fold_char(ch: str) -> str:
     return base[0] if base else ch
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table of :func:`fold_char`, filled as characters are met: one
+    translate call folds a whole text in C instead of a Python call per character."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold_keep_offsets(text: str) -> str:
     """``text`` folded character by character: same length, so offsets carry over."""
-    return "".join(fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
 def titles() -> tuple[str, ...]:
