@@ -243,3 +243,16 @@ def test_cancelled_events_are_crossed_out(page: Page, server: str, api_token: st
         "el => getComputedStyle(el).textDecorationLine")
     assert decoration == "line-through"
     expect(page.locator("svg .mark.status-cancelled line.cross")).to_have_count(1)
+
+
+def test_keyboard_reaches_an_event_from_the_timeline(page: Page, server: str) -> None:
+    page.goto(f"{server}/timeline?entity=Rangel")
+    for _ in range(40):  # the strip's marks and the lanes' links are all on the Tab path
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('event-link')"):
+            break
+    else:
+        pytest.fail("no event link reached with Tab")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/events/"))
+    expect(page.locator(".event-sources")).to_be_visible()
