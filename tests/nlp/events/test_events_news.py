@@ -81,3 +81,11 @@ def test_a_section_heading_repeating_the_meeting_below_is_dropped() -> None:
     assert drop_heading_repeats(text, [heading, body, other]) == [body, other]
     # a heading with no event told under it stays
     assert drop_heading_repeats(text, [heading, other]) == [heading, other]
+
+
+def test_confiding_to_a_newspaper_is_an_interview() -> None:
+    found = events("Rémi Caron a confié à La Dépêche qu'il quitterait Toulouse.")
+    assert [(e.type, e.participants) for e in found] == [
+        ("interview", ["Rémi Caron", "La Dépêche"])]
+    # entrusting a person with something is no interview
+    assert kinds("Élise Borne a confié à Rémi Caron la mission de réformer la CFDT.") == []

@@ -56,7 +56,7 @@ _FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
           "self_reference": re.IGNORECASE, "at_place": re.IGNORECASE,
           "person_object": re.IGNORECASE, "of_someone": re.IGNORECASE, "bound": re.IGNORECASE,
           "sentence_end": 0, "person_subject": re.IGNORECASE,
-          "occasion": re.IGNORECASE}
+          "occasion": re.IGNORECASE, "medium_object": re.IGNORECASE}
 # Trigger types the rules decide between (a trigger table's "a|b"): a conversation is a phone
 # call or talks, an "entretien" an interview or talks.
 _CONVERSATION, _ENTRETIEN = "call|talks", "interview|talks"
@@ -65,6 +65,9 @@ _BY_PHONE = ("talks", "meeting", _CONVERSATION, _ENTRETIEN)
 _CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
 # how far before "est attendu" its person may end: a title or an age in apposition fits
 _SUBJECT_GAP = 40
+# how far after "a confié au" its medium may start: a space (its article may end the trigger:
+# "à La Dépêche")
+_MEDIUM_GAP = 3
 
 
 def _re() -> Mapping[str, re.Pattern[str]]:
@@ -140,6 +143,8 @@ def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
     if _re()["person_subject"].search(trigger.text) and not any(
             a.type == "PER" and 0 <= trigger.start - a.end <= _SUBJECT_GAP for a in actors):
         return False  # "X est attendu à Rome": a person is, not a verdict or a rise in prices
+    if _re()["medium_object"].search(trigger.text):  # "a confié au Monde": a newspaper
+        return bool(_medium(trigger, actors))
     if _re()["at_place"].search(trigger.text):  # "se rendre à Kiev", not "se rendre à l'évidence"
         return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 40
                    for a in actors)
@@ -344,6 +349,14 @@ def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigge
     return events
 
 
+def _medium(trigger: Trigger, actors: list[Actor]) -> list[str]:
+    """The newspaper after "a confié à": the interviewer, though "à" precedes it."""
+    if not _re()["medium_object"].search(trigger.text):
+        return []
+    return [a.name for a in actors
+            if a.type == "ORG" and trigger.start < a.start <= trigger.end + _MEDIUM_GAP]
+
+
 def _after_venues(trigger: Trigger, person: Actor, actors: list[Actor]) -> int:
     """Where the object of "a reçu" starts once its place is skipped: "a reçu au palais de
     Belém la présidente X" (the "de" of a venue is not "le soutien de X")."""
@@ -418,6 +431,7 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     between = named_between(text, trigger.start, sent_end, actors,
                             lambda a: as_participant(text, a) is not None)
     names = [as_participant(text, a) for a in (between or actors) if a != host]
+    names += _medium(trigger, actors)
     itself = _is_itself(text, trigger, ctx)
     participants = list(dict.fromkeys(([ctx.host] if itself and ctx.host else [])
                                       + [n for n in names if n]))
