@@ -33,6 +33,10 @@ def migrate_sqlite(conn: sqlite3.Connection) -> list[str]:
         if version in done:
             continue
         conn.execute("BEGIN IMMEDIATE")
+        if conn.execute("SELECT 1 FROM schema_migrations WHERE version = ?",
+                        (version,)).fetchone():
+            conn.execute("ROLLBACK")  # another process (a server worker) applied it meanwhile
+            continue
         try:
             for statement in _statements(sql):
                 conn.execute(statement)
