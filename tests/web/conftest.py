@@ -100,6 +100,9 @@ def page(context: BrowserContext, errors: list[str]) -> Iterator[Page]:
     tab = context.new_page()
     tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.on("requestfailed", lambda req: errors.append(f"failed: {req.url}"))
+    # A request the browser itself aborts (a favicon still loading when a click navigates
+    # away) is no failure of ours; a blocked or refused one is.
+    tab.on("requestfailed", lambda req: errors.append(f"failed: {req.url} {req.failure}")
+           if req.failure != "net::ERR_ABORTED" else None)
     yield tab
     tab.close()
