@@ -19,6 +19,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -83,7 +84,7 @@ def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
-def load(base: str, paths: list[str], concurrency: int, cap: float) -> dict[str, float]:
+def load(base: str, paths: list[str], concurrency: int, cap: float) -> dict[str, object]:
     """Send ``paths`` from ``concurrency`` threads; requests/s, p50/p99 ms, errors."""
     latencies: list[float] = []
     statuses: list[int] = []
@@ -115,7 +116,10 @@ def load(base: str, paths: list[str], concurrency: int, cap: float) -> dict[str,
             "p50_ms": round(1000 * statistics.median(latencies), 1),
             "p99_ms": round(1000 * latencies[min(len(latencies) - 1,
                                                  int(len(latencies) * 0.99))], 1),
-            "non_2xx": sum(1 for s in statuses if not 200 <= s < 300)}
+            "non_2xx": sum(1 for s in statuses if not 200 <= s < 300),
+            # Which: 0 is a client timeout, 503 a query over its budget; a 500 is a bug.
+            "non_2xx_statuses": dict(sorted(Counter(
+                str(s) for s in statuses if not 200 <= s < 300).items()))}
 
 
 def first_timelines(base: str, names: list[str]) -> dict[str, float]:
