@@ -59,3 +59,20 @@ def test_timeline(workbench_db: str, api: httpx.Client) -> None:
                       "--limit", "100")
     assert [e["type"] for e in august["entries"]] == ["meeting"]
     assert august == api_json(api, "/api/timeline?since=2025-08&until=2025-08")
+
+
+def test_event_page_twin(workbench_db: str, api: httpx.Client) -> None:
+    from dataclasses import asdict
+
+    from veille.store import open_store
+    from veille.views.event import event_view
+
+    meeting = cli_json(workbench_db, "timeline")["entries"][0]
+    store = open_store(workbench_db)
+    try:
+        expected = asdict(event_view(store, meeting["id"]))  # type: ignore[arg-type]
+    finally:
+        store.close()
+    assert api_json(api, f"/api/events/{meeting['id']}") == expected
+    missing = api.get("/api/events/nope-3")
+    assert missing.status_code == 404 and "no event" in missing.json()["error"]

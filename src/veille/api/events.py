@@ -65,7 +65,7 @@ def timeline(handle: Handle, page: TimelinePaging, entity: Entity = None, since:
         return timeline_view(store, entity, since, until, page.limit, page.offset)
 
 
-@router.get("/api/events/{event_id}", response_model=EventDetail,
+@router.get("/api/events/{event_id:path}", response_model=EventDetail,
             summary="One merged event: sources, participants, place, disagreements, quotes",
             responses={404: {"description": "Unknown event"}})
 def event(handle: Handle, event_id: EventRef) -> EventDetail:

@@ -53,7 +53,7 @@ def entity_lines(view: EntityView) -> list[str]:
     lines.append(f"events ({of(events.shown, events.total)}):")
     lines += [f"  [{ev.date or 'undated'}] {ev.type_label} ({ev.status_label}): "
               f"{', '.join(ev.participants)}" + (f" — {ev.place}" if ev.place else "")
-              + f"  [{sources(ev.source_count)}]  {ev.id}" for ev in view.events]
+              + f"  [{sources(ev.source_count)}]" for ev in view.events]
     if view.met_with:
         lines.append("often with: " + ", ".join(f"{m.name} ({m.count})" for m in view.met_with))
     return lines
@@ -63,7 +63,7 @@ def entry_lines(e: TimelineEntry, quotes: int = 2) -> list[str]:
     status = "" if e.status == "happened" else f" ({e.status_label})"
     where = f" — {e.place}" if e.place else ""
     lines = [f"{e.date or 'undated':10}  {e.type_label}{status}: {', '.join(e.participants)}"
-             f"{where}  [{sources(e.source_count)}]  {e.id}"]
+             f"{where}  [{sources(e.source_count)}]"]
     for s in e.sources:
         basis = " (date merged)" if s.date_basis == "merged" else ""
         lines.append(f"            · {clip(s.label, 70)}{basis}: « {s.trigger} »")
