@@ -18,13 +18,14 @@ from veille.api.events import Entity, TimelinePaging
 from veille.api.search import Filters, Query_, search_view
 from veille.api.urls import api_twin, page_url
 from veille.model import Record
+from veille.resolve.timeline import filter_timeline
 from veille.taxonomy import ui_taxonomy
 from veille.views.document import document_list, document_view
 from veille.views.entity import entities_view, entity_quotes, entity_view
 from veille.views.event import event_view
 from veille.views.home import home_view
 from veille.views.quotes import quotes_view
-from veille.views.timeline import timeline_view
+from veille.views.timeline import CACHE, timeline_view
 from veille.web import present
 from veille.web.charts import activity_chart, graph_layout, timeline_strip
 from veille.web.highlight import highlight, record_spans, speaker_classes
@@ -58,7 +59,6 @@ templates.env.filters["date_label"] = present.date_label
 templates.env.filters["type_colour"] = present.type_colour
 templates.env.filters["mark_trigger"] = present.mark_trigger
 templates.env.globals["undated_label"] = present.undated_label()
-MONTHS_SCANNED = 10_000  # the month links count the whole unfiltered timeline (cached)
 
 
 def render(request: Request, name: str, data: Any, status: int = 200, **extra: Any
@@ -159,11 +159,13 @@ def timeline_page(request: Request, handle: Handle, page: TimelinePaging, entity
                   since: Since = None, until: Until = None) -> HTMLResponse:
     with handle.use() as store:
         data = timeline_view(store, entity, since, until, page.limit, page.offset)
-        every = timeline_view(store, entity, None, None, MONTHS_SCANNED, 0)
+        # The month links count the entity's whole timeline (merged once, cached), not this
+        # page of it, so that a filtered page still links the other months.
+        every = filter_timeline(CACHE.merged(store).events, entity)
     return render(request, "timeline.html", data, strip_chart=timeline_strip(data.entries),
                   by_id={e.id: e for e in data.entries}, lanes=present.lanes(data.entries),
                   types=present.type_keys(data.entries),
-                  months=present.month_chips(every.entries, entity, since, until),
+                  months=present.month_chips(every, entity, since, until),
                   all_months_url=page_url("/timeline", entity=entity))
 
 

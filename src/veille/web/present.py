@@ -121,7 +121,12 @@ class MonthChip:
     current: bool
 
 
-def month_chips(entries: Sequence[Entry], entity: str | None, since: str | None,
+class HasDate(Protocol):
+    @property
+    def date(self) -> str | None: ...
+
+
+def month_chips(entries: Sequence[HasDate], entity: str | None, since: str | None,
                 until: str | None) -> list[MonthChip]:
     """One link a month the entries fall in: that month alone (since = until = the month)."""
     counts: dict[str, int] = {}
