@@ -68,4 +68,6 @@ def test_documents_are_shown_by_title_or_first_words(db: str) -> None:
     shown = run(db, "show", "0f1e")
     assert shown.startswith("0f1e2d3c4b5a6978: Odile Marchetti et Piet Janssen se sont vus")
     assert "Odile Marchetti (via subject) [direct" in run(db, "show", "a1b2")
-    assert "Varsovie : Odile Marchetti" in run(db, "quotes", "--limit", "30")
+    listed = run(db, "quotes", "--limit", "30")
+    assert "Odile Marchetti [via subject] (direct)" in listed
+    assert "— Varsovie : Odile Marchetti rencontre Piet Janssen" in listed

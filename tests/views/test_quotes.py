@@ -36,3 +36,10 @@ def test_every_quote_names_its_article_by_label(store: Store) -> None:
     assert "Varsovie : Odile Marchetti rencontre Piet Janssen" in labels
     assert any(label.startswith("Odile Marchetti et Piet Janssen se sont vus") for label in labels)
     assert not any(label in ("0f1e2d3c4b5a6978", "?") for label in labels)
+
+
+def test_each_quote_says_how_its_speaker_was_found_when_known(store: Store) -> None:
+    vias = {(q.label[:8], q.speaker_via) for q in quotes_view(store, limit=100).quotes}
+    # The Varsovie article's quotes were found by their subject; the note's carry no via.
+    assert ("Varsovie", "subject") in vias
+    assert ("Odile Ma", None) in vias
