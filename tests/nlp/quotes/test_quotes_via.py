@@ -141,3 +141,22 @@ def test_an_uncued_quote_after_a_subject_naming_nobody_continues_the_speaker(
             "deux jours de coulage du béton ».")
     quote = _quote(analyze_text(text).quotes, "deux jours de coulage")
     assert (quote.speaker, quote.speaker_via) == ("Lucie Garnier", "context")
+
+
+def test_a_t_on_appris_reports_an_unnamed_source(analyze_text: Analyze) -> None:
+    text = ("Le conseil se réunira jeudi à Lyon pour évoquer la crise, a-t-on appris vendredi "
+            "de sources diplomatiques.")
+    quote = _quote(analyze_text(text).quotes, "Le conseil se réunira jeudi")
+    assert (quote.kind, quote.speaker) == ("indirect", None)
+
+
+def test_apprendre_without_inversion_reports_nothing(analyze_text: Analyze) -> None:
+    assert analyze_text("Paulin Ravel a appris que sa sœur était partie.").quotes == []
+
+
+def test_a_scare_quote_at_the_end_of_a_reported_clause_keeps_the_clause(
+        analyze_text: Analyze) -> None:
+    text = ("La région « a besoin » de ses voisins pour financer la ligne face à une dette "
+            "« écrasante », a déclaré la présidente, Rosine Cabanel.")
+    quote = _quote(analyze_text(text).quotes, "de ses voisins pour financer")
+    assert (quote.kind, quote.speaker) == ("indirect", "Rosine Cabanel")

@@ -36,6 +36,7 @@ class CueWords:
     lemmas: frozenset[str]  # reporting lemmas (reporting_verbs.txt)
     excluded: frozenset[str]  # lemmas never a cue (reporting_verbs_excluded.txt)
     reflexives: frozenset[str]  # lemmas that report only with a reflexive pronoun
+    inverted_only: frozenset[str]  # lemmas that report only with an inverted pronoun
     glued: re.Pattern[str]  # a verb glued to the next word by a scraper: "ditPlus"
     pairs: dict[str, frozenset[str]]  # head lemma -> next lemmas of a cue pair ("fait savoir")
     relatives: frozenset[str]  # never the first word of a subject
@@ -76,6 +77,7 @@ def _build_words(pack: LanguagePack) -> CueWords:
         lemmas=frozenset(lemmas),
         excluded=pack.words("reporting_verbs_excluded.txt"),
         reflexives=frozenset(m.group(1) for m in map(reflexive.match, lemmas) if m),
+        inverted_only=pack.words("quotes/cues_inverted_only.txt"),
         glued=pack.regex("quotes/cues.toml", "glued"),
         pairs={head: frozenset(nexts) for head, nexts in pairs.items()},
         relatives=pack.words("quotes/cues_relatives.txt"),
@@ -158,6 +160,9 @@ def is_reporting_verb(token: Token) -> bool:
         return verb_pair(token)
     if lemma in words.reflexives and _reflexive(token):
         return True  # "s'est félicité", "s'inquiète": reporting only with the pronoun
+    if lemma in words.inverted_only:
+        # "a-t-on appris de source sûre": the newsroom's unnamed source, only when inverted
+        return token.pos_ in ("VERB", "AUX") and pronoun_of(token.doc, token) is not None
     if lemma in words.excluded:
         return False
     glued = words.glued.match(token.text)

@@ -207,14 +207,12 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
 
 
 def _quote_within(content: str) -> bool:
-    """The quoted words are a part of the reported clause, not the clause: the content does
-    not end on the closing mark (which the cue would attribute) and has more words outside
-    the marks than inside ("Le « modèle », c'est la réponse à la crise, plaide X")."""
+    """The quoted words are a part of the reported clause, not the clause: the content has
+    more words outside the marks than inside ("Le « modèle », c'est la réponse à la crise,
+    plaide X"); else the quote is the statement and the cue attributes it as a direct one."""
     rules = mark_rules()
     closers = frozenset(rules.pairs.values())
     body = content.rstrip(" ,")
-    if not body or body[-1] in closers:
-        return False
     marks = rules.openers | closers
     inside, outside, depth = 0, 0, 0
     for word in "".join(f" {ch} " if ch in marks else ch for ch in body).split():
