@@ -23,7 +23,8 @@ def timeline_cli(
         help="Events on/after YYYY-MM-DD, YYYY-MM or YYYY (a month from its first day).")] = None,
     until: Annotated[str | None, typer.Option(
         help="Events on/before YYYY-MM-DD, YYYY-MM or YYYY (a month to its last day).")] = None,
-    limit: Annotated[int, typer.Option(min=1, help="Events shown [default: all].")] = EVERY,
+    limit: Annotated[int, typer.Option(min=1, show_default=False,
+                                       help="Events shown [default: all].")] = EVERY,
     offset: Annotated[int, typer.Option(min=0, help="Events skipped (paging).")] = 0,
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or ics.")] = "text",
