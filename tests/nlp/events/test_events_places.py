@@ -89,3 +89,26 @@ def test_a_demonstrative_mention_with_no_event_before_adds_none() -> None:
     fresh = "Élise Borne a évoqué une rencontre."
     assert len(merge_mentions(fresh, [_event(fresh, "rencontre", ["Élise Borne"])],
                               _actors(fresh))) == 1
+
+
+def test_names_describing_the_place_take_no_part() -> None:
+    text = ("Élise Borne est attendue mercredi en Martinique, île partageant avec Rémi Caron "
+            "une longue histoire.")
+    assert [(e.place, e.participants) for e in _events(text)] == [
+        ("Martinique", ["Élise Borne"])]
+    # a subject after a fronted phrase does take part
+    fronted = "Lors de sa visite à Lyon, Élise Borne a rencontré Rémi Caron."
+    assert {p for e in _events(fronted) for p in e.participants} == {"Élise Borne",
+                                                                     "Rémi Caron"}
+
+
+def test_what_was_said_before_the_attribution_takes_no_part() -> None:
+    text = ("La CFDT a besoin de Rémi Caron, a déclaré Élise Borne dans une interview à "
+            "La Dépêche.")
+    NAMES["La Dépêche"] = "ORG"
+    try:
+        found = _events(text)
+    finally:
+        del NAMES["La Dépêche"]
+    assert [(e.type, e.participants) for e in found] == [
+        ("interview", ["Élise Borne", "La Dépêche"])]

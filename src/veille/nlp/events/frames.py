@@ -153,3 +153,18 @@ def dates_the_saying(text: str, time_start: int) -> bool:
     said = _re()["said"].search(text[max(0, time_start - 40):time_start])
     return said is not None and _frames()["saying"].search(said["verb"] or said["inverted"]) \
         is not None
+
+
+def said_before(text: str, sentence_start: int, trigger_start: int) -> int:
+    """Where the attribution that introduces an event ends what was said: in "La Russie a
+    besoin de migrants, a déclaré X dans une interview", the names before ", a déclaré" are
+    the statement, not parties to the interview. ``sentence_start`` if no such attribution."""
+    before = text[sentence_start:trigger_start]
+    forms, that, inverted = _reporting_forms(), _re()["that"], _re()["inverted"]
+    for i in range(len(before) - 1, max(-1, len(before) - 101), -1):
+        if before[i] not in ",»”":
+            continue
+        m = inverted.match(before, i)
+        if m is not None and m["verb"].lower() in forms and not that.search(m["gap"]):
+            return sentence_start + i
+    return sentence_start

@@ -31,6 +31,7 @@ from veille.nlp.events.frames import (
     generic,
     is_aside,
     is_question,
+    said_before,
     speaks_in_first_person,
     topic_start,
 )
@@ -56,7 +57,8 @@ _FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
           "self_reference": re.IGNORECASE, "at_place": re.IGNORECASE,
           "person_object": re.IGNORECASE, "of_someone": re.IGNORECASE, "bound": re.IGNORECASE,
           "sentence_end": 0, "person_subject": re.IGNORECASE,
-          "occasion": re.IGNORECASE, "medium_object": re.IGNORECASE}
+          "occasion": re.IGNORECASE, "medium_object": re.IGNORECASE, "place_apposition": 0,
+          "interview_to": re.IGNORECASE}
 # Trigger types the rules decide between (a trigger table's "a|b"): a conversation is a phone
 # call or talks, an "entretien" an interview or talks.
 _CONVERSATION, _ENTRETIEN = "call|talks", "interview|talks"
@@ -144,7 +146,7 @@ def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
             a.type == "PER" and 0 <= trigger.start - a.end <= _SUBJECT_GAP for a in actors):
         return False  # "X est attendu à Rome": a person is, not a verdict or a rise in prices
     if _re()["medium_object"].search(trigger.text):  # "a confié au Monde": a newspaper
-        return bool(_medium(trigger, actors))
+        return bool(_medium(text, trigger, actors))
     if _re()["at_place"].search(trigger.text):  # "se rendre à Kiev", not "se rendre à l'évidence"
         return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 40
                    for a in actors)
@@ -349,12 +351,27 @@ def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigge
     return events
 
 
-def _medium(trigger: Trigger, actors: list[Actor]) -> list[str]:
-    """The newspaper after "a confié à": the interviewer, though "à" precedes it."""
-    if not _re()["medium_object"].search(trigger.text):
+def _describes_place(text: str, trigger: Trigger, places: list[Actor], actor: Actor) -> bool:
+    """Whether ``actor`` is in an apposition on the event's place after the trigger ("attendu
+    au Kazakhstan, ex-république partageant avec la Russie une frontière"): it describes the
+    place, it does not take part."""
+    return any(trigger.end <= p.end <= actor.start
+               and _re()["place_apposition"].match(text, p.end, actor.start)
+               and not _re()["sentence_end"].search(text, p.end, actor.start)
+               for p in places)
+
+
+def _medium(text: str, trigger: Trigger, actors: list[Actor]) -> list[str]:
+    """The newspaper after "a confié à" or "une interview à": the interviewer, though "à"
+    precedes it."""
+    if _re()["medium_object"].search(trigger.text):
+        return [a.name for a in actors
+                if a.type == "ORG" and trigger.start < a.start <= trigger.end + _MEDIUM_GAP]
+    if trigger.type not in _speak():
         return []
-    return [a.name for a in actors
-            if a.type == "ORG" and trigger.start < a.start <= trigger.end + _MEDIUM_GAP]
+    to = _re()["interview_to"]
+    return [a.name for a in actors if a.type == "ORG" and trigger.end <= a.start
+            and to.fullmatch(text, trigger.end, a.start)]
 
 
 def _after_venues(trigger: Trigger, person: Actor, actors: list[Actor]) -> int:
@@ -369,13 +386,16 @@ def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigge
     """The actors of a sentence that can take part in a trigger's event: not the source of an
     attribution ("a indiqué l'Élysée", unless the event is told in the first person: "notre
     rencontre"), not a name inside the event's topic ("porteront sur ... par Pékin"), not
-    those who only evoke it ("ont évoqué la préparation du sommet")."""
+    those who only evoke it ("ont évoqué la préparation du sommet"), not those of what was said
+    before the attribution that tells the event ("X a besoin de Y, a déclaré Z dans une
+    interview")."""
     topic = topic_start(text, trigger.end, sentence_end)
     if trigger.type in _speak():  # "lors de son point de presse que la Russie...": what was said
         said = _re()["that_clause"].search(text, trigger.end, sentence_end)
         topic = min(topic, said.start() if said else sentence_end)
     evoked = max(evoked_from(text, sentence_start, trigger.start),
-                 subordinate_start(text, sentence_start, trigger.start, actors))
+                 subordinate_start(text, sentence_start, trigger.start, actors),
+                 said_before(text, sentence_start, trigger.start))
     first_person = speaks_in_first_person(text, trigger.start, trigger.end)
     return [a for a in actors
             if not (trigger.end <= a.start and a.start >= topic) and a.start >= evoked
@@ -430,8 +450,9 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     places += [host] if host is not None and host not in places else []
     between = named_between(text, trigger.start, sent_end, actors,
                             lambda a: as_participant(text, a) is not None)
-    names = [as_participant(text, a) for a in (between or actors) if a != host]
-    names += _medium(trigger, actors)
+    names = [as_participant(text, a) for a in (between or actors)
+             if a != host and not _describes_place(text, trigger, places, a)]
+    names += _medium(text, trigger, actors)
     itself = _is_itself(text, trigger, ctx)
     participants = list(dict.fromkeys(([ctx.host] if itself and ctx.host else [])
                                       + [n for n in names if n]))
