@@ -160,3 +160,23 @@ def test_a_scare_quote_at_the_end_of_a_reported_clause_keeps_the_clause(
             "« écrasante », a déclaré la présidente, Rosine Cabanel.")
     quote = _quote(analyze_text(text).quotes, "de ses voisins pour financer")
     assert (quote.kind, quote.speaker) == ("indirect", "Rosine Cabanel")
+
+
+def test_the_subject_not_the_object_of_a_reply_speaks(analyze_text: Analyze) -> None:
+    text = ("Le sénateur Rémi Castel a répondu à la ministre Inès Barrault : « Votre réforme "
+            "est injuste. »")
+    quote = _quote(analyze_text(text).quotes, "Votre réforme est injuste")
+    assert (quote.speaker, quote.speaker_via) == ("Rémi Castel", "subject")
+
+
+def test_a_pronoun_after_a_role_apposition_is_the_person(analyze_text: Analyze) -> None:
+    text = ("La juge Ondine Morel, présidente du tribunal de Nantes, a tranché. « Le dossier "
+            "est clos », dit-elle.")
+    quote = _quote(analyze_text(text).quotes, "Le dossier est clos")
+    assert (quote.speaker, quote.speaker_via) == ("Ondine Morel", "pronoun")
+
+
+def test_a_source_close_to_a_named_person_is_unnamed(analyze_text: Analyze) -> None:
+    text = "Selon un proche du ministre Félix Brun, la visite est annulée."
+    quote = _quote(analyze_text(text).quotes, "la visite est annulée")
+    assert (quote.speaker, quote.speaker_via) == (None, None)
