@@ -113,7 +113,9 @@ def test_the_timeline_is_paged(client: httpx.Client) -> None:
     whole = client.get("/api/timeline", params={"entity": "Rangel"}).json()
     assert whole["total"] == len(whole["entries"]) >= 2
     first = client.get("/api/timeline", params={"entity": "Rangel", "limit": 1}).json()
-    assert [e["id"] for e in first["entries"]] == ["e1"] and first["total"] == whole["total"]
+    # Entry ids are the views' business (their format changed with issue 13): the page is the
+    # whole timeline's first entry, whatever its id.
+    assert first["entries"] == whole["entries"][:1] and first["total"] == whole["total"]
     assert first["paging"]["next"] == "/timeline?entity=Rangel&limit=1&offset=1"
     second = client.get("/api/timeline", params={"entity": "Rangel", "limit": 1,
                                                  "offset": 1}).json()
