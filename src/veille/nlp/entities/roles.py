@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from veille.kb.base import KnowledgeBase
 from veille.lang.pack import LanguagePack
+from veille.nlp.entities.offsets import Spans
 from veille.nlp.entities.text import fold_keep_offsets
 from veille.nlp.scope import current_kb, current_pack
 
@@ -166,7 +167,9 @@ def _longest(found: list[RoleMatch]) -> list[RoleMatch]:
     """Drop matches inside a longer one; a country-bearing match wins over a bare one."""
     found.sort(key=lambda r: (-(r.end - r.start), r.country is None, r.start))
     kept: list[RoleMatch] = []
+    taken = Spans([])  # bisection: a long transcript holds thousands of role matches
     for match in found:
-        if all(match.end <= k.start or k.end <= match.start for k in kept):
+        if not taken.overlaps(match.start, match.end):
             kept.append(match)
+            taken.add(match.start, match.end)
     return sorted(kept, key=lambda r: r.start)
