@@ -135,6 +135,16 @@ def test_a_document_id_with_a_slash_opens_in_json_and_html(writer: httpx.Client)
     assert writer.get("/api" + url).json()["doc_id"] == "dépêches/2026/dakar_1"
 
 
+def test_an_event_of_a_document_id_with_a_slash_opens_as_a_page(writer: httpx.Client) -> None:
+    writer.post("/api/documents", headers=AUTH,
+                json={"text": ARTICLE, "id": "dépêches/2026/dakar_2"})
+    entries = writer.get("/api/timeline", params={"entity": "Barrot"}).json()["entries"]
+    assert entries, "the reception in Dakar is an event"
+    for entry in entries:
+        page = writer.get(entry["url"])
+        assert page.status_code == 200 and "Barrot" in page.text, entry["url"]
+
+
 def test_a_javascript_source_url_is_not_rendered_as_a_link(tmp_path: Path) -> None:
     # Stored before input validation existed (or taken from a page's metadata).
     db = str(tmp_path / "old.sqlite")

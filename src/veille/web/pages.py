@@ -169,7 +169,7 @@ def timeline_page(request: Request, handle: Handle, page: TimelinePaging, entity
                   all_months_url=page_url("/timeline", entity=entity))
 
 
-@router.get("/events/{event_id}", response_class=HTMLResponse)
+@router.get("/events/{event_id:path}", response_class=HTMLResponse)
 def event_page(request: Request, handle: Handle,
                event_id: Annotated[str, Path(min_length=1, max_length=400)]) -> HTMLResponse:
     with handle.use() as store:
