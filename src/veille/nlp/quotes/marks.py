@@ -1,9 +1,13 @@
 """Quote marks and sentences over plain text (no spaCy): where direct quotes are, where clauses end.
 
 Newsroom conventions handled here (the marks and punctuation are the pack's: ``quotes/marks*``):
-- the pack's pairs (French: « », “ ”, ‹ › and straight "); a quote left open at the end of a
-  paragraph stops there (the next paragraph usually reopens it: multi-paragraph quotes), and the
-  pieces form a chain;
+- the pack's pairs (French: « », “ ”, ‹ ›, the German-style „ “ of some Swiss and Belgian copy
+  and of machine translation, straight " and ” used as both marks); a quote left open at the end
+  of a paragraph stops there (the next paragraph usually reopens it: multi-paragraph quotes), and
+  the pieces form a chain;
+- a quote whose opening mark was lost (scraped away, or a drop cap): a paragraph with no mark
+  before a closing one (``orphan_closers``) followed by a comma and a lower-case incise
+  (``Nous ne céderons rien », a déclaré X``) is quoted from its start; nothing else is guessed;
 - scrapers break a quote onto its own line (``"évoquée plus tard"`` then a line with only ``.``):
   a line break is ignored for sentence purposes when the next line starts with lower case or
   punctuation, or when the line before ends without terminal punctuation and the next line opens
@@ -33,6 +37,7 @@ class MarkRules:
     closing_after_stop: re.Pattern[str]  # after final punctuation, keeps the sentence open
     line_continues: re.Pattern[str]  # first character of a line that continues the one before
     line_open_end: re.Pattern[str]  # last character of a line a quote on the next does not join
+    orphan_closers: re.Pattern[str]  # closing marks that may close a quote whose opener was lost
 
 
 def mark_rules() -> MarkRules:
@@ -45,7 +50,7 @@ def _build_rules(pack: LanguagePack) -> MarkRules:
     name = "quotes/marks.toml"
     return MarkRules(pairs, frozenset(pairs), pack.regex(name, "abbreviation"),
                      pack.regex(name, "closing_after_stop"), pack.regex(name, "line_continues"),
-                     pack.regex(name, "line_open_end"))
+                     pack.regex(name, "line_open_end"), pack.regex(name, "orphan_closers"))
 
 
 @dataclass(frozen=True)
@@ -79,8 +84,37 @@ def find_marked(text: str) -> list[Marked]:
                     found.append(rest)
                     i = rest.right
                 continue
+        orphan = _orphan_closed(text, i, found)
+        if orphan is not None:
+            found.append(orphan)
         i += 1
     return found
+
+
+_ORPHAN_MIN_WORDS = 4  # fewer words before a lone closing mark are no evidence of a quote
+
+
+def _orphan_closed(text: str, i: int, found: list[Marked]) -> Marked | None:
+    """The quote closed at ``i`` whose opening mark is missing: ``i`` holds a closing mark
+    followed by ``,`` and a lower-case word (the incise ", a déclaré ..."), and the paragraph
+    before it is one sentence with no quote mark, starting with a capital letter."""
+    rules = mark_rules()
+    if not rules.orphan_closers.fullmatch(text[i]):
+        return None
+    after = text[i + 1 : i + 40].lstrip(" \u00a0\u202f")
+    if not after.startswith(",") or not after[1:].lstrip(" \u00a0\u202f")[:1].islower():
+        return None
+    line_start = text.rfind("\n", 0, i) + 1
+    if found and (found[-1].right > line_start or not found[-1].closed):
+        return None  # a quote already in this paragraph, or one left open before it
+    before = text[line_start:i]
+    marks = rules.openers | frozenset(rules.pairs.values())
+    if any(ch in marks for ch in before) or word_count(before) < _ORPHAN_MIN_WORDS:
+        return None
+    if any(ch in _TERMINAL and _ends_sentence(before, k) for k, ch in enumerate(before)):
+        return None  # where in the paragraph the quote began is a guess: none is made
+    mark = _trimmed(text, line_start, i, line_start, i + 1, True)
+    return mark if mark is not None and text[mark.start].isupper() else None
 
 
 def _closed_later(text: str, pos: int, opener: str) -> Marked | None:
