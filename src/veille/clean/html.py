@@ -97,7 +97,8 @@ def with_page_head(page: Page, html: str, pack: LanguagePack) -> Page:
     lines = [line.text for line in split_lines(page.text)]
     kinds = head_kinds(lines, page.title, page.description, pack)
     own = frozenset(_squash(lines[k]) for k in kinds)
-    head = page_head(visible_blocks(html), page.title, page.description, page.text, pack, own)
+    head = page_head(visible_blocks(html), page.title, page.description, page.text, pack, own,
+                     page.published)
     if kinds and len(page.layout) == len(lines):
         page = replace(page, layout=[(-100 - k, kinds[k]) if k in kinds else place
                                      for k, place in enumerate(page.layout)])

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from veille.clean.dates import explicit_dates, stamp_source
+from veille.clean.dates import date_parts, explicit_dates, stamp_source
 from veille.lang.pack import LanguagePack
 from veille.model import BlockKind
 
@@ -52,12 +52,13 @@ def _opening(text: str, words: int = _OPENING_WORDS) -> str:
 
 
 def page_head(blocks: list[tuple[str, str]], title: str | None, description: str | None,
-              body: str, pack: LanguagePack, own_head: frozenset[str] = frozenset()
-              ) -> list[HeadBlock]:
+              body: str, pack: LanguagePack, own_head: frozenset[str] = frozenset(),
+              published: str | None = None) -> list[HeadBlock]:
     """Headline, standfirst and date line of the page, in page order, none that ``body``
     already holds; ``blocks`` are the page's visible blocks (text, landmark), ``own_head``
     the lines of ``body`` that are its own head (:func:`head_kinds`): the body proper starts
-    after them."""
+    after them; ``published`` the page metadata's date (ISO), which confirms the century of
+    a two-digit year."""
     texts = [_squash(text) for text, _ in blocks]
     proper = "\n".join(line for line in body.splitlines() if _squash(line) not in own_head)
     stop = _body_at(texts, proper, 0)
@@ -71,7 +72,7 @@ def page_head(blocks: list[tuple[str, str]], title: str | None, description: str
     window = [t for t in window if t.casefold() not in kept and _opening(t, 12) not in kept]
     standfirst = _standfirst(window, description)
     dated = [t for t in window if t != standfirst and len(t.split()) <= _DATELINE_MAX_WORDS
-             and explicit_dates(t, pack)]
+             and _is_dated(t, pack, published)]
     # The shortest dated block is the date line itself, not a box of labels around it
     # ("Auteur ... Date 2 mars 2020 Partager" holds the "2 mars 2020" block).
     dateline = min(dated, key=lambda t: len(t.split()), default=None)
@@ -80,7 +81,53 @@ def page_head(blocks: list[tuple[str, str]], title: str | None, description: str
             head.append(HeadBlock(text, "standfirst"))
         elif text == dateline:
             head.append(HeadBlock(_from_stamp(text, pack), "dateline"))
+    if dateline is None:
+        late = _container_stamp(texts, at, pack) or _label_after_body(texts, stop, body, pack)
+        if late and late.casefold() not in kept:
+            head.append(HeadBlock(late, "dateline"))
     return head
+
+
+def _is_dated(text: str, pack: LanguagePack, published: str | None) -> bool:
+    """Whether ``text`` holds a full date, or a publication stamp with a two-digit year whose
+    century the page's metadata date confirms ("Publié le 27 mars 20" on a page of 2020)."""
+    if explicit_dates(text, pack):
+        return True
+    if not published or len(published) < 4:
+        return False
+    found = pack.regex(PATTERNS, "short_year_stamp", re.IGNORECASE, **date_parts(pack))
+    return any(m.group("year") == published[2:4] for m in found.finditer(text))
+
+
+def _container_stamp(texts: list[str], at: int | None, pack: LanguagePack) -> str | None:
+    """The publication stamp of the container just before the headline that holds it: the
+    markup leaves the stamp as loose text in the header box around the headline ("Titre
+    Rubrique Publié le 3 mars 2026 à 07h47 Chapô ..."), in no block of its own."""
+    if at is None or at == 0 or texts[at].casefold() not in texts[at - 1].casefold():
+        return None
+    found = pack.regex(PATTERNS, "head_stamp", re.IGNORECASE, stamp=stamp_source(pack))
+    match = found.search(texts[at - 1])
+    return match.group(0).strip() if match else None
+
+
+# A label block that dates the article sits among the few blocks after its body (sharing and
+# printing links follow it).
+_TAIL_BLOCKS = 8
+
+
+def _label_after_body(texts: list[str], stop: int, body: str, pack: LanguagePack
+                      ) -> str | None:
+    """A block after the body that is only a label and a date ("Date 23.05.2011", "Publié le
+    3 mars 2026"): some layouts print the date line under the article."""
+    lines = [_squash(line).casefold() for line in body.splitlines() if line.strip()]
+    if not lines:
+        return None
+    last = next((k for k in range(len(texts) - 1, stop - 1, -1)
+                 if texts[k].casefold() == lines[-1]), None)
+    if last is None:
+        return None
+    found = pack.regex(PATTERNS, "label_stamp", re.IGNORECASE, stamp=stamp_source(pack))
+    return next((t for t in texts[last + 1 : last + 1 + _TAIL_BLOCKS] if found.match(t)), None)
 
 
 def _standfirst(window: list[str], description: str | None) -> str | None:

@@ -198,6 +198,26 @@ def _day(value: date | None, anchor: Anchor) -> tuple[str | None, Anchor, date |
     return value.isoformat(), anchor, value
 
 
+# A two-digit year is the reference's own or a neighbour's, never further (a stamp's century
+# is the page's).
+_SHORT_YEAR_SPAN = 1
+
+
+def _short_year_date(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]:
+    """A stamp's date with a two-digit year ("27 mars 20 à 9:21"), in the reference's
+    century; no date without a reference or far from it."""
+    if state.reference is None:
+        return None, "none", None
+    year = state.reference.year // 100 * 100 + int(m.groups["year"] or 0)
+    if abs(year - state.reference.year) > _SHORT_YEAR_SPAN:
+        return None, "none", None
+    month = state.lex.months.get((m.groups["month"] or "").lower().rstrip("."))
+    try:
+        return _day(date(year, month or 0, _number(m.groups["day"], state.lex) or 0), "absolute")
+    except ValueError:
+        return None, "none", None
+
+
 def _direction(mod: str | None, lex: TimeLexicon) -> int:
     """-1 for a modifier pointing back ("dernier"), +1 forward ("prochain"), 0 without one."""
     return lex.modifiers.get((mod or "").lower(), (0, ""))[0]
@@ -440,7 +460,7 @@ def _weekday(m: _Match, state: _State) -> tuple[str | None, Anchor, date | None]
 _FULL_DATES = ("dmy", "numeric", "iso", "range")
 _Handler = Callable[[_Match, _State], "tuple[str | None, Anchor, date | None]"]
 _HANDLERS: dict[str, _Handler] = {
-    "dmy": _full_date, "numeric": _full_date, "iso": _full_date,
+    "dmy": _full_date, "dmy_short": _short_year_date, "numeric": _full_date, "iso": _full_date,
     "numeric_dm": _numeric_day_month, "numeric_my": _month_year, "day": _day_only,
     "range": _range, "range_start": _day_month, "season": _season,
     "dm": _day_month, "wdday": _weekday_day,

@@ -23,7 +23,8 @@ PATTERNS = "times/patterns.toml"
 # Kind of expression -> its entry in PATTERNS, in the order the grammar tries them (a tie
 # between two matches of the same span goes to the kind listed first).
 KINDS = {
-    "dmy": "dmy", "numeric": "numeric", "iso": "iso", "numeric_dm": "numeric_dm",
+    "dmy": "dmy", "dmy_short": "dmy_short", "numeric": "numeric", "iso": "iso",
+    "numeric_dm": "numeric_dm",
     "numeric_my": "numeric_my", "range": "range", "day": "day_alone",
     "range_start": "range_start", "dm": "dm", "season": "season",
     "wdday": "wdday", "my": "my",
