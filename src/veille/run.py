@@ -88,7 +88,15 @@ def store_outcomes(outcomes: Iterable[Outcome], store: Store, settings: Settings
             _say(on_result, f"error: {_origin(outcome)}: {err}")
             continue
         _count(summary, result, outcome, on_result)
+    _optimize(store, summary)
     return summary
+
+
+def _optimize(store: Store, summary: Summary) -> None:
+    """Let a store with a search index to compact do so once the batch is in."""
+    optimize = getattr(store, "optimize_index", None)
+    if callable(optimize):
+        optimize(len(summary.added))
 
 
 def _count(summary: Summary, result: AddResult, record: Record,
