@@ -182,12 +182,13 @@ def _continues(text: str, prev: Marked, mark: Marked) -> bool:
 
 
 def mask_quotes(text: str, marks: list[Marked]) -> str:
-    """``text`` with every quoted word replaced by ``x`` (same length), so clauses see one unit."""
+    """``text`` with every quoted word replaced by ``x`` (same length), so clauses see one unit;
+    a capital stays one (``X``), so a quote box opening a line after a colon starts a sentence."""
     chars = list(text)
     for m in marks:
         for k in range(m.start, m.end):
             if not chars[k].isspace():
-                chars[k] = "x"
+                chars[k] = "X" if chars[k].isupper() else "x"
     return "".join(chars)
 
 
