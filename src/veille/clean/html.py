@@ -17,7 +17,7 @@ from veille.clean.boilerplate import LineLayout, split_lines
 from veille.clean.furniture import visible_blocks
 from veille.clean.lead import HeadBlock, head_kinds, page_head
 from veille.errors import InputError
-from veille.lang.pack import LanguagePack
+from veille.lang.pack import LanguagePack, shared
 from veille.model import BlockKind
 
 # trafilatura's XML elements and the block kind each one is in the record. A list item is a
@@ -76,7 +76,8 @@ def extract_page(html: str, origin: str, url: str | None = None) -> Page:
     published = data.get("date")
     if not published:
         published = find_date(html, url=url, original_date=True, outputformat="%Y-%m-%d")
-    layout = layout_of(getattr(result, "body", None), text, bold_paragraphs(html))
+    layout = layout_of(getattr(result, "body", None), text, bold_paragraphs(html),
+                       embedded_posts(html))
     text, layout = drop_pull_quotes(text, layout)
     return Page(
         text=text,
@@ -152,14 +153,16 @@ def drop_pull_quotes(text: str, layout: list[LineLayout]) -> tuple[str, list[Lin
     return "\n".join(t for t, _ in kept), [p for _, p in kept]
 
 
-def layout_of(body: Any, text: str, bold: set[str] | frozenset[str] = frozenset()
-              ) -> list[LineLayout]:
+def layout_of(body: Any, text: str, bold: set[str] | frozenset[str] = frozenset(),
+              embeds: set[str] | frozenset[str] = frozenset()) -> list[LineLayout]:
     """The block of each line of ``text``, the plain text of trafilatura's XML ``body``.
 
     Each ``<head>``, ``<quote>``, ``<p>``, list item, row is rendered alone with trafilatura's
     own text conversion and its lines found in ``text`` in order; a line found in none (loose
     text between elements) is a paragraph of its own; a paragraph whose text is in ``bold``
-    (:func:`bold_paragraphs`) is a heading.
+    (:func:`bold_paragraphs`) is a heading; a quote whose words are those of an embedded
+    social-media post (``embeds``, :func:`embedded_posts`) a paragraph: the post is shown, not
+    quoted by the article.
     """
     lines = split_lines(text)
     layout: list[LineLayout] = [None] * len(lines)
@@ -172,6 +175,9 @@ def layout_of(body: Any, text: str, bold: set[str] | frozenset[str] = frozenset(
         wrapper.append(alone)
         own = [_squash(t) for t in xmltotxt(wrapper, include_formatting=False).splitlines()]
         own = [t for t in own if t]
+        # Compared without spaces: the page's markup glues the post's lines together.
+        post = element.tag == "quote" and bool(own) and any(
+            "".join("".join(own).split()) in e for e in embeds)
         found = False
         for piece in own:
             for at in range(cursor, len(lines)):
@@ -179,6 +185,8 @@ def layout_of(body: Any, text: str, bold: set[str] | frozenset[str] = frozenset(
                     kind = _BLOCK_TAGS[element.tag]
                     if kind == "paragraph" and piece in bold:
                         kind = "heading"  # set apart like a heading (see bold_paragraphs)
+                    elif post:
+                        kind = "paragraph"
                     layout[at] = (index, kind)
                     cursor, found = at + 1, True
                     break
@@ -217,6 +225,25 @@ def bold_paragraphs(html: str) -> set[str]:
         if (len(children) == 1 and children[0].tag.lower() in _BOLD_TAGS
                 and not (p.text or "").strip() and not (children[0].tail or "").strip()):
             text = _squash(p.text_content())
+            if text:
+                found.add(text)
+    return found
+
+
+def embedded_posts(html: str) -> set[str]:
+    """The texts of the page's embedded social-media posts, spaces left out: the
+    ``<blockquote>`` of a platform's embed code, known by its class (``xx`` pack,
+    ``clean/embeds.txt``)."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return set()
+    marks = shared().lines("clean/embeds.txt")
+    found = set()
+    for box in tree.iter("blockquote"):
+        classes = str(box.get("class") or "").lower()
+        if any(mark in classes for mark in marks):
+            text = "".join(box.text_content().split())
             if text:
                 found.add(text)
     return found

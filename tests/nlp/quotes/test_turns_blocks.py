@@ -9,7 +9,8 @@ import pytest
 
 from veille.extract import extract_records
 from veille.model import Block, RawDocument, Record
-from veille.nlp.quotes.blocks import block_turns
+from veille.nlp.quotes.blocks import block_turns, with_box_marks
+from veille.nlp.quotes.marks import find_marked
 from veille.settings import Settings
 
 WEB = Path(__file__).parent.parent.parent / "data" / "web"
@@ -66,3 +67,60 @@ def test_a_signed_quote_box_is_a_direct_quote_of_its_signatory(settings: Setting
     assert len(box) == 1
     assert box[0].kind == "direct" and box[0].speaker == "Anne Moreau"
     assert box[0].text.endswith("de la foule")
+
+
+def _box_quotes(record: Record, text: str) -> list[tuple[str, str | None]]:
+    box = next(b for b in record.blocks if record.text[b.start : b.end].startswith(text))
+    return [(q.kind, q.speaker) for q in record.quotes if box.start <= q.start < box.end]
+
+
+def test_an_announced_unsigned_quote_box_is_a_direct_quote_of_the_announcer(
+        settings: Settings) -> None:
+    record = _record("quote-boxes.html", settings)
+    box = next(b for b in record.blocks if record.text[b.start : b.end].startswith("Ce budget"))
+    assert box.kind == "blockquote"
+    quote = next(q for q in record.quotes if q.start == box.start)
+    assert (quote.kind, quote.speaker) == ("direct", "Hélène Garnier")
+    assert quote.text == ("Ce budget protège les familles et prépare les écoles dont la ville "
+                          "aura besoin dans dix ans.")
+    # The cue's clause reports the box: it is not an indirect statement besides.
+    assert _box_quotes(record, "Ce budget") == [("direct", "Hélène Garnier")]
+
+
+def test_a_box_nothing_announces_is_no_quote(settings: Settings) -> None:
+    record = _record("quote-boxes.html", settings)
+    assert _box_quotes(record, "La commune consacrera") == []
+
+
+def test_embedded_posts_are_no_quotes(settings: Settings) -> None:
+    record = _record("quote-boxes.html", settings)
+    tweet = next(b for b in record.blocks
+                 if record.text[b.start : b.end].startswith("Un budget voté"))
+    assert tweet.kind == "paragraph"  # the embed's class marks it
+    assert _box_quotes(record, "Un budget voté") == []
+    post = next(b for b in record.blocks if record.text[b.start : b.end].startswith("Enfin"))
+    assert post.kind == "blockquote"  # no embed class: its handle signature tells
+    assert _box_quotes(record, "Enfin") == []
+
+
+def test_box_marks_skip_signed_marked_and_unannounced_boxes() -> None:
+    text = ("Elle a dit :\n"
+            "Nous resterons ici tout l'hiver.\n"
+            "Il a ajouté :\n"
+            "Rien ne changera. —Paul Roux, maire\n"
+            "Puis :\n"
+            "« Nous verrons bien. »\n"
+            "Fin du conseil.\n"
+            "Une phrase mise en avant.")
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append((at, at + len(line)))
+        at += len(line) + 1
+    kinds = ["paragraph", "blockquote", "paragraph", "blockquote", "paragraph", "blockquote",
+             "paragraph", "blockquote"]
+    blocks = [Block(a, b, kind) for (a, b), kind in zip(lines, kinds, strict=True)]  # type: ignore[arg-type]
+    marked = find_marked(text)
+    found = with_box_marks(text, blocks, marked)
+    added = [m for m in found if m not in marked]
+    assert [(m.start, m.end) for m in added] == [lines[1]]
+    assert text[added[0].start : added[0].end] == "Nous resterons ici tout l'hiver."

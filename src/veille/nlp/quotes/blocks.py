@@ -6,14 +6,22 @@ to the next question one turn of the interviewee, whom :mod:`.turn_speakers` nam
 text before the first question (the headline and standfirst: "Entretien avec X"). Without such
 blocks the labelled transcript rules of :mod:`.turns` apply. A signed quote box (a
 ``blockquote`` ending "—Name, role") is a ``box`` turn, which :mod:`.turn_speakers` makes a
-direct quote of Name's.
+direct quote of Name's. An unsigned quote box with no quote marks is a quote too: its words are
+a quoted span (:func:`with_box_marks`), whose speaker the cue before it gives ("X a écrit :"),
+as for any direct quote; an embedded social-media post is not (cleaning makes its box a
+paragraph; its handle or link signature, ``xx`` pack, tells it apart in plain text).
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from veille.clean.layout import signature
+from veille.lang.pack import shared
 from veille.model import Block
 from veille.nlp.entities.component import EntityTable
+from veille.nlp.quotes.marks import Marked
 from veille.nlp.quotes.turn_speakers import plausible_turns
 from veille.nlp.quotes.turns import Turn, find_turns
 
@@ -61,3 +69,34 @@ def layout_turns(table: EntityTable, text: str, blocks: tuple[Block, ...], title
     boxes = [b for b in box_turns(text, blocks)
              if not any(t.label_start <= b.start < t.end for t in turns)]
     return sorted(turns + boxes, key=lambda t: t.start)
+
+
+def with_box_marks(text: str, blocks: tuple[Block, ...] | list[Block], marks: list[Marked]
+                   ) -> list[Marked]:
+    """``marks`` and, for each unsigned quote box holding none of them that the block before
+    it announces (a colon: "Le maire a déclaré :"), the box's words as a quoted span: the box
+    is the page's quote marks. A box nothing announces is as often an excerpt of a statement
+    the page sets apart as someone's words. A signed box is a turn (:func:`box_turns`); an
+    embedded post's box ends with the post's signature."""
+    boxes = []
+    for before, block in zip([None, *blocks], blocks, strict=False):
+        words = text[block.start : block.end]
+        if (block.kind != "blockquote" or not _announces(text, before)
+                or signature(words) is not None
+                or _post_signature().search(words.rstrip().rsplit("\n", 1)[-1])
+                or any(block.start <= m.left < block.end for m in marks)):
+            continue
+        start = block.start + len(words) - len(words.lstrip())
+        end = block.start + len(words.rstrip())
+        boxes.append(Marked(start, end, start, end, True))
+    return sorted(marks + boxes, key=lambda m: m.left) if boxes else marks
+
+
+def _announces(text: str, before: Block | None) -> bool:
+    """Whether the block ``before`` a box ends with a colon, the mark that opens quoted words."""
+    return before is not None and text[before.start : before.end].rstrip().endswith(":")
+
+
+@cache
+def _post_signature() -> re.Pattern[str]:
+    return shared().regex("clean/embeds.toml", "signature")

@@ -24,7 +24,7 @@ from veille.lang.pack import LanguagePack
 from veille.model import Entity, Quote, QuoteKind, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.entities.component import EntityTable
-from veille.nlp.quotes.blocks import layout_turns
+from veille.nlp.quotes.blocks import layout_turns, with_box_marks
 from veille.nlp.quotes.context import medium, said_on
 from veille.nlp.quotes.direct import Attribution, attribute, incise
 from veille.nlp.quotes.doc import span_of, text_of
@@ -65,7 +65,8 @@ def extract_quotes(
     text = text_of(doc)
     turns = layout_turns(table, text, ctx.blocks, ctx.title, ctx.publisher)
     inside_turn = [(t.label_start, t.end) for t in turns]
-    marks = [m for m in find_marked(text) if not _within(m.start, inside_turn)]
+    marks = [m for m in with_box_marks(text, ctx.blocks, find_marked(text))
+             if not _within(m.start, inside_turn)]
     sents = sentences(text, marks)
     indirect = _indirect(doc, sents, inside_turn, marks)
     pending = _direct(doc, marks, sents, indirect) + [
