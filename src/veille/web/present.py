@@ -26,9 +26,16 @@ MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 def month_names() -> dict[int, str]:
     """Month number -> its full name (the first name of each number in ``months.tsv``)."""
     names: dict[int, str] = {}
-    for row in ui_pack().table("months.tsv"):
+    for row in _own_month_rows():
         names.setdefault(int(row[1]), row[0])
     return names
+
+
+def _own_month_rows() -> list[tuple[str, ...]]:
+    """The rows of ``months.tsv`` in the pack's own language: a third column marks a form of
+    another language that dates are read in ("Sep" on a French page) but never written in."""
+    pack = ui_pack()
+    return [row for row in pack.table("months.tsv") if len(row) < 3 or row[2] == pack.code]
 
 
 @cache
@@ -36,7 +43,7 @@ def month_abbreviations() -> dict[int, str]:
     """Month number -> its shortest name in ``months.tsv`` (the first of that length, which
     the file gives accented), with a full stop when it is cut: "déc.", "mars"."""
     short: dict[int, str] = {}
-    for row in ui_pack().table("months.tsv"):
+    for row in _own_month_rows():
         number = int(row[1])
         if number not in short or len(row[0]) < len(short[number]):
             short[number] = row[0]
