@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from veille.views.entity import GraphEdge as E
+from veille.views.entity import GraphNode as N
 from veille.web.charts import WIDTH, activity_chart, graph_layout, timeline_strip
 
 
@@ -12,23 +14,6 @@ class P:
     period: str
     documents: int
     quotes: int
-
-
-@dataclass
-class N:
-    id: int
-    name: str
-    type: str
-    url: str
-    documents: int
-    centre: bool
-
-
-@dataclass
-class E:
-    source: int
-    target: int
-    weight: int
 
 
 @dataclass
