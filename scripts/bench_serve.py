@@ -1,10 +1,12 @@
-"""`make bench-serve`: how the server holds up under 20 concurrent readers, on loopback only.
+"""`make bench-serve`: how the server holds up under concurrent readers, on loopback only.
 
 Builds (once, then reuses) a store of generated articles (scripts/bench_corpus.py), starts
-`veille serve` on 127.0.0.1 in its own process, and reports for the document JSON, search and
-timeline endpoints: requests per second at concurrency 20, and p50/p99 latency. Then it starts
-an expensive search (the issue's ``'a* '`` x 166) and times a small request (``/api``) while
-that search runs. Bounded: a fixed number of requests per endpoint and a time cap per phase.
+`veille serve` on 127.0.0.1 in its own process, and reports for the search and document
+endpoints, JSON and page, and the timeline JSON: requests per second at each concurrency
+(10 and 20 by default), p50/p99 latency, and the load average before and after each phase (the
+machine may be shared: a rate means little without it). Then it starts an expensive search
+(the issue's ``'a* '`` x 166) and times a small request (``/api``) while that search runs.
+Bounded: a fixed number of requests per endpoint and a time cap per phase.
 """
 
 from __future__ import annotations
@@ -84,8 +86,15 @@ def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
+def load_average() -> float:
+    """The 1-minute load average (0.0 where the system has none)."""
+    return round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else 0.0
+
+
 def load(base: str, paths: list[str], concurrency: int, cap: float) -> dict[str, object]:
-    """Send ``paths`` from ``concurrency`` threads; requests/s, p50/p99 ms, errors."""
+    """Send ``paths`` from ``concurrency`` threads; requests/s, p50/p99 ms, errors, and the
+    load average before and after."""
+    load_before = load_average()
     latencies: list[float] = []
     statuses: list[int] = []
     lock = threading.Lock()
@@ -112,7 +121,8 @@ def load(base: str, paths: list[str], concurrency: int, cap: float) -> dict[str,
         list(pool.map(one, paths))
     wall = time.perf_counter() - started
     latencies.sort()
-    return {"requests": len(latencies), "requests_per_s": round(len(latencies) / wall, 1),
+    return {"load_before": load_before, "load_after": load_average(),
+            "requests": len(latencies), "requests_per_s": round(len(latencies) / wall, 1),
             "p50_ms": round(1000 * statistics.median(latencies), 1),
             "p99_ms": round(1000 * latencies[min(len(latencies) - 1,
                                                  int(len(latencies) * 0.99))], 1),
@@ -162,6 +172,16 @@ def small_while_slow(base: str, samples: int) -> dict[str, float]:
             "small_p50_ms": round(1000 * statistics.median(small), 1)}
 
 
+def print_table(rates: dict[str, dict[int, float]], levels: list[int],
+                figures: dict[str, object]) -> None:
+    """Requests/s per endpoint and concurrency, on stderr, for a quick read."""
+    print(f"\nrequests/s ({figures['workers']} worker(s), {figures['cpus']} cpus, load "
+          f"{figures['load_at_start']} -> {figures['load_at_end']})", file=sys.stderr)
+    print("endpoint".ljust(15) + "".join(f"c={c}".rjust(9) for c in levels), file=sys.stderr)
+    for name, by_level in rates.items():
+        print(name.ljust(15) + "".join(f"{by_level[c]:9.1f}" for c in levels), file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=1000)
@@ -169,7 +189,8 @@ def main() -> None:
                         default=Path(tempfile.gettempdir()) / "veille-bench-serve" / "store.sqlite",
                         help="built once, reused by later runs")
     parser.add_argument("--examples", type=Path, default=Path("examples"))
-    parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument("--concurrency", default="10,20",
+                        help="comma-separated: each endpoint is loaded at each of them")
     parser.add_argument("--workers", type=int, default=1, help="veille serve --workers")
     parser.add_argument("--requests", type=int, default=400, help="per endpoint")
     parser.add_argument("--seconds", type=float, default=60, help="cap per endpoint")
@@ -188,19 +209,31 @@ def main() -> None:
     server = start_server(args.store, port, args.workers)
     base = f"http://{HOST}:{port}"
     n = args.requests
+    doc_ids = [rng.choice(ids) for _ in range(n)]
+    queries = [rng.choice(WORDS) for _ in range(n)]
     endpoints = {
-        "document": [f"/api/documents/{rng.choice(ids)}" for _ in range(n)],
-        "search": [f"/api/search?q={rng.choice(WORDS)}" for _ in range(n)],
+        "search": [f"/api/search?q={q}" for q in queries],
+        "search_page": [f"/search?q={q}" for q in queries],
+        "document": [f"/api/documents/{d}" for d in doc_ids],
+        "document_page": [f"/documents/{d}" for d in doc_ids],
         "timeline": [f"/api/timeline?entity={rng.choice(names)}" for _ in range(n)],
     }
+    levels = [int(c) for c in args.concurrency.split(",") if c.strip()]
     try:
-        figures: dict[str, object] = {"documents": documents, "concurrency": args.concurrency,
-                                      "workers": args.workers, "cpus": os.cpu_count() or 0}
+        figures: dict[str, object] = {"documents": documents, "concurrency": levels,
+                                      "workers": args.workers, "cpus": os.cpu_count() or 0,
+                                      "load_at_start": load_average()}
         figures["timeline_first_request_s"] = first_timelines(base, names)
+        rates: dict[str, dict[int, float]] = {}
         for name, paths in endpoints.items():
-            figures[name] = load(base, paths, args.concurrency, args.seconds)
-            print(name, figures[name], file=sys.stderr)
+            for level in levels:
+                found = load(base, paths, level, args.seconds)
+                figures[f"{name}@{level}"] = found
+                rates.setdefault(name, {})[level] = float(str(found["requests_per_s"]))
+                print(f"{name}@{level}", found, file=sys.stderr)
         figures["small_while_expensive_search"] = small_while_slow(base, 200)
+        figures["load_at_end"] = load_average()
+        print_table(rates, levels, figures)
     finally:
         server.terminate()
         try:

@@ -196,6 +196,19 @@ def test_search_requires_every_word_and_honours_filters(filled: Store) -> None:
     assert [h.doc_id for h in filled.search("sommet", SearchFilters(speaker="Leyen"))] == [summit]
 
 
+def test_facets_count_documents_per_value(filled: Store) -> None:
+    summit, visit = summit_record().doc_id, visit_record().doc_id
+    both = filled.facets([summit, visit])
+    assert both["publisher"] == {"Veille Actu": 1, "Autre Journal": 1}
+    assert both["month"] == {"2026-03": 1, "2026-04": 1}
+    assert both["speaker"] == {"Ursula von der Leyen": 1,
+                               "le ministre des Affaires étrangères": 1}
+    # People and organisations only (not Bruxelles, Pékin); a document counts once.
+    assert both["entity"] == {"Ursula von der Leyen": 2, "Viktor Orban": 1}
+    assert filled.facets([summit])["entity"] == {"Ursula von der Leyen": 1, "Viktor Orban": 1}
+    assert filled.facets([]) == {"speaker": {}, "entity": {}, "publisher": {}, "month": {}}
+
+
 def test_quotes_filter_by_speaker_and_date(filled: Store) -> None:
     assert [q.text for q in filled.quotes(speaker="von der Leyen")] == [
         "Nous avons trouvé un accord"]

@@ -106,6 +106,10 @@ class Store(Protocol):
     def search(self, query: str, filters: SearchFilters | None = None, limit: int = 20,
                offset: int = 0) -> list[SearchHit]: ...
 
+    def facets(self, doc_ids: list[str]) -> dict[str, dict[str, int]]:
+        """Among ``doc_ids``: documents per publisher, month (YYYY-MM of the published, else
+        the reference date), quoted speaker, and named person or organisation."""
+
     def quotes(self, speaker: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 50, offset: int = 0) -> list[QuoteRow]: ...
 

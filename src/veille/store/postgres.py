@@ -343,6 +343,12 @@ class PostgresStore(BrowseQueries):
             raise StoreError(f"search {query!r}: {_first_line(err)}") from None
         return [SearchHit(r[0], r[1], r[2], r[3], r[4], float(r[5])) for r in found]
 
+    def facets(self, doc_ids: list[str]) -> dict[str, dict[str, int]]:
+        if not doc_ids:
+            return rows.facet_counts([])
+        sql = rows.facet_sql(len(doc_ids), _PG)
+        return rows.facet_counts(self.conn.execute(sql, doc_ids * 4).fetchall())
+
     def quotes(self, speaker: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 50, offset: int = 0) -> list[QuoteRow]:
         where, params = rows.quote_clauses(speaker, since, until, _PG)

@@ -241,6 +241,34 @@ def event_clauses(entity: str | None, since: str | None, until: str | None, d: D
     return where, params
 
 
+def facet_sql(count: int, d: Dialect) -> str:
+    """One query counting, over ``count`` documents (the parameters, given four times), the
+    documents per publisher, month, quoted speaker and named person or organisation: rows
+    of (facet, value, documents). Empty values count for nothing, as in the records."""
+    ids = ",".join([d.mark] * count)
+    day = "coalesce(nullif(d.published, ''), nullif(d.reference_date, ''))"
+    return (
+        f"SELECT 'publisher', d.publisher, count(*) FROM documents d WHERE d.doc_id IN ({ids})"
+        " AND d.publisher <> '' GROUP BY d.publisher"
+        f" UNION ALL SELECT 'month', substr({day}, 1, 7), count(*) FROM documents d"
+        f" WHERE d.doc_id IN ({ids}) AND {day} IS NOT NULL GROUP BY substr({day}, 1, 7)"
+        " UNION ALL SELECT 'speaker', q.speaker, count(DISTINCT q.doc_id) FROM quotes q"
+        f" WHERE q.doc_id IN ({ids}) AND q.speaker <> '' GROUP BY q.speaker"
+        " UNION ALL SELECT 'entity', de.name, count(DISTINCT de.doc_id) FROM doc_entities de"
+        f" JOIN entities e ON e.id = de.entity_id WHERE de.doc_id IN ({ids})"
+        " AND e.type IN ('PER', 'ORG') GROUP BY de.name"
+    )
+
+
+def facet_counts(found: Iterable[tuple[str, str, int]]) -> dict[str, dict[str, int]]:
+    """The rows of :func:`facet_sql` as facet -> value -> documents."""
+    counts: dict[str, dict[str, int]] = {"speaker": {}, "entity": {}, "publisher": {},
+                                         "month": {}}
+    for facet, value, documents in found:
+        counts[facet][value] = int(documents)
+    return counts
+
+
 def merge_aliases(chunks: Iterable[str | None]) -> list[str]:
     """The sorted union of several JSON alias lists (one per document)."""
     # Each distinct list parsed once: an entity seen in 500 documents has 500 lists, nearly
