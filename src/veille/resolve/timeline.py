@@ -22,10 +22,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from pathlib import PurePosixPath
+from urllib.parse import urlsplit
 
 from veille.kb.places import UNKNOWN_SPECIFICITY, Place, PlaceIndex, bundled_places
 from veille.lang.pack import LanguagePack
 from veille.model import Event, Record
+from veille.resolve.timeline_context import after_reference, context_date, sentence_bounds
 from veille.taxonomy import shared_taxonomy
 
 _NAME_WORDS = "events/name_words.txt"
@@ -49,6 +52,25 @@ class SourceRef:
     # the document that lent this source its date or place (identity sure: see merge_events)
     date_from: str | None = None
     place_from: str | None = None
+    # where the document came from, to name an untitled source (file, else URL)
+    path: str | None = None
+    url: str | None = None
+    # the document's own date (published or dateline): what it reports as done is no later
+    reference_date: str | None = None
+    type: str | None = None  # what this document calls the event (its most specific type)
+
+    @property
+    def label(self) -> str:
+        """How the source is named to a reader: its title, else its file name, else the last
+        part of its URL, else its doc id."""
+        if self.title and self.title.strip():
+            return " ".join(self.title.split())
+        if self.path:
+            return PurePosixPath(self.path.replace("\\", "/")).name or self.path
+        if self.url:
+            tail = [part for part in urlsplit(self.url).path.split("/") if part]
+            return tail[-1] if tail else urlsplit(self.url).netloc or self.url
+        return self.doc_id
 
 
 @dataclass
@@ -113,10 +135,8 @@ def shared(a: list[str], b: list[str]) -> int:
 
 def sentence_of(text: str, start: int, end: int) -> str:
     """The sentence around a span: from the last sentence end before it to the next one."""
-    left = max(text.rfind(stop, 0, start) for stop in (". ", "\n", "? ", "! "))
-    ends = [i for i in (text.find(stop, end) for stop in (". ", "\n", "? ", "! ")) if i >= 0]
-    return " ".join(text[left + 1 if left >= 0 else 0:min(ends) + 1 if ends else len(text)]
-                    .split())
+    left, right = sentence_bounds(text, start, end)
+    return " ".join(text[left:right].split())
 
 
 _HAPPENED = "happened"
@@ -185,30 +205,51 @@ def is_same_event(event: TimelineEvent, report: TimelineEvent,
     """Whether one document's ``report`` is the timeline's ``event`` (another document's).
 
     Participants are compared with the event's first report (its core), not with everyone
-    merged so far, so that a chain of loose matches cannot snowball into one event. The
-    identity must be pinned: by the same place in one period (one of them dated, or both
-    planned), where sharing one participant is enough; or by the same day, where the pair
-    must match (a call between A and B never absorbs one between A and C). Two undated
-    reports of a meeting between the same two people may be two meetings months apart.
+    merged so far, so that a chain of loose matches cannot snowball into one event. Both
+    dated, the identity is pinned by the same place in one period, where sharing one
+    participant is enough (the envoy who was at the summit), or by the same day, where the
+    pair must match (a call between A and B never absorbs one between A and C). One of them
+    undated, only a sure identity lends it the other's date: same group of types, the same
+    core (:func:`_same_core`), the same place (or one inside it), a document not older than
+    the event. Two undated reports of what happened
+    between the same two people may be two meetings months apart; two undated plans of one
+    summit in one city are one plan.
     """
     places = places or bundled_places()
     if report.family != event.family or _happened(report.status) != _happened(event.status):
         return False
-    if not _dates_agree(event.date, report.date):
+    if not _dates_agree(event.date, report.date) or _too_late(event, report):
         return False  # two different days are two events (a call on Monday, another Thursday)
     core = event.sources[0].participants if event.sources else event.participants
-    common = shared(report.participants, core)
-    if not common:
+    if not shared(report.participants, core):
         return False
     sentences = [s.sentence for s in (*event.sources, *report.sources)]
-    if _place_pins(places, sentences, event.place, report.place) and (
-            event.date or report.date or not _happened(event.status)):
-        # one place and one period: sharing a participant is enough (the envoy who was at
-        # the summit); two undated meetings at one venue may be months apart, two undated
-        # plans of a summit in one city are one plan
-        return True
-    # same day, same pair: one event, even where the sources disagree on its place
-    return _same_day(event.date, report.date) and _core_match(report.participants, core)
+    pinned = _place_pins(places, sentences, event.place, report.place)
+    if event.date and report.date:
+        # same day, same pair: one event, even where the sources disagree on its place
+        return pinned or (_same_day(event.date, report.date)
+                          and _core_match(report.participants, core))
+    kinds = shared_taxonomy()
+    groups = {kinds.group(s.type or event.type) for s in event.sources}
+    return (pinned and kinds.group(report.type) in groups
+            and _same_core(report.participants, core)
+            and bool(event.date or report.date or not _happened(event.status)))
+
+
+def _same_core(a: list[str], b: list[str]) -> bool:
+    """The two lists name one core: a pair named on both sides is the same pair (Putin and
+    Xi are not Putin and Trump); a longer list (a delegation) or one name shares someone."""
+    if len(a) == 2 and len(b) == 2:
+        return shared(a, b) == 2
+    return shared(a, b) >= 1
+
+
+def _too_late(event: TimelineEvent, report: TimelineEvent) -> bool:
+    """An undated report of what happened cannot be an event dated after its document."""
+    if not _happened(report.status):
+        return False  # a plan is of what comes later
+    return any(s.date is None and after_reference(other.date, s.reference_date)
+               for one, other in ((report, event), (event, report)) for s in one.sources)
 
 
 def _same_in_document(item: TimelineEvent, types: set[str], event: Event,
@@ -232,10 +273,21 @@ def _same_in_document(item: TimelineEvent, types: set[str], event: Event,
 
 
 def _source(record: Record, event: Event) -> SourceRef:
-    return SourceRef(record.doc_id, record.source.title, record.source.publisher,
-                     record.source.published, event.trigger,
+    src = record.source
+    return SourceRef(record.doc_id, src.title, src.publisher, src.published, event.trigger,
                      sentence_of(record.text, event.start, event.end), event.date, event.place,
-                     list(event.participants))
+                     list(event.participants), path=src.path, url=src.url,
+                     reference_date=src.reference_date or src.published, type=event.type)
+
+
+def _report(record: Record, event: Event) -> TimelineEvent:
+    """A new report of ``event``; undated, it takes the day its document gives it elsewhere
+    (date_basis "context")."""
+    source = _source(record, event)
+    if event.date is None and (day := context_date(record, event)):
+        source.date, source.date_basis = day, "context"
+    return TimelineEvent(event.type, source.date, list(event.participants), event.place,
+                         event.status, event.cameo, [source])
 
 
 def _quotes_for(record: Record, event: Event) -> list[dict[str, str | None]]:
@@ -270,8 +322,7 @@ def document_events(record: Record, places: PlaceIndex | None = None) -> list[Ti
             _add_mention(item, event, places)
             types[homes[0]].add(event.type)
         else:
-            item = TimelineEvent(event.type, event.date, list(event.participants), event.place,
-                                 event.status, event.cameo, [_source(record, event)])
+            item = _report(record, event)
             items.append(item)
             types.append({event.type})
         item.quotes.extend(q for q in _quotes_for(record, event) if q not in item.quotes)
@@ -286,6 +337,7 @@ def _add_mention(item: TimelineEvent, event: Event, places: PlaceIndex) -> None:
     kinds = shared_taxonomy()
     if kinds.rank(event.type) > kinds.rank(item.type):
         item.type, item.cameo = event.type, event.cameo
+        source.type = event.type
     if item.date is None and event.date:
         item.date = source.date = event.date
     if event.place and (item.place is None or _specificity(places, event.place) >

@@ -46,7 +46,7 @@ def timeline_text(events: list[TimelineEvent], quotes_per_event: int = 2,
         for s in e.sources:
             # a lent date names its lender: the reader can check the source that gave it
             basis = f" ({words['merged']}: {s.date_from})" if s.date_basis == "merged" else ""
-            lines.append(f"            · {s.title or s.doc_id}{basis}: « {s.trigger} »")
+            lines.append(f"            · {s.label}{basis}: « {s.trigger} »")
         lines.extend(f"            ! {c}" for c in e.conflicts)
         for q in e.quotes[:quotes_per_event]:
             lines.append(f"            « {_clip(q['text'] or '', 120)} » — {q['speaker']}")
@@ -97,7 +97,7 @@ def timeline_ics(events: list[TimelineEvent], stamp: datetime,
         start, end = _span(e.date)
         key = f"{e.date}|{e.type}|{'|'.join(sorted(e.participants))}"
         described = [f"{len(e.sources)} source(s)"] + [
-            f"{s.title or s.doc_id}: {s.sentence}" for s in e.sources] + e.conflicts
+            f"{s.label}: {s.sentence}" for s in e.sources] + e.conflicts
         lines += ["BEGIN:VEVENT",
                   f"UID:{hashlib.sha1(key.encode()).hexdigest()[:16]}@veille",
                   f"DTSTAMP:{stamp:%Y%m%dT%H%M%SZ}",

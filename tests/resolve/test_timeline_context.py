@@ -1,0 +1,81 @@
+"""An undated event dated by another sentence of its own document, and the document's date."""
+
+from __future__ import annotations
+
+import re
+
+from veille.model import Event, Record, Source, TimeExpr
+from veille.resolve.timeline import document_events
+from veille.resolve.timeline_context import after_reference, context_date, sentence_bounds
+
+CAPTION = ("Giorgia Meloni à Helsinki, en Finlande, le 12 mai 2026, et Ulf Kristersson à "
+           "Stockholm, le 11 mai 2026.\n")
+
+
+def times(text: str) -> list[TimeExpr]:
+    """The day expressions of our texts, as the time tagger gives them (checked by hand)."""
+    values = {"12 mai 2026": "2026-05-12", "11 mai 2026": "2026-05-11", "11 mai": "2026-05-11"}
+    found: list[TimeExpr] = []
+    for written in sorted(values, key=len, reverse=True):
+        for hit in re.finditer(written, text):
+            if not any(t.start <= hit.start() < t.end for t in found):
+                found.append(TimeExpr(hit.start(), hit.end(), written, values[written]))
+    for hit in re.finditer("en février", text):
+        found.append(TimeExpr(hit.start(), hit.end(), "en février", None, "none"))
+    return found
+
+
+def meeting(text: str, trigger: str = "rencontre") -> tuple[Record, Event]:
+    start = text.index(trigger)
+    ev = Event("meeting", trigger, start, start + len(trigger),
+               ["Giorgia Meloni", "Alexander Stubb"], "Helsinki")
+    return Record("doc", Source(), text, times=times(text), events=[ev]), ev
+
+
+def test_a_caption_naming_the_place_and_a_participant_dates_the_meeting() -> None:
+    text = CAPTION + "La rencontre à Helsinki entre Meloni et Alexander Stubb a porté sur l'OTAN."
+    rec, ev = meeting(text)
+    assert context_date(rec, ev) == "2026-05-12"
+    source = document_events(rec)[0].sources[0]
+    assert (source.date, source.date_basis) == ("2026-05-12", "context")
+
+
+def test_a_day_attached_to_another_place_dates_nothing() -> None:
+    text = ("La rencontre à Helsinki entre Meloni et Stubb a suivi un sommet de Meloni tenu "
+            "à Stockholm le 11 mai.\nLa rencontre à Helsinki a été brève.")
+    rec, ev = meeting(text, "a été brève")
+    assert context_date(rec, ev) is None
+
+
+def test_an_event_whose_sentence_holds_an_unread_date_keeps_no_date() -> None:
+    text = CAPTION + "Meloni avait eu une rencontre à Helsinki avec Stubb en février."
+    rec, ev = meeting(text)
+    assert context_date(rec, ev) is None
+
+
+def test_a_caption_without_any_participant_dates_nothing() -> None:
+    text = ("Le port d'Helsinki, le 12 mai 2026.\n"
+            "La rencontre à Helsinki entre Meloni et Stubb a porté sur l'OTAN.")
+    rec, ev = meeting(text)
+    assert context_date(rec, ev) is None
+
+
+def test_two_days_for_one_place_are_no_sure_date() -> None:
+    text = (CAPTION + "Meloni à Helsinki, le 11 mai 2026.\n"
+            "La rencontre à Helsinki entre Meloni et Stubb a porté sur l'OTAN.")
+    rec, ev = meeting(text)
+    assert context_date(rec, ev) is None
+
+
+def test_sentence_bounds_include_the_stop() -> None:
+    text = "Avant. Le sommet a eu lieu. Après."
+    left, right = sentence_bounds(text, text.index("sommet"), text.index("sommet") + 6)
+    assert text[left:right].strip() == "Le sommet a eu lieu."
+
+
+def test_an_event_after_the_document_date_is_after_its_reference() -> None:
+    assert after_reference("2025-10", "2025-08-20")
+    assert after_reference("2025-08-21", "2025-08-20")
+    assert not after_reference("2025-08", "2025-08-20")  # the month holds the day
+    assert not after_reference("2025-08-20", "2025-08-20")
+    assert not after_reference("2025-10", None) and not after_reference(None, "2025-08-20")
