@@ -47,9 +47,10 @@ from veille.nlp.times.component import verb_tense
 # "turn": a transcript turn's speaker label; "speaker_first_person": "je", "nous" of a turn;
 # "questions": questions and answers ("Q - ..."); "second_person": "vous" of an interviewer's
 # turn; "compound": "le sommet Trump-Poutine"; "here": "ici à Moscou"
+_NOUN_COMPLEMENT = "nmod"
 _FLAGS = {"turn": re.MULTILINE, "speaker_first_person": re.IGNORECASE,
           "questions": re.MULTILINE, "second_person": re.IGNORECASE, "compound": 0,
-          "here": re.IGNORECASE}
+          "here": re.IGNORECASE, "acronym_gap": 0}
 
 
 def _re() -> Mapping[str, re.Pattern[str]]:
@@ -112,10 +113,14 @@ def _host(text: str, table: EntityTable) -> str | None:
 
 
 def _future_triggers(doc: Doc, found: list[Trigger]) -> dict[int, bool]:
+    """Whether each trigger's verb is in the future. A noun that complements another noun
+    ("vous trouverez la transcription de la conférence de presse") takes no tense from the
+    sentence's verb: the verb is about the other noun (UD dependency ``nmod``)."""
     future = {}
     for trigger in found:
         span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-        future[trigger.start] = span is not None and verb_tense(span.root) == "future"
+        future[trigger.start] = span is not None and span.root.dep_ != _NOUN_COMPLEMENT \
+            and verb_tense(span.root) == "future"
     return future
 
 
@@ -144,7 +149,34 @@ def _actors(text: str, table: EntityTable, host: str | None) -> list[Actor]:
             if entity is not None:
                 actors.append(Actor(m.start(group), m.end(group), entity.name, "PER"))
     actors.extend(_speakers(text, table, host))
-    return sorted(set(actors), key=lambda a: a.start)
+    return _spelled_out(text, sorted(set(actors), key=lambda a: a.start))
+
+
+def _spelled_out(text: str, actors: list[Actor]) -> list[Actor]:
+    """Actors named by an acronym the text spells out ("la Confédération générale du travail
+    (CGT)") under the full name: news defines an acronym once, then uses it alone, and the
+    fullest name is the canonical one."""
+    full: dict[str, str] = {}
+    gap = _re()["acronym_gap"]
+    for name, short in zip(actors, actors[1:], strict=False):
+        if "PER" not in (name.type, short.type) and name.name != short.name \
+                and gap.fullmatch(text, name.end, short.start) \
+                and text[short.end:short.end + 1] == ")" and _abbreviates(short.name, name.name):
+            full[short.name] = name.name
+    return [replace(a, name=full[a.name]) if a.name in full else a for a in actors]
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` (capitals only) takes its letters, in order, from the initials of
+    ``name``'s words, the first from the first ("CGT" of "Confédération générale du
+    travail"; the small words an acronym skips need no list)."""
+    initials = [w[0].casefold() for w in re.findall(r"\w+", name)]
+    letters = [c.casefold() for c in acronym]
+    if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) < len(initials) + 1
+            and initials and letters[0] == initials[0]):
+        return False
+    found = iter(initials)
+    return all(letter in found for letter in letters)
 
 
 def _speakers(text: str, table: EntityTable, host: str | None) -> list[Actor]:

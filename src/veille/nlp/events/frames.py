@@ -139,6 +139,17 @@ def topic_start(text: str, end: int, sentence_end: int) -> int:
     return min(found, default=sentence_end)
 
 
+def topic_about(text: str, end: int, sentence_end: int) -> tuple[int, int] | None:
+    """The "sur" phrase a few words after a trigger that ends at ``end`` ("des conversations
+    sur l'invasion de l'Ukraine"), as a span of ``text``: names in it are the topic. It ends
+    where a relative, "entre" or a comma starts a part that may name the parties again."""
+    found = _frames()["topic_about"].match(text, end, sentence_end)
+    if found is None:
+        return None
+    stop = _frames()["topic_about_end"].search(text, found.end(), sentence_end)
+    return found.end(), stop.start() if stop else sentence_end
+
+
 def evoked_from(text: str, sentence_start: int, start: int) -> int:
     """Where the verb that evokes an event ends, when the trigger is its object ("les deux
     ministres ont évoqué la préparation du sommet"): names before it are not parties.

@@ -33,6 +33,7 @@ from veille.nlp.events.frames import (
     is_question,
     said_before,
     speaks_in_first_person,
+    topic_about,
     topic_start,
 )
 from veille.nlp.events.roles import (
@@ -58,7 +59,7 @@ _FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
           "person_object": re.IGNORECASE, "of_someone": re.IGNORECASE, "bound": re.IGNORECASE,
           "sentence_end": 0, "person_subject": re.IGNORECASE,
           "occasion": re.IGNORECASE, "medium_object": re.IGNORECASE, "place_apposition": 0,
-          "interview_to": re.IGNORECASE}
+          "interview_to": re.IGNORECASE, "region_after": 0}
 # Trigger types the rules decide between (a trigger table's "a|b"): a conversation is a phone
 # call or talks, an "entretien" an interview or talks.
 _CONVERSATION, _ENTRETIEN = "call|talks", "interview|talks"
@@ -185,13 +186,15 @@ def resolve_type(text: str, trigger: Trigger, has_place: bool, reference_to_self
 
 
 def is_place(text: str, actor: Actor) -> bool:
-    """A location after a preposition of place ("à Anchorage"), or naming the venue right
-    after the trigger ("le sommet de l'Alaska", "la réunion de Genève")."""
+    """A location after a preposition of place ("à Anchorage"), naming the venue right after
+    the trigger ("le sommet de l'Alaska", "la réunion de Genève"), or given with its region
+    ("sur Anchorage, en Alaska")."""
     if actor.type != "LOC" and venue_city(actor.name) is None:
         return False
     before = text[:actor.start]
     return _re()["place_preposition"].search(before[-30:]) is not None or \
-        _re()["venue"].search(before[-40:]) is not None
+        _re()["venue"].search(before[-40:]) is not None or \
+        _re()["region_after"].match(text, actor.end) is not None
 
 
 def _venue_key(name: str) -> str:
@@ -341,13 +344,17 @@ def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigge
                      actors: list[Actor], times: list[TimeExpr], ctx: EventContext,
                      flags: tuple[dict[int, bool], bool]) -> list[Event]:
     start, end = sentence
+    # a place fronted before every trigger frames them all, as a fronted date does ("Tous les
+    # regards étaient sur Genève, en Suisse, lorsque X et Y se sont rencontrés")
+    fronted = [a for a in actors if triggers and a.end <= triggers[0].start
+               and is_place(text, a)]
     events = []
     for trigger in triggers:
         mine = [a for a in parties(text, start, actors, trigger, end)
                 if nearest(a.start, triggers) == trigger]
         future = flags[0].get(trigger.start, False)
         events.extend(_events_of(text, (trigger, triggers, end), mine, times, ctx,
-                                 (future, flags[1])))
+                                 (future, flags[1]), fronted))
     return events
 
 
@@ -397,8 +404,10 @@ def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigge
                  subordinate_start(text, sentence_start, trigger.start, actors),
                  said_before(text, sentence_start, trigger.start))
     first_person = speaks_in_first_person(text, trigger.start, trigger.end)
+    about = topic_about(text, trigger.end, sentence_end) or (0, 0)
     return [a for a in actors
             if not (trigger.end <= a.start and a.start >= topic) and a.start >= evoked
+            and not about[0] <= a.start < about[1]
             and (first_person
                  or not attribution_source(text, sentence_start, a.start, trigger.start))
             and not reports_that(text, a, trigger.start, actors)]
@@ -440,12 +449,12 @@ def _is_itself(text: str, trigger: Trigger, ctx: EventContext) -> bool:
 
 
 def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: list[Actor],
-               times: list[TimeExpr], ctx: EventContext, flags: tuple[bool, bool]
-               ) -> list[Event]:
+               times: list[TimeExpr], ctx: EventContext, flags: tuple[bool, bool],
+               fronted: list[Actor] | None = None) -> list[Event]:
     trigger, triggers, sent_end = where
     future, venue_before = flags
     places = [a for a in actors if is_place(text, a)
-              and abs(a.start - trigger.start) <= _PLACE_WINDOW]
+              and abs(a.start - trigger.start) <= _PLACE_WINDOW] or list(fronted or [])
     host = host_place(text, trigger.start, [a for a in actors if a.type == "LOC"])
     places += [host] if host is not None and host not in places else []
     between = named_between(text, trigger.start, sent_end, actors,

@@ -1,0 +1,67 @@
+"""What frames an event beyond its own clause: the topic of talks ("sur l'aide à l'Ukraine"),
+a place fronted before the trigger, an acronym the text spells out, and a trigger that only
+complements another noun ("la transcription de la conférence de presse"). Our own texts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from veille.model import Event
+from veille.nlp.events.rules import Actor, EventContext, build_events
+from veille.nlp.pipeline import Analysis
+
+PUBLISHED = EventContext(date(2026, 3, 4), published=True)
+
+
+def events(text: str, names: dict[str, str]) -> list[Event]:
+    found = sorted((Actor(text.index(n), text.index(n) + len(n), n, k)
+                    for n, k in names.items()), key=lambda a: a.start)
+    return build_events(text, (0, len(text)), found, [], PUBLISHED)
+
+
+def test_names_in_the_topic_of_talks_take_no_part_and_are_no_place() -> None:
+    text = ("Ana Lopes et Marc Weber se sont rencontrés pour des discussions franches sur "
+            "l'aide de Berlin à la Moldavie.")
+    found = events(text, {"Ana Lopes": "PER", "Marc Weber": "PER", "Berlin": "LOC",
+                          "Moldavie": "LOC"})
+    assert [(e.participants, e.place) for e in found] == [(["Ana Lopes", "Marc Weber"], None)]
+
+
+def test_parties_named_after_the_topic_still_take_part() -> None:
+    text = "Les négociations sur le programme nucléaire qui se déroulent entre Paris et Téhéran."
+    found = events(text, {"Paris": "LOC", "Téhéran": "LOC"})
+    assert [e.participants for e in found] == [["France", "Iran"]]
+
+
+def test_a_place_fronted_before_the_event_with_its_region_is_its_place() -> None:
+    text = ("Tous les regards étaient tournés sur Tromsø, en Norvège, lorsque Ana Lopes et Marc "
+            "Weber se sont rencontrés pour la première fois depuis leur élection.")
+    found = events(text, {"Tromsø": "LOC", "Norvège": "LOC", "Ana Lopes": "PER",
+                          "Marc Weber": "PER"})
+    assert [(e.participants, e.place) for e in found] == [
+        (["Ana Lopes", "Marc Weber"], "Tromsø")]
+    # a location with no preposition of place and no region is no place
+    text = "Oslo salue la rencontre entre Ana Lopes et Marc Weber."
+    found = events(text, {"Oslo": "LOC", "Ana Lopes": "PER", "Marc Weber": "PER"})
+    assert [e.place for e in found] == [None]
+
+
+def test_an_acronym_the_text_spells_out_takes_part_under_its_full_name(
+        analyze_text: Callable[..., Analysis]) -> None:
+    text = ("La Fédération nationale des artisans boulangers (FNAB) a publié ses chiffres. "
+            "La FNAB tiendra le 12 mars une conférence sociale à Lyon.")
+    found = analyze_text(text, "2026-03-04").events
+    assert [(e.participants, e.date, e.status) for e in found] == [
+        (["Fédération nationale des artisans boulangers"], "2026-03-12", "planned")]
+
+
+def test_a_conference_named_as_the_complement_of_a_noun_takes_no_future(
+        analyze_text: Callable[..., Analysis]) -> None:
+    text = ("Le sommet s'achève\n"
+            "Ana Lopes et Marc Weber ont tenu une conférence de presse commune à Porto. "
+            "Vous trouverez ci-dessous la transcription de la conférence de presse de Lopes "
+            "et Weber.")
+    found = analyze_text(text, "2026-03-04").events
+    assert [(e.type, e.status) for e in found if e.type == "press_conference"] == [
+        ("press_conference", "happened")]
