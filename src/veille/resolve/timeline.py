@@ -253,9 +253,10 @@ def _too_late(event: TimelineEvent, report: TimelineEvent) -> bool:
 
 
 def _same_in_document(item: TimelineEvent, types: set[str], event: Event,
-                      places: PlaceIndex, sentences: list[str]) -> bool:
+                      places: PlaceIndex, sentences: list[str], adjacent: bool = False) -> bool:
     """Whether a mention may name again an event its document already reports (``types``:
-    those of the item's mentions so far)."""
+    those of the item's mentions so far; ``adjacent``: the mention's sentence is next to one
+    of the item's)."""
     kinds = shared_taxonomy()
     if kinds.group(event.type) not in {kinds.group(t) for t in types} and not (
             kinds.family(event.type) == kinds.family(item.type)
@@ -267,9 +268,12 @@ def _same_in_document(item: TimelineEvent, types: set[str], event: Event,
         return False
     if place_relation(places, sentences, item.place, event.place) == "apart":
         return False
-    # "la réunion" names no one: it can refer back to the one meeting of its group
+    # "la réunion" names no one: it can refer back to the one meeting of its group; in the
+    # next sentence, one name each may be the two sides ("X m'a appelé. Nous avons eu une
+    # conversation": the caller, then the one called)
     return not event.participants or not item.participants or \
-        _core_match(event.participants, item.participants)
+        _core_match(event.participants, item.participants) or \
+        adjacent and len(event.participants) == len(item.participants) == 1
 
 
 def _source(record: Record, event: Event) -> SourceRef:
@@ -313,20 +317,31 @@ def document_events(record: Record, places: PlaceIndex | None = None) -> list[Ti
     kinds = shared_taxonomy()
     items: list[TimelineEvent] = []
     types: list[set[str]] = []  # the types of each item's mentions
+    spans: list[list[tuple[int, int]]] = []  # the sentences of each item's mentions
     for event in sorted((e for e in record.events if e.type in kinds), key=_by_date):
-        sentence = sentence_of(record.text, event.start, event.end)
+        bounds = sentence_bounds(record.text, event.start, event.end)
+        sentence = " ".join(record.text[bounds[0]:bounds[1]].split())
         homes = [n for n, t in enumerate(items) if _same_in_document(
-            t, types[n], event, places, [sentence, t.sources[0].sentence])]
+            t, types[n], event, places, [sentence, t.sources[0].sentence],
+            any(_next_to(record.text, bounds, other) for other in spans[n]))]
         if len(homes) == 1:  # a mention that fits two events is neither's
             item = items[homes[0]]
             _add_mention(item, event, places)
             types[homes[0]].add(event.type)
+            spans[homes[0]].append(bounds)
         else:
             item = _report(record, event)
             items.append(item)
             types.append({event.type})
+            spans.append([bounds])
         item.quotes.extend(q for q in _quotes_for(record, event) if q not in item.quotes)
     return items
+
+
+def _next_to(text: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether two sentences follow each other (nothing but spaces between)."""
+    first, second = sorted((one, other))
+    return first != second and not text[first[1]:second[0]].strip()
 
 
 def _add_mention(item: TimelineEvent, event: Event, places: PlaceIndex) -> None:
