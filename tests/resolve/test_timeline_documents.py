@@ -38,3 +38,31 @@ def test_a_call_of_another_pair_in_the_next_sentence_stays_apart() -> None:
     found = reports(text, call(text, "appelé", "2026-01-12", CALVINO, ALBARES),
                     call(text, "conversation", None, SANCHEZ, ALBARES))
     assert found == [[ALBARES, CALVINO], [ALBARES, SANCHEZ]]
+
+
+def talks(text: str, trigger: str, date: str | None, *people: str) -> Event:
+    start = text.index(trigger)
+    return Event("talks", trigger, start, start + len(trigger), list(people), "Genève", date)
+
+
+def test_the_latest_talks_are_the_latest_of_the_dated_rounds() -> None:
+    text = ("L'Arménie et l'Azerbaïdjan ont négocié à Genève le 3 mars et le 9 avril. "
+            "Lors des derniers pourparlers, Bakou a fait une offre.")
+    first = talks(text, "négocié", "2026-03-03", "Arménie", "Azerbaïdjan")
+    second = Event("talks", "négocié", first.start, first.end, ["Arménie", "Azerbaïdjan"],
+                   "Genève", "2026-04-09")
+    last = talks(text, "pourparlers", None, "Azerbaïdjan")
+    items = document_events(Record("doc", Source(), text, events=[first, second, last]))
+    assert sorted((i.date, i.sources[0].mentions) for i in items) == [
+        ("2026-03-03", 1), ("2026-04-09", 2)]
+
+
+def test_talks_not_called_the_latest_fit_both_rounds_and_stay_apart() -> None:
+    text = ("L'Arménie et l'Azerbaïdjan ont négocié à Genève le 3 mars et le 9 avril. "
+            "Lors des pourparlers, Bakou a fait une offre.")
+    first = talks(text, "négocié", "2026-03-03", "Arménie", "Azerbaïdjan")
+    second = Event("talks", "négocié", first.start, first.end, ["Arménie", "Azerbaïdjan"],
+                   "Genève", "2026-04-09")
+    vague = talks(text, "pourparlers", None, "Azerbaïdjan")
+    items = document_events(Record("doc", Source(), text, events=[first, second, vague]))
+    assert len(items) == 3

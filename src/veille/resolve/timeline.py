@@ -32,6 +32,7 @@ from veille.resolve.timeline_context import after_reference, context_date, sente
 from veille.taxonomy import shared_taxonomy
 
 _NAME_WORDS = "events/name_words.txt"
+_LATEST_WORDS = "timeline/latest_words.txt"
 
 
 @dataclass
@@ -96,6 +97,12 @@ def _name_words() -> frozenset[str]:
     # Every installed pack's: one timeline merges documents of any language. Cached for the
     # process (packs are installed data, and fold_name runs for every pair of names).
     return frozenset().union(*(LanguagePack.load(code).words(_NAME_WORDS)
+                               for code in LanguagePack.available()))
+
+
+@cache
+def _latest_words() -> frozenset[str]:
+    return frozenset().union(*(LanguagePack.load(code).words(_LATEST_WORDS)
                                for code in LanguagePack.available()))
 
 
@@ -324,6 +331,8 @@ def document_events(record: Record, places: PlaceIndex | None = None) -> list[Ti
         homes = [n for n, t in enumerate(items) if _same_in_document(
             t, types[n], event, places, [sentence, t.sources[0].sentence],
             any(_next_to(record.text, bounds, other) for other in spans[n]))]
+        if len(homes) > 1 and _says_latest(record.text, bounds[0], event.start):
+            homes = _latest(items, homes)
         if len(homes) == 1:  # a mention that fits two events is neither's
             item = items[homes[0]]
             _add_mention(item, event, places)
@@ -336,6 +345,26 @@ def document_events(record: Record, places: PlaceIndex | None = None) -> list[Ti
             spans.append([bounds])
         item.quotes.extend(q for q in _quotes_for(record, event) if q not in item.quotes)
     return items
+
+
+def _says_latest(text: str, left: int, start: int) -> bool:
+    """Whether the words just before a trigger say "the latest" ("les derniers pourparlers")."""
+    before = " ".join(_plain_words(text[max(left, start - 40):start])[-2:])
+    return any(w in before.split() or " " in w and before.endswith(w) for w in _latest_words())
+
+
+def _latest(items: list[TimelineEvent], homes: list[int]) -> list[int]:
+    """The one latest of several dated candidates; all of them when one is undated."""
+    dated = [n for n in homes if items[n].date]
+    if len(dated) < len(homes):
+        return homes
+    last = max(items[n].date or "" for n in dated)
+    return [n for n in dated if items[n].date == last]
+
+
+def _plain_words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", text)
+    return re.findall(r"\w+", "".join(c for c in text if not unicodedata.combining(c)).lower())
 
 
 def _next_to(text: str, one: tuple[int, int], other: tuple[int, int]) -> bool:
