@@ -29,9 +29,9 @@ def test_names_in_the_topic_of_talks_take_no_part_and_are_no_place() -> None:
 
 
 def test_parties_named_after_the_topic_still_take_part() -> None:
-    text = "Les négociations sur le programme nucléaire qui se déroulent entre Paris et Téhéran."
-    found = events(text, {"Paris": "LOC", "Téhéran": "LOC"})
-    assert [e.participants for e in found] == [["France", "Iran"]]
+    text = "Les pourparlers sur la pêche en mer, qui ont repris jeudi entre Rome et Moscou."
+    found = events(text, {"Rome": "LOC", "Moscou": "LOC"})
+    assert [e.participants for e in found] == [["Italie", "Russie"]]
 
 
 def test_a_place_fronted_before_the_event_with_its_region_is_its_place() -> None:
@@ -42,15 +42,15 @@ def test_a_place_fronted_before_the_event_with_its_region_is_its_place() -> None
     assert [(e.participants, e.place) for e in found] == [
         (["Ana Lopes", "Marc Weber"], "Tromsø")]
     # a location with no preposition of place and no region is no place
-    text = "Oslo salue la rencontre entre Ana Lopes et Marc Weber."
-    found = events(text, {"Oslo": "LOC", "Ana Lopes": "PER", "Marc Weber": "PER"})
+    text = "Rome salue la rencontre entre Ana Lopes et Marc Weber."
+    found = events(text, {"Rome": "LOC", "Ana Lopes": "PER", "Marc Weber": "PER"})
     assert [e.place for e in found] == [None]
 
 
 def test_an_acronym_the_text_spells_out_takes_part_under_its_full_name(
         analyze_text: Callable[..., Analysis]) -> None:
     text = ("La Fédération nationale des artisans boulangers (FNAB) a publié ses chiffres. "
-            "La FNAB tiendra le 12 mars une conférence sociale à Lyon.")
+            "La FNAB organisera le 12 mars une réunion de ses adhérents à Lyon.")
     found = analyze_text(text, "2026-03-04").events
     assert [(e.participants, e.date, e.status) for e in found] == [
         (["Fédération nationale des artisans boulangers"], "2026-03-12", "planned")]

@@ -49,7 +49,7 @@ def test_interviewed_by_a_newspaper_is_an_interview() -> None:
 
 
 def test_a_conference_to_be_held_is_a_planned_meeting() -> None:
-    assert kinds("La CFDT tiendra une conférence sociale à Lyon.") == [
+    assert kinds("À Lyon, la CFDT tiendra bientôt une conférence régionale.") == [
         ("meeting", "planned", "Lyon")]
 
 

@@ -56,7 +56,7 @@ def test_hearsay_in_the_conditional_is_no_event() -> None:
 
 
 def test_a_run_of_days_of_one_month_is_dated_by_its_first_day() -> None:
-    text = "La CFDT tiendra les 9 et 10 juillet une conférence sociale à Lyon."
+    text = "La CFDT réunira les 9 et 10 juillet une conférence régionale à Lyon."
     times = [_time(text, "9", "2026-07-09"), _time(text, "10 juillet", "2026-07-10")]
     assert [(e.date, e.status) for e in _events(text, times)] == [("2026-07-09", "planned")]
 

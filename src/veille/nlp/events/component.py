@@ -153,9 +153,9 @@ def _actors(text: str, table: EntityTable, host: str | None) -> list[Actor]:
 
 
 def _spelled_out(text: str, actors: list[Actor]) -> list[Actor]:
-    """Actors named by an acronym the text spells out ("la Confédération générale du travail
-    (CGT)") under the full name: news defines an acronym once, then uses it alone, and the
-    fullest name is the canonical one."""
+    """Actors named by an acronym the text spells out ("la Fédération nationale des artisans
+    boulangers (FNAB)") under the full name: news defines an acronym once, then uses it alone,
+    and the fullest name is the canonical one."""
     full: dict[str, str] = {}
     gap = _re()["acronym_gap"]
     for name, short in zip(actors, actors[1:], strict=False):
@@ -168,8 +168,8 @@ def _spelled_out(text: str, actors: list[Actor]) -> list[Actor]:
 
 def _abbreviates(acronym: str, name: str) -> bool:
     """Whether ``acronym`` (capitals only) takes its letters, in order, from the initials of
-    ``name``'s words, the first from the first ("CGT" of "Confédération générale du
-    travail"; the small words an acronym skips need no list)."""
+    ``name``'s words, the first from the first ("FNAB" of "Fédération nationale des
+    artisans boulangers"; the small words an acronym skips need no list)."""
     initials = [w[0].casefold() for w in re.findall(r"\w+", name)]
     letters = [c.casefold() for c in acronym]
     if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) < len(initials) + 1
