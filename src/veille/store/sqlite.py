@@ -30,6 +30,7 @@ from veille.store.base import (
     SearchFilters,
     SearchHit,
 )
+from veille.store.cache import EntityCache, cache_for
 from veille.store.migrate import migrate_sqlite
 
 _QUOTE_COLUMNS = (
@@ -46,6 +47,10 @@ class SQLiteStore:
         self._deadline: float | None = None
         if path != ":memory:":
             Path(path).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        # One file's connections share their entity rows (``:memory:`` is one connection).
+        self._entity_cache = (EntityCache() if path == ":memory:"
+                              else cache_for(str(Path(path).expanduser().resolve())))
+        self._data_version: int | None = None
         try:
             self.conn = sqlite3.connect(path, isolation_level=None, timeout=30.0,
                                         check_same_thread=False)
@@ -113,6 +118,9 @@ class SQLiteStore:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
+        finally:
+            # Its own commits do not move this connection's data_version: clear here.
+            self._entity_cache.clear()
         return AddResult(record.doc_id, "added")
 
     def _find_duplicate(self, doc_id: str, key: str, bands: list[str], signature: list[int],
@@ -317,16 +325,29 @@ class SQLiteStore:
         return out
 
     def entity(self, entity_id: int) -> EntityRow | None:
-        found = self._entity_rows("e.id = ?", [entity_id], 1, 0)
-        return found[0] if found else None
+        return self._entities_by_id([entity_id]).get(entity_id)
+
+    def _entities_by_id(self, ids: list[int]) -> dict[int, EntityRow]:
+        """The rows of these entity ids, from the cache (see :mod:`veille.store.cache`) when
+        the file has not changed since they were read."""
+        (version,) = self.conn.execute("PRAGMA data_version").fetchone()
+        if version != self._data_version:  # another connection committed meanwhile
+            self._data_version = version
+            self._entity_cache.clear()
+        generation = self._entity_cache.generation
+        found = self._entity_cache.get(ids)
+        missing = [i for i in ids if i not in found]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            read = self._entity_rows(f"e.id IN ({marks})", missing, len(missing), 0)
+            self._entity_cache.put(generation, read)
+            found.update((row.id, row) for row in read)
+        return found
 
     def entity_links(self, doc_id: str) -> dict[str, EntityRow]:
         links = self.conn.execute(
             "SELECT local_id, entity_id FROM doc_entities WHERE doc_id = ?", (doc_id,)).fetchall()
-        ids = sorted({entity_id for _, entity_id in links})
-        marks = ",".join("?" * len(ids))
-        by_id = {r.id: r for r in self._entity_rows(f"e.id IN ({marks})", ids, len(ids), 0)
-                 } if ids else {}
+        by_id = self._entities_by_id(sorted({entity_id for _, entity_id in links}))
         return {local: by_id[entity_id] for local, entity_id in links if entity_id in by_id}
 
     def entity_documents(self, entity_id: int, limit: int = 200) -> list[str]:
@@ -345,9 +366,7 @@ class SQLiteStore:
             # Ties: people and organisations before places, then by name.
             " ORDER BY n DESC, e.type NOT IN ('PER', 'ORG'), e.name"
             " LIMIT ?", (entity_id, limit)).fetchall()
-        by_id = {r.id: r for r in self._entity_rows(
-            f"e.id IN ({','.join('?' * len(found))})", [i for i, _ in found], limit, 0)
-        } if found else {}
+        by_id = self._entities_by_id([i for i, _ in found])
         return [(by_id[i], n) for i, n in found if i in by_id]
 
     def documents(self, limit: int = 50, offset: int = 0) -> list[DocumentRow]:

@@ -7,9 +7,10 @@ description, through :func:`veille.resolve.cards.card`); the store adds the name
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import cast
+from functools import lru_cache
+from typing import Any, cast
 
 from veille.kb.base import KnowledgeBase, get_kb
 from veille.model import Entity, EntityType
@@ -55,9 +56,26 @@ def installed_kb() -> KnowledgeBase:
 def entity_card(row: EntityRow, on: str | None = None, kb: KnowledgeBase | None = None
                 ) -> Card:
     """The card of a store entity, its roles as of ``on`` (ISO; today when absent)."""
+    if kb is not None:
+        return _make_card(row, on, kb)
+    # Cards of the installed KB (loaded once a process) are kept by everything they are
+    # made of: an article page shows a dozen, each a KB lookup and a country label (a scan
+    # of the KB), the same for the same row and day.
+    key = (row.id, row.name, row.type, row.kb_id, row.documents, row.mentions,
+           tuple(row.aliases), on, date.today() if on is None else None)
+    return replace(_card(key, installed_kb()))
+
+
+@lru_cache(maxsize=4096)
+def _card(key: tuple[Any, ...], kb: KnowledgeBase) -> Card:
+    row = EntityRow(key[0], key[1], key[2], key[3], key[4], key[5], list(key[6]))
+    return _make_card(row, key[7], kb)
+
+
+def _make_card(row: EntityRow, on: str | None, kb: KnowledgeBase) -> Card:
     # The store keeps the type as a plain string; it is one of EntityType by construction.
     entity = Entity(id="", name=row.name, type=cast(EntityType, row.type), kb_id=row.kb_id)
-    info = card(entity, day_of(on), kb or installed_kb())
+    info = card(entity, day_of(on), kb)
     cited = card_word("cited_in", ui_pack())
     return Card(
         name=str(info.get("label") or row.name), type=row.type,
