@@ -48,3 +48,10 @@ def test_the_document_records_its_language() -> None:
     assert english.source.language == "en"
     french = clean_document(RawDocument(f"Impasse\n\n{MIXED}\n\n{FRENCH}", "fr.txt"), settings)
     assert french.source.language == "fr"
+
+
+def test_only_the_start_of_a_long_text_is_read() -> None:
+    # py3langid's cost grows with the text: the start of a long one names its language.
+    long_french = " ".join([FRENCH] * 30)  # about 3,300 characters
+    assert detect_language(long_french + " " + " ".join([ENGLISH] * 300)) == "fr"
+    assert detect_language(" ".join([ENGLISH] * 300)) == "en"

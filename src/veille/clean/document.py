@@ -47,7 +47,8 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
     if raw.is_html:
         page = extract_page(raw.text, raw.origin, raw.url)
         declared = page.language
-        pack = cleaning_pack(document_language(raw.language, declared, page.text))
+        language = document_language(raw.language, declared, page.text)
+        pack = cleaning_pack(language)
         page = with_page_head(page, raw.text, pack)
         page_removed = removed_from_page(raw.text, page.text, pack)
         text = page.text
@@ -57,7 +58,8 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
         publisher = publisher or page.publisher
         url = url or page.url
     else:
-        pack = cleaning_pack(document_language(raw.language, None, text))
+        language = document_language(raw.language, None, text)
+        pack = cleaning_pack(language)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
     if layout is None:
         layout = text_layout(text, pack)
@@ -78,7 +80,10 @@ def clean_document(raw: RawDocument, settings: Settings) -> CleanDocument:
         publisher=publisher
         or metadata.publisher_from_boilerplate(removed, pack)
         or metadata.publisher_from_url(url),
-        language=document_language(raw.language, declared, cleaned),
+        # Told once, from the text before cleaning: what cleaning removes (furniture, a
+        # repeated headline) is in the page's own language, and telling it again on the
+        # cleaned text gave the same answer on every seed, dev and test document.
+        language=language,
     )
     _settle_dates(source, published, cleaned, pack)
     return CleanDocument(
