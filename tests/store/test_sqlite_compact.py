@@ -77,3 +77,11 @@ def test_an_old_store_migrates_and_still_finds_its_documents(tmp_path: Path) -> 
     near = make_record(text.replace("numéro 3 ", "numéro trois "))
     result = store.add(near, signature(near.text), THRESHOLD)
     assert (result.status, result.existing) == ("near-duplicate", record.doc_id)
+
+
+def test_a_quote_via_is_read_from_either_stored_form() -> None:
+    record = summit_record()  # its quote at 10 was found by its incise
+    for stored in (rows.pack_record(record), json.dumps(record.to_dict())):
+        assert rows.stored_quote_via(stored, 10) == "incise"
+        assert rows.stored_quote_via(stored, 11) is None
+    assert rows.stored_quote_via(None, 10) is None

@@ -66,7 +66,8 @@ def summit_record() -> Record:
                                           [Mention(0, 12, "Viktor Orban")]),
                   Entity("e3", "Bruxelles", "LOC", None, [Mention(0, 9, "Bruxelles")])],
         quotes=[Quote("direct", "Nous avons trouvé un accord", 10, 38, "Ursula von der Leyen",
-                      "e1", None, "a déclaré", "2026-03-12")],
+                      "e1", None, speaker_via="incise", cue="a déclaré",
+                      said_on="2026-03-12")],
         events=[Event("summit", "sommet", 0, 6, ["Ursula von der Leyen", "Viktor Orban"],
                       "Bruxelles", "2026-03-12")],
     )
@@ -80,7 +81,8 @@ def visit_record() -> Record:
                   Entity("e2", "Ursula von der Leyen", "PER", "Q60772",
                          [Mention(0, 9, "von der Leyen")])],
         quotes=[Quote("direct", "La coopération entre nos deux pays est essentielle", 0, 50,
-                      "le ministre des Affaires étrangères", None, "ministre", "a affirmé")],
+                      "le ministre des Affaires étrangères", None, "ministre",
+                      speaker_via="role", cue="a affirmé")],
         events=[Event("visit", "visite", 0, 6, [], "Pékin", "2026-04-02")],
     )
 
@@ -217,6 +219,28 @@ def test_quotes_filter_by_speaker_and_date(filled: Store) -> None:
     assert filled.quotes(speaker="Orban") == []
     newest_first = [q.published for q in filled.quotes()]
     assert newest_first == ["2026-04-02", "2026-03-12"]
+
+
+def test_quotes_say_how_their_speaker_was_found(filled: Store) -> None:
+    assert [(q.speaker, q.speaker_via) for q in filled.quotes()] == [
+        ("le ministre des Affaires étrangères", "role"), ("Ursula von der Leyen", "incise")]
+
+
+def test_quotes_stored_before_speaker_via_take_it_from_their_record(store_url: str,
+                                                                    store: Store) -> None:
+    add(store, summit_record())
+    conn = store.conn  # type: ignore[attr-defined]
+    # The store as it was before migration 0007: no column, the via only in the record.
+    conn.execute("ALTER TABLE quotes DROP COLUMN speaker_via")
+    conn.execute("DELETE FROM schema_migrations WHERE version = 7")
+    if store_url.startswith("postgresql://"):
+        conn.commit()
+    store.close()
+    reopened = open_store(store_url)
+    try:
+        assert [q.speaker_via for q in reopened.quotes()] == ["incise"]
+    finally:
+        reopened.close()
 
 
 def test_entities_merge_across_documents(filled: Store) -> None:

@@ -60,6 +60,7 @@ class QuoteRow:
     cue: str | None
     said_on: str | None
     medium: str | None
+    speaker_via: str | None = None  # how the speaker was found (the record's Quote.speaker_via)
 
 
 @dataclass

@@ -19,10 +19,11 @@ def migration_files(dialect: str) -> list[tuple[int, str, str]]:
 
 def migrate_sqlite(conn: sqlite3.Connection) -> list[str]:
     """Apply pending migrations, each in its own transaction; return the names applied."""
-    from veille.store.rows import band_key  # rows imports the language packs: only here
+    from veille.store.rows import band_key, stored_quote_via  # rows imports the packs: here
 
     # Functions a migration's SQL may call to convert stored values.
     conn.create_function("veille_band_key", 1, band_key, deterministic=True)
+    conn.create_function("veille_quote_via", 2, stored_quote_via, deterministic=True)
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT,"
         " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))"

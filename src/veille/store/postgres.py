@@ -38,7 +38,7 @@ from veille.store.postgres_browse import BrowseQueries
 
 _QUOTE_COLUMNS = (
     "q.doc_id, d.title, d.published, q.kind, q.text, q.start, q.\"end\", q.speaker,"
-    " q.speaker_entity, q.speaker_role, q.cue, q.said_on, q.medium"
+    " q.speaker_entity, q.speaker_role, q.cue, q.said_on, q.medium, q.speaker_via"
 )
 _PG = rows.POSTGRES
 # Any constant works: it only has to differ from the per-document keys in practice.
@@ -264,11 +264,12 @@ class PostgresStore(BrowseQueries):
         with self.conn.cursor() as cur:
             cur.executemany(
                 "INSERT INTO quotes (doc_id, kind, text, start, \"end\", speaker, speaker_entity,"
-                " speaker_role, cue, said_on, medium, published)"
-                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
+                " speaker_role, cue, said_on, medium, published, speaker_via)"
+                " VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)",
                 [(record.doc_id, q.kind, q.text, q.start, q.end, q.speaker,
                   ids.get(q.speaker_id or ""), q.speaker_role, q.cue, q.said_on, q.medium,
-                  q.said_on or record.source.published or record.source.reference_date)
+                  q.said_on or record.source.published or record.source.reference_date,
+                  q.speaker_via)
                  for q in record.quotes],
             )
 

@@ -334,6 +334,19 @@ def unpack_record(stored: bytes | str, text: str | None) -> Record:
     return restore_record(data, text)
 
 
+def stored_quote_via(stored: bytes | str | None, start: int) -> str | None:
+    """The ``speaker_via`` of the quote at ``start`` in a stored record (for migration 0007:
+    rows from before it hold it only in the record)."""
+    return _quote_vias(stored).get(start) if stored else None
+
+
+@lru_cache(maxsize=4)
+def _quote_vias(stored: bytes | str) -> dict[int, str | None]:
+    # Kept: the migration asks once per quote, a record holds several.
+    data = json.loads(zlib.decompress(stored) if isinstance(stored, bytes) else stored)
+    return {q["start"]: q.get("speaker_via") for q in data.get("quotes", [])}
+
+
 def band_key(band: str) -> int:
     """A near-copy band (``"<n>:<16 hex digits>"``) as one signed 64-bit integer: the band
     number in the top byte, 56 bits of its hash below."""

@@ -35,7 +35,7 @@ from veille.store.migrate import migrate_sqlite
 
 _QUOTE_COLUMNS = (
     "q.doc_id, d.title, d.published, q.kind, q.text, q.start, q.\"end\", q.speaker,"
-    " q.speaker_entity, q.speaker_role, q.cue, q.said_on, q.medium"
+    " q.speaker_entity, q.speaker_role, q.cue, q.said_on, q.medium, q.speaker_via"
 )
 
 
@@ -227,10 +227,12 @@ class SQLiteStore:
     def _insert_quotes(self, record: Record, ids: dict[str, int]) -> None:
         self.conn.executemany(
             "INSERT INTO quotes (doc_id, kind, text, start, \"end\", speaker, speaker_entity,"
-            " speaker_role, cue, said_on, medium, published) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " speaker_role, cue, said_on, medium, published, speaker_via)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(record.doc_id, q.kind, q.text, q.start, q.end, q.speaker,
               ids.get(q.speaker_id or ""), q.speaker_role, q.cue, q.said_on, q.medium,
-              q.said_on or record.source.published or record.source.reference_date)
+              q.said_on or record.source.published or record.source.reference_date,
+              q.speaker_via)
              for q in record.quotes],
         )
 

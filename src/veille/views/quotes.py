@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from veille.resolve.timeline import period_bounds
 from veille.store.base import QuoteRow, Store
-from veille.views.labels import labels, record_label
+from veille.views.labels import labels
 from veille.views.links import PageInfo, doc_url, entity_url, page_info, until_bound
 
 
@@ -42,12 +42,12 @@ class QuotePage:
     paging: PageInfo | None = None
 
 
-def quote_item(row: QuoteRow, label: str, via: str | None = None) -> QuoteItem:
+def quote_item(row: QuoteRow, label: str) -> QuoteItem:
     return QuoteItem(
         doc_id=row.doc_id, label=label, title=row.title, published=row.published,
         kind=row.kind, text=row.text, start=row.start, end=row.end, speaker=row.speaker,
         speaker_entity=row.speaker_entity, speaker_role=row.speaker_role,
-        speaker_via=via, cue=row.cue, said_on=row.said_on,
+        speaker_via=row.speaker_via, cue=row.cue, said_on=row.said_on,
         medium=row.medium, date=row.said_on or row.published,
         url=doc_url(row.doc_id, row.start),
         speaker_url=entity_url(row.speaker_entity) if row.speaker_entity else None,
@@ -55,18 +55,9 @@ def quote_item(row: QuoteRow, label: str, via: str | None = None) -> QuoteItem:
 
 
 def quote_items(store: Store, rows: list[QuoteRow]) -> list[QuoteItem]:
-    """The rows with their articles' labels and how each speaker was found: the store's rows
-    carry neither, so each article of the page is read once."""
-    named: dict[str, str] = {}
-    vias: dict[tuple[str, int], str | None] = {}
-    for doc_id in dict.fromkeys(r.doc_id for r in rows):
-        record = store.get(doc_id)
-        if record is None:
-            named[doc_id] = labels(store, [(doc_id, None)])[doc_id]
-            continue
-        named[doc_id] = record_label(record)
-        vias.update(((doc_id, q.start), q.speaker_via) for q in record.quotes)
-    return [quote_item(r, named[r.doc_id], vias.get((r.doc_id, r.start))) for r in rows]
+    """The rows with their articles' labels (only an untitled article is read for its own)."""
+    named = labels(store, ((r.doc_id, r.title) for r in rows))
+    return [quote_item(r, named[r.doc_id]) for r in rows]
 
 
 def quotes_view(store: Store, speaker: str | None = None, since: str | None = None,
