@@ -51,6 +51,7 @@ class CueWords:
     opinion: frozenset[str]  # sentence openers of an opinion ("Pour X, ...")
     source_nouns: frozenset[str]  # nouns that can be a source after "selon"
     deps: dict[str, frozenset[str]]  # role -> the parser's labels (cues_dependencies.tsv)
+    negation: dict[str, frozenset[str]]  # "particle" / "adverb" -> words (cues_negations.tsv)
 
     def labels(self, role: str) -> frozenset[str]:
         """The parser's dependency labels of ``role`` ("subject", "auxiliary"...)."""
@@ -94,7 +95,16 @@ def _build_words(pack: LanguagePack) -> CueWords:
         | pack.words("quote_person_nouns.txt")
         | frozenset(row[0] for row in pack.table("quote_org_nouns.txt")),
         deps={role: frozenset(labels) for role, labels in deps.items()},
+        negation=_by_second_column(pack.table("quotes/cues_negations.tsv")),
     )
+
+
+def _by_second_column(rows: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for row in rows:
+        if len(row) > 1:
+            groups.setdefault(row[1], set()).add(row[0])
+    return {key: frozenset(words) for key, words in groups.items()}
 
 
 def _matcher(pack: LanguagePack, vocab: Vocab) -> tuple[Matcher, dict[int, tuple[str, str]]]:
@@ -174,6 +184,33 @@ def is_reporting_verb(token: Token) -> bool:
     # pipeline without a tagger (spaCy's blank ones) cannot tell: the listed word is the cue.
     return (token.pos_ in ("VERB", "AUX") or _inverted_pronoun(token) is not None
             or not token.doc.has_annotation("POS"))
+
+
+def negated(verb: Token) -> bool:
+    """The verb group is negated ("n'a pas confirmé", "ne dira jamais"): an opening particle
+    and a closing adverb around the verb (``cues_negations.tsv``); "n'a dit que" is no
+    negation. A negated statement is not reported speech."""
+    words = cue_words().negation
+    # The parser hangs "ne" and "pas" on the verb, whatever stands between them.
+    lowers = {t.lower_ for t in verb.children if t.i >= verb.i - 4 and t.i <= verb.i + 2}
+    return bool(lowers & words.get("particle", frozenset())) and bool(
+        lowers & words.get("adverb", frozenset()))
+
+
+def author_voice(verb: Token, sentence_start: int) -> bool:
+    """The author's or the reader's voice, no one reported: a finite verb in the first or
+    second person, or one that opens its sentence with no subject at all (an imperative:
+    "Rappelons que", "Notons que", which the tagger may call third person)."""
+    words = cue_words()
+    group = [verb, *(c for c in verb.children if c.dep_ in words.labels("auxiliary"))]
+    finite = [t for t in group if "Fin" in t.morph.get("VerbForm", [])]
+    if any(set(t.morph.get("Person", [])) & {"1", "2"} for t in finite):
+        return True
+    if not finite or verb.doc[auxiliaries_before(verb)].idx > sentence_start:
+        return False
+    subject = words.labels("subject")
+    return pronoun_of(verb.doc, verb) is None and not any(
+        c.dep_ in subject for t in group for c in t.children)
 
 
 def present_participle(tok: Token) -> bool:

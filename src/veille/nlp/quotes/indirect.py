@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from veille.lang.pack import LanguagePack
 from veille.nlp.quotes.cues import (
+    author_voice,
     auxiliaries_before,
     can_be_source,
     cue_text,
@@ -27,6 +28,7 @@ from veille.nlp.quotes.cues import (
     inverted_subject,
     is_passive,
     is_reporting_verb,
+    negated,
     preposed_subject,
     present_participle,
     pronoun_of,
@@ -119,8 +121,10 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
 
 
 def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | None:
-    # "Il faut rappeler que ...": an infinitive cue reports no one's words.
-    if not is_reporting_verb(verb) or _infinitive(verb):
+    # "Il faut rappeler que ...": an infinitive cue reports no one's words; "n'a pas confirmé
+    # que" reports nothing; "Rappelons que" is the author's own aside.
+    if (not is_reporting_verb(verb) or _infinitive(verb) or negated(verb)
+            or author_voice(verb, sentence[0])):
         return None
     start = _content_start(doc, verb, sentence[1])
     pronoun = pronoun_of(doc, verb)
