@@ -193,14 +193,14 @@ def test_sources_that_disagree_on_the_place_are_kept_and_flagged() -> None:
 
 
 def test_each_name_is_folded_once_however_many_comparisons() -> None:
-    from veille.resolve import timeline
+    from veille.resolve import timeline, timeline_model
 
-    timeline._folded.cache_clear()
+    timeline_model._folded.cache_clear()
     reports = anchorage_reports() * 5
     merged = merge_events(reports)
     assert [s.doc_id for s in merged[0].sources] == ["a", "b", "c", "d"]
     names = {p for r in reports for e in r.events for p in e.participants}
-    info = timeline._folded.cache_info()
+    info = timeline_model._folded.cache_info()
     assert info.hits > info.misses >= len(names)
     assert timeline.fold_name("le président Vladimir Poutine") == ["vladimir", "poutine"]
 

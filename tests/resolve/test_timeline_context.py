@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from veille.model import Event, Record, Source, TimeExpr
-from veille.resolve.timeline import document_events
+from veille.resolve.timeline import document_events, merge_events
 from veille.resolve.timeline_context import after_reference, context_date, sentence_bounds
 
 CAPTION = ("Giorgia Meloni à Helsinki, en Finlande, le 12 mai 2026, et Ulf Kristersson à "
@@ -79,3 +79,33 @@ def test_an_event_after_the_document_date_is_after_its_reference() -> None:
     assert not after_reference("2025-08", "2025-08-20")  # the month holds the day
     assert not after_reference("2025-08-20", "2025-08-20")
     assert not after_reference("2025-10", None) and not after_reference(None, "2025-08-20")
+
+
+def _frame_story(weekday: str) -> list[Record]:
+    dated = "Le sommet de Genève entre Macron et Scholz s'est tenu le 6 mars 2026."
+    week = (f"{weekday}, à Genève, Macron et Scholz ont tenu un sommet. "
+            "Scholz avait reçu Macron à Berlin en janvier.")
+    summit = Event("summit", "sommet", dated.index("sommet"), dated.index("sommet") + 6,
+                   ["Emmanuel Macron", "Olaf Scholz"], "Genève", "2026-03-06")
+    undated = Event("summit", "sommet", week.index("sommet"), week.index("sommet") + 6,
+                    ["Macron", "Scholz"], "Genève")
+    earlier = Event("visit", "reçu", week.index("reçu"), week.index("reçu") + 4,
+                    ["Scholz", "Macron"], "Berlin")
+    unread = [TimeExpr(0, len(weekday), weekday, None, "none"),
+              TimeExpr(week.index("en janvier"), week.index("en janvier") + 10, "en janvier",
+                       None, "none")]
+    return [Record("dated", Source(published="2026-03-07"), dated, events=[summit]),
+            Record("week", Source(), week, times=unread, events=[undated, earlier])]
+
+
+def test_a_text_naming_the_lent_day_by_its_weekday_dates_its_unread_months() -> None:
+    by_place = {e.place: e for e in merge_events(_frame_story("Vendredi"))}
+    assert [s.doc_id for s in by_place["Genève"].sources] == ["dated", "week"]
+    berlin = by_place["Berlin"].sources[0]
+    assert (by_place["Berlin"].date, berlin.date_basis, berlin.date_from) == (
+        "2026-01", "frame", "dated")
+
+
+def test_another_weekday_gives_the_text_no_week() -> None:
+    by_place = {e.place: e for e in merge_events(_frame_story("Jeudi"))}
+    assert by_place["Berlin"].date is None

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from veille.kb.places import PlaceIndex, bundled_places
 from veille.model import Record
-from veille.resolve.timeline_context import after_reference
+from veille.resolve.timeline_context import after_reference, month_in_frame, week_of
 from veille.resolve.timeline_documents import document_events
 from veille.resolve.timeline_model import (
     SourceRef,
@@ -117,6 +117,7 @@ def merge_events(records: Iterable[Record], places: PlaceIndex | None = None
                  ) -> list[TimelineEvent]:
     """The events of all ``records`` with reports of the same event merged, sorted by date."""
     places = places or bundled_places()
+    records = list(records)
     reports = [item for r in records for item in document_events(r, places)]
     reports.sort(key=lambda t: (t.date is None, -len(t.date or "")))
     timeline = _Timeline()
@@ -129,7 +130,33 @@ def merge_events(records: Iterable[Record], places: PlaceIndex | None = None
             _absorb(home, report)
     for item in timeline.entries:
         _settle(item, places)
+    _date_by_frame(timeline.entries, records)
     return sorted(timeline.entries, key=lambda t: (t.date is None, t.date or "", t.type))
+
+
+def _date_by_frame(entries: list[TimelineEvent], records: list[Record]) -> None:
+    """Date what a text with no date of its own says happened in a month it names without a
+    year ("en février"), when that text is of a known week: a sure merge lent one of its
+    events a day that it names by a weekday alone (:func:`week_of`). ``date_basis: "frame"``,
+    ``date_from`` the document that lent the day."""
+    undated = {r.doc_id: r for r in records
+               if not (r.source.reference_date or r.source.published)}
+    frames: dict[str, tuple[str, str | None]] = {}
+    for entry in entries:
+        for s in entry.sources:
+            record = undated.get(s.doc_id)
+            if record and s.date_basis == "merged" and s.date and len(s.date) == 10 \
+                    and week_of(record, s.sentence, s.date):
+                frames[s.doc_id] = (s.date, s.date_from)
+    for entry in entries:
+        source = entry.sources[0]
+        if entry.date or len(entry.sources) > 1 or source.doc_id not in frames \
+                or not happened(entry.status):
+            continue
+        day, lender = frames[source.doc_id]
+        if month := month_in_frame(undated[source.doc_id], source.sentence, day):
+            entry.date = source.date = month
+            source.date_basis, source.date_from = "frame", lender
 
 
 class _Timeline:

@@ -4,14 +4,19 @@ Two questions a report's own document answers before any other document is asked
 an undated event was, when another sentence of the same text gives it (a photo caption "X à
 Washington, le 18 août 2025" dates the meeting the article only calls "la rencontre à
 Washington"), and how late the event can be (a document reports as done only what happened
-by its own date). Pure functions over :class:`veille.model.Record`.
+by its own date), and, for a text with no date of its own, which week it was written in when a
+sure merge dates one of its events that it names by a weekday alone. Pure functions over
+:class:`veille.model.Record`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
+from functools import cache
 
+from veille.lang.pack import LanguagePack
 from veille.model import Event, Record
 
 _STOPS = (". ", "\n", "? ", "! ")
@@ -96,3 +101,56 @@ def after_reference(date: str | None, reference: str | None) -> bool:
     if not date or not reference:
         return False
     return date[:len(reference)] > reference[:len(date)]
+
+
+@cache
+def _calendar_words() -> tuple[dict[str, int], dict[str, int]]:
+    """Weekday and month names of every installed pack (folded) -> ISO weekday, month."""
+    days: dict[str, int] = {}
+    months: dict[str, int] = {}
+    for code in LanguagePack.available():
+        pack = LanguagePack.load(code)
+        for table, into in (("weekdays.tsv", days), ("months.tsv", months)):
+            for row in pack.table(table):
+                if len(row) >= 2 and row[1].isdigit():
+                    into[_plain(row[0])] = int(row[1])
+    return days, months
+
+
+def _unread_in(record: Record, sentence: str) -> list[list[str]]:
+    """The words of each time expression with no value in the sentence ``sentence`` (as the
+    timeline keeps it: spaces collapsed) of ``record``."""
+    found = []
+    for t in record.times:
+        if t.value is None:
+            left, right = sentence_bounds(record.text, t.start, t.end)
+            if " ".join(record.text[left:right].split()) == sentence:
+                found.append(re.findall(r"\w+", _plain(t.text)))
+    return found
+
+
+def week_of(record: Record, sentence: str, day: str) -> bool:
+    """Whether ``record``, naming an event in ``sentence`` by a weekday alone ("vendredi"),
+    names the weekday of ``day``, the date a sure merge lent that event: a weekday alone is a
+    day of the week a text is written in, so the text is of that week."""
+    weekdays = _calendar_words()[0]
+    iso = date.fromisoformat(day).isoweekday()
+    named = {weekdays[w] for words in _unread_in(record, sentence) for w in words
+             if w in weekdays}
+    return named == {iso}
+
+
+def month_in_frame(record: Record, sentence: str, frame: str) -> str | None:
+    """The month an unread month name of ``sentence`` ("en février", no year) is, in a text
+    written in the week of ``frame``: the latest such month not after it. None when the
+    sentence holds no such name, or several, or a number (a day or a year it could not read)."""
+    months = _calendar_words()[1]
+    named = set()
+    for words in _unread_in(record, sentence):
+        if any(w.isdigit() for w in words):
+            return None
+        named |= {months[w] for w in words if w in months}
+    if len(named) != 1:
+        return None
+    month, year = named.pop(), int(frame[:4])
+    return f"{year if month <= int(frame[5:7]) else year - 1}-{month:02d}"
