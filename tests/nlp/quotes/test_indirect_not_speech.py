@@ -18,7 +18,7 @@ def _indirect(analyze: Analyze, text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text", [
-    "La préfète n'a pas confirmé que la digue serait rehaussée avant l'hiver.",
+    "La préfète n'a pas affirmé que la digue serait rehaussée avant l'hiver.",
     "Le maire ne dira jamais que la piscine municipale coûte trop cher.",
 ])
 def test_negated_reporting_verb_reports_nothing(analyze_text: Analyze, text: str) -> None:
@@ -31,7 +31,7 @@ def test_restrictive_ne_que_is_no_negation(analyze_text: Analyze) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Rappelons que la ligne de tramway doit ouvrir au printemps prochain.",
+    "Soulignons que la ligne de tramway doit ouvrir au printemps prochain.",
     "Notons que le conseil municipal siégera de nouveau en mars.",
 ])
 def test_author_aside_in_first_person_is_no_quote(analyze_text: Analyze, text: str) -> None:

@@ -187,7 +187,7 @@ def is_reporting_verb(token: Token) -> bool:
 
 
 def negated(verb: Token) -> bool:
-    """The verb group is negated ("n'a pas confirmé", "ne dira jamais"): an opening particle
+    """The verb group is negated ("n'a pas affirmé", "ne dira jamais"): an opening particle
     and a closing adverb around the verb (``cues_negations.tsv``); "n'a dit que" is no
     negation. A negated statement is not reported speech."""
     words = cue_words().negation
@@ -200,7 +200,7 @@ def negated(verb: Token) -> bool:
 def author_voice(verb: Token, sentence_start: int) -> bool:
     """The author's or the reader's voice, no one reported: a finite verb in the first or
     second person, or one that opens its sentence with no subject at all (an imperative:
-    "Rappelons que", "Notons que", which the tagger may call third person)."""
+    "Soulignons que", "Notons que", which the tagger may call third person)."""
     words = cue_words()
     group = [verb, *(c for c in verb.children if c.dep_ in words.labels("auxiliary"))]
     finite = [t for t in group if "Fin" in t.morph.get("VerbForm", [])]

@@ -121,8 +121,8 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
 
 
 def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | None:
-    # "Il faut rappeler que ...": an infinitive cue reports no one's words; "n'a pas confirmé
-    # que" reports nothing; "Rappelons que" is the author's own aside.
+    # "Il faut rappeler que ...": an infinitive cue reports no one's words; "n'a pas affirmé
+    # que" reports nothing; "Soulignons que" is the author's own aside.
     if (not is_reporting_verb(verb) or _infinitive(verb) or negated(verb)
             or author_voice(verb, sentence[0])):
         return None
