@@ -7,6 +7,7 @@ import re
 from veille.model import Event, Record, Source, TimeExpr
 from veille.resolve.timeline import document_events, merge_events
 from veille.resolve.timeline_context import after_reference, context_date, sentence_bounds
+from veille.resolve.timeline_formats import timeline_text
 
 CAPTION = ("Giorgia Meloni à Helsinki, en Finlande, le 12 mai 2026, et Ulf Kristersson à "
            "Stockholm, le 11 mai 2026.\n")
@@ -104,6 +105,9 @@ def test_a_text_naming_the_lent_day_by_its_weekday_dates_its_unread_months() -> 
     berlin = by_place["Berlin"].sources[0]
     assert (by_place["Berlin"].date, berlin.date_basis, berlin.date_from) == (
         "2026-01", "frame", "dated")
+    # the text names who lent it, as for a date lent by a merge
+    lines = timeline_text([by_place["Berlin"]])
+    assert lines[0].startswith("2026-01") and "(date de la fusion: dated)" in lines[1]
 
 
 def test_another_weekday_gives_the_text_no_week() -> None:

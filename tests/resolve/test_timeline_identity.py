@@ -94,3 +94,19 @@ def test_an_untitled_source_is_named_by_its_file_in_the_calendar_and_the_text() 
     ics = timeline_ics(timeline, datetime(2026, 3, 4, tzinfo=UTC)).replace("\r\n ", "")
     assert "afp-0412.txt: Le sommet" in ics and "x1f3" not in ics
     assert any("· afp-0412.txt" in line for line in timeline_text(timeline))
+
+
+def test_a_denied_meeting_is_not_the_planned_one_nor_the_one_that_happened() -> None:
+    plan = "Un sommet entre Macron et Scholz est prévu à Genève."
+    denial = "Berlin dément tout sommet entre Scholz et Macron à Genève."
+    cancelled = "Le sommet de Genève entre Macron et Scholz est annulé."
+    reports = [
+        record("plan", plan, event(plan, "sommet", "summit", None, "Genève", (MACRON, SCHOLZ),
+                                   status="planned")),
+        record("denial", denial, event(denial, "sommet", "summit", None, "Genève",
+                                       (SCHOLZ, MACRON), status="denied")),
+        record("cancelled", cancelled, event(cancelled, "sommet", "summit", None, "Genève",
+                                             (MACRON, SCHOLZ), status="cancelled")),
+        geneva_summit(),
+    ]
+    assert sources_by_entry(reports) == [["dated"], ["denial"], ["plan", "cancelled"]]

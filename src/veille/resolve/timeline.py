@@ -40,6 +40,7 @@ from veille.resolve.timeline_model import (
     sentence_of,
     shared,
     specificity,
+    statuses_agree,
 )
 from veille.taxonomy import shared_taxonomy
 
@@ -77,7 +78,7 @@ def is_same_event(event: TimelineEvent, report: TimelineEvent,
     summit in one city are one plan.
     """
     places = places or bundled_places()
-    if report.family != event.family or happened(report.status) != happened(event.status):
+    if report.family != event.family or not statuses_agree(report.status, event.status):
         return False
     if not dates_agree(event.date, report.date) or _too_late(event, report):
         return False  # two different days are two events (a call on Monday, another Thursday)

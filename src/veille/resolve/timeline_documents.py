@@ -23,12 +23,12 @@ from veille.resolve.timeline_model import (
     add_names,
     core_match,
     dates_agree,
-    happened,
     place_relation,
     same_day,
     same_name,
     sentence_of,
     specificity,
+    statuses_agree,
 )
 from veille.taxonomy import shared_taxonomy
 
@@ -51,7 +51,7 @@ def _same_in_document(item: TimelineEvent, types: set[str], event: Event,
             kinds.family(event.type) == kinds.family(item.type)
             and same_day(item.date, event.date)):
         return False  # the visit and the meeting it was for, on one day, are one event
-    if happened(event.status) != happened(item.status):
+    if not statuses_agree(event.status, item.status):
         return False
     if not dates_agree(item.date, event.date):
         return False

@@ -45,7 +45,7 @@ def timeline_text(events: list[TimelineEvent], quotes_per_event: int = 2,
                      f"[{count} source{'s' if count > 1 else ''}]")
         for s in e.sources:
             # a lent date names its lender: the reader can check the source that gave it
-            basis = f" ({words['merged']}: {s.date_from})" if s.date_basis == "merged" else ""
+            basis = f" ({words['merged']}: {s.date_from})" if s.date_from else ""
             lines.append(f"            · {s.label}{basis}: « {s.trigger} »")
         lines.extend(f"            ! {c}" for c in e.conflicts)
         for q in e.quotes[:quotes_per_event]:

@@ -135,6 +135,18 @@ def happened(status: str) -> bool:
     return status == _HAPPENED
 
 
+# What a report says of its event, as one answer: what happened, what was planned (and later
+# called off: a plan and its cancellation are one plan), what someone denies took place.
+_STATUS_CLASS = {"happened": "happened", "planned": "plan", "cancelled": "plan",
+                 "denied": "denied"}
+
+
+def statuses_agree(a: str, b: str) -> bool:
+    """Whether two reports' statuses may be one event's: a planned summit and its cancellation
+    are; neither is the summit that took place, nor one a party denies."""
+    return _STATUS_CLASS.get(a, a) == _STATUS_CLASS.get(b, b)
+
+
 def dates_agree(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
