@@ -68,7 +68,11 @@ class Marked:
 def find_marked(text: str) -> list[Marked]:
     """All top-level quoted spans, left to right; quotes nested inside another are skipped."""
     found: list[Marked] = []
-    openers = mark_rules().openers
+    rules = mark_rules()
+    openers = rules.openers
+    # Whether a character may close an orphan quote, told once per distinct character: the
+    # test ran for every character of the text (issue 15).
+    may_close: dict[str, bool] = {}
     i = 0
     while i < len(text):
         ch = text[i]
@@ -84,7 +88,10 @@ def find_marked(text: str) -> list[Marked]:
                     found.append(rest)
                     i = rest.right
                 continue
-        orphan = _orphan_closed(text, i, found)
+        closes = may_close.get(ch)
+        if closes is None:
+            closes = may_close[ch] = rules.orphan_closers.fullmatch(ch) is not None
+        orphan = _orphan_closed(text, i, found) if closes else None
         if orphan is not None:
             found.append(orphan)
         i += 1
