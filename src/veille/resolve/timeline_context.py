@@ -70,28 +70,30 @@ def context_date(record: Record, event: Event) -> str | None:
     names = [n for n in map(_surname, event.participants) if n]
     if place is None or not names:
         return None
-    text, plain = record.text, _plain(record.text)
+    text = record.text
     own = sentence_bounds(text, event.start, event.end)
     if any(own[0] <= t.start < own[1] for t in record.times):
         return None
+    # only the text around each dated expression is folded: a long text has many events
     days = {t.value for t in record.times
-            if t.value and len(t.value) == 10 and _follows_place(text, plain, t.start, place)
-            and _names_one(plain, sentence_bounds(text, t.start, t.end), names)}
+            if t.value and len(t.value) == 10 and _follows_place(text, t.start, place)
+            and _names_one(text, sentence_bounds(text, t.start, t.end), names)}
     return days.pop() if len(days) == 1 else None
 
 
-def _follows_place(text: str, plain: str, start: int, place: re.Pattern[str]) -> bool:
+def _follows_place(text: str, start: int, place: re.Pattern[str]) -> bool:
     """Whether the place ends just before ``start``, a short gap of names between."""
-    low = max(0, start - _GAP - 60)
-    for hit in place.finditer(plain, low, start):
-        gap = text[hit.end():start]
-        if len(gap) <= _GAP and all(len(w) <= 3 or w[0].isupper() for w in re.findall(r"\w+", gap)):
+    window = text[max(0, start - _GAP - 60):start]
+    for hit in place.finditer(_plain(window)):
+        gap = window[hit.end():]
+        if len(gap) <= _GAP and all(len(w) <= 3 or w[0].isupper()
+                                    for w in re.findall(r"\w+", gap)):
             return True
     return False
 
 
-def _names_one(plain: str, bounds: tuple[int, int], names: list[str]) -> bool:
-    sentence = plain[bounds[0]:bounds[1]]
+def _names_one(text: str, bounds: tuple[int, int], names: list[str]) -> bool:
+    sentence = _plain(text[bounds[0]:bounds[1]])
     return any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names)
 
 
