@@ -6,7 +6,12 @@ import re
 
 from veille.model import Event, Record, Source, TimeExpr
 from veille.resolve.timeline import document_events, merge_events
-from veille.resolve.timeline_context import after_reference, context_date, sentence_bounds
+from veille.resolve.timeline_context import (
+    after_reference,
+    context_date,
+    sentence_bounds,
+    week_of,
+)
 from veille.resolve.timeline_formats import timeline_text
 
 CAPTION = ("Giorgia Meloni à Helsinki, en Finlande, le 12 mai 2026, et Ulf Kristersson à "
@@ -113,3 +118,10 @@ def test_a_text_naming_the_lent_day_by_its_weekday_dates_its_unread_months() -> 
 def test_another_weekday_gives_the_text_no_week() -> None:
     by_place = {e.place: e for e in merge_events(_frame_story("Jeudi"))}
     assert by_place["Berlin"].date is None
+
+
+def test_a_malformed_lent_day_gives_no_week() -> None:
+    rec = Record("doc", Source(), "Vendredi, le sommet.",
+                 times=[TimeExpr(0, 8, "Vendredi", None, "none")])
+    assert not week_of(rec, "Vendredi, le sommet.", "2025-13-45")
+    assert week_of(rec, "Vendredi, le sommet.", "2025-08-15")

@@ -136,7 +136,10 @@ def week_of(record: Record, sentence: str, day: str) -> bool:
     names the weekday of ``day``, the date a sure merge lent that event: a weekday alone is a
     day of the week a text is written in, so the text is of that week."""
     weekdays = _calendar_words()[0]
-    iso = date.fromisoformat(day).isoweekday()
+    try:
+        iso = date.fromisoformat(day).isoweekday()
+    except ValueError:
+        return False  # a malformed date in an imported record dates nothing
     named = {weekdays[w] for words in _unread_in(record, sentence) for w in words
              if w in weekdays}
     return named == {iso}
