@@ -65,3 +65,51 @@ def test_a_conference_named_as_the_complement_of_a_noun_takes_no_future(
     found = analyze_text(text, "2026-03-04").events
     assert [(e.type, e.status) for e in found if e.type == "press_conference"] == [
         ("press_conference", "happened")]
+
+
+def test_a_published_conversation_with_someone_is_the_outlets_interview() -> None:
+    text = "Nous publions aujourd'hui une conversation avec l'historienne Léa Fournier."
+    ctx = EventContext(date(2026, 3, 4), published=True, publisher="La Gazette du Rhône")
+    found = build_events(text, (0, len(text)), [Actor(text.index("Léa"), len(text) - 1,
+                                                      "Léa Fournier", "PER")], [], ctx)
+    assert [(e.type, e.participants) for e in found] == [
+        ("interview", ["Léa Fournier", "La Gazette du Rhône"])]
+    # a conversation nobody publishes stays a call
+    text = "Léa Fournier a eu une conversation avec Paul Martin."
+    assert [e.type for e in events(text, {"Léa Fournier": "PER", "Paul Martin": "PER"})] == [
+        "call"]
+
+
+def test_a_newspaper_confided_to_is_the_interviewer_whatever_its_tag() -> None:
+    text = "Le maire Paul Martin a confié au Courrier picard qu'il ne se représenterait pas."
+    found = events(text, {"Paul Martin": "PER", "Courrier picard": "LOC"})
+    assert [(e.type, e.participants, e.place) for e in found] == [
+        ("interview", ["Paul Martin", "Courrier picard"], None)]
+
+
+def test_an_interview_granted_to_a_medium_names_it_and_is_not_where_it_was() -> None:
+    text = "Dans un entretien accordé au Courrier picard, Paul Martin défend son bilan."
+    found = events(text, {"Courrier picard": "LOC", "Paul Martin": "PER"})
+    assert [(e.type, e.participants, e.place) for e in found] == [
+        ("interview", ["Paul Martin", "Courrier picard"], None)]
+
+
+def test_a_thing_received_with_a_source_after_it_is_no_visit() -> None:
+    text = "Le patron du bar a reçu une amende, a indiqué le préfet Alain Rousset."
+    assert events(text, {"Alain Rousset": "PER"}) == []
+    text = "La ministre Claire Vidal a reçu mardi son homologue Anna Berg."
+    assert [e.type for e in events(text, {"Claire Vidal": "PER", "Anna Berg": "PER"})] == [
+        "visit"]
+
+
+def test_a_mention_under_a_heading_takes_the_headings_parties(
+        analyze_text: Callable[..., Analysis]) -> None:
+    text = ("Ana Lopes et Marc Weber ne se verront pas\n\n"
+            "Ana Lopes a parlé à Marc Weber lundi.\n\n"
+            "Sommet Lopes-Weber annulé\n\n"
+            "La présidente Ana Lopes et le chancelier Marc Weber s'étaient vus à Porto en mai.\n\n"
+            "Le sommet prévu à Vienne, qui devait sceller un accord, a été annulé.\n\n"
+            "Selon des sources, l'effondrement des plans du sommet tient au budget.")
+    found = analyze_text(text, "2026-03-04").events
+    summits = [(e.participants, e.place, e.status) for e in found if e.type == "summit"]
+    assert summits == [(["Ana Lopes", "Marc Weber"], "Vienne", "cancelled")]

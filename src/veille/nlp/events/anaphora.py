@@ -142,9 +142,25 @@ def _same_parties(headline: Event, body: Event) -> bool:
 _HEADING = re.compile(r"[^\n]{1,150}(?<![.!?…»”:;])$")
 
 
+def is_heading(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole line that reads as a section heading (short, no
+    closing punctuation), not the headline: the headline is the first line."""
+    return start > 0 and text[start - 1:start] == "\n" and text[end:end + 1] in ("\n", "") \
+        and _HEADING.fullmatch(text, start, end) is not None
+
+
+def section_end(text: str, start: int) -> int:
+    """Where the section that goes on at ``start`` ends: at the next heading line, or at the
+    end of the text."""
+    for line in re.finditer(r"[^\n]+", text[start:]):
+        if is_heading(text, start + line.start(), start + line.end()):
+            return start + line.start()
+    return len(text)
+
+
 def drop_heading_repeats(text: str, events: list[Event]) -> list[Event]:
-    """Events without those of a section heading that the paragraph under it tells: the
-    heading "Réunion X-Y mardi à Bruxelles" repeats the meeting told below it."""
+    """Events without those of a section heading that its section tells (up to the next
+    heading): the heading "Réunion X-Y mardi à Bruxelles" repeats the meeting told below it."""
     kept = []
     for e in events:
         head = text.rfind("\n", 0, e.start) + 1
@@ -152,8 +168,8 @@ def drop_heading_repeats(text: str, events: list[Event]) -> list[Event]:
         if end < 0 or head == 0 or not _HEADING.fullmatch(text, head, end):
             kept.append(e)
             continue
-        stop = text.find("\n", end + 1)
-        under = [b for b in events if end < b.start < (stop if stop > 0 else len(text))]
+        stop = section_end(text, end)
+        under = [b for b in events if end < b.start < stop]
         if not any(_group(b.type) in _groups(e) for b in under):
             kept.append(e)
     return kept

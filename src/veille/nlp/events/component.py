@@ -26,6 +26,7 @@ from veille.nlp.entities.component import EntityTable
 from veille.nlp.events.anaphora import (
     drop_heading_repeats,
     drop_headline_repeats,
+    is_heading,
     last_pair,
     merge_mentions,
     plural_roles,
@@ -65,11 +66,12 @@ def extract_events(
     host = _host(text, table)
     actors = _actors(text, table, host)
     context = EventContext(ctx.reference_date, ctx.reference_basis in ("published", "dateline"),
-                           host, _re()["questions"].search(text) is not None)
+                           host, _re()["questions"].search(text) is not None, ctx.publisher)
     people = {a.name for a in actors if a.type == "PER"}
     events: list[Event] = []
     previous: list[Actor] = []
     previous_start = previous_end = 0
+    heading: list[Event] = []
     sentences = split_sentences(text)
     # each actor, time and trigger handed to its sentence once: linear in the document
     for (start, end), named, when, found in zip(
@@ -80,10 +82,13 @@ def extract_events(
                         key=lambda a: a.start)
         future = _future_triggers(doc, found)
         # the venue of the sentence before, in the same paragraph
+        # the events of the section's heading, for the mentions under it that name nobody
         around = SentenceContext("\n" not in text[previous_end:start]
-                                 and any(is_place(text, a) for a in previous))
-        events.extend(build_events(text, (start, end), inside, when, context, future, around,
-                                   found))
+                                 and any(is_place(text, a) for a in previous), tuple(heading))
+        told = build_events(text, (start, end), inside, when, context, future, around, found)
+        if is_heading(text, start, end):
+            heading = told
+        events.extend(told)
         previous, previous_start, previous_end = named, start, end
     told = drop_heading_repeats(text, drop_headline_repeats(text, merge_mentions(text, events,
                                                                               actors)))

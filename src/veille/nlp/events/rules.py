@@ -59,15 +59,20 @@ _FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
           "person_object": re.IGNORECASE, "of_someone": re.IGNORECASE, "bound": re.IGNORECASE,
           "sentence_end": 0, "person_subject": re.IGNORECASE,
           "occasion": re.IGNORECASE, "medium_object": re.IGNORECASE, "place_apposition": 0,
-          "interview_to": re.IGNORECASE, "region_after": 0}
+          "interview_to": re.IGNORECASE, "region_after": 0, "granted_to": re.IGNORECASE}
 # Trigger types the rules decide between (a trigger table's "a|b"): a conversation is a phone
 # call or talks, an "entretien" an interview or talks.
 _CONVERSATION, _ENTRETIEN = "call|talks", "interview|talks"
 # Types a conversation held by telephone or video link is a call of ("par téléphone").
 _BY_PHONE = ("talks", "meeting", _CONVERSATION, _ENTRETIEN)
 _CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
+# how far before a trigger a cancelling cue may end: "l'effondrement des plans du sommet"
+_CANCEL_BEFORE = 30
 # how far before "est attendu" its person may end: a title or an age in apposition fits
 _SUBJECT_GAP = 40
+# what an interview is given to: a newspaper's name is tagged a body or a label, not a place
+# ("une interview à Lyon" is where it was given)
+_MEDIUM_TYPES = ("ORG", "MISC")
 # how far after "a confié au" its medium may start: a space (its article may end the trigger:
 # "à La Dépêche")
 _MEDIUM_GAP = 3
@@ -140,8 +145,11 @@ def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
         return False
     if _re()["person_object"].search(trigger.text):
         of_someone = _re()["of_someone"]
+        # nor the source of an attribution after a thing received ("a reçu une amende, a
+        # indiqué le préfet X")
         return any(a.type == "PER" and trigger.end <= a.start <= trigger.end + 60
                    and not of_someone.search(text[_after_venues(trigger, a, actors):a.start])
+                   and not attribution_source(text, trigger.end, a.start, trigger.start)
                    for a in actors)
     if _re()["person_subject"].search(trigger.text) and not any(
             a.type == "PER" and 0 <= trigger.start - a.end <= _SUBJECT_GAP for a in actors):
@@ -159,7 +167,7 @@ def event_status(text: str, trigger: Trigger, sent_end: int, future: bool,
     """Status of the event a trigger names; None when the text says it does not exist."""
     before = text[max(0, trigger.start - 40):trigger.start]
     after = text[trigger.end:min(sent_end, trigger.end + _CANCEL_WINDOW)]
-    if cue("cancelled", after) or cue("cancelled", before[-20:]):
+    if cue("cancelled", after) or cue("cancelled", before[-_CANCEL_BEFORE:]):
         return "cancelled"
     near = text[max(0, trigger.start - _CUE_WINDOW):min(sent_end, trigger.end + _CUE_WINDOW)]
     later = bool(when and reference and when > reference.isoformat()[:len(when)])
@@ -177,12 +185,31 @@ def resolve_type(text: str, trigger: Trigger, has_place: bool, reference_to_self
                 "medium", text[max(0, trigger.start - 80):trigger.end + 80]))) and \
             by_phone(text, trigger.start, trigger.end):
         return "call"
+    if trigger.type in (_CONVERSATION, _ENTRETIEN) and _published(text, trigger):
+        return "interview"  # "nous publions une conversation avec X": the outlet's interview
     if trigger.type == _CONVERSATION:
         return "talks" if has_place else "call"
     if trigger.type == _ENTRETIEN:
         window = text[max(0, trigger.start - 80):trigger.end + 80]
         return "interview" if reference_to_self or cue("medium", window) else "talks"
     return trigger.type
+
+
+def _published(text: str, trigger: Trigger) -> bool:
+    """Whether the trigger is what a medium publishes ("nous publions un entretien avec X",
+    "un entretien publié ce matin"): an interview, not talks."""
+    return cue("published", text[max(0, trigger.start - _CUE_WINDOW):trigger.start]) or \
+        cue("published_after", text[trigger.end:trigger.end + _CUE_WINDOW])
+
+
+def _outlet(text: str, trigger: Trigger, ctx: EventContext) -> list[str]:
+    """The publisher of the text when it speaks of itself as the interviewer ("nous
+    publions un entretien avec X": the outlet's "nous")."""
+    before = text[max(0, trigger.start - _CUE_WINDOW):trigger.start]
+    if ctx.publisher is None or trigger.type not in (_ENTRETIEN, _CONVERSATION, "interview") or \
+            not cue("outlet_voice", before) or not cue("published", before):
+        return []
+    return [ctx.publisher]
 
 
 def is_place(text: str, actor: Actor) -> bool:
@@ -282,22 +309,26 @@ def event_dates(text: str, trigger: Trigger, triggers: list[Trigger], times: lis
 class EventContext:
     """What the rules know of the document: its reference date, whether that date is the
     publication (an inferred one is only a lower bound, so "later" does not mean "planned"),
-    who the text is an interview with, if it is a transcript, and whether it is questions
-    and answers ("Q - ... R - ...")."""
+    who the text is an interview with, if it is a transcript, whether it is questions
+    and answers ("Q - ... R - ..."), and the outlet that publishes it."""
 
     reference: date | None = None
     published: bool = False
     host: str | None = None
     interview: bool = False
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)
 class SentenceContext:
     """What the rules know of a sentence's surroundings: whether the sentence before names a
     venue ("d'accueillir mon ami Donald à Berlin. Nous avons eu une conversation" is talks
-    there, not a phone call)."""
+    there, not a phone call), and the events of a heading right above it."""
 
     venue_before: bool = False
+    # the events of the section heading right above the sentence ("Sommet X-Y annulé"): a
+    # mention under it that names nobody ("Le sommet prévu à Rome a été annulé") is theirs
+    heading: tuple[Event, ...] = ()
 
 
 def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
@@ -314,7 +345,8 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
     # a denied event ("aucune rencontre n'est prévue") neither exists nor draws dates and names
     found = find_triggers(text, start, end) if found is None else found
     triggers = _unlinked(text, [t for t in found if reports_event(text, t, actors)])
-    flags = (future_at or {}, bool(around and around.venue_before))
+    around = around or SentenceContext()
+    flags = (future_at or {}, around.venue_before, around.heading)
     events = _sentence_events(text, (start, end), triggers, actors, times, ctx, flags)
     # a trigger nobody takes part in ("X s'est entretenu avec Y le 3 juillet, leur sixième
     # conversation") leaves its names and dates to the others
@@ -325,6 +357,15 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
                                           not in told)]
         events = _sentence_events(text, (start, end), told, lent, times, ctx, flags)
     return _held_there(text, one_event_per_clause(text, events))
+
+
+def _of_heading(trigger: Trigger, heading: tuple[Event, ...]) -> Event | None:
+    """The heading's event of the trigger's kind, whose parties a mention under it that names
+    none takes ("Sommet X-Y annulé" / "Le sommet prévu à Rome a été annulé") when its status
+    is the same (a summit that happened is another event than the cancelled one)."""
+    group = _kinds().group
+    kind = trigger.type.split("|")[0]
+    return next((e for e in heading if group(e.type) == group(kind)), None)
 
 
 def _held_there(text: str, events: list[Event]) -> list[Event]:
@@ -342,7 +383,7 @@ def _held_there(text: str, events: list[Event]) -> list[Event]:
 
 def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigger],
                      actors: list[Actor], times: list[TimeExpr], ctx: EventContext,
-                     flags: tuple[dict[int, bool], bool]) -> list[Event]:
+                     flags: tuple[dict[int, bool], bool, tuple[Event, ...]]) -> list[Event]:
     start, end = sentence
     # a place fronted before every trigger frames them all, as a fronted date does ("Tous les
     # regards étaient sur Genève, en Suisse, lorsque X et Y se sont rencontrés")
@@ -354,7 +395,7 @@ def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigge
                 if nearest(a.start, triggers) == trigger]
         future = flags[0].get(trigger.start, False)
         events.extend(_events_of(text, (trigger, triggers, end), mine, times, ctx,
-                                 (future, flags[1]), fronted))
+                                 (future, flags[1]), fronted, flags[2]))
     return events
 
 
@@ -372,13 +413,17 @@ def _medium(text: str, trigger: Trigger, actors: list[Actor]) -> list[str]:
     """The newspaper after "a confié à" or "une interview à": the interviewer, though "à"
     precedes it."""
     if _re()["medium_object"].search(trigger.text):
+        # what one confides to that is no person is a medium, whatever type the tagger gave
+        # its name ("au Parisien" reads as a place, "au Journal du dimanche" as a label)
         return [a.name for a in actors
-                if a.type == "ORG" and trigger.start < a.start <= trigger.end + _MEDIUM_GAP]
+                if a.type != "PER" and trigger.start < a.start <= trigger.end + _MEDIUM_GAP]
     if trigger.type not in _speak():
         return []
-    to = _re()["interview_to"]
-    return [a.name for a in actors if a.type == "ORG" and trigger.end <= a.start
-            and to.fullmatch(text, trigger.end, a.start)]
+    to, granted = _re()["interview_to"], _re()["granted_to"]
+    # "accordée au Courrier" is given to a medium whatever its tag; a bare "à Lyon" is a place
+    return [a.name for a in actors if a.type != "PER" and trigger.end <= a.start
+            and to.fullmatch(text, trigger.end, a.start)
+            and (a.type in _MEDIUM_TYPES or granted.fullmatch(text, trigger.end, a.start))]
 
 
 def _after_venues(trigger: Trigger, person: Actor, actors: list[Actor]) -> int:
@@ -450,10 +495,12 @@ def _is_itself(text: str, trigger: Trigger, ctx: EventContext) -> bool:
 
 def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: list[Actor],
                times: list[TimeExpr], ctx: EventContext, flags: tuple[bool, bool],
-               fronted: list[Actor] | None = None) -> list[Event]:
+               fronted: list[Actor] | None = None, heading: tuple[Event, ...] = ()
+               ) -> list[Event]:
     trigger, triggers, sent_end = where
     future, venue_before = flags
-    places = [a for a in actors if is_place(text, a)
+    medium = _medium(text, trigger, actors)
+    places = [a for a in actors if is_place(text, a) and a.name not in medium
               and abs(a.start - trigger.start) <= _PLACE_WINDOW] or list(fronted or [])
     host = host_place(text, trigger.start, [a for a in actors if a.type == "LOC"])
     places += [host] if host is not None and host not in places else []
@@ -461,10 +508,12 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
                             lambda a: as_participant(text, a) is not None)
     names = [as_participant(text, a) for a in (between or actors)
              if a != host and not _describes_place(text, trigger, places, a)]
-    names += _medium(text, trigger, actors)
+    names += medium + _outlet(text, trigger, ctx)
     itself = _is_itself(text, trigger, ctx)
     participants = list(dict.fromkeys(([ctx.host] if itself and ctx.host else [])
                                       + [n for n in names if n]))
+    titled = None if participants else _of_heading(trigger, heading)
+    participants = participants or (list(titled.participants) if titled else [])
     if not participants:
         return []
     kind = resolve_type(text, trigger, bool(places) or venue_before, itself)
@@ -479,7 +528,7 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     for when in dates:
         status: EventStatus | None = "happened" if itself else event_status(
             text, trigger, sent_end, future, when, ctx.reference if ctx.published else None)
-        if status is not None:
+        if status is not None and (titled is None or status == titled.status):
             basis = "reference" if itself else "text" if when else None
             events.append(Event(kind, trigger.text, trigger.start, trigger.end, participants,
                                 place, when, status, cameo, basis))
