@@ -63,3 +63,14 @@ def test_the_server_starts_without_the_model(tmp_path: Path) -> None:
     modules = imported(SERVE.format(db=str(tmp_path / "empty.sqlite")))
     assert "fastapi" in modules
     assert heavy(modules) == []
+
+
+@pytest.mark.parametrize("args", [["--help"], ["search", "sommet"]])
+def test_quick_commands_import_neither_rich_nor_the_name_matcher(args: list[str],
+                                                                tmp_path: Path) -> None:
+    # rich (printing plain lines needs none) and rapidfuzz (only writes match names) are
+    # a good part of what these commands would spend starting (issue 15).
+    full = args if "--help" in args else [*args, "--db", str(tmp_path / "empty.sqlite")]
+    modules = imported(RUN.format(args=full))
+    assert "veille.cli.app" in modules
+    assert sorted(m for m in modules if m.split(".")[0] in ("rich", "rapidfuzz")) == []

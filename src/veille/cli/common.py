@@ -9,11 +9,12 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
 from veille.errors import VeilleError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from veille.settings import Settings
     from veille.store import Store
 
@@ -31,8 +32,36 @@ DbOption = Annotated[
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
 
-out = Console(soft_wrap=True, highlight=False)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+class LazyConsole:
+    """A rich Console made when first printed to: importing rich is a tenth of a quick
+    command's start, and ``--help`` or ``--format json`` prints nothing through it."""
+
+    def __init__(self, stderr: bool = False) -> None:
+        self._stderr = stderr
+        self._console: Console | None = None
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr, soft_wrap=True, highlight=False)
+        return self._console
+
+    def print(self, *objects: Any, **options: Any) -> None:
+        if options == {"markup": False} and len(objects) == 1 and isinstance(objects[0], str):
+            # A plain line (nearly every one): printed as is, without importing rich.
+            print(objects[0], file=sys.stderr if self._stderr else sys.stdout)
+            return
+        self.console.print(*objects, **options)
+
+    @property
+    def is_terminal(self) -> bool:
+        return self.console.is_terminal
+
+
+out = LazyConsole()
+err = LazyConsole(stderr=True)
 
 
 def settings_for(db: str | None) -> Settings:
@@ -81,7 +110,7 @@ def progress_reporter(label: str, total: int | None) -> Iterator[Callable[[str],
         return
     columns = [SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[last]}")]
-    with Progress(*columns, console=err, transient=False) as progress:
+    with Progress(*columns, console=err.console, transient=False) as progress:
         task = progress.add_task(label, total=total, last="")
 
         def advance(line: str) -> None:

@@ -16,7 +16,6 @@ import snowballstemmer
 from veille.clean.dedup import signature
 from veille.lang.pack import LanguagePack, PackError
 from veille.model import Entity, Record
-from veille.resolve.entities import global_key, is_bare_surname, match, surname_key
 from veille.store.base import SearchFilters
 
 
@@ -92,6 +91,10 @@ class EntityLink:
 
 def entity_links(record: Record) -> list[EntityLink]:
     """One row per document entity, with the key that ties it to the store-wide entity."""
+    # Here, not at the top: only writes need it, and it imports rapidfuzz (a read command's
+    # start, issue 15).
+    from veille.resolve.entities import is_bare_surname, surname_key
+
     links = []
     for entity in record.entities:
         aliases = sorted({m.text for m in entity.mentions})
@@ -112,12 +115,16 @@ def variant_key(link: EntityLink, stored: Sequence[tuple[str, str, str, str | No
     The guard against merging different people who share a surname is
     :func:`veille.resolve.entities.match` (first names must agree).
     """
+    from veille.resolve.entities import match  # writes only (see entity_links)
+
     entity = Entity(link.local_id, link.name, "PER", link.kb_id)
     index = match(entity, [(name, etype, kb_id) for _, name, etype, kb_id in stored])
     return stored[index][0] if index is not None else link.key
 
 
 def entity_key(entity: Entity) -> str:
+    from veille.resolve.entities import global_key  # writes only (see entity_links)
+
     return global_key(entity)
 
 
