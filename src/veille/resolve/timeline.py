@@ -73,9 +73,8 @@ def is_same_event(event: TimelineEvent, report: TimelineEvent,
     pair must match (a call between A and B never absorbs one between A and C). One of them
     undated, only a sure identity lends it the other's date: same group of types, the same
     core (:func:`_same_core`), the same place (or one inside it), a document not older than
-    the event. Two undated reports of what happened
-    between the same two people may be two meetings months apart; two undated plans of one
-    summit in one city are one plan.
+    the event. Two undated reports of what happened between the same two people may be two
+    meetings months apart; two undated plans of one summit in one city are one plan.
     """
     places = places or bundled_places()
     if report.family != event.family or not statuses_agree(report.status, event.status):
@@ -99,8 +98,8 @@ def is_same_event(event: TimelineEvent, report: TimelineEvent,
 
 
 def _same_core(a: list[str], b: list[str]) -> bool:
-    """The two lists name one core: a pair named on both sides is the same pair (Putin and
-    Xi are not Putin and Trump); a longer list (a delegation) or one name shares someone."""
+    """The two lists name one core: a pair named on both sides is the same pair (A and C are
+    not A and B); a longer list (a delegation) or one name shares someone."""
     if len(a) == 2 and len(b) == 2:
         return shared(a, b) == 2
     return shared(a, b) >= 1
