@@ -91,10 +91,28 @@ def load_average() -> float:
     return round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else 0.0
 
 
-def load(base: str, paths: list[str], concurrency: int, cap: float) -> dict[str, object]:
-    """Send ``paths`` from ``concurrency`` threads; requests/s, p50/p99 ms, errors, and the
-    load average before and after."""
+def server_cpu(pid: int) -> float:
+    """CPU seconds used so far by process ``pid`` and its children (the server's workers),
+    from /proc (0.0 where there is none). On a shared machine the rate follows the load, but
+    the CPU a request costs does not."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # a process that ended meanwhile
+        if stat.parent.name == str(pid) or fields[1] == str(pid):  # itself, or a child
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime, stime
+    return total
+
+
+def load(base: str, paths: list[str], concurrency: int, cap: float, pid: int = 0
+         ) -> dict[str, object]:
+    """Send ``paths`` from ``concurrency`` threads; requests/s, p50/p99 ms, errors, the
+    server's CPU ms per request, and the load average before and after."""
     load_before = load_average()
+    cpu_before = server_cpu(pid) if pid else 0.0
     latencies: list[float] = []
     statuses: list[int] = []
     lock = threading.Lock()
@@ -121,7 +139,9 @@ def load(base: str, paths: list[str], concurrency: int, cap: float) -> dict[str,
         list(pool.map(one, paths))
     wall = time.perf_counter() - started
     latencies.sort()
+    cpu_ms = 1000 * (server_cpu(pid) - cpu_before) / max(1, len(latencies)) if pid else 0.0
     return {"load_before": load_before, "load_after": load_average(),
+            "server_cpu_ms_per_request": round(cpu_ms, 2),
             "requests": len(latencies), "requests_per_s": round(len(latencies) / wall, 1),
             "p50_ms": round(1000 * statistics.median(latencies), 1),
             "p99_ms": round(1000 * latencies[min(len(latencies) - 1,
@@ -172,14 +192,16 @@ def small_while_slow(base: str, samples: int) -> dict[str, float]:
             "small_p50_ms": round(1000 * statistics.median(small), 1)}
 
 
-def print_table(rates: dict[str, dict[int, float]], levels: list[int],
-                figures: dict[str, object]) -> None:
-    """Requests/s per endpoint and concurrency, on stderr, for a quick read."""
-    print(f"\nrequests/s ({figures['workers']} worker(s), {figures['cpus']} cpus, load "
-          f"{figures['load_at_start']} -> {figures['load_at_end']})", file=sys.stderr)
-    print("endpoint".ljust(15) + "".join(f"c={c}".rjust(9) for c in levels), file=sys.stderr)
+def print_table(rates: dict[str, dict[int, float]], cpu: dict[str, dict[int, float]],
+                levels: list[int], figures: dict[str, object]) -> None:
+    """Requests/s and the server's CPU ms a request, per endpoint and concurrency, on stderr."""
+    print(f"\nrequests/s | server CPU ms a request ({figures['workers']} worker(s), "
+          f"{figures['cpus']} cpus, load {figures['load_at_start']} -> "
+          f"{figures['load_at_end']})", file=sys.stderr)
+    print("endpoint".ljust(15) + "".join(f"c={c}".rjust(16) for c in levels), file=sys.stderr)
     for name, by_level in rates.items():
-        print(name.ljust(15) + "".join(f"{by_level[c]:9.1f}" for c in levels), file=sys.stderr)
+        print(name.ljust(15) + "".join(f"{by_level[c]:9.1f} |{cpu[name][c]:5.1f}" for c in levels),
+              file=sys.stderr)
 
 
 def main() -> None:
@@ -191,6 +213,8 @@ def main() -> None:
     parser.add_argument("--examples", type=Path, default=Path("examples"))
     parser.add_argument("--concurrency", default="10,20",
                         help="comma-separated: each endpoint is loaded at each of them")
+    parser.add_argument("--endpoints", default="search,search_page,document,document_page,"
+                        "timeline", help="comma-separated, of these")
     parser.add_argument("--workers", type=int, default=1, help="veille serve --workers")
     parser.add_argument("--requests", type=int, default=400, help="per endpoint")
     parser.add_argument("--seconds", type=float, default=60, help="cap per endpoint")
@@ -225,15 +249,18 @@ def main() -> None:
                                       "load_at_start": load_average()}
         figures["timeline_first_request_s"] = first_timelines(base, names)
         rates: dict[str, dict[int, float]] = {}
-        for name, paths in endpoints.items():
+        cpu: dict[str, dict[int, float]] = {}
+        chosen = args.endpoints.split(",")
+        for name, paths in ((k, v) for k, v in endpoints.items() if k in chosen):
             for level in levels:
-                found = load(base, paths, level, args.seconds)
+                found = load(base, paths, level, args.seconds, server.pid)
                 figures[f"{name}@{level}"] = found
                 rates.setdefault(name, {})[level] = float(str(found["requests_per_s"]))
+                cpu.setdefault(name, {})[level] = float(str(found["server_cpu_ms_per_request"]))
                 print(f"{name}@{level}", found, file=sys.stderr)
         figures["small_while_expensive_search"] = small_while_slow(base, 200)
         figures["load_at_end"] = load_average()
-        print_table(rates, levels, figures)
+        print_table(rates, cpu, levels, figures)
     finally:
         server.terminate()
         try:
