@@ -15,11 +15,14 @@ differ all lie within one sentence of a join. Below the part size nothing change
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import cast
 
+from spacy.attrs import NORM
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 # Calibrated with scripts/bench.py's long series: parts of 50,000 characters keep spaCy's peak
 # under 800 MB at any length (5,000 gave 650 MB, a whole 250,000 one 1,470 MB) with 20 joins a
@@ -79,7 +82,20 @@ def parse_in_parts(nlp: Language, doc: Doc, disable: Iterable[str], limit: int =
     if len(bounds) == 1:
         return next(iter(nlp.pipe([doc], disable=skip)))
     # One part at a time (batch_size=1): a batch of parts would take the whole text's memory.
-    parts = nlp.pipe((doc[a:b].as_doc() for a, b in bounds), batch_size=1, disable=skip)
+    parts = nlp.pipe(_slices(doc, bounds), batch_size=1, disable=skip)
     joined = Doc.from_docs(list(parts), ensure_whitespace=False)
     joined.user_data.update(doc.user_data)
     return joined
+
+
+def _slices(doc: Doc, bounds: list[tuple[int, int]]) -> Iterator[Doc]:
+    """The token ranges of ``doc`` as Docs of their own, with the tokenizer's norms.
+
+    Not ``Span.as_doc``: it copies the whole Doc's arrays for every part."""
+    words = [token.text for token in doc]
+    spaces = [bool(token.whitespace_) for token in doc]
+    norms = doc.to_array([NORM])
+    for a, b in bounds:
+        part = Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b])
+        part.from_array([NORM], cast(Ints2d, norms[a:b]))
+        yield part

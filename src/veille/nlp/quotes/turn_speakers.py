@@ -77,8 +77,11 @@ def _cut_at_narrative(text: str, turn: Turn) -> Turn:
 
 def _mentions_at(table: EntityTable, turn: Turn) -> set[str]:
     end = turn.label_start + len(turn.label)
-    return {e.type for e in table.entities() for m in e.mentions
-            if m.start < end and turn.label_start < m.end}
+    # From the table's offset index, not every mention of the text (a transcript of 1,000
+    # turns read all its mentions for each turn).
+    first = turn.label_start - table.longest_mention()
+    return {e.type for m, e in table.mentions_starting_in(first, end - 1)
+            if turn.label_start < m.end}
 
 
 def _place_label(table: EntityTable, turn: Turn) -> bool:

@@ -26,6 +26,7 @@ from veille.datecalc import (
     weekday_in_week,
 )
 from veille.lang.pack import LanguagePack
+from veille.nlp.entities.offsets import Spans
 from veille.nlp.times.patterns import TimeLexicon, enumerated_days, lexicon
 
 Anchor = str  # "published" | "previous" | "absolute" | "none"
@@ -170,9 +171,11 @@ def _generic_weekday(text: str, start: int, lex: TimeLexicon) -> bool:
 def _select(matches: list[_Match]) -> list[_Match]:
     """Longest first, then earliest; a match overlapping a kept one is dropped."""
     kept: list[_Match] = []
+    taken = Spans([])  # bisection, not a test against every kept match (a long text has 1,000s)
     for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        if all(m.end <= k.start or m.start >= k.end for k in kept):
+        if not taken.overlaps(m.start, m.end):
             kept.append(m)
+            taken.add(m.start, m.end)
     return sorted(kept, key=lambda m: m.start)
 
 
