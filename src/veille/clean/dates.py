@@ -36,13 +36,14 @@ def _pattern(pack: LanguagePack, key: str) -> re.Pattern[str]:
 def stamp_source(pack: LanguagePack) -> str:
     """The source of the pack's ``date_stamp``, a date as date lines write it (optional
     article, weekday and time), for other patterns to embed; read with :func:`stamp_value`."""
-    return pack.regex_source(PATTERNS, "date_stamp", **date_parts(pack))
+    return pack.cached(("clean.dates", "date_stamp"),
+                       lambda: pack.regex_source(PATTERNS, "date_stamp", **date_parts(pack)))
 
 
 def agency_source(pack: LanguagePack) -> str:
     """The source of the pack's ``agency``, a news agency's name in brackets ("(AFP)",
     "(Keystone-ATS)"), for the date line patterns to embed."""
-    return pack.regex_source(PATTERNS, "agency")
+    return pack.cached(("clean.dates", "agency"), lambda: pack.regex_source(PATTERNS, "agency"))
 
 
 def stamp_value(match: re.Match[str], pack: LanguagePack, years: Iterable[int] = ()

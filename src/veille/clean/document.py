@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from veille.clean import metadata
 from veille.clean.boilerplate import LineLayout, paragraph_layout, strip_layout
@@ -116,7 +117,14 @@ def cleaning_pack(language: str) -> LanguagePack:
     """The pack whose furniture patterns clean a text in ``language`` (see
     :func:`veille.clean.language.document_language`), else :data:`FALLBACK_LANGUAGE`'s."""
     code = language[:2].lower()
-    return LanguagePack.load(code if code in LanguagePack.available() else FALLBACK_LANGUAGE)
+    return LanguagePack.load(code if code in _installed() else FALLBACK_LANGUAGE)
+
+
+@cache
+def _installed() -> tuple[str, ...]:
+    """The installed packs, listed once: reading the package's folders cost more than
+    cleaning a short text."""
+    return LanguagePack.available()
 
 
 def _settle_dates(source: Source, published: str | None, text: str, pack: LanguagePack) -> None:

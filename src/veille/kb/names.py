@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
@@ -31,6 +32,9 @@ SURNAME_MIN_RATIO = 90.0
 GIVEN_MIN_RATIO = 85.0
 
 
+# Names recur within a document and across a run: each is folded once (issue 15: the NFKD
+# walk was a third of the entities stage).
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents off, hyphens, dots and apostrophes as spaces."""
     text = unicodedata.normalize("NFKD", text)
@@ -140,7 +144,7 @@ def same_entity(a_name: str, a_type: str, b_name: str, b_type: str) -> bool:
     return _given_names_agree(given_a, given_b)
 
 
-def _surname(words: list[str]) -> list[str]:
+def _surname(words: Sequence[str]) -> Sequence[str]:
     """The surname words of a folded name: the last word with its particles ("le pen")."""
     i = len(words) - 1
     while i > 0 and words[i - 1] in _particles():
@@ -148,8 +152,9 @@ def _surname(words: list[str]) -> list[str]:
     return words[i:]
 
 
-def _name_words(name: str) -> list[str]:
-    return [translit_word(w) for w in _strip_titles(fold(name)).split()]
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(translit_word(w) for w in _strip_titles(fold(name)).split())
 
 
 def surname_key(name: str) -> str:
