@@ -39,7 +39,7 @@ from veille.model import Entity, EntityType, MentionVia
 from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
 from veille.nlp.entities.offsets import Containment, Spans, skip_spaces_back, standalone_hits
-from veille.nlp.entities.roles import RoleMatch, find_roles, nationalities
+from veille.nlp.entities.roles import RoleMatch, find_roles, mark_clause_subjects, nationalities
 from veille.nlp.entities.table import EntityTable
 from veille.nlp.entities.text import (
     SPANS,
@@ -83,7 +83,7 @@ def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = Non
     kb = kb if kb is not None else current_kb()
     text = text_of(doc)
     table = EntityTable(text, ctx.reference_date, kb)
-    roles = find_roles(text)
+    roles = mark_clause_subjects(doc, find_roles(text))
     name_like = name_like_tokens(doc)
     candidates = ner_candidates(doc, roles, kb, table.reference, name_like)
     candidates += gazetteer_candidates(text, candidates, roles, kb)
@@ -450,7 +450,7 @@ def _apposed(table: EntityTable, role: RoleMatch) -> Entity | None:
     found = [e for m, e in table.mentions_starting_in(role.end, after.end() if after else -1)
              if e.type == "PER" and m.via != "title"]
     comma = skip_spaces_back(text, role.start) - 1
-    if comma >= 0 and text[comma] == ",":
+    if comma >= 0 and text[comma] == "," and not role.subject:
         first = skip_spaces_back(text, comma)
         found += [e for m, e in table.mentions_starting_in(first - table.longest_mention(), comma)
                   if first <= m.end <= comma and e.type == "PER" and m.via != "title"]

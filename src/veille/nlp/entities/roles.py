@@ -10,17 +10,27 @@ Redressement productif" (a portfolio with no country) becomes the role
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
 from veille.kb.base import KnowledgeBase
 from veille.lang.pack import LanguagePack
+from veille.nlp.doctext import text_of
 from veille.nlp.entities.offsets import Spans
 from veille.nlp.entities.text import fold_keep_offsets
+from veille.nlp.quotes.doc import span_of  # the tokens of a character range, by bisection
 from veille.nlp.scope import current_kb, current_pack
 
 _REGEXES = "entities/roles.toml"
+# Tokens after a role searched for its verb ("le Premier ministre de la France a dit").
+_CLAUSE_LOOKAHEAD = 12
+# Universal part-of-speech tags (the same for every language's model).
+_VERBS = frozenset({"VERB", "AUX"})
+_CLAUSE_BREAKS = frozenset({"SCONJ", "CCONJ"})
 # Placeholders of a roles.tsv pattern (escaped as re.escape leaves them).
 _NATIONALITY = re.escape("{nationality}")
 _OF_COUNTRY = re.escape("{of_country}")
@@ -34,6 +44,9 @@ class RoleMatch:
     role: str
     country: str | None
     current: bool = True  # False for "l'ancien président", "le futur chancelier"
+    # The subject of its own clause ("Après le discours de X, le Premier ministre a dit"):
+    # no apposition to the name before its comma.
+    subject: bool = False
 
     @property
     def key(self) -> tuple[str, str | None]:
@@ -173,3 +186,35 @@ def _longest(found: list[RoleMatch]) -> list[RoleMatch]:
             kept.append(match)
             taken.add(match.start, match.end)
     return sorted(kept, key=lambda r: r.start)
+
+
+def mark_clause_subjects(doc: Doc, roles: list[RoleMatch]) -> list[RoleMatch]:
+    """``roles``, those that open a clause marked ``subject``: "X, le Premier ministre, a
+    dit" is an apposition; "Après le discours de X, le Premier ministre a dit" is not: the
+    role, with its article, is the subject of the main clause and X sits in the fronted
+    phrase. A document without tags keeps every role unmarked."""
+    if not doc.has_annotation("MORPH"):
+        return roles
+    return [dataclasses.replace(r, subject=True) if _determined(doc, r) and opens_clause(
+        doc, r.end) else r for r in roles]
+
+
+def _determined(doc: Doc, role: RoleMatch) -> bool:
+    """A role opening on an article: a bare role noun is never a clause's subject ("X,
+    fondatrice de Y affirme" is X's apposition even with its closing comma left out)."""
+    span = span_of(doc, role.start, role.end)
+    return span is not None and span[0].pos_ == "DET"
+
+
+def opens_clause(doc: Doc, end: int) -> bool:
+    """Whether the noun phrase ending at character ``end`` is the subject of a verb after
+    it: a finite verb follows before any punctuation, relative pronoun or conjunction.
+    Read from the tags, not the parse: a parser often hangs such a subject on the name
+    before its comma, the very apposition this tells apart."""
+    span = span_of(doc, end, len(text_of(doc)))
+    for tok in span[:_CLAUSE_LOOKAHEAD] if span is not None else []:
+        if tok.is_punct or tok.pos_ in _CLAUSE_BREAKS or tok.morph.get("PronType", []) == ["Rel"]:
+            return False
+        if tok.pos_ in _VERBS and tok.morph.get("VerbForm", []) == ["Fin"]:
+            return True
+    return False
