@@ -24,10 +24,12 @@ from veille.lang.pack import LanguagePack
 from veille.model import Entity, Quote, QuoteKind, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.entities.component import EntityTable
+from veille.nlp.entities.roles import opens_clause
 from veille.nlp.quotes.blocks import layout_turns, with_box_marks
 from veille.nlp.quotes.context import medium, said_on
 from veille.nlp.quotes.direct import Attribution, attribute, incise
 from veille.nlp.quotes.doc import span_of, text_of
+from veille.nlp.quotes.genders import entity_genders
 from veille.nlp.quotes.indirect import Reported, find_indirect
 from veille.nlp.quotes.lexicon import lexicon
 from veille.nlp.quotes.marks import Marked, containing, find_marked, sentences, word_count
@@ -64,9 +66,9 @@ def extract_quotes(
     """All quotes of ``doc``, in text order, with speakers resolved against ``table``."""
     text = text_of(doc)
     turns = layout_turns(table, text, ctx.blocks, ctx.title, ctx.publisher)
-    inside_turn = [(t.label_start, t.end) for t in turns]
+    inside_turn = Spans((t.label_start, t.end) for t in turns)  # bisection: 1,000s of turns
     marks = [m for m in with_box_marks(text, ctx.blocks, find_marked(text))
-             if not _within(m.start, inside_turn)]
+             if m.start not in inside_turn]
     sents = sentences(text, marks)
     indirect = _indirect(doc, sents, inside_turn, marks)
     pending = _direct(doc, marks, sents, indirect) + [
@@ -74,8 +76,11 @@ def extract_quotes(
     pending.sort(key=lambda p: p.spans[0][0])
     quoted = [(m.left, m.right) for m in marks] + [
         (r.start, r.end) for r in indirect if r.statement]
-    resolver = SpeakerResolver(text, table, quoted, subjects=subject_mentions(doc, table))
-    resolver.add_role_subjects(role_subjects(doc))
+    resolver = SpeakerResolver(text, table, quoted, subjects=subject_mentions(doc, table),
+                               role_spans=role_subjects(doc),
+                               genders=entity_genders(doc, table),
+                               opens_clause=lambda pos: opens_clause(doc, pos),
+                               fronted=lambda pos: _opens_fronted_phrase(doc, pos))
     quotes = [_by_label(q) for q in turn_quotes(doc, table, turns)]
     headline = _interviewee_said(quotes, turns)
     for item in pending:
@@ -88,6 +93,16 @@ def extract_quotes(
     return quotes
 
 
+# Universal part-of-speech tags of the first word of a phrase fronted before the subject
+# ("Après la rencontre avec X, ...", "Interrogé par X, ...", "Hier, ...").
+_FRONTED = frozenset({"ADP", "ADV", "SCONJ", "VERB"})
+
+
+def _opens_fronted_phrase(doc: Doc, pos: int) -> bool:
+    span = span_of(doc, pos, pos + 1)
+    return span is not None and span[0].pos_ in _FRONTED
+
+
 def _interviewee_said(quotes: list[Quote], turns: list[Turn]) -> Said:
     """The speaker of the interviewee's turns, when the document is an interview."""
     answers = {t.start for t in turns if t.role == "interviewee"}
@@ -96,9 +111,13 @@ def _interviewee_said(quotes: list[Quote], turns: list[Turn]) -> Said:
 
 
 def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
-    """Mentions of people that are the subject of their clause (or apposed to it)."""
+    """Mentions of people that are the subject of their clause (or apposed to it), or that
+    open their paragraph where the parse ran the sentence before over the paragraph break
+    (it hangs the name on that sentence as a ``run_over`` label: "parataxis"): a
+    paragraph's first words are its topic."""
     found = []
     deps = _dependencies()
+    text = text_of(doc)
     people = {e.id: e for e in table.entities() if e.type == "PER"}
     for entity in table.entities():
         person = people.get(entity.id) or _surname_of(entity, list(people.values()))
@@ -106,7 +125,9 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
             continue
         for m in entity.mentions:
             span = span_of(doc, m.start, m.end)
-            if span is not None and any(_is_subject(t, deps) for t in span):
+            if span is not None and (any(_is_subject(t, deps) for t in span) or (
+                    span.root.dep_ in deps.get("run_over", frozenset())
+                    and not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip())):
                 found.append((m.start, person))
     return found
 
@@ -182,16 +203,12 @@ def _build_dependencies(pack: LanguagePack) -> dict[str, frozenset[str]]:
     return {row[0]: frozenset(row[1:]) for row in pack.table(_DEPENDENCIES)}
 
 
-def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
-def _indirect(doc: Doc, sents: list[tuple[int, int]], turns: list[tuple[int, int]],
+def _indirect(doc: Doc, sents: list[tuple[int, int]], turns: Spans,
               marks: list[Marked]) -> list[Reported]:
     found = []
     quoted = Spans((m.left, m.right) for m in marks)
     for sent in sents:
-        if not _within(sent[0], turns):
+        if sent[0] not in turns:
             found.extend(find_indirect(doc, sent, quoted))
     return found
 
@@ -306,7 +323,7 @@ def _pending_indirect(r: Reported, sents: list[tuple[int, int]]) -> _Pending:
 
 def _speaker(resolver: SpeakerResolver, att: Attribution) -> Said:
     if att.subject is not None:
-        said = resolver.resolve(*att.subject)
+        said = resolver.resolve(*att.subject, verb=att.at if att.cue else None)
         if said.name or att.cue is not None:
             return said  # an uncued clause subject naming nobody: the last speaker goes on
     lex = lexicon()

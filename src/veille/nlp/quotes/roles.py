@@ -17,6 +17,7 @@ says Russian. A role noun nobody holds yet may be named in the next sentences (c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from veille.kb.base import KnowledgeBase
@@ -122,8 +123,14 @@ def _countries_memo(kb: KnowledgeBase) -> dict[LanguagePack, tuple[tuple[str, st
     return {}
 
 
-def role_holders(text: str, people: list[Entity]) -> list[Holder]:
-    """Every role the text attaches to a mention of one of ``people``, in text order."""
+def role_holders(text: str, people: list[Entity],
+                 opens_clause: Callable[[int], bool] | None = None) -> list[Holder]:
+    """Every role the text attaches to a mention of one of ``people``, in text order.
+
+    ``opens_clause(pos)``: whether the noun ending at ``pos`` is the subject of a verb after
+    it (:func:`veille.nlp.entities.roles.opens_clause`); such a role after a name's comma
+    opens the main clause ("Après le discours de X, le ministre a dit") and is no apposition.
+    """
     folded = fold_keep_offsets(text)
     rules = _rules()
     before, title, after = rules.before, rules.title, rules.after
@@ -145,6 +152,10 @@ def role_holders(text: str, people: list[Entity]) -> list[Holder]:
                     continue
                 if match.re is title and not all(_adjective(w) for w in qual):
                     continue  # "le président reçoit Karim Mansour": a verb, no title
+                if (match.re is after and opens_clause is not None
+                        and right[: match.start("head")].strip(" ,")  # an article: "le"
+                        and opens_clause(m.end + match.end("head"))):
+                    continue
                 found.append(Holder(entity, match.group("head"), frozenset(qual),
                                     country_of(qual), m.start))
                 break

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from veille.lang.pack import LanguagePack
@@ -57,6 +58,7 @@ class _Rules:
     prenominal: frozenset[str]  # "ancien": an adjective before the role noun
     prefixes: tuple[str, ...]  # "ex-": a prefix of the role noun
     plural_articles: frozenset[str]  # "les": a body named after one may be "eux"
+    collective_bodies: frozenset[str]  # "autorités": "les autorités" is one body
 
 
 def _build_rules(pack: LanguagePack) -> _Rules:
@@ -69,7 +71,8 @@ def _build_rules(pack: LanguagePack) -> _Rules:
         pack.words("quote_person_nouns.txt"), pack.words("quotes/speaker_body_voices.txt"),
         pack.words("quotes/speaker_prenominal.txt"),
         tuple(pack.lines("quotes/speaker_role_prefixes.txt")),
-        pack.words("quotes/speaker_plural_articles.txt"))
+        pack.words("quotes/speaker_plural_articles.txt"),
+        pack.words("quotes/speaker_collective_bodies.txt"))
 
 
 def _rules() -> _Rules:
@@ -104,13 +107,21 @@ class SpeakerResolver:
     subjects: list[tuple[int, Entity]] = field(default_factory=list)
     holders: list[Holder] = field(default_factory=list)
     expansions: dict[str, Entity] = field(default_factory=dict)  # acronym id -> its body
+    # Spans of role nouns that are the subject of a clause (component.role_subjects).
+    role_spans: list[tuple[int, int]] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)  # entity id -> agreement's gender
+    # Whether the noun ending at a position is the subject of a verb after it (from the tags).
+    opens_clause: Callable[[int], bool] | None = None
+    # Whether the word at a position opens a fronted phrase (a preposition, an adverb...).
+    fronted: Callable[[int], bool] | None = None
     _spans: Spans = field(default_factory=lambda: Spans([]))
 
     def __post_init__(self) -> None:
         people = [e for e in self.table.entities() if e.type == "PER"]
-        self.holders = role_holders(self.text, people)
+        self.holders = role_holders(self.text, people, self.opens_clause)
         self.expansions = acronym_expansions(self.text, self.table.entities())
         self._spans = Spans(self.quoted)
+        self.add_role_subjects(self.role_spans)
 
     def add_role_subjects(self, spans: list[tuple[int, int]]) -> None:
         """Role nouns that are the subject of a clause ("Le ministre a démenti toute crise.")
@@ -146,8 +157,7 @@ class SpeakerResolver:
         if kind == "PER" and not (speakers_only and candidates):
             candidates += [(at, _said(e)) for at, e in self.subjects if not self._in_quote(at)]
         for at, said in sorted(candidates, key=lambda c: c[0], reverse=True):
-            if at < pos and pos - at < _RECENT and _gender_ok(self.text, self.table, said,
-                                                              gender):
+            if at < pos and pos - at < _RECENT and self._gender_ok(said, gender):
                 return said
         entity = None if recent_only else self._last_mention(pos, kind, gender)
         return _said(entity) if entity else Said()
@@ -174,18 +184,29 @@ class SpeakerResolver:
             return Said()
         return None
 
-    def resolve(self, start: int, end: int) -> Said:
-        """The speaker named by the subject span ``[start, end)``; an acronym is the body
-        whose name the text spelled out before it ("la Fédération ... (FFX)")."""
-        said = self._named_after(start, end) or self._resolve(start, end)
+    def resolve(self, start: int, end: int, verb: int | None = None) -> Said:
+        """The speaker named by the subject span ``[start, end)`` of the cue verb at
+        ``verb``; an acronym is the body whose name the text spelled out before it ("la
+        Fédération ... (FFX)")."""
+        comma = self.text.rfind(",", start, end)
+        if (comma >= 0 and self.fronted is not None and self.fronted(start)
+                and _rules().determiner.match(self.text[comma + 1 : end].strip())
+                and not _closed(self.text, end, verb)):
+            # "Après la rencontre avec X, le ministre a déclaré": the subject is the noun
+            # phrase after the fronted phrase's comma, which a parse may take into its span
+            start = comma + 1
+        said = self._named_after(start, end) or self._resolve(start, end, verb)
         full = self.expansions.get(said.id or "")
         return _said(full).found_by("body") if full is not None else said
 
-    def _resolve(self, start: int, end: int) -> Said:
+    def _resolve(self, start: int, end: int, verb: int | None = None) -> Said:
         text = self.text[start:end].strip(" ,")
         folded, lex = text.casefold(), lexicon()
         if lex.group(folded):
             return self.group_antecedent(start)
+        collective = _collective_body(text)
+        if collective is not None:
+            return collective
         if lex.plural(folded) or _rules().unnamed.match(text):
             return self._voice_of_body(text, start, end).found_by("body")
         if folded in lex.latest:
@@ -195,10 +216,13 @@ class SpeakerResolver:
             return _said(entity).found_by("pronoun") if entity else Said()
         if folded in lex.pronouns:
             return self.last(start, "PER", lex.gender_of(folded)).found_by("pronoun")
-        apposed = self._apposed_to(start, text)
+        apposed = self._apposed_to(start, text) if not _rules().determiner.match(
+            text) or _closed(self.text, end, verb) else None
         if apposed is not None:
             return apposed
-        named = self._named_inside(start, end)
+        # "le maire de Lyon": a place in a person's description is no speaker
+        named = self._named_inside(start, end, ("PER", "ORG") if self._person_description(
+            text) else ("PER", "ORG", "LOC"))
         if named is not None:
             return named
         entity = self.table.resolve(text, start, end, types=("PER", "ORG"))
@@ -291,7 +315,16 @@ class SpeakerResolver:
                  if e.type == "PER" and fold(e.name).split()[-1:] == [last]]
         return found[0] if len(found) == 1 else None
 
-    def _named_inside(self, start: int, end: int) -> Said | None:
+    def _person_description(self, text: str) -> bool:
+        """A description whose head is a person noun ("l'ancien maire de Lyon")."""
+        rules = _rules()
+        words = rules.determiner.sub("", text).split()
+        while len(words) > 1 and words[0].casefold() in rules.prenominal:
+            words = words[1:]
+        return bool(words) and words[0].casefold() in rules.person_nouns
+
+    def _named_inside(self, start: int, end: int,
+                      kinds: tuple[str, ...] = ("PER", "ORG", "LOC")) -> Said | None:
         best: dict[str, tuple[int, Entity]] = {}
         for entity in self.table.entities():
             for m in entity.mentions:
@@ -299,7 +332,7 @@ class SpeakerResolver:
                     entity.type not in best or m.start > best[entity.type][0]
                 ):
                     best[entity.type] = (m.start, entity)
-        for kind in ("PER", "ORG", "LOC"):
+        for kind in kinds:
             if kind in best:
                 at, entity = best[kind]
                 mention = next(m for m in entity.mentions if m.start == at)
@@ -398,8 +431,7 @@ class SpeakerResolver:
                       quoted: bool = False) -> Entity | None:
         best: tuple[int, Entity] | None = None
         for entity in self.table.entities():
-            if entity.type != kind or not _gender_ok(self.text, self.table, _said(entity),
-                                                     gender):
+            if entity.type != kind or not self._gender_ok(_said(entity), gender):
                 continue
             for m in entity.mentions:
                 if since <= m.start < pos and (quoted or not self._in_quote(m.start)) and (
@@ -407,6 +439,20 @@ class SpeakerResolver:
                 ):
                     best = (m.start, entity)
         return best[1] if best else None
+
+    def _gender_ok(self, said: Said, gender: str | None) -> bool:
+        """False only when the pronoun's gender contradicts evidence about the entity: a
+        title or honorific before a mention ("Mme", "la ministre"), else the grammar's
+        agreement with it (:mod:`.genders`)."""
+        if gender is None or said.id is None:
+            return True
+        feminine, masculine = _gender_evidence(self.text, self.table, said)
+        if not (feminine or masculine):
+            agreed = self.genders.get(said.id)
+            return agreed is None or agreed == gender
+        if gender == "masculine":
+            return masculine or not feminine
+        return feminine or not masculine
 
     def _in_quote(self, pos: int) -> bool:
         return pos in self._spans
@@ -435,21 +481,38 @@ def acronym_expansions(text: str, entities: list[Entity]) -> dict[str, Entity]:
     return found
 
 
+def _collective_body(text: str) -> Said | None:
+    """A plural with the definite article whose noun names one body, not a group of people
+    ("les autorités locales", "les secours": ``quotes/speaker_collective_bodies.txt``): the
+    body speaks, under the description without its article, as a body without a proper
+    name does ("police londonienne")."""
+    words = text.split()
+    rules = _rules()
+    if (len(words) < 2 or words[0].casefold() not in rules.plural_articles
+            or words[1].casefold() not in rules.collective_bodies):
+        return None
+    return Said(" ".join(words[1:]), None, "ORG", "body")
+
+
+def _closed(text: str, end: int, verb: int | None) -> bool:
+    """A subject span ending at ``end`` before its verb at ``verb`` is closed by a comma in
+    between ("X, la présidente de Y, affirme"), as an apposition is; one that opens on an
+    article and runs into its verb ("Après sa rencontre avec X, la ministre affirme") opens
+    its clause: the name before its comma sits in a fronted phrase and is no antecedent of
+    it. (A bare role noun is an apposition either way: "X, fondatrice de Y affirme".)"""
+    return verb is None or verb <= end or "," in text[max(0, end - 1) : verb]
+
+
 def _said(entity: Entity) -> Said:
     return Said(entity.name, entity.id, "ORG" if entity.type in ("ORG", "LOC") else "PER")
 
 
-def _gender_ok(text: str, table: EntityTable, said: Said, gender: str | None) -> bool:
-    """False only when the pronoun's gender contradicts evidence about the entity."""
-    if gender is None or said.id is None:
-        return True
+def _gender_evidence(text: str, table: EntityTable, said: Said) -> tuple[bool, bool]:
+    """Whether a title or honorific before a mention of ``said`` says a woman, a man."""
     entity = next((e for e in table.entities() if e.id == said.id), None)
     if entity is None:
-        return True
+        return False, False
     rules = _rules()
     before = [text[max(0, m.start - 24) : m.start] for m in entity.mentions]
-    feminine = any(rules.feminine.search(b) for b in before)
-    masculine = any(rules.masculine.search(b) for b in before)
-    if gender == "masculine":
-        return masculine or not feminine
-    return feminine or not masculine
+    return (any(rules.feminine.search(b) for b in before),
+            any(rules.masculine.search(b) for b in before))
