@@ -88,9 +88,10 @@ def test_a_place_in_a_persons_description_is_no_speaker(analyze_text: Analyze) -
 
 
 def test_the_authorities_are_a_body_that_speaks(analyze_text: Analyze) -> None:
-    text = "Un incendie a ravagé l'usine de textile, ont indiqué les autorités locales dimanche."
+    text = ("Un incendie a ravagé l'usine de textile, ont annoncé les autorités portuaires "
+            "dimanche.")
     quote = _quote(analyze_text(text).quotes, "Un incendie a ravagé l'usine")
-    assert (quote.speaker, quote.speaker_via) == ("autorités locales", "body")
+    assert (quote.speaker, quote.speaker_via) == ("autorités portuaires", "body")
 
 
 def test_residents_stay_unnamed(analyze_text: Analyze) -> None:

@@ -134,7 +134,7 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
 
 def _surname_of(entity: Entity, people: list[Entity]) -> Entity | None:
     """The one person whose name ends with ``entity``'s single capitalised word: a surname the
-    tagger typed an organisation or a place ("Ayrault livre bataille") is still that person."""
+    tagger typed an organisation or a place ("Marchal mène la charge") is still that person."""
     words = entity.name.split()
     if len(words) != 1 or not words[0][:1].isupper():
         return None

@@ -58,7 +58,7 @@ class _Rules:
     prenominal: frozenset[str]  # "ancien": an adjective before the role noun
     prefixes: tuple[str, ...]  # "ex-": a prefix of the role noun
     plural_articles: frozenset[str]  # "les": a body named after one may be "eux"
-    collective_bodies: frozenset[str]  # "autorités": "les autorités" is one body
+    collective_bodies: frozenset[str]  # "autorités": "les autorités" are one body
 
 
 def _build_rules(pack: LanguagePack) -> _Rules:
@@ -278,7 +278,7 @@ class SpeakerResolver:
         comma = self.text.rfind(",", max(0, start - _APPOSITION), start)
         if comma < 0 or any(c in self.text[comma + 1 : start] for c in ".;:!?\n"):
             return None
-        # the span may be the description or its tail ("fondatrice WARA": span "WARA")
+        # the span may be the description or its tail ("fondatrice Terre Vive": span "Terre Vive")
         words = rules.determiner.sub("", self.text[comma + 1 : start].strip() + " " + text
                                      ).split()
         if not words or words[0].casefold() not in rules.person_nouns:
@@ -338,7 +338,7 @@ class SpeakerResolver:
                 mention = next(m for m in entity.mentions if m.start == at)
                 resolved = self.table.resolve(mention.text, mention.start, mention.end,
                                               types=(kind,)) or entity
-                if kind != "PER":  # "Ayrault" typed an organisation: Jean-Marc Ayrault
+                if kind != "PER":  # "Marchal" typed an organisation: Étienne Marchal
                     resolved = self._by_surname(mention.text) or resolved
                 return _said(resolved)
         return None
@@ -483,7 +483,7 @@ def acronym_expansions(text: str, entities: list[Entity]) -> dict[str, Entity]:
 
 def _collective_body(text: str) -> Said | None:
     """A plural with the definite article whose noun names one body, not a group of people
-    ("les autorités locales", "les secours": ``quotes/speaker_collective_bodies.txt``): the
+    ("les autorités sanitaires", "les secours": ``quotes/speaker_collective_bodies.txt``): the
     body speaks, under the description without its article, as a body without a proper
     name does ("police londonienne")."""
     words = text.split()
