@@ -83,6 +83,19 @@ def _titles(pack: LanguagePack) -> tuple[str, ...]:
                         key=len, reverse=True))
 
 
+def titles_starting(initial: str) -> tuple[str, ...]:
+    """:func:`titles` that begin with the folded character ``initial``, longest first: a span
+    is tried against those only, not all of them (issue 15)."""
+    return current_pack().derive(_titles_by_initial).get(initial, ())
+
+
+def _titles_by_initial(pack: LanguagePack) -> dict[str, tuple[str, ...]]:
+    by_initial: dict[str, list[str]] = {}
+    for title in _titles(pack):  # titles are never empty: the pack's lines are not
+        by_initial.setdefault(title[0], []).append(title)
+    return {initial: tuple(found) for initial, found in by_initial.items()}
+
+
 def title_keys() -> frozenset[str]:
     """Titles folded like names ("m", "secretaire d etat")."""
     return current_pack().derive(_title_keys)
@@ -130,7 +143,7 @@ def trim_span(text: str, start: int, end: int) -> Trimmed | None:
         stripped = stripped[match.end():]
     title = None
     folded = fold_keep_offsets(stripped)
-    for candidate in titles():
+    for candidate in titles_starting(folded[:1]):
         cut = len(candidate)
         if folded.startswith(candidate) and len(folded) > cut and not folded[cut].isalnum():
             rest = stripped[cut:].lstrip(" \u00a0.")
@@ -161,7 +174,7 @@ def is_noise(name: str, raw: str) -> bool:
 def split_title(text: str) -> tuple[str | None, str]:
     """``"Président Poutine" -> ("président", "Poutine")``; no title gives ``(None, text)``."""
     lowered = fold_keep_offsets(text)
-    for title in titles():
+    for title in titles_starting(lowered[:1]):
         if lowered.startswith(title + " ") and len(text) > len(title) + 1:
             return text[: len(title)].casefold(), text[len(title) + 1:].strip()
     return None, text
