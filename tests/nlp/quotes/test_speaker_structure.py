@@ -97,3 +97,21 @@ def test_the_authorities_are_a_body_that_speaks(analyze_text: Analyze) -> None:
 def test_residents_stay_unnamed(analyze_text: Analyze) -> None:
     text = "Un incendie a ravagé l'usine de textile, ont indiqué les habitants dimanche."
     assert _quote(analyze_text(text).quotes, "Un incendie a ravagé l'usine").speaker is None
+
+
+def test_an_uncued_quote_after_pronouns_belongs_to_the_paragraphs_topic(
+        analyze_text: Analyze) -> None:
+    # The parser gives this paragraph no subject for its name; its pronouns are the topic's.
+    text = ("« Le budget est prêt », a assuré Louis Perrot.\nEn tête du cortège, Anne Vidal "
+            "défile contre la réforme. Elle dénonce les « promesses vides » du maire. « Combien "
+            "de temps faudra-t-il encore attendre ? Les habitants méritent mieux. »")
+    quote = _quote(analyze_text(text).quotes, "Combien de temps")
+    assert (quote.speaker, quote.speaker_via) == ("Anne Vidal", "context")
+
+
+def test_a_name_after_a_preposition_is_no_topic_and_the_speaker_goes_on(
+        analyze_text: Analyze) -> None:
+    text = ("« Le budget est prêt », a assuré Louis Perrot.\nFace à Anne Vidal, il a ensuite "
+            "longuement détaillé les comptes. « Nous tiendrons nos engagements jusqu'au bout. »")
+    quote = _quote(analyze_text(text).quotes, "Nous tiendrons")
+    assert quote.speaker == "Louis Perrot"

@@ -80,7 +80,7 @@ def extract_quotes(
                                role_spans=role_subjects(doc),
                                genders=entity_genders(doc, table),
                                opens_clause=lambda pos: opens_clause(doc, pos),
-                               fronted=lambda pos: _opens_fronted_phrase(doc, pos))
+                               tag_at=lambda pos: _tag_at(doc, pos))
     quotes = [_by_label(q) for q in turn_quotes(doc, table, turns)]
     headline = _interviewee_said(quotes, turns)
     for item in pending:
@@ -93,14 +93,10 @@ def extract_quotes(
     return quotes
 
 
-# Universal part-of-speech tags of the first word of a phrase fronted before the subject
-# ("Après la rencontre avec X, ...", "Interrogé par X, ...", "Hier, ...").
-_FRONTED = frozenset({"ADP", "ADV", "SCONJ", "VERB"})
-
-
-def _opens_fronted_phrase(doc: Doc, pos: int) -> bool:
+def _tag_at(doc: Doc, pos: int) -> str:
+    """The part-of-speech tag of the token at character ``pos``."""
     span = span_of(doc, pos, pos + 1)
-    return span is not None and span[0].pos_ in _FRONTED
+    return span[0].pos_ if span is not None else ""
 
 
 def _interviewee_said(quotes: list[Quote], turns: list[Turn]) -> Said:

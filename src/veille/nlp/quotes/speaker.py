@@ -112,8 +112,8 @@ class SpeakerResolver:
     genders: dict[str, str] = field(default_factory=dict)  # entity id -> agreement's gender
     # Whether the noun ending at a position is the subject of a verb after it (from the tags).
     opens_clause: Callable[[int], bool] | None = None
-    # Whether the word at a position opens a fronted phrase (a preposition, an adverb...).
-    fronted: Callable[[int], bool] | None = None
+    # The universal part-of-speech tag of the word at a position ("ADP"), "" if unknown.
+    tag_at: Callable[[int], str] | None = None
     _spans: Spans = field(default_factory=lambda: Spans([]))
 
     def __post_init__(self) -> None:
@@ -175,21 +175,38 @@ class SpeakerResolver:
                   if para <= at < pos and not self._in_quote(at)]
         if inside:
             return _said(max(inside, key=lambda c: c[0])[1])
-        # "Les réactions allaient de « ... »": the paragraph frames the words with no person
-        # and no pronoun of the last speaker; nobody we can name said them
         before = re.findall(r"[\w'’-]+", self.text[para:pos].casefold())
-        if before and not set(before) & set(lexicon().pronouns) and not any(
-                para <= m.start < pos for e in self.table.entities() if e.type == "PER"
-                for m in e.mentions):
+        people = sorted((m.start, e) for e in self.table.entities() if e.type == "PER"
+                        for m in e.mentions if para <= m.start < pos
+                        and not self._in_quote(m.start) and not self._object_of_preposition(
+                            para, m.start))
+        pronoun = bool(set(before) & set(lexicon().pronouns))
+        if before and not pronoun and not people:
+            # "Les réactions allaient de « ... »": the paragraph frames the words with no
+            # person and no pronoun of the last speaker; nobody we can name said them
             return Said()
+        last = max(candidates, key=lambda c: c[0])[1] if candidates else None
+        if pronoun and people and (last is None or all(e.id != last.id for _, e in people)):
+            # the parse gave the paragraph no subject, but its pronouns refer to someone: the
+            # person it opens on (its topic), not the last speaker, whom it never names
+            return _said(people[0][1])
         return None
+
+    def _tag(self, pos: int) -> str:
+        return self.tag_at(pos) if self.tag_at is not None else ""
+
+    def _object_of_preposition(self, since: int, pos: int) -> bool:
+        """The word before ``pos`` (after ``since``) is a preposition: "face à X" names X
+        in a phrase, not as the clause's topic."""
+        before = self.text[since:pos].rstrip()
+        return bool(before) and self._tag(since + len(before) - 1) == "ADP"
 
     def resolve(self, start: int, end: int, verb: int | None = None) -> Said:
         """The speaker named by the subject span ``[start, end)`` of the cue verb at
         ``verb``; an acronym is the body whose name the text spelled out before it ("la
         Fédération ... (FFX)")."""
         comma = self.text.rfind(",", start, end)
-        if (comma >= 0 and self.fronted is not None and self.fronted(start)
+        if (comma >= 0 and self._tag(start) in _FRONTED
                 and _rules().determiner.match(self.text[comma + 1 : end].strip())
                 and not _closed(self.text, end, verb)):
             # "Après la rencontre avec X, le ministre a déclaré": the subject is the noun
@@ -479,6 +496,11 @@ def acronym_expansions(text: str, entities: list[Entity]) -> dict[str, Entity]:
                 found[short.id] = full
                 break
     return found
+
+
+# Universal part-of-speech tags of the first word of a phrase fronted before the subject
+# ("Après la rencontre avec X, ...", "Interrogé par X, ...", "Hier, ...").
+_FRONTED = frozenset({"ADP", "ADV", "SCONJ", "VERB"})
 
 
 def _collective_body(text: str) -> Said | None:
