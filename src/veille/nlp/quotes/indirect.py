@@ -14,6 +14,7 @@ quote of its own). A reporting verb inside a content already taken does not star
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -101,7 +102,7 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
     Cues inside ``quoted`` spans (the words of direct quotes) are the speaker's own words.
     """
     span = span_of(doc, sentence[0], sentence[1])
-    if span is None:
+    if span is None or _heading(text_of(doc), sentence):
         return []
     found: list[Reported] = []
     taken_until = -1
@@ -109,6 +110,9 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
         if tok.idx < taken_until or tok.idx in quoted:
             continue
         got = _from_source(doc, tok, sentence)
+        if got is not None and found and got.start < found[-1].end:
+            # "X a dit que A, selon le journal": A is X's, reported by the journal; not twice
+            continue
         if got is not None:
             got = dataclasses.replace(got, via="selon")
         else:
@@ -120,6 +124,16 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
     return found
 
 
+def _heading(text: str, sentence: tuple[int, int]) -> bool:
+    """A line of its own with no final punctuation: a headline or a section heading, which
+    sums up the article in the newsroom's words ("Le maire promet de « tout revoir »"); the
+    statements it announces are reported in the body."""
+    start, end = sentence
+    whole_line = (start == 0 or text[start - 1] == "\n") and text[end : end + 1] in ("", "\n")
+    last = text[start:end].rstrip()[-1:]
+    return whole_line and last.isalnum()
+
+
 def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | None:
     # "Il faut rappeler que ...": an infinitive cue reports no one's words; "n'a pas affirmé
     # que" reports nothing; "Soulignons que" is the author's own aside.
@@ -128,15 +142,72 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
         return None
     start = _content_start(doc, verb, sentence[1])
     pronoun = pronoun_of(doc, verb)
+    if start is not None and present_participle(verb) and pronoun is None:
+        return _participle_cue(doc, verb, start, sentence)
     if start is not None:
         subject = None if pronoun else preposed_subject(doc, verb, sentence[0])
         if subject is not None and not _can_speak(text_of(doc)[subject[0] : subject[1]]):
             return None
         if is_passive(verb):  # "il a été précisé que ...": said, but by no one named
             subject, pronoun = None, indirect_words().impersonal
-        return Reported(start, _content_end(text_of(doc), start, sentence[1]), cue_text(doc, verb),
+        return Reported(start, _content_end(doc, start, sentence[1], verb), cue_text(doc, verb),
                         subject, pronoun, verb.idx, via="subject" if subject else None)
     return _inverted_closing(doc, verb, sentence, pronoun)
+
+
+def _participle_cue(doc: Doc, verb: Token, start: int, sentence: tuple[int, int]
+                    ) -> Reported | None:
+    """``X a inauguré l'école, précisant que <content>`` / ``en affirmant que``: a present
+    participle has no subject of its own; its speaker is the subject of the verb it continues:
+    the reporting verb before it in the sentence ("..., a indiqué le maire, précisant que"),
+    else the verb the parser hangs it on."""
+    head = _continued_verb(doc, verb, sentence[0])
+    subject, pronoun = None, None
+    before = doc[verb.i - 1] if verb.i else None
+    if before is not None and before.pos_ in ("NOUN", "PROPN"):
+        # "un discours du président X jugeant que": a participle right after a noun phrase
+        # qualifies it (a participial relative); that phrase holds the speaker.
+        head, subject = None, _noun_phrase_before(doc, verb.i, sentence[0])
+    if head is not None:
+        pronoun = pronoun_of(doc, head)
+        first = doc[auxiliaries_before(head)]
+        inverted = first.i > 0 and doc[first.i - 1].text in {",", *mark_rules().pairs.values()}
+        if pronoun is None and inverted:
+            subject = inverted_subject(doc, head, doc[auxiliaries_before(verb)].idx)
+        elif pronoun is None:
+            subject = preposed_subject(doc, head, sentence[0])
+    if subject is not None and not _can_speak(text_of(doc)[subject[0] : subject[1]]):
+        return None
+    return Reported(start, _content_end(doc, start, sentence[1], verb), cue_text(doc, verb),
+                    subject, pronoun, verb.idx, via="subject" if subject else None)
+
+
+def _noun_phrase_before(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
+    """The innermost noun phrase ending before token ``i``: its determiner, nouns, names and
+    adjectives, not the phrase it complements ("une lettre de [la préfète Anne Roy]")."""
+    j = i
+    while j > 0 and doc[j - 1].idx >= floor and doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+        j -= 1
+    if j > 0 and doc[j - 1].pos_ == "DET":
+        j -= 1
+    if j == i:
+        return None
+    last = doc[i - 1]
+    return doc[j].idx, last.idx + len(last.text)
+
+
+def _continued_verb(doc: Doc, participle: Token, floor: int) -> Token | None:
+    """The finite verb a present participle continues: the last reporting verb before it in
+    its sentence, else its head in the parse when that is a verb before it."""
+    for tok in reversed(doc[: participle.i]):
+        if tok.idx < floor:
+            break
+        if tok.pos_ in ("VERB", "AUX") and is_reporting_verb(tok) and not present_participle(tok):
+            return tok
+    head = participle.head
+    if head.i < participle.i and head.pos_ in ("VERB", "AUX") and head.idx >= floor:
+        return head
+    return None
 
 
 def _content_start(doc: Doc, verb: Token, limit: int) -> int | None:
@@ -157,15 +228,30 @@ def _content_start(doc: Doc, verb: Token, limit: int) -> int | None:
             return _after(doc, j)
         if tok.text == ":" and j == i:
             return _after(doc, j)
-        if j == i and _infinitive(tok):
-            return tok.idx  # "a déclaré avoir confirmé ..."
+        if _infinitive(tok) and (j == i or _adjuncts_only(doc, i, j, verb)):
+            return tok.idx  # "a déclaré avoir confirmé ...", "a affirmé mardi avoir ..."
         if j == i and verb.lemma_ in words.directive and tok.lower_ in words.directive_preps:
             return tok.idx  # "a conseillé aux pays de ..."
-        # A finite verb starts another clause; a participle ("réunis à Paris") does not.
+        # A finite verb starts another clause; a participle ("réunis à Paris") does not, but
+        # one after a comma ("a indiqué X, précisant que") is a cue with its own content.
         finite = tok.pos_ in ("VERB", "AUX") and "Part" not in tok.morph.get("VerbForm", [])
-        if finite or tok.text in ".;?!":
+        if finite or tok.text in ".;?!" or (present_participle(tok) and j > i and (
+                doc[j - 1].text == "," or is_reporting_verb(tok))):
             return None
     return None
+
+
+_ADJUNCT_WORDS = 3  # "a affirmé vendredi soir avoir ...": a short time or manner adjunct
+
+
+def _adjuncts_only(doc: Doc, i: int, j: int, verb: Token) -> bool:
+    """Tokens ``i..j-1`` are a short adjunct of ``verb`` before its infinitive object (no
+    punctuation, no verb), and the parser makes the infinitive the verb's own complement."""
+    between = doc[i:j]
+    infinitive = doc[j] if doc[j].pos_ == "VERB" else doc[j].head  # "avoir" of "avoir reçu"
+    return (j - i <= _ADJUNCT_WORDS and infinitive.head == verb
+            and all(t.pos_ in ("ADV", "NOUN", "PROPN") and t.head in (verb, infinitive)
+                    for t in between))
 
 
 def _infinitive(tok: Token) -> bool:
@@ -176,16 +262,74 @@ def _after(doc: Doc, j: int) -> int | None:
     return doc[j + 1].idx if j + 1 < len(doc) else None
 
 
-def _content_end(text: str, start: int, limit: int) -> int:
-    end = limit
-    openers = mark_rules().openers
-    for k in range(start, limit):
-        if text[k] in openers and (k == 0 or not text[k - 1].isalnum()):
-            end = k
-            break
+def _content_end(doc: Doc, start: int, limit: int, verb: Token | None = None) -> int:
+    """Where reported content that begins at ``start`` ends (``limit``: the sentence's end).
+
+    It runs through a quoted fragment the clause goes on after, or a short one (``« ... »
+    ukrainiennes``, ``guerre « mondiale »``: the partial quote is part of the clause), and stops
+    at a quote that ends it (the quote is a direct one of its own), and before what follows the
+    reported clause (:func:`_clause_stop`).
+    """
+    text = text_of(doc)
+    rules = mark_rules()
+    end, k = limit, start
+    while k < end:
+        if text[k] in rules.openers and (k == 0 or not text[k - 1].isalnum()):
+            close = text.find(rules.pairs[text[k]], k + 1, limit)
+            if k == start or close < 0 or not _fragment_inside(text, k, close, limit):
+                end = k
+                break
+            k = close
+        k += 1
+    end = min(end, _clause_stop(doc, start, end, verb))
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
         end -= 1
     return end
+
+
+_FRAGMENT_WORDS = 3  # a quoted fragment this short is a scare quote inside the clause
+
+
+def _fragment_inside(text: str, opener: int, close: int, limit: int) -> bool:
+    """The quote at ``opener`` (closed at ``close``) is a part of the reported clause: short,
+    or followed by more words of the same clause rather than by punctuation."""
+    if len(re.findall(r"\w+", text[opener + 1 : close])) <= _FRAGMENT_WORDS:
+        return True
+    after = text[close + 1 : limit].lstrip()
+    return bool(after) and after[0].isalnum()
+
+
+def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
+    """The first place in ``[start, end)`` where the reported clause is over: a coordinated
+    present participle ("..., précisant que A et demandant B": the narrator's next act), a
+    comma then a participle that reports ("..., ajoutant que"), a comma then another source
+    ("..., selon le journal"), or the cue's own auxiliary coordinated with it ("a déclaré que
+    A et a quitté la salle": the same verb group, the narrator's second verb)."""
+    span = span_of(doc, start, end)
+    aux = _auxiliary_of(verb)
+    infinitive = span is not None and len(span) > 0 and _infinitive(span[0])
+    for tok in list(span or [])[1:]:
+        prev = doc[tok.i - 1]
+        if tok.idx >= end:
+            break
+        if infinitive and prev.text == "," and tok.pos_ == "ADP":
+            return prev.idx  # "affirme avoir gagné, au lendemain de ...": an infinitive
+            # object is short; a circumstance after a comma is the narrator's
+        if prev.text == "," and (source_cue(doc, tok) is not None
+                                 or present_participle(tok) and is_reporting_verb(tok)):
+            return prev.idx
+        if prev.pos_ == "CCONJ" and (present_participle(tok)
+                                     or aux is not None and tok.lower_ == aux):
+            return prev.idx
+    return end
+
+
+def _auxiliary_of(verb: Token | None) -> str | None:
+    """The finite auxiliary of a compound cue ("a" of "a déclaré"), lower case."""
+    if verb is None:
+        return None
+    first = verb.doc[auxiliaries_before(verb)]
+    return first.lower_ if first.i < verb.i and first.pos_ == "AUX" else None
 
 
 def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun: str | None
@@ -205,7 +349,7 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
     # ("Le « modèle », c'est la réponse, plaide X"): they are part of the reported clause.
     end = doc[first.i - 1].idx
     if not any(ch in openers for ch in content):
-        end = _content_end(text_of(doc), sentence[0], end)
+        end = _content_end(doc, sentence[0], end)
     return Reported(sentence[0], end, cue_text(doc, verb),
                     subject, pronoun, verb.idx, via="incise" if subject else None)
 
@@ -249,16 +393,16 @@ def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | 
         inner = _reported_inside(doc, start, sentence)
         if inner is not None:
             return Reported(inner.start, inner.end, prep, source, None, tok.idx)
-        return Reported(start, _content_end(text_of(doc), start, sentence[1]), prep, source, None,
+        return Reported(start, _content_end(doc, start, sentence[1]), prep, source, None,
                         tok.idx)
     after = _skip_comma(text_of(doc), source[1], sentence[1])
     rest = text_of(doc)[after : sentence[1]].split()
     if text_of(doc)[source[1] : after].strip() == "," and len(rest) > 3:
         # Parenthetical ", selon X, <clause>": the source governs the clause that follows it.
-        return Reported(after, _content_end(text_of(doc), after, sentence[1]), prep, source, None,
+        return Reported(after, _content_end(doc, after, sentence[1]), prep, source, None,
                         tok.idx)
     cut = doc[found.first].idx  # before "d'" when the tokenizer split "d'après"
-    return Reported(sentence[0], _content_end(text_of(doc), sentence[0], cut), prep, source, None,
+    return Reported(sentence[0], _content_end(doc, sentence[0], cut), prep, source, None,
                     tok.idx)
 
 
@@ -292,7 +436,7 @@ def _reported_inside(doc: Doc, start: int, sentence: tuple[int, int]) -> Reporte
         if is_reporting_verb(tok):
             begin = _content_start(doc, tok, sentence[1])
             if begin is not None:
-                return Reported(begin, _content_end(text_of(doc), begin, sentence[1]), "", None,
+                return Reported(begin, _content_end(doc, begin, sentence[1], tok), "", None,
                                 None, tok.idx)
     return None
 
