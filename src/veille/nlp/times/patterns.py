@@ -3,7 +3,9 @@
 The pack's ``times/patterns.toml`` gives one regular expression per kind of expression, built
 from named parts; this module fills in the alternations it builds from the pack's tables
 (months, weekdays, number words, units, deictic phrases) and compiles everything once per pack,
-case-insensitive. Patterns run over text whose typographic apostrophes are folded to ``'``.
+case-insensitive, each behind a lookahead on the characters it can begin with
+(:mod:`veille.nlp.times.guard`: the same matches, found faster). Patterns run over text whose
+typographic apostrophes are folded to ``'``.
 Names of groups are the contract with :mod:`veille.nlp.times.grammar`: ``day``, ``month``,
 ``year``, ``wd`` / ``wdname`` (weekday), ``mod`` (a modifier), ``det``, ``n`` and ``unit``
 (a span), ``dir`` (a shift's direction), ``phrase`` (deictic).
@@ -12,12 +14,15 @@ Names of groups are the contract with :mod:`veille.nlp.times.grammar`: ``day``, 
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
 from veille.datecalc import Unit
 from veille.lang.pack import LanguagePack, alternation
 from veille.nlp.scope import current_pack
+from veille.nlp.times.guard import guarded
 
 PATTERNS = "times/patterns.toml"
 # Kind of expression -> its entry in PATTERNS, in the order the grammar tries them (a tie
@@ -65,7 +70,9 @@ def _numbers(pack: LanguagePack, name: str) -> dict[str, int]:
     return {row[0]: int(row[1]) for row in pack.table(name)}
 
 
-def _build(pack: LanguagePack) -> TimeLexicon:
+def _build(pack: LanguagePack, guard: Callable[[str, int], str] = guarded) -> TimeLexicon:
+    """The lexicon of ``pack``; ``guard`` puts each pattern and word list behind the
+    lookahead on its first characters (:mod:`veille.nlp.times.guard`)."""
     months = {row[0].lower(): int(row[1]) for row in pack.table("months.tsv")}
     weekdays = _numbers(pack, "weekdays.tsv")
     numbers = _numbers(pack, "times/numbers.tsv")
@@ -84,8 +91,12 @@ def _build(pack: LanguagePack) -> TimeLexicon:
         "season_names": alternation(list(seasons)),
     }
 
+    parts = {name: guard(source, re.IGNORECASE) for name, source in parts.items()}
+    parts.update(_word_lists(pack, parts, guard))
+
     def compiled(key: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-        return pack.regex(PATTERNS, key, flags, **parts)
+        return pack.cached((PATTERNS, guard, key, flags), lambda: re.compile(
+            guard(pack.regex_source(PATTERNS, key, **parts), flags), flags))
 
     return TimeLexicon(
         months=months, weekdays=weekdays, numbers=numbers,
@@ -101,6 +112,15 @@ def _build(pack: LanguagePack) -> TimeLexicon:
         event_of=compiled("event_of"),
         sentence_end=compiled("sentence_end", 0),
     )
+
+
+def _word_lists(pack: LanguagePack, parts: dict[str, str], guard: Callable[[str, int], str]
+                ) -> dict[str, str]:
+    """The word lists of ``times/patterns.toml`` (its list entries: "lead_words", ...),
+    expanded and guarded like the tables' alternations."""
+    data = tomllib.loads(pack.text(PATTERNS))
+    return {key: guard(pack.regex_source(PATTERNS, key, **parts), re.IGNORECASE)
+            for key, value in data.items() if isinstance(value, list)}
 
 
 def enumerated_days(text: str, lex: TimeLexicon) -> list[tuple[int, int, dict[str, str | None]]]:
