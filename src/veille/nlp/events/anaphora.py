@@ -10,6 +10,7 @@ reported) or "il" at the head of the next sentence (the person that sentence was
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -103,6 +104,7 @@ def merge_mentions(text: str, events: list[Event], actors: list[Actor]) -> list[
     """Events without those that refer back to an earlier one of the same kind; the people
     acting on the mention ("António Costa a ouvert la réunion") join the earlier event."""
     kept: list[Event] = []
+    starts = [a.start for a in actors]
     for event in sorted(events, key=lambda e: e.start):
         groups = _groups(event)
         earlier = next((i for i in range(len(kept) - 1, -1, -1)
@@ -113,7 +115,7 @@ def merge_mentions(text: str, events: list[Event], actors: list[Actor]) -> list[
         if earlier is None or not refers_back(text, event):
             kept.append(event)
             continue
-        agents = _agents(text, event, actors)
+        agents = _agents(text, event, actors, starts)
         antecedent = kept[earlier]
         kept[earlier] = replace(antecedent, participants=list(dict.fromkeys(
             antecedent.participants + agents)))
@@ -187,8 +189,10 @@ def _compatible(antecedent: Event, mention: Event) -> bool:
     return antecedent.status == mention.status
 
 
-def _agents(text: str, event: Event, actors: list[Actor]) -> list[str]:
-    """The people named before the mention in its sentence: its subject or agent."""
+def _agents(text: str, event: Event, actors: list[Actor], starts: list[int]) -> list[str]:
+    """The people named before the mention in its sentence: its subject or agent. ``actors``
+    are in text order, ``starts`` their offsets: the sentence's are found by bisection, not by
+    reading every actor of the text for each mention."""
     head = max(text.rfind(".", 0, event.start), text.rfind("\n", 0, event.start)) + 1
-    return [a.name for a in actors if a.type == "PER" and head <= a.start < event.start
-            and a.name in event.participants]
+    window = actors[bisect_left(starts, head):bisect_left(starts, event.start)]
+    return [a.name for a in window if a.type == "PER" and a.name in event.participants]
