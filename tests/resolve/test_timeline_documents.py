@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from veille.model import Event, Record, Source
-from veille.resolve.timeline import document_events
+from veille.resolve.timeline import TimelineEvent, document_events
 
 CALVINO, ALBARES, SANCHEZ = "Nadia Calviño", "José Manuel Albares", "Pedro Sánchez"
 
@@ -45,24 +45,22 @@ def talks(text: str, trigger: str, date: str | None, *people: str) -> Event:
     return Event("talks", trigger, start, start + len(trigger), list(people), "Genève", date)
 
 
-def test_the_latest_talks_are_the_latest_of_the_dated_rounds() -> None:
+def two_rounds_then(words: str) -> list[TimelineEvent]:
+    """Two dated rounds of talks, then a mention of talks opening on ``words``."""
     text = ("L'Arménie et l'Azerbaïdjan ont négocié à Genève le 3 mars et le 9 avril. "
-            "Lors des derniers pourparlers, Bakou a fait une offre.")
+            f"Lors {words} pourparlers, Bakou a fait une offre.")
     first = talks(text, "négocié", "2026-03-03", "Arménie", "Azerbaïdjan")
     second = Event("talks", "négocié", first.start, first.end, ["Arménie", "Azerbaïdjan"],
                    "Genève", "2026-04-09")
-    last = talks(text, "pourparlers", None, "Azerbaïdjan")
-    items = document_events(Record("doc", Source(), text, events=[first, second, last]))
+    mention = talks(text, "pourparlers", None, "Azerbaïdjan")
+    return document_events(Record("doc", Source(), text, events=[first, second, mention]))
+
+
+def test_the_latest_talks_are_the_latest_of_the_dated_rounds() -> None:
+    items = two_rounds_then("des derniers")
     assert sorted((i.date, i.sources[0].mentions) for i in items) == [
         ("2026-03-03", 1), ("2026-04-09", 2)]
 
 
 def test_talks_not_called_the_latest_fit_both_rounds_and_stay_apart() -> None:
-    text = ("L'Arménie et l'Azerbaïdjan ont négocié à Genève le 3 mars et le 9 avril. "
-            "Lors des pourparlers, Bakou a fait une offre.")
-    first = talks(text, "négocié", "2026-03-03", "Arménie", "Azerbaïdjan")
-    second = Event("talks", "négocié", first.start, first.end, ["Arménie", "Azerbaïdjan"],
-                   "Genève", "2026-04-09")
-    vague = talks(text, "pourparlers", None, "Azerbaïdjan")
-    items = document_events(Record("doc", Source(), text, events=[first, second, vague]))
-    assert len(items) == 3
+    assert len(two_rounds_then("des")) == 3
