@@ -113,3 +113,28 @@ def test_a_mention_under_a_heading_takes_the_headings_parties(
     found = analyze_text(text, "2026-03-04").events
     summits = [(e.participants, e.place, e.status) for e in found if e.type == "summit"]
     assert summits == [(["Ana Lopes", "Marc Weber"], "Vienne", "cancelled")]
+
+
+def test_the_complements_of_a_wished_event_are_not_lent_to_the_real_one() -> None:
+    text = ("Ana Lopes a redit sa disponibilité à poursuivre des pourparlers avec la Moldavie "
+            "lors de son entretien téléphonique avec Marc Weber.")
+    found = events(text, {"Ana Lopes": "PER", "Moldavie": "LOC", "Marc Weber": "PER"})
+    assert [(e.type, e.participants) for e in found] == [("call", ["Ana Lopes", "Marc Weber"])]
+
+
+def test_who_holds_a_press_conference_after_a_meeting_was_at_the_meeting() -> None:
+    text = ("Le 3 mars, Porto a accueilli une réunion des ministres de la CPLP, à l'issue de "
+            "laquelle le ministre Rui Sousa a tenu une conférence de presse.")
+    found = events(text, {"Porto": "LOC", "CPLP": "ORG", "Rui Sousa": "PER"})
+    assert [(e.type, e.participants, e.place) for e in found] == [
+        ("meeting", ["CPLP", "Rui Sousa"], "Porto"),
+        ("press_conference", ["Rui Sousa"], "Porto")]
+
+
+def test_the_members_of_a_body_are_not_the_two_people_last_named(
+        analyze_text: Callable[..., Analysis]) -> None:
+    text = ("La commissaire Ana Lopes a critiqué le chancelier Marc Weber. "
+            "Lundi, Porto a accueilli une réunion des ministres de la Culture de l'Union "
+            "européenne.")
+    found = analyze_text(text, "2026-03-04").events
+    assert all("Marc Weber" not in e.participants for e in found)

@@ -345,6 +345,7 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
     # a denied event ("aucune rencontre n'est prévue") neither exists nor draws dates and names
     found = find_triggers(text, start, end) if found is None else found
     triggers = _unlinked(text, [t for t in found if reports_event(text, t, actors)])
+    actors = _without_unreal_parties(text, found, triggers, actors)
     around = around or SentenceContext()
     flags = (future_at or {}, around.venue_before, around.heading)
     events = _sentence_events(text, (start, end), triggers, actors, times, ctx, flags)
@@ -359,6 +360,19 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
     return _held_there(text, one_event_per_clause(text, events))
 
 
+def _without_unreal_parties(text: str, found: list[Trigger], triggers: list[Trigger],
+                            actors: list[Actor]) -> list[Actor]:
+    """``actors`` without the complements of a denied or wished event ("la disponibilité de X
+    à poursuivre des pourparlers avec l'Ukraine lors de son appel avec Y": l'Ukraine is of the
+    wished talks, not of the call): those after its trigger and nearer it than any other."""
+    unreal = [t for t in found if t not in triggers and denied(text, t.start, t.end)]
+    if not unreal or not triggers:
+        return actors
+    return [a for a in actors
+            if not any(u.end <= a.start and nearest(a.start, unreal + triggers) == u
+                       for u in unreal)]
+
+
 def _of_heading(trigger: Trigger, heading: tuple[Event, ...]) -> Event | None:
     """The heading's event of the trigger's kind, whose parties a mention under it that names
     none takes ("Sommet X-Y annulé" / "Le sommet prévu à Rome a été annulé") when its status
@@ -370,13 +384,18 @@ def _of_heading(trigger: Trigger, heading: tuple[Event, ...]) -> Event | None:
 
 def _held_there(text: str, events: list[Event]) -> list[Event]:
     """Events of a sentence with the place of the event they were held on the occasion of
-    ("une réunion au Kazakhstan, à l'issue de laquelle X a tenu une conférence de presse")."""
+    ("une réunion au Kazakhstan, à l'issue de laquelle X a tenu une conférence de presse"),
+    and that event with their parties: X was at the meeting."""
     told: list[Event] = []
     for event in sorted(events, key=lambda e: e.start):
-        host = next((e for e in reversed(told) if e.place and e.end <= event.start), None)
-        if event.place is None and event.type != "call" and host is not None and \
-                _re()["occasion"].search(text, host.end, event.start):
-            event = replace(event, place=host.place)
+        at = next((i for i in range(len(told) - 1, -1, -1)
+                   if told[i].place and told[i].end <= event.start), None)
+        if at is not None and event.type != "call" and \
+                _re()["occasion"].search(text, told[at].end, event.start):
+            host = told[at]
+            told[at] = replace(host, participants=list(dict.fromkeys(
+                host.participants + event.participants)))
+            event = replace(event, place=event.place or host.place)
         told.append(event)
     return told
 
