@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -32,6 +31,7 @@ from veille.store.base import (
 )
 from veille.store.cache import EntityCache, cache_for
 from veille.store.migrate import migrate_sqlite
+from veille.store.watchdog import WATCHDOG
 
 _QUOTE_COLUMNS = (
     "q.doc_id, d.title, d.published, q.kind, q.text, q.start, q.\"end\", q.speaker,"
@@ -78,16 +78,15 @@ class SQLiteStore:
 
         The progress handler alone is not enough: it counts VM steps, and one FTS5
         ``snippet()`` call is one step that took 0.3 s per row on a search of twenty
-        ``a*`` (15 s before the handler was asked). So a timer also interrupts the
-        connection at the deadline; SQLite ignores an interrupt when no statement runs.
+        ``a*`` (15 s before the handler was asked). So the process's watchdog thread
+        (:mod:`veille.store.watchdog`) also interrupts the connection at the deadline;
+        SQLite ignores an interrupt when no statement runs.
         """
         if not seconds:
             yield
             return
         self._deadline = time.monotonic() + seconds
-        timer = threading.Timer(seconds, self.conn.interrupt)
-        timer.daemon = True
-        timer.start()
+        ticket = WATCHDOG.watch(seconds, self.conn.interrupt)
         try:
             yield
         except sqlite3.OperationalError as err:
@@ -95,7 +94,7 @@ class SQLiteStore:
                 raise QueryTimeout(seconds) from None
             raise
         finally:
-            timer.cancel()
+            WATCHDOG.cancel(ticket)
             self._deadline = None
 
     def _over_budget(self) -> int:
