@@ -88,7 +88,7 @@ def test_a_place_in_a_persons_description_is_no_speaker(analyze_text: Analyze) -
 
 
 def test_the_authorities_are_a_body_that_speaks(analyze_text: Analyze) -> None:
-    text = ("Un incendie a ravagé l'usine de textile, ont annoncé les autorités portuaires "
+    text = ("Un incendie a ravagé l'usine de textile, ont précisé les autorités portuaires "
             "dimanche.")
     quote = _quote(analyze_text(text).quotes, "Un incendie a ravagé l'usine")
     assert (quote.speaker, quote.speaker_via) == ("autorités portuaires", "body")
@@ -115,3 +115,31 @@ def test_a_name_after_a_preposition_is_no_topic_and_the_speaker_goes_on(
             "longuement détaillé les comptes. « Nous tiendrons nos engagements jusqu'au bout. »")
     quote = _quote(analyze_text(text).quotes, "Nous tiendrons")
     assert quote.speaker == "Louis Perrot"
+
+
+def test_elle_refers_back_to_a_body_subject_of_her_gender(analyze_text: Analyze) -> None:
+    text = ("La Commission européenne a publié son rapport mardi. Elle estime que la "
+            "croissance ralentira l'an prochain.")
+    quote = _quote(analyze_text(text).quotes, "la croissance ralentira")
+    assert (quote.speaker, quote.speaker_via) == ("Commission européenne", "pronoun")
+
+
+def test_il_refers_back_to_a_government_without_a_name(analyze_text: Analyze) -> None:
+    text = ("Le gouvernement belge a présenté son budget. Il estime que le déficit sera réduit "
+            "de moitié.")
+    quote = _quote(analyze_text(text).quotes, "le déficit sera réduit")
+    assert quote.speaker == "gouvernement belge"
+
+
+def test_a_bare_body_noun_is_the_body_the_article_introduced(analyze_text: Analyze) -> None:
+    text = ("Le ministère de la Défense a confirmé l'envoi de troupes. Le ministère a précisé "
+            "que la mission durerait six mois.")
+    quote = _quote(analyze_text(text).quotes, "la mission durerait six mois")
+    assert (quote.speaker, quote.speaker_via) == ("ministère de la Défense", "body")
+
+
+def test_the_unnamed_spokesperson_of_a_ministry_speaks_for_it(analyze_text: Analyze) -> None:
+    text = ("Le ministère de l'Intérieur a ouvert une enquête. Le porte-parole du ministère a "
+            "précisé que trois policiers avaient été suspendus.")
+    quote = _quote(analyze_text(text).quotes, "trois policiers avaient été suspendus")
+    assert (quote.speaker, quote.speaker_via) == ("ministère de l'Intérieur", "body")

@@ -80,7 +80,8 @@ def extract_quotes(
                                role_spans=role_subjects(doc),
                                genders=entity_genders(doc, table),
                                opens_clause=lambda pos: opens_clause(doc, pos),
-                               tag_at=lambda pos: _tag_at(doc, pos))
+                               tag_at=lambda pos: _tag_at(doc, pos),
+                               body_spans=body_subjects(doc, table))
     quotes = [_by_label(q) for q in turn_quotes(doc, table, turns)]
     headline = _interviewee_said(quotes, turns)
     for item in pending:
@@ -126,6 +127,38 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
                     and not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip())):
                 found.append((m.start, person))
     return found
+
+
+def body_subjects(doc: Doc, table: EntityTable) -> list[tuple[int, int, str | None]]:
+    """Spans of main-clause subjects that name a body, with the noun's grammatical gender
+    (the gender of the "il" / "elle" that refers back to it): an organisation's mention ("La
+    Commission européenne a publié"), or a description with an article whose head is a body
+    noun of ``quote_org_nouns.txt`` ("Le gouvernement belge a présenté")."""
+    if not doc.has_annotation("DEP"):
+        return []
+    deps = _dependencies()
+    nouns = {row[0] for row in current_pack().table("quote_org_nouns.txt")}
+    bodies = Spans((m.start, m.end) for e in table.entities() if e.type == "ORG"
+                   for m in e.mentions)  # a body's name: its mention holds the noun's start
+    found = []
+    for tok in doc:
+        if (tok.dep_ not in deps.get("subject", frozenset())
+                or tok.head.dep_ not in deps.get("main_clause", frozenset())
+                or not any(c.dep_ in deps.get("determiner", frozenset()) for c in tok.children)):
+            continue
+        start, end = tok.left_edge.idx, tok.idx + len(tok.text)
+        for right in tok.rights:  # the noun's complements, up to its verb or a comma
+            if right.is_punct or right.i >= tok.head.i:
+                break
+            end = right.right_edge.idx + len(right.right_edge.text)
+        if tok.lower_ in nouns or tok.idx in bodies:
+            gender = tok.morph.get("Gender", [])
+            found.append((start, end, _GRAMMATICAL.get(gender[0]) if len(gender) == 1 else None))
+    return found
+
+
+# Universal Dependencies' gender values.
+_GRAMMATICAL = {"Fem": "feminine", "Masc": "masculine"}
 
 
 def _surname_of(entity: Entity, people: list[Entity]) -> Entity | None:

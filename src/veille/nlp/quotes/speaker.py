@@ -114,6 +114,10 @@ class SpeakerResolver:
     opens_clause: Callable[[int], bool] | None = None
     # The universal part-of-speech tag of the word at a position ("ADP"), "" if unknown.
     tag_at: Callable[[int], str] | None = None
+    # Main-clause subjects naming a body (component.body_subjects): start, end, gender.
+    body_spans: list[tuple[int, int, str | None]] = field(default_factory=list)
+    # Those bodies resolved, in text order: start, the body, its noun's gender, head noun.
+    bodies: list[tuple[int, Said, str | None, str]] = field(default_factory=list)
     _spans: Spans = field(default_factory=lambda: Spans([]))
 
     def __post_init__(self) -> None:
@@ -122,6 +126,12 @@ class SpeakerResolver:
         self.expansions = acronym_expansions(self.text, self.table.entities())
         self._spans = Spans(self.quoted)
         self.add_role_subjects(self.role_spans)
+        for start, end, gender in self.body_spans:
+            said = self._named_inside(start, end, ("ORG",)) or self._description(
+                self.text[start:end], start)
+            if said.name and said.type == "ORG":
+                head = _rules().determiner.sub("", self.text[start:end].strip()).split()[0]
+                self.bodies.append((start, said, gender, head.casefold()))
 
     def add_role_subjects(self, spans: list[tuple[int, int]]) -> None:
         """Role nouns that are the subject of a clause ("Le ministre a démenti toute crise.")
@@ -156,8 +166,14 @@ class SpeakerResolver:
                 return opener
         if kind == "PER" and not (speakers_only and candidates):
             candidates += [(at, _said(e)) for at, e in self.subjects if not self._in_quote(at)]
+        if kind == "PER" and gender is not None and not speakers_only:
+            # "La Commission a publié son rapport. Elle estime que ...": a body subject of
+            # the pronoun's grammatical gender is an antecedent too
+            candidates += [(at, s) for at, s, g, _ in self.bodies
+                           if g == gender and not self._in_quote(at)]
         for at, said in sorted(candidates, key=lambda c: c[0], reverse=True):
-            if at < pos and pos - at < _RECENT and self._gender_ok(said, gender):
+            if at < pos and pos - at < _RECENT and (said.type == "ORG" or self._gender_ok(
+                    said, gender)):
                 return said
         entity = None if recent_only else self._last_mention(pos, kind, gender)
         return _said(entity) if entity else Said()
@@ -237,9 +253,12 @@ class SpeakerResolver:
             text) or _closed(self.text, end, verb) else None
         if apposed is not None:
             return apposed
+        inner = self._body_of_complement(text, start)
+        if inner is not None:
+            return inner
         # "le maire de Lyon": a place in a person's description is no speaker
-        named = self._named_inside(start, end, ("PER", "ORG") if self._person_description(
-            text) else ("PER", "ORG", "LOC"))
+        named = self._named_inside(start, end, ("PER", "ORG") if self._described(text)
+                                   else ("PER", "ORG", "LOC"))
         if named is not None:
             return named
         entity = self.table.resolve(text, start, end, types=("PER", "ORG"))
@@ -332,13 +351,33 @@ class SpeakerResolver:
                  if e.type == "PER" and fold(e.name).split()[-1:] == [last]]
         return found[0] if len(found) == 1 else None
 
-    def _person_description(self, text: str) -> bool:
-        """A description whose head is a person noun ("l'ancien maire de Lyon")."""
+    def _described(self, text: str) -> bool:
+        """A description whose head is a person or body noun ("l'ancien maire de Lyon", "le
+        parquet de Rennes"): the person holding the role, or the body, speaks."""
         rules = _rules()
         words = rules.determiner.sub("", text).split()
         while len(words) > 1 and words[0].casefold() in rules.prenominal:
             words = words[1:]
         return bool(words) and words[0].casefold() in rules.person_nouns
+
+    def _body_of_complement(self, text: str, pos: int) -> Said | None:
+        """"Le porte-parole du ministère", "la direction de la chaîne": an unnamed voice or
+        organ of a body the text introduced before ("le ministère" of "Le ministère de
+        l'Intérieur a ouvert une enquête") speaks for that body; None when the complement
+        is no body noun or refers back to none."""
+        rules = _rules()
+        words = rules.determiner.sub("", text).split()
+        head = words[0].casefold() if words else ""
+        if len(words) < 3 or not (head in rules.body_voices or head in rules.org_nouns):
+            return None
+        rest = [w.casefold() for w in words[1:4]]
+        # the complement's noun: "du ministère", "de la chaîne", "de l'agence"
+        noun = next((w.split("'")[-1].split("’")[-1] for w in rest
+                     if w.split("'")[-1].split("’")[-1] in rules.org_nouns), None)
+        if noun is None:
+            return None
+        said = self._organisation(noun, noun, pos, referring=True)
+        return said.found_by("body") if said.name else None
 
     def _named_inside(self, start: int, end: int,
                       kinds: tuple[str, ...] = ("PER", "ORG", "LOC")) -> Said | None:
@@ -418,22 +457,29 @@ class SpeakerResolver:
         return entity is not None and any(
             head in fold(self.text[max(0, m.start - 40) : m.end]).split() for m in entity.mentions)
 
-    def _organisation(self, head: str, cleaned: str, pos: int, possessive: bool = False
-                      ) -> Said:
+    def _organisation(self, head: str, cleaned: str, pos: int, possessive: bool = False,
+                      referring: bool = False) -> Said:
         """"Le ministère", "la publication": the last organisation that spoke, else the last
         one whose name has the same head noun, else the description itself. With a
         possessive ("leur direction") or without a country ("la centrale syndicale"), failing
         those, the organisation last mentioned (in the paragraph, when no possessive ties
-        them): the body whose direction it is speaks."""
+        them): the body whose direction it is speaks. ``referring``: only a body the text
+        introduced before, else nobody."""
         for at, said in reversed(self.history):
             if at < pos and pos - at < _RECENT and said.type == "ORG" and (
                 _rules().org_nouns[head] or head in fold(said.name or "").split()
             ):
                 return said
+        for at, said, _, noun in reversed(self.bodies):
+            # "Le ministère de la Défense a confirmé ... Le ministère a précisé"
+            if at < pos and pos - at < _RECENT and (noun == head or _rules().org_nouns[head]):
+                return said
         named = [e for e in self.table.entities() if e.type == "ORG" and head in
                  fold(e.name).split() and any(m.start < pos for m in e.mentions)]
         if named:
             return _said(named[-1])
+        if referring:  # only a body the text introduced before
+            return Said()
         # "leur direction", "la centrale syndicale": the body last named (a description with
         # a country, "le gouvernement grec", names a body of its own)
         owner = None
