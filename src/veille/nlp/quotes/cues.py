@@ -49,6 +49,7 @@ class CueWords:
     sources: dict[str, str]  # source preposition -> cue ("d’après" -> "d'après")
     split_sources: dict[tuple[str, str], str]  # (token before, token) -> cue: "d'" + "après"
     opinion: frozenset[str]  # sentence openers of an opinion ("Pour X, ...")
+    source_phrases: frozenset[str]  # "de l'avis de", "à en croire" (cues_source_phrases.txt)
     source_nouns: frozenset[str]  # nouns that can be a source after "selon"
     deps: dict[str, frozenset[str]]  # role -> the parser's labels (cues_dependencies.tsv)
     negation: dict[str, frozenset[str]]  # "particle" / "adverb" -> words (cues_negations.tsv)
@@ -91,6 +92,7 @@ def _build_words(pack: LanguagePack) -> CueWords:
         sources={row[0]: row[1] for row in sources if len(row) == 2},
         split_sources={(row[2], row[0]): row[1] for row in sources if len(row) > 2},
         opinion=pack.words("quotes/cues_opinion_openers.txt"),
+        source_phrases=pack.words("quotes/cues_source_phrases.txt"),
         source_nouns=pack.words("quotes/cues_source_nouns.txt")
         | pack.words("quote_person_nouns.txt")
         | frozenset(row[0] for row in pack.table("quote_org_nouns.txt")),
@@ -201,16 +203,13 @@ def author_voice(verb: Token, sentence_start: int) -> bool:
     """The author's or the reader's voice, no one reported: a finite verb in the first or
     second person, or one that opens its sentence with no subject at all (an imperative:
     "Soulignons que", "Notons que", which the tagger may call third person)."""
-    words = cue_words()
-    group = [verb, *(c for c in verb.children if c.dep_ in words.labels("auxiliary"))]
+    group = [verb, *(c for c in verb.children if c.dep_ in cue_words().labels("auxiliary"))]
     finite = [t for t in group if "Fin" in t.morph.get("VerbForm", [])]
     if any(set(t.morph.get("Person", [])) & {"1", "2"} for t in finite):
         return True
-    if not finite or verb.doc[auxiliaries_before(verb)].idx > sentence_start:
-        return False
-    subject = words.labels("subject")
-    return pronoun_of(verb.doc, verb) is None and not any(
-        c.dep_ in subject for t in group for c in t.children)
+    # Nothing before it, so no subject before it; one after it would make it a question.
+    first = verb.doc[auxiliaries_before(verb)]
+    return bool(finite) and first.idx <= sentence_start and pronoun_of(verb.doc, verb) is None
 
 
 def present_participle(tok: Token) -> bool:
@@ -475,6 +474,21 @@ def source_cue(doc: Doc, tok: Token) -> SourceCue | None:
             return SourceCue(cue, tok.i - 1)
     if tok.text in words.opinion and opinion_holder(doc, tok):
         return SourceCue(tok.lower_, tok.i)
+    return _source_phrase(doc, tok, words.source_phrases)
+
+
+_PHRASE_TOKENS = 5  # "de l' avis de": the longest source phrase, in tokens
+
+
+def _source_phrase(doc: Doc, tok: Token, phrases: frozenset[str]) -> SourceCue | None:
+    """``tok`` ends a source phrase ("De l'avis de", "À en croire"): the phrase as recorded
+    (lower case) and its first token."""
+    end = tok.idx + len(tok.text)
+    text = text_of(doc)
+    for first in range(max(0, tok.i - _PHRASE_TOKENS + 1), tok.i):
+        phrase = " ".join(text[doc[first].idx : end].casefold().split())
+        if phrase in phrases:
+            return SourceCue(phrase, first)
     return None
 
 

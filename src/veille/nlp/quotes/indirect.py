@@ -37,6 +37,14 @@ from veille.nlp.quotes.cues import (
     verb_pair,
 )
 from veille.nlp.quotes.doc import span_of, text_of
+from veille.nlp.quotes.indirect_forms import (
+    estimates,
+    following_source,
+    object_start,
+    pronoun_source,
+    que_only,
+    relative_source,
+)
 from veille.nlp.quotes.marks import mark_rules
 from veille.nlp.scope import current_pack
 from veille.nlp.spans import Spans
@@ -93,6 +101,7 @@ class Reported:
     # loin »): kept so that the quote completing it is known to be reported speech.
     statement: bool = True
     via: str | None = None  # the sieve pass of ``subject`` (see ``direct.Attribution.via``)
+    nominal: bool = False  # the content is the cue's noun-phrase object ("a annoncé la grève")
 
 
 def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
@@ -106,10 +115,14 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
         return []
     found: list[Reported] = []
     taken_until = -1
+    opener = _pronoun_opener(doc, sentence)
+    if opener is not None:
+        found.append(opener)
+        taken_until = opener.end
     for tok in span:
         if tok.idx < taken_until or tok.idx in quoted:
             continue
-        got = _from_source(doc, tok, sentence)
+        got = _from_source(doc, tok, sentence) or _from_relative(doc, tok, sentence)
         if got is not None and found and got.start < found[-1].end:
             # "X a dit que A, selon le journal": A is X's, reported by the journal; not twice
             continue
@@ -118,10 +131,52 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
         else:
             got = _from_verb(doc, tok, sentence)
         if got is not None:
-            statement = _is_clause(doc, got) or _subject_of_quote(doc, got)
+            statement = (_is_clause(doc, got) or _subject_of_quote(doc, got)
+                         or got.nominal and _words(doc, got) >= _MIN_WORDS)
             found.append(dataclasses.replace(got, statement=statement))
             taken_until = got.end
+    words = text_of(doc)[sentence[0] : sentence[1]]
+    if not found and not any(ch in mark_rules().openers for ch in words):
+        got = _from_following(doc, sentence)
+        if got is not None:
+            found.append(got)
     return found
+
+
+def _pronoun_opener(doc: Doc, sentence: tuple[int, int]) -> Reported | None:
+    """``À l'en croire, <content>``: the speaker is a pronoun for the person spoken of
+    before (the speaker rules resolve it); the content is the rest of the sentence."""
+    found = pronoun_source(doc, sentence)
+    if found is None:
+        return None
+    cue, pronoun, start = found
+    end = _content_end(doc, start, sentence[1])
+    return Reported(start, end, cue, None, pronoun, sentence[0]) if end > start else None
+
+
+def _from_relative(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | None:
+    """``Le maire, pour qui <content>``: the person before the comma is the source; the
+    content is the relative clause."""
+    found = relative_source(doc, tok)
+    if found is None:
+        return None
+    cue, start = found
+    subject = _noun_phrase_before(doc, tok.i - 1, sentence[0])
+    if subject is None or not can_be_source(doc, subject):
+        return None
+    end = _content_end(doc, start, sentence[1])
+    return Reported(start, end, cue, subject, None, tok.idx, via="selon") if end > start else None
+
+
+def _from_following(doc: Doc, sentence: tuple[int, int]) -> Reported | None:
+    """``<content>. C'est l'avis de X.``: the whole sentence is the content of the source the
+    next sentence names."""
+    found = following_source(doc, sentence)
+    if found is None:
+        return None
+    cue, subject = found
+    end = _content_end(doc, sentence[0], sentence[1])
+    return Reported(sentence[0], end, cue, subject, None, subject[0], via="selon")
 
 
 def _heading(text: str, sentence: tuple[int, int]) -> bool:
@@ -137,10 +192,17 @@ def _heading(text: str, sentence: tuple[int, int]) -> bool:
 def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | None:
     # "Il faut rappeler que ...": an infinitive cue reports no one's words; "n'a pas affirmé
     # que" reports nothing; "Soulignons que" is the author's own aside.
-    if (not is_reporting_verb(verb) or _infinitive(verb) or negated(verb)
+    stance = que_only(verb)
+    if (not (stance or estimates(verb) or is_reporting_verb(verb)) or _infinitive(verb)
+            or negated(verb)
             or author_voice(verb, sentence[0])):
         return None
     start = _content_start(doc, verb, sentence[1])
+    if stance and (start is None or not _after_complementizer(doc, start)):
+        return None  # "craindre la pluie", "craindre de": no reported stance
+    nominal = start is None
+    if nominal:
+        start = object_start(verb, sentence[1])  # "a annoncé la grève de ..."
     pronoun = pronoun_of(doc, verb)
     if start is not None and present_participle(verb) and pronoun is None:
         return _participle_cue(doc, verb, start, sentence)
@@ -151,8 +213,15 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
         if is_passive(verb):  # "il a été précisé que ...": said, but by no one named
             subject, pronoun = None, indirect_words().impersonal
         return Reported(start, _content_end(doc, start, sentence[1], verb), cue_text(doc, verb),
-                        subject, pronoun, verb.idx, via="subject" if subject else None)
+                        subject, pronoun, verb.idx, via="subject" if subject else None,
+                        nominal=nominal)
     return _inverted_closing(doc, verb, sentence, pronoun)
+
+
+def _after_complementizer(doc: Doc, start: int) -> bool:
+    span = span_of(doc, start, start + 1)
+    return span is not None and span[0].i > 0 and (
+        doc[span[0].i - 1].lower_ in indirect_words().complementizers)
 
 
 def _participle_cue(doc: Doc, verb: Token, start: int, sentence: tuple[int, int]
@@ -386,7 +455,7 @@ def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | 
     source = _source_span(doc, tok, sentence[1])
     if source is None:
         return None
-    head = text_of(doc)[sentence[0] : tok.idx].replace(",", " ").split()
+    head = text_of(doc)[sentence[0] : doc[found.first].idx].replace(",", " ").split()
     if all(w.casefold() in words.connectives for w in head):
         start = _skip_comma(text_of(doc), _source_end(text_of(doc), source[1], sentence[1]),
                             sentence[1])
@@ -466,6 +535,10 @@ def _subject_of_quote(doc: Doc, got: Reported) -> bool:
         return False
     span = span_of(doc, got.start, got.end)
     return span is not None and span[0].pos_ in ("DET", "PROPN", "PRON", "NOUN")
+
+
+def _words(doc: Doc, got: Reported) -> int:
+    return len(text_of(doc)[got.start : got.end].split())
 
 
 def _is_clause(doc: Doc, got: Reported) -> bool:

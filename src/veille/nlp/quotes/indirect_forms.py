@@ -1,0 +1,144 @@
+"""Indirect speech without a "que" after the verb, or with the attribution elsewhere.
+
+Constructions of French news prose (the words are the pack's: ``quotes/indirect_*``):
+- ``X a annoncé <objet nominal>``: the noun-phrase object of an announcing verb;
+- ``X estime à <nombre> <groupe nominal>``: a figure and what it counts;
+- ``X craint que <contenu>``: a stance verb that reports only with its "que" clause;
+- ``À l'en croire, <contenu>``: a pronoun source, the person the text spoke of before;
+- ``X, pour qui <contenu>``: a relative that makes the person before it the source;
+- ``<contenu>. C'est l'avis de X.``: the next sentence attributes this one.
+Each returns the content's start (or a whole statement) for :mod:`.indirect` to bound.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from veille.lang.pack import LanguagePack
+from veille.nlp.quotes.cues import auxiliaries_before, cue_words, inverted_subject
+from veille.nlp.quotes.doc import span_of, text_of
+from veille.nlp.scope import current_pack
+
+
+@dataclass(frozen=True)
+class FormWords:
+    """The word lists of these constructions, for one language pack."""
+
+    nominal: frozenset[str]  # lemmas whose noun object is content (indirect_nominal_verbs)
+    estimate: frozenset[str]  # lemmas of "estimer à N le nombre" (indirect_estimate_verbs)
+    que_only: frozenset[str]  # lemmas that report only with "que" (indirect_que_only)
+    pronoun_sources: dict[str, str]  # opener -> pronoun (indirect_pronoun_sources)
+    relatives: frozenset[str]  # "pour qui" (indirect_relative_sources)
+    following: re.Pattern[str]  # "C'est l'avis de" (indirect_following.toml)
+    prepositions: frozenset[str]  # the dative prepositions: "à" (cues_dative)
+
+
+def form_words() -> FormWords:
+    """The current pack's lists."""
+    return current_pack().derive(_build)
+
+
+def _build(pack: LanguagePack) -> FormWords:
+    return FormWords(
+        nominal=pack.words("quotes/indirect_nominal_verbs.txt"),
+        estimate=pack.words("quotes/indirect_estimate_verbs.txt"),
+        que_only=pack.words("quotes/indirect_que_only.txt"),
+        pronoun_sources=pack.mapping("quotes/indirect_pronoun_sources.tsv"),
+        relatives=pack.words("quotes/indirect_relative_sources.txt"),
+        following=pack.regex("quotes/indirect_following.toml", "following", re.IGNORECASE),
+        prepositions=pack.words("quotes/cues_dative.txt"),
+    )
+
+
+def que_only(verb: Token) -> bool:
+    """A stance verb that reports only with its "que" clause ("craignent que")."""
+    return verb.pos_ == "VERB" and verb.lemma_ in form_words().que_only
+
+
+def estimates(verb: Token) -> bool:
+    """A verb that reports a figure ("évalue à 40 000 le nombre de ...")."""
+    return verb.pos_ == "VERB" and verb.lemma_ in form_words().estimate
+
+
+def object_start(verb: Token, limit: int) -> int | None:
+    """Where a noun-phrase object that is reported content begins: the object of an
+    announcing verb ("a annoncé la grève de ..."), or the figure after "à" of an estimating
+    verb ("estime à 40 000 le nombre de ..."); None for any other verb or object."""
+    doc, words = verb.doc, form_words()
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    if nxt is None or nxt.idx >= limit:
+        return None
+    if nxt.lower_ in words.prepositions and _figure_then_counted(doc, nxt.i + 1) and (
+        verb.lemma_ in words.estimate or "Fin" in verb.morph.get("VerbForm", [])
+    ):
+        # the tagger may miss the lemma ("estime"); the figure and the determiner of the
+        # thing counted after "à" are the construction's own mark
+        return doc[nxt.i + 1].idx
+    group = doc[auxiliaries_before(verb)]
+    if group.i > 0 and doc[group.i - 1].is_punct:
+        return None  # "<content>, a annoncé la maire": the noun phrase is the subject
+    if verb.lemma_ in words.nominal and nxt.pos_ == "DET":
+        # the verb's object, not the inverted subject of "<content>, a annoncé la maire"
+        obj = nxt.head
+        is_object = obj.head == verb and obj.dep_ in cue_words().labels("object")
+        return nxt.idx if is_object and obj.pos_ == "NOUN" else None
+    return None
+
+
+def _figure_then_counted(doc: Doc, i: int) -> bool:
+    """A figure at token ``i`` ("75 000") then, within three tokens, the determiner of
+    the noun phrase it counts ("le nombre de ...")."""
+    if i >= len(doc) or not doc[i].like_num:
+        return False
+    for tok in doc[i + 1 : i + 4]:
+        if not tok.like_num and tok.pos_ == "DET" and not tok.text[:1].isdigit():
+            return True
+        if not tok.like_num:
+            return False
+    return False
+
+
+def pronoun_source(doc: Doc, sentence: tuple[int, int]) -> tuple[str, str, int] | None:
+    """``À l'en croire, <content>``: the opener as written, its pronoun and where the content
+    begins, when the sentence opens with one of the pack's pronoun sources and a comma."""
+    text = text_of(doc)[sentence[0] : sentence[1]]
+    head, comma, _ = text.partition(",")
+    pronoun = form_words().pronoun_sources.get(" ".join(head.casefold().split()))
+    if not comma or pronoun is None:
+        return None
+    start = sentence[0] + len(head) + 1
+    while start < sentence[1] and text_of(doc)[start].isspace():
+        start += 1
+    return head.strip(), pronoun, start
+
+
+def relative_source(doc: Doc, tok: Token) -> tuple[str, int] | None:
+    """``X, pour qui <content>``: the relative as written and where its content begins, when
+    ``tok`` opens one right after a comma."""
+    if tok.i < 1 or doc[tok.i - 1].text != "," or tok.i + 2 >= len(doc):
+        return None
+    pair = f"{tok.lower_} {doc[tok.i + 1].lower_}"
+    if pair not in form_words().relatives:
+        return None
+    return text_of(doc)[tok.idx : doc[tok.i + 1].idx + len(doc[tok.i + 1].text)], doc[tok.i + 2].idx
+
+
+def following_source(doc: Doc, sentence: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
+    """The next sentence attributes ``sentence`` ("C'est l'avis de Julie Marchand."): that
+    sentence's opening words as the cue and the source's noun phrase."""
+    text = text_of(doc)
+    nxt = sentence[1]
+    while nxt < len(text) and text[nxt] in " \u00a0\u202f":
+        nxt += 1
+    found = form_words().following.match(text, nxt)
+    if found is None:
+        return None
+    span = span_of(doc, found.start("of"), found.end("of"))
+    if span is None:
+        return None
+    line_end = text.find("\n", found.end())
+    source = inverted_subject(doc, span[-1], len(text) if line_end < 0 else line_end)
+    return (found.group("of"), source) if source is not None else None
