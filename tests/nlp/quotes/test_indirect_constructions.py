@@ -42,7 +42,7 @@ def test_relative_after_a_named_person_makes_them_the_source(analyze_text: Analy
 
 @pytest.mark.parametrize("second", [
     "C'est l'avis de Julie Marchand, économiste à Lyon.",
-    "Le constat amer est du professeur Julie Marchand.",
+    "Le diagnostic est de la professeure Julie Marchand.",
 ])
 def test_next_sentence_attributes_the_one_before(analyze_text: Analyze, second: str) -> None:
     text = "Les hôpitaux de la région manquent de bras depuis des années. " + second
