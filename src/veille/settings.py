@@ -34,7 +34,7 @@ class Settings(BaseSettings):
         default=5_000_000, description="Inputs larger than this many bytes are refused."
     )
     max_chars: int = Field(
-        default=300_000,
+        default=1_000_000,
         description="Cleaned texts longer than this are refused (one huge text ties up a worker).",
     )
     http_timeout: float = Field(
