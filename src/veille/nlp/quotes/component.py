@@ -141,9 +141,11 @@ def body_subjects(doc: Doc, table: EntityTable) -> list[tuple[int, int, str | No
     bodies = Spans((m.start, m.end) for e in table.entities() if e.type == "ORG"
                    for m in e.mentions)  # a body's name: its mention holds the noun's start
     found = []
-    for tok in doc:
-        if (tok.dep_ not in deps.get("subject", frozenset())
-                or tok.head.dep_ not in deps.get("main_clause", frozenset())
+    # integer labels: this runs over every token of the document
+    subject = {doc.vocab.strings.add(label) for label in deps.get("subject", frozenset())}
+    for i in (i for i, dep in enumerate(doc.to_array("DEP")) if dep in subject):
+        tok = doc[i]
+        if (tok.head.dep_ not in deps.get("main_clause", frozenset())
                 or not any(c.dep_ in deps.get("determiner", frozenset()) for c in tok.children)):
             continue
         start, end = tok.left_edge.idx, tok.idx + len(tok.text)
