@@ -11,12 +11,10 @@ unnamed: the speaker stays null.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from veille.lang.pack import LanguagePack
 from veille.model import Entity
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.entities.text import fold_keep_offsets
@@ -31,68 +29,26 @@ from veille.nlp.quotes.roles import (
     role_holders,
     words_of,
 )
-from veille.nlp.scope import current_pack
+from veille.nlp.quotes.speaker_rules import (
+    FRONTED,
+    Said,
+    acronym_expansions,
+    closed_before,
+    collective_body,
+    gender_evidence,
+    said_of,
+)
+from veille.nlp.quotes.speaker_rules import rules as _rules
 from veille.nlp.spans import Spans
 
-_PATTERNS = "quotes/speaker_patterns.toml"
+__all__ = ["Said", "SpeakerResolver", "acronym_expansions"]
+
+
 _RECENT = 1500  # characters: how far back a pronoun looks for its speaker
 _APPOSITION = 80  # characters: how long a role apposed to a name may be ("X, maire de Y,")
 # The rest of a description up to the comma of a name apposed to it: no punctuation and no
 # quote mark in between (it would end the clause).
 _APPOSED_GAP = re.compile(r"[^,.;:!?\n«»“”\"]{0,40}?,\s*")
-
-
-@dataclass(frozen=True)
-class _Rules:
-    """The pack's patterns and nouns for speakers, compiled once per pack."""
-
-    unnamed: re.Pattern[str]
-    determiner: re.Pattern[str]
-    possessive: re.Pattern[str]  # "son porte-parole" is someone else than "son" refers to
-    complement: re.Pattern[str]
-    feminine: re.Pattern[str]
-    masculine: re.Pattern[str]
-    org_nouns: dict[str, bool]  # noun -> whether it may refer back to any organisation
-    person_nouns: frozenset[str]
-    body_voices: frozenset[str]  # "porte-parole": an unnamed one speaks for their body
-    prenominal: frozenset[str]  # "ancien": an adjective before the role noun
-    prefixes: tuple[str, ...]  # "ex-": a prefix of the role noun
-    plural_articles: frozenset[str]  # "les": a body named after one may be "eux"
-    collective_bodies: frozenset[str]  # "autorités": "les autorités" are one body
-
-
-def _build_rules(pack: LanguagePack) -> _Rules:
-    def compiled(key: str) -> re.Pattern[str]:
-        return pack.regex(_PATTERNS, key, re.IGNORECASE)
-    return _Rules(
-        compiled("unnamed"), compiled("determiner"), compiled("possessive"),
-        pack.regex(_PATTERNS, "complement"), compiled("feminine"), compiled("masculine"),
-        {row[0]: row[1:] == ("any",) for row in pack.table("quote_org_nouns.txt")},
-        pack.words("quote_person_nouns.txt"), pack.words("quotes/speaker_body_voices.txt"),
-        pack.words("quotes/speaker_prenominal.txt"),
-        tuple(pack.lines("quotes/speaker_role_prefixes.txt")),
-        pack.words("quotes/speaker_plural_articles.txt"),
-        pack.words("quotes/speaker_collective_bodies.txt"))
-
-
-def _rules() -> _Rules:
-    return current_pack().derive(_build_rules)
-
-
-@dataclass
-class Said:
-    """A resolved speaker: canonical name and entity id (either may be None), and the sieve
-    pass that found it when that pass is not the attribution's own (``pronoun``, ``role``,
-    ``body``, ``context``; None: the subject span named the speaker itself)."""
-
-    name: str | None = None
-    id: str | None = None
-    type: str | None = None
-    via: str | None = None
-
-    def found_by(self, via: str) -> Said:
-        """This speaker, found by the pass ``via``; an unnamed speaker stays bare."""
-        return dataclasses.replace(self, via=via) if self.name else Said()
 
 
 @dataclass
@@ -165,7 +121,7 @@ class SpeakerResolver:
             if opener is not None:
                 return opener
         if kind == "PER" and not (speakers_only and candidates):
-            candidates += [(at, _said(e)) for at, e in self.subjects if not self._in_quote(at)]
+            candidates += [(at, said_of(e)) for at, e in self.subjects if not self._in_quote(at)]
         if kind == "PER" and gender is not None and not speakers_only:
             # "La Commission a publié son rapport. Elle estime que ...": a body subject of
             # the pronoun's grammatical gender is an antecedent too
@@ -176,7 +132,7 @@ class SpeakerResolver:
                     said, gender)):
                 return said
         entity = None if recent_only else self._last_mention(pos, kind, gender)
-        return _said(entity) if entity else Said()
+        return said_of(entity) if entity else Said()
 
     def _paragraph_subject(self, pos: int, candidates: list[tuple[int, Said]]) -> Said | None:
         """A new paragraph that opens on another person resets the speaker: when the last
@@ -190,7 +146,7 @@ class SpeakerResolver:
         inside = [(at, e) for at, e in self.subjects
                   if para <= at < pos and not self._in_quote(at)]
         if inside:
-            return _said(max(inside, key=lambda c: c[0])[1])
+            return said_of(max(inside, key=lambda c: c[0])[1])
         before = re.findall(r"[\w'’-]+", self.text[para:pos].casefold())
         people = sorted((m.start, e) for e in self.table.entities() if e.type == "PER"
                         for m in e.mentions if para <= m.start < pos
@@ -205,7 +161,7 @@ class SpeakerResolver:
         if pronoun and people and (last is None or all(e.id != last.id for _, e in people)):
             # the parse gave the paragraph no subject, but its pronouns refer to someone: the
             # person it opens on (its topic), not the last speaker, whom it never names
-            return _said(people[0][1])
+            return said_of(people[0][1])
         return None
 
     def _tag(self, pos: int) -> str:
@@ -222,22 +178,22 @@ class SpeakerResolver:
         ``verb``; an acronym is the body whose name the text spelled out before it ("la
         Fédération ... (FFX)")."""
         comma = self.text.rfind(",", start, end)
-        if (comma >= 0 and self._tag(start) in _FRONTED
+        if (comma >= 0 and self._tag(start) in FRONTED
                 and _rules().determiner.match(self.text[comma + 1 : end].strip())
-                and not _closed(self.text, end, verb)):
+                and not closed_before(self.text, end, verb)):
             # "Après la rencontre avec X, le ministre a déclaré": the subject is the noun
             # phrase after the fronted phrase's comma, which a parse may take into its span
             start = comma + 1
         said = self._named_after(start, end) or self._resolve(start, end, verb)
         full = self.expansions.get(said.id or "")
-        return _said(full).found_by("body") if full is not None else said
+        return said_of(full).found_by("body") if full is not None else said
 
     def _resolve(self, start: int, end: int, verb: int | None = None) -> Said:
         text = self.text[start:end].strip(" ,")
         folded, lex = text.casefold(), lexicon()
         if lex.group(folded):
             return self.group_antecedent(start)
-        collective = _collective_body(text)
+        collective = collective_body(text)
         if collective is not None:
             return collective
         if lex.plural(folded) or _rules().unnamed.match(text):
@@ -246,11 +202,11 @@ class SpeakerResolver:
             # "ce dernier": the last person mentioned, whether or not they spoke
             gender = lex.latest[folded] if lex.latest[folded] in GENDERS else None
             entity = self._last_mention(start, "PER", gender)
-            return _said(entity).found_by("pronoun") if entity else Said()
+            return said_of(entity).found_by("pronoun") if entity else Said()
         if folded in lex.pronouns:
             return self.last(start, "PER", lex.gender_of(folded)).found_by("pronoun")
         apposed = self._apposed_to(start, text) if not _rules().determiner.match(
-            text) or _closed(self.text, end, verb) else None
+            text) or closed_before(self.text, end, verb) else None
         if apposed is not None:
             return apposed
         inner = self._body_of_complement(text, start)
@@ -265,7 +221,7 @@ class SpeakerResolver:
         if entity is None or entity.type != "PER":
             entity = self._by_surname(text) or entity
         if entity is not None:
-            return _said(entity)
+            return said_of(entity)
         return self._description(text, start)
 
     def _named_after(self, start: int, end: int) -> Said | None:
@@ -286,7 +242,7 @@ class SpeakerResolver:
         people = [e for e in self.table.entities() if e.type == "PER"]
         if any(start <= m.start < end for e in people for m in e.mentions):
             return None
-        return next((_said(e) for e in people for m in e.mentions if m.start == at), None)
+        return next((said_of(e) for e in people for m in e.mentions if m.start == at), None)
 
     def group_antecedent(self, pos: int) -> Said:
         """A plural pronoun ("selon eux", "ont-ils dit") names the organisation its own
@@ -304,7 +260,7 @@ class SpeakerResolver:
                 if (start <= m.start < pos and plural and not self._in_quote(m.start)
                         and (best is None or m.start > best[0])):
                     best = (m.start, entity)
-        return _said(best[1]).found_by("pronoun") if best else Said()
+        return said_of(best[1]).found_by("pronoun") if best else Said()
 
     def _apposed_to(self, start: int, text: str) -> Said | None:
         """A role description apposed to a name ("Jeanne Morel, présidente de Terre Vive,
@@ -323,7 +279,7 @@ class SpeakerResolver:
             if entity.type == "PER" and any(
                     not self.text[m.end : comma].strip() for m in entity.mentions
                     if m.end <= comma):
-                return _said(entity)
+                return said_of(entity)
         return None
 
     def _voice_of_body(self, text: str, start: int, end: int) -> Said:
@@ -336,7 +292,7 @@ class SpeakerResolver:
             return Said()
         bodies = [(m.start, e) for e in self.table.entities() if e.type == "ORG"
                   for m in e.mentions if start < m.start and m.end <= end]
-        return _said(min(bodies, key=lambda b: b[0])[1]) if bodies else Said()
+        return said_of(min(bodies, key=lambda b: b[0])[1]) if bodies else Said()
 
     def _by_surname(self, text: str) -> Entity | None:
         """A capitalised last word that ends a person's name ("Lavrov" -> Sergueï Lavrov).
@@ -396,7 +352,7 @@ class SpeakerResolver:
                                               types=(kind,)) or entity
                 if kind != "PER":  # "Marchal" typed an organisation: Étienne Marchal
                     resolved = self._by_surname(mention.text) or resolved
-                return _said(resolved)
+                return said_of(resolved)
         return None
 
     def _description(self, text: str, pos: int) -> Said:
@@ -442,7 +398,7 @@ class SpeakerResolver:
         entity = antecedent(self.holders, key, qualifier, pos) or named_ahead(
             self.text, self.holders, key, qualifier, pos)
         if entity is not None:
-            return _said(entity)
+            return said_of(entity)
         if bare and not (country_of(qualifier) and has_holders(self.holders, key, pos)):
             # "la porte-parole" is no man the text calls "M." or "le ministre X"
             return self.last(pos, "PER", gender)
@@ -477,7 +433,7 @@ class SpeakerResolver:
         named = [e for e in self.table.entities() if e.type == "ORG" and head in
                  fold(e.name).split() and any(m.start < pos for m in e.mentions)]
         if named:
-            return _said(named[-1])
+            return said_of(named[-1])
         if referring:  # only a body the text introduced before
             return Said()
         # "leur direction", "la centrale syndicale": the body last named (a description with
@@ -488,13 +444,13 @@ class SpeakerResolver:
             # may sit in the reported words
             since = 0 if possessive else self.text.rfind("\n", 0, pos) + 1
             owner = self._last_mention(pos, "ORG", None, since, quoted=possessive)
-        return _said(owner) if owner else Said(cleaned, None, "ORG")
+        return said_of(owner) if owner else Said(cleaned, None, "ORG")
 
     def _last_mention(self, pos: int, kind: str, gender: str | None, since: int = 0,
                       quoted: bool = False) -> Entity | None:
         best: tuple[int, Entity] | None = None
         for entity in self.table.entities():
-            if entity.type != kind or not self._gender_ok(_said(entity), gender):
+            if entity.type != kind or not self._gender_ok(said_of(entity), gender):
                 continue
             for m in entity.mentions:
                 if since <= m.start < pos and (quoted or not self._in_quote(m.start)) and (
@@ -509,7 +465,7 @@ class SpeakerResolver:
         agreement with it (:mod:`.genders`)."""
         if gender is None or said.id is None:
             return True
-        feminine, masculine = _gender_evidence(self.text, self.table, said)
+        feminine, masculine = gender_evidence(self.text, self.table, said)
         if not (feminine or masculine):
             agreed = self.genders.get(said.id)
             return agreed is None or agreed == gender
@@ -519,68 +475,3 @@ class SpeakerResolver:
 
     def _in_quote(self, pos: int) -> bool:
         return pos in self._spans
-
-
-def acronym_expansions(text: str, entities: list[Entity]) -> dict[str, Entity]:
-    """Acronyms the text spells out, by entity id: a body's name right before the acronym in
-    parentheses ("la Fédération française de voile (FFV)"), or whose capitalised words give
-    its letters. An acronym and its expansion are one speaker, under the spelled-out name."""
-    bodies = [e for e in entities if e.type == "ORG"]
-    found: dict[str, Entity] = {}
-    for short in bodies:
-        letters = short.name.replace(".", "")
-        if not (1 < len(letters) <= 8 and letters.isupper() and letters.isalpha()):
-            continue
-        for full in bodies:
-            if full is short or len(full.name.split()) < 2:
-                continue
-            initials = "".join(w[0] for w in full.name.split() if w[:1].isupper())
-            spelled = any(re.match(r"\s*\(" + re.escape(short.name) + r"\)",
-                                   text[m.end : m.end + len(short.name) + 4])
-                          for m in full.mentions)
-            if spelled or initials == letters:
-                found[short.id] = full
-                break
-    return found
-
-
-# Universal part-of-speech tags of the first word of a phrase fronted before the subject
-# ("Après la rencontre avec X, ...", "Interrogé par X, ...", "Hier, ...").
-_FRONTED = frozenset({"ADP", "ADV", "SCONJ", "VERB"})
-
-
-def _collective_body(text: str) -> Said | None:
-    """A plural with the definite article whose noun names one body, not a group of people
-    ("les autorités sanitaires", "les secours": ``quotes/speaker_collective_bodies.txt``): the
-    body speaks, under the description without its article, as a body without a proper
-    name does ("police londonienne")."""
-    words = text.split()
-    rules = _rules()
-    if (len(words) < 2 or words[0].casefold() not in rules.plural_articles
-            or words[1].casefold() not in rules.collective_bodies):
-        return None
-    return Said(" ".join(words[1:]), None, "ORG", "body")
-
-
-def _closed(text: str, end: int, verb: int | None) -> bool:
-    """A subject span ending at ``end`` before its verb at ``verb`` is closed by a comma in
-    between ("X, la présidente de Y, affirme"), as an apposition is; one that opens on an
-    article and runs into its verb ("Après sa rencontre avec X, la ministre affirme") opens
-    its clause: the name before its comma sits in a fronted phrase and is no antecedent of
-    it. (A bare role noun is an apposition either way: "X, fondatrice de Y affirme".)"""
-    return verb is None or verb <= end or "," in text[max(0, end - 1) : verb]
-
-
-def _said(entity: Entity) -> Said:
-    return Said(entity.name, entity.id, "ORG" if entity.type in ("ORG", "LOC") else "PER")
-
-
-def _gender_evidence(text: str, table: EntityTable, said: Said) -> tuple[bool, bool]:
-    """Whether a title or honorific before a mention of ``said`` says a woman, a man."""
-    entity = next((e for e in table.entities() if e.id == said.id), None)
-    if entity is None:
-        return False, False
-    rules = _rules()
-    before = [text[max(0, m.start - 24) : m.start] for m in entity.mentions]
-    return (any(rules.feminine.search(b) for b in before),
-            any(rules.masculine.search(b) for b in before))
