@@ -52,11 +52,12 @@ def _run_batch(nlp: Language, batch: list[tuple[str, DocContext]], batch_size: i
 
 def _parse(nlp: Language, texts: list[str], batch_size: int, part_chars: int) -> list[Doc]:
     """``texts`` through the model's own pipes: the short ones in one ``nlp.pipe``, each long
-    one in parts."""
+    one in parts (tokenized without ``make_doc``'s ``nlp.max_length`` check: that cap is for
+    the memory of one parse, which the parts bound; ``settings.max_chars`` is Veille's)."""
     short = [nlp.make_doc(text) for text in texts if len(text) <= part_chars]
     parsed = iter(list(nlp.pipe(short, batch_size=batch_size, disable=COMPONENTS)))
     return [next(parsed) if len(text) <= part_chars
-            else parse_in_parts(nlp, nlp.make_doc(text), COMPONENTS, part_chars)
+            else parse_in_parts(nlp, nlp.tokenizer(text), COMPONENTS, part_chars)
             for text in texts]
 
 
