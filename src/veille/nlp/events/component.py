@@ -33,7 +33,7 @@ from veille.nlp.events.anaphora import (
     subject_pronoun,
 )
 from veille.nlp.events.data import patterns
-from veille.nlp.events.roles import cities_of_regions
+from veille.nlp.events.roles import cities_of_regions, trip_destination
 from veille.nlp.events.rules import (
     Actor,
     EventContext,
@@ -86,6 +86,9 @@ def extract_events(
         around = SentenceContext("\n" not in text[previous_end:start]
                                  and any(is_place(text, a) for a in previous), tuple(heading))
         told = build_events(text, (start, end), inside, when, context, future, around, found)
+        if "\n" not in text[previous_end:start]:
+            told = _at_trip_destination(text, (previous_start, previous_end), start, previous,
+                                        told)
         if is_heading(text, start, end):
             heading = told
         events.extend(told)
@@ -93,6 +96,17 @@ def extract_events(
     told = drop_heading_repeats(text, drop_headline_repeats(text, merge_mentions(text, events,
                                                                               actors)))
     return _dedupe(_most_specific_places(text, actors, told))
+
+
+def _at_trip_destination(text: str, before: tuple[int, int], start: int,
+                         previous: list[Actor], told: list[Event]) -> list[Event]:
+    """Planned events with no place of their own, at the place the sentence before plans the
+    same subject's trip to (see :func:`~veille.nlp.events.roles.trip_destination`)."""
+    if not any(e.status == "planned" and e.place is None for e in told):
+        return told
+    where = trip_destination(text, before, start, [a for a in previous if a.type == "LOC"])
+    return [replace(e, place=where) if where and e.status == "planned" and e.place is None
+            else e for e in told]
 
 
 def _most_specific_places(text: str, actors: list[Actor], events: list[Event]) -> list[Event]:

@@ -7,7 +7,8 @@ newspaper in "le journal a rapporté que la Russie et les États-Unis ont procé
 those outside the subordinate clause that tells the event ("X, après que Y et Z se sont
 parlé"), the location that hosts the event ("Istanbul a accueilli des pourparlers"), and the most
 specific of two apposed places ("à Anchorage, en Alaska" is at Anchorage: news
-names the city first and its region or country after it).
+names the city first and its region or country after it), and the place a planned trip goes to
+for the purpose the next sentence gives it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from veille.nlp.scope import current_pack
 
 _FLAGS = {"between": re.IGNORECASE, "last_conjunct": re.IGNORECASE,
           "apposed_place": re.IGNORECASE, "reported_that": re.IGNORECASE,
-          "subordinate": re.IGNORECASE, "hosts": re.IGNORECASE}
+          "subordinate": re.IGNORECASE, "hosts": re.IGNORECASE,
+          "plan_destination": re.IGNORECASE, "opening_subject": re.IGNORECASE}
 _CLAUSE_END = re.compile(r"[.;:!?«»“”\n]")
 # how far a party of "entre A et B" may stand from the word before it: a title and a
 # nationality ("le ministre russe des Affaires étrangères ") fit, another clause does not
@@ -135,3 +137,28 @@ def cities_of_regions(text: str, places: Sequence[N]) -> dict[str, str]:
         if city.name != region.name and apposed.match(text[city.end:region.start]):
             found.setdefault(region.name, set()).add(city.name)
     return {region: next(iter(c)) for region, c in found.items() if len(c) == 1}
+
+
+def trip_destination(text: str, before: tuple[int, int], sentence_start: int,
+                     places: Sequence[N]) -> str | None:
+    """The place the sentence ``before`` plans a trip to ("il était prévu qu'elle vienne à
+    Lyon"), when the next sentence, at ``sentence_start``, opens on the same subject ("Elle
+    devait y présider un forum"): the purpose of a trip is planned at its destination. Another
+    subject ("Ils allaient signer") is another plan, which the trip does not place."""
+    opening = _re()["opening_subject"].match(text, sentence_start)
+    if opening is None:
+        return None
+    plan = _re()["plan_destination"]
+    for place in sorted(places, key=lambda p: p.start):
+        if not before[0] <= place.start < before[1]:
+            continue
+        trip = plan.search(text, before[0], place.start)
+        goer = trip and (trip["subject"] or trip["holder"])
+        if goer and _person(goer) == _person(opening["subject"]):
+            return most_specific(text, place, places).name
+    return None
+
+
+def _person(pronoun: str) -> str:
+    """A subject pronoun folded to compare ("J'" and "je" are one person)."""
+    return pronoun.casefold().rstrip("'’").removesuffix("e") or pronoun.casefold()
