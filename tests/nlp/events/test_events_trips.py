@@ -59,3 +59,19 @@ def test_a_planned_meeting_of_another_subject_is_not_placed_by_the_trip(
             "rencontre entre Élise Borne et Paul Durand.")
     found = analyze_text(text, "2026-07-05").events
     assert [(e.type, e.status, e.place) for e in found] == [("meeting", "planned", None)]
+
+
+def test_a_first_plan_the_sentence_says_was_replaced_is_no_event_of_its_own(
+        analyze_text: Callable[..., Any]) -> None:
+    text = ("Élise Borne et Rémi Caron ont tenu un sommet à Lyon mardi. Les deux dirigeants "
+            "devaient d'abord se rencontrer en tête-à-tête, mais ils ont finalement reçu leurs "
+            "conseillers.")
+    found = analyze_text(text, "2026-07-05").events
+    assert [(e.type, e.status) for e in found] == [("summit", "happened")]
+
+
+def test_a_first_plan_with_no_replacement_said_stays_planned(
+        analyze_text: Callable[..., Any]) -> None:
+    found = analyze_text("Élise Borne et Rémi Caron devaient d'abord se rencontrer à Lyon.",
+                         "2026-07-05").events
+    assert [(e.type, e.status, e.place) for e in found] == [("meeting", "planned", "Lyon")]

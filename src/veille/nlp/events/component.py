@@ -51,7 +51,8 @@ from veille.nlp.times.component import verb_tense
 _NOUN_COMPLEMENT = "nmod"
 _FLAGS = {"turn": re.MULTILINE, "speaker_first_person": re.IGNORECASE,
           "questions": re.MULTILINE, "second_person": re.IGNORECASE, "compound": 0,
-          "here": re.IGNORECASE, "acronym_gap": 0}
+          "here": re.IGNORECASE, "acronym_gap": 0, "superseded_before": re.IGNORECASE,
+          "superseded_after": re.IGNORECASE}
 
 
 def _re() -> Mapping[str, re.Pattern[str]]:
@@ -72,6 +73,7 @@ def extract_events(
     previous: list[Actor] = []
     previous_start = previous_end = 0
     heading: list[Event] = []
+    replaced: list[Event] = []
     sentences = split_sentences(text)
     # each actor, time and trigger handed to its sentence once: linear in the document
     for (start, end), named, when, found in zip(
@@ -86,6 +88,8 @@ def extract_events(
         around = SentenceContext("\n" not in text[previous_end:start]
                                  and any(is_place(text, a) for a in previous), tuple(heading))
         told = build_events(text, (start, end), inside, when, context, future, around, found)
+        # a replaced plan still names the pair "les deux dirigeants" of the next sentences
+        replaced.extend(e for e in told if _superseded_plan(text, (start, end), e))
         if "\n" not in text[previous_end:start]:
             told = _at_trip_destination(text, (previous_start, previous_end), start, previous,
                                         told)
@@ -93,9 +97,19 @@ def extract_events(
             heading = told
         events.extend(told)
         previous, previous_start, previous_end = named, start, end
+    events = [e for e in events if not any(e is r for r in replaced)]
     told = drop_heading_repeats(text, drop_headline_repeats(text, merge_mentions(text, events,
                                                                               actors)))
     return _dedupe(_most_specific_places(text, actors, told))
+
+
+def _superseded_plan(text: str, sentence: tuple[int, int], event: Event) -> bool:
+    """Whether ``event`` is a plan its sentence says was replaced ("devaient d'abord se voir
+    seules, mais ... ont finalement"): the text tells the event as it came to pass, and a
+    planned twin of it would stand as a second event."""
+    return event.status == "planned" and \
+        _re()["superseded_before"].search(text, sentence[0], event.start) is not None and \
+        _re()["superseded_after"].search(text, event.end, sentence[1]) is not None
 
 
 def _at_trip_destination(text: str, before: tuple[int, int], start: int,
