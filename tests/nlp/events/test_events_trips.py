@@ -75,3 +75,12 @@ def test_a_first_plan_with_no_replacement_said_stays_planned(
     found = analyze_text("Élise Borne et Rémi Caron devaient d'abord se rencontrer à Lyon.",
                          "2026-07-05").events
     assert [(e.type, e.status, e.place) for e in found] == [("meeting", "planned", "Lyon")]
+
+
+def test_who_is_told_of_a_meeting_takes_no_part_in_it(
+        analyze_text: Callable[..., Any]) -> None:
+    text = ("Élise Borne a rencontré Paul Durand à Lyon mardi. Elle appellera ensuite Rémi Caron "
+            "pour lui parler de la rencontre.")
+    found = analyze_text(text, "2026-07-05").events
+    assert [(e.type, e.participants) for e in found] == [
+        ("meeting", ["Élise Borne", "Paul Durand"])]

@@ -59,6 +59,7 @@ _FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
           "person_object": re.IGNORECASE, "of_someone": re.IGNORECASE, "bound": re.IGNORECASE,
           "sentence_end": 0, "person_subject": re.IGNORECASE,
           "occasion": re.IGNORECASE, "medium_object": re.IGNORECASE, "place_apposition": 0,
+          "told_about": re.IGNORECASE,
           "interview_to": re.IGNORECASE, "region_after": 0, "granted_to": re.IGNORECASE}
 # Trigger types the rules decide between (a trigger table's "a|b"): a conversation is a phone
 # call or talks, an "entretien" an interview or talks.
@@ -525,8 +526,11 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     places += [host] if host is not None and host not in places else []
     between = named_between(text, trigger.start, sent_end, actors,
                             lambda a: as_participant(text, a) is not None)
+    # who is told of the event ("lui parler de la réunion") is before it and not in it
+    told = _re()["told_about"].search(text, max(0, trigger.start - 40), trigger.start)
     names = [as_participant(text, a) for a in (between or actors)
-             if a != host and not _describes_place(text, trigger, places, a)]
+             if a != host and not _describes_place(text, trigger, places, a)
+             and not (told and a.start < trigger.start)]
     names += medium + _outlet(text, trigger, ctx)
     itself = _is_itself(text, trigger, ctx)
     participants = list(dict.fromkeys(([ctx.host] if itself and ctx.host else [])
