@@ -50,6 +50,7 @@ class CueWords:
     split_sources: dict[tuple[str, str], str]  # (token before, token) -> cue: "d'" + "après"
     opinion: frozenset[str]  # sentence openers of an opinion ("Pour X, ...")
     source_phrases: frozenset[str]  # "de l'avis de", "à en croire" (cues_source_phrases.txt)
+    source_phrase_ends: frozenset[str]  # their last words: only these tokens may end one
     source_nouns: frozenset[str]  # nouns that can be a source after "selon"
     deps: dict[str, frozenset[str]]  # role -> the parser's labels (cues_dependencies.tsv)
     negation: dict[str, frozenset[str]]  # "particle" / "adverb" -> words (cues_negations.tsv)
@@ -93,6 +94,8 @@ def _build_words(pack: LanguagePack) -> CueWords:
         split_sources={(row[2], row[0]): row[1] for row in sources if len(row) > 2},
         opinion=pack.words("quotes/cues_opinion_openers.txt"),
         source_phrases=pack.words("quotes/cues_source_phrases.txt"),
+        source_phrase_ends=frozenset(p.split()[-1] for p in
+                                     pack.words("quotes/cues_source_phrases.txt")),
         source_nouns=pack.words("quotes/cues_source_nouns.txt")
         | pack.words("quote_person_nouns.txt")
         | frozenset(row[0] for row in pack.table("quote_org_nouns.txt")),
@@ -474,6 +477,8 @@ def source_cue(doc: Doc, tok: Token) -> SourceCue | None:
             return SourceCue(cue, tok.i - 1)
     if tok.text in words.opinion and opinion_holder(doc, tok):
         return SourceCue(tok.lower_, tok.i)
+    if tok.lower_ not in words.source_phrase_ends:
+        return None
     return _source_phrase(doc, tok, words.source_phrases)
 
 

@@ -135,8 +135,7 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
                          or got.nominal and _words(doc, got) >= _MIN_WORDS)
             found.append(dataclasses.replace(got, statement=statement))
             taken_until = got.end
-    words = text_of(doc)[sentence[0] : sentence[1]]
-    if not found and not any(ch in mark_rules().openers for ch in words):
+    if not found and mark_rules().openers.isdisjoint(text_of(doc)[sentence[0] : sentence[1]]):
         got = _from_following(doc, sentence)
         if got is not None:
             found.append(got)

@@ -118,7 +118,7 @@ def pronoun_source(doc: Doc, sentence: tuple[int, int]) -> tuple[str, str, int] 
 def relative_source(doc: Doc, tok: Token) -> tuple[str, int] | None:
     """``X, pour qui <content>``: the relative as written and where its content begins, when
     ``tok`` opens one right after a comma."""
-    if tok.i < 1 or doc[tok.i - 1].text != "," or tok.i + 2 >= len(doc):
+    if tok.i < 1 or tok.i + 2 >= len(doc) or doc[tok.i - 1].text != ",":
         return None
     pair = f"{tok.lower_} {doc[tok.i + 1].lower_}"
     if pair not in form_words().relatives:
