@@ -17,8 +17,9 @@ says Russian. A role noun nobody holds yet may be named in the next sentences (c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from veille.kb.base import KnowledgeBase
 from veille.lang.pack import LanguagePack, alternation
@@ -124,7 +125,7 @@ def _countries_memo(kb: KnowledgeBase) -> dict[LanguagePack, tuple[tuple[str, st
 
 
 def role_holders(text: str, people: list[Entity],
-                 opens_clause: Callable[[int], bool] | None = None) -> list[Holder]:
+                 opens_clause: Callable[[int], bool] | None = None) -> Holders:
     """Every role the text attaches to a mention of one of ``people``, in text order.
 
     ``opens_clause(pos)``: whether the noun ending at ``pos`` is the subject of a verb after
@@ -159,7 +160,7 @@ def role_holders(text: str, people: list[Entity],
                 found.append(Holder(entity, match.group("head"), frozenset(qual),
                                     country_of(qual), m.start))
                 break
-    return sorted(found, key=lambda h: h.at)
+    return Holders(sorted(found, key=lambda h: h.at))
 
 
 def _described(entity: Entity, mention: Mention) -> Holder | None:
@@ -204,39 +205,162 @@ def _fits(holder: Holder, head: str, rest: list[str], strict: bool) -> bool:
 
 def antecedent(holders: list[Holder], head: str, rest: list[str], pos: int) -> Entity | None:
     """The most recently mentioned person given the role before ``pos``."""
+    index = _index_of(holders)
     for strict in (True, False):
-        fitting = [h for h in holders if h.at < pos and _fits(h, head, rest, strict)]
-        if fitting:
-            # Each entity's mentions read once, not once per holder: one person holding a
-            # role in hundreds of mentions made a long text quadratic.
-            people = {id(h.entity): h.entity for h in fitting}
-            seen = {key: _last_seen(entity, pos) for key, entity in people.items()}
-            return max(fitting, key=lambda h: (seen[id(h.entity)], h.at)).entity
+        found = index.fitting(head, rest, strict).latest(pos, index.last_seen)
+        if found is not None:
+            return found
     return None
 
 
 def has_holders(holders: list[Holder], head: str, pos: int) -> bool:
     """The text gave the role noun ``head`` to someone before ``pos``."""
-    return any(h.head == head and h.at < pos for h in holders)
-
-
-def _last_seen(entity: Entity, pos: int) -> int:
-    return max((m.start for m in entity.mentions if m.start < pos), default=-1)
+    return _index_of(holders).first_at.get(head, pos) < pos
 
 
 def named_ahead(text: str, holders: list[Holder], head: str, rest: list[str],
                 pos: int) -> Entity | None:
     """The first person given the role in the rest of this sentence or the next two."""
+    fitting = _index_of(holders).fitting(head, rest, False)
+    after = bisect_right(fitting.ats, pos)
+    if after == len(fitting.ats):
+        return None
     limit = _sentences_end(text, pos, _AHEAD_SENTENCES)
-    fitting = [h for h in holders if pos < h.at < limit and _fits(h, head, rest, False)]
-    return fitting[0].entity if fitting else None
+    window = fitting.order[after : bisect_left(fitting.ats, limit, lo=after)]
+    return holders[min(window)].entity if window else None
+
+
+class Holders(list[Holder]):
+    """:func:`role_holders`' answer: the holders, and their index once a question is asked.
+
+    A speaker resolver asks about role nouns thousands of times in a long text; reading every
+    earlier holder for each question made a text that names a minister in every paragraph
+    quadratic (a 71 kB one took 11 s, a 1 MB one never finished).
+    """
+
+    built: _Index | None = None
+
+
+def _index_of(holders: list[Holder]) -> _Index:
+    if not isinstance(holders, Holders):
+        return _Index(holders)  # a list built by hand: indexed for this question only
+    if holders.built is None or holders.built.size != len(holders):
+        holders.built = _Index(holders)
+    return holders.built
+
+
+class _Index:
+    """The holders grouped by head noun, and per question (head, qualifiers, strictness) the
+    people whose role fits; :func:`_fits` asked once per distinct role description."""
+
+    def __init__(self, holders: list[Holder]) -> None:
+        self.size = len(holders)
+        self.by_head: dict[str, list[int]] = {}
+        self.first_at: dict[str, int] = {}
+        for k in sorted(range(len(holders)), key=lambda k: holders[k].at):
+            h = holders[k]
+            self.by_head.setdefault(h.head, []).append(k)
+            self.first_at.setdefault(h.head, h.at)
+        self.holders = holders
+        self._fitting: dict[tuple[str, tuple[str, ...], bool], _Fitting] = {}
+        self._seen: dict[int, _Seen] = {}
+
+    def fitting(self, head: str, rest: list[str], strict: bool) -> _Fitting:
+        key = (head, tuple(rest), strict)
+        found = self._fitting.get(key)
+        if found is None:
+            fits: dict[tuple[frozenset[str], str | None], bool] = {}
+            chosen = []
+            for k in self.by_head.get(head, []):
+                h = self.holders[k]
+                sig = (h.words, h.country)
+                if sig not in fits:
+                    fits[sig] = _fits(h, head, rest, strict)
+                if fits[sig]:
+                    chosen.append(k)
+            found = self._fitting[key] = _Fitting(self.holders, chosen)
+        return found
+
+    def last_seen(self, entity: Entity, pos: int) -> int:
+        seen = self._seen.get(id(entity))
+        if seen is None or not seen.current(entity):
+            seen = self._seen[id(entity)] = _Seen(entity)
+        return seen.before(pos)
+
+
+class _Fitting:
+    """The holders whose role fits one question, by offset, and the people among them."""
+
+    def __init__(self, holders: list[Holder], chosen: list[int]) -> None:
+        self.ats = [holders[k].at for k in chosen]  # ascending
+        self.order = chosen  # positions in the holders' list, for ties
+        people: dict[int, _Person] = {}
+        for k in chosen:
+            h = holders[k]
+            person = people.setdefault(id(h.entity), _Person(h.entity, h.at))
+            if not person.ats or person.ats[-1] != h.at:
+                person.ats.append(h.at)
+                person.first.append(k)
+            else:
+                person.first[-1] = min(person.first[-1], k)
+        self.people = sorted(people.values(), key=lambda p: p.since)
+        self.since = [p.since for p in self.people]
+
+    def latest(self, pos: int, last_seen: Callable[[Entity, int], int]) -> Entity | None:
+        """Among people given the role before ``pos``, the one mentioned last before it;
+        ties: the later role, then the earlier holder in the list (as ``max`` over the list
+        of holders would answer)."""
+        best: tuple[int, int, int] | None = None
+        found: Entity | None = None
+        for person in self.people[: bisect_left(self.since, pos)]:
+            j = bisect_left(person.ats, pos) - 1
+            key = (last_seen(person.entity, pos), person.ats[j], -person.first[j])
+            if best is None or key > best:
+                best, found = key, person.entity
+        return found
+
+
+@dataclass
+class _Person:
+    entity: Entity
+    since: int  # offset of the person's first fitting role
+    ats: list[int] = field(default_factory=list)  # offsets of their fitting roles, ascending
+    first: list[int] = field(default_factory=list)  # per offset, its first holder's position
+
+
+class _Seen:
+    """The offsets of an entity's mentions, sorted. The quote stage adds mentions as it
+    resolves speakers (appended, the list then sorted in place), so a change of the list's
+    length, first or last mention means reading them again."""
+
+    def __init__(self, entity: Entity) -> None:
+        self.mentions = entity.mentions
+        self.key = self._key(entity)
+        self.starts = sorted(m.start for m in entity.mentions)
+
+    @staticmethod
+    def _key(entity: Entity) -> tuple[int, Mention | None, Mention | None]:
+        ms = entity.mentions
+        return (len(ms), ms[0], ms[-1]) if ms else (0, None, None)
+
+    def current(self, entity: Entity) -> bool:
+        size, first, last = self._key(entity)
+        return (entity.mentions is self.mentions and size == self.key[0]
+                and first is self.key[1] and last is self.key[2])
+
+    def before(self, pos: int) -> int:
+        k = bisect_left(self.starts, pos)
+        return self.starts[k - 1] if k else -1
+
+
+_SENTENCE_END = re.compile(r"[.!?…]\s*[»”\"]?(?:\s+|$)")
 
 
 def _sentences_end(text: str, pos: int, count: int) -> int:
-    ends = re.finditer(r"[.!?…]\s*[»”\"]?(?:\s+|$)", text[pos:])
+    # From ``pos`` in the whole text: a slice of a 1 MB text per question costs its length.
     end = len(text)
-    for k, match in enumerate(ends, 1):
-        end = pos + match.end()
+    for k, match in enumerate(_SENTENCE_END.finditer(text, pos), 1):
+        end = match.end()
         if k == count:
             return end
     return end

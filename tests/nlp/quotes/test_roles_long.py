@@ -1,0 +1,118 @@
+"""Role antecedents in long texts: a text naming a role holder in every sentence costs time in
+proportion to its length, and the index answers as a scan of every earlier holder would."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+
+import pytest
+
+from veille.model import Entity, Mention
+from veille.nlp.pipeline import Analysis
+from veille.nlp.quotes.roles import Holder, antecedent, has_holders, named_ahead, role_holders
+
+# Our own newsroom French: each paragraph names a minister or a spokeswoman with the role,
+# then quotes "le ministre" / "la porte-parole" alone, whom the role noun stands for.
+_MINISTERS = ["Karim Mansour", "Paul Renaud", "Marc Lefort", "Hugo Barral"]
+_SPOKESWOMEN = ["Samia Ben Youssef", "Claire Dumont", "Inès Carvalho"]
+_TOWNS = ["Quimper", "Rodez", "Auxerre", "Tulle", "Vesoul"]
+
+
+def repetitive_text(chars: int) -> str:
+    """Paragraphs of role-holder sentences until the text is about ``chars`` long."""
+    paragraphs: list[str] = []
+    size, k = 0, 0
+    while size < chars:
+        minister = _MINISTERS[k % len(_MINISTERS)]
+        spokeswoman = _SPOKESWOMEN[k % len(_SPOKESWOMEN)]
+        town = _TOWNS[k % len(_TOWNS)]
+        paragraph = (
+            f"Le ministre de l'Intérieur, {minister}, a visité lundi le commissariat de {town}. "
+            f"« Nous renforcerons les effectifs avant l'été », a déclaré le ministre. "
+            f"La porte-parole du gouvernement, {spokeswoman}, a confirmé le calendrier. "
+            f"« Le texte sera présenté en juin », a précisé la porte-parole.")
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+        k += 1
+    return "\n\n".join(paragraphs)
+
+
+def _person(eid: str, text: str, name: str) -> Entity:
+    spans = [Mention(m.start(), m.end(), name) for m in re.finditer(re.escape(name), text)]
+    return Entity(eid, name, "PER", mentions=spans)
+
+
+def _scan(holders: list[Holder], head: str, pos: int) -> Entity | None:
+    """The definition, by hand: among people given ``head`` before ``pos``, the one mentioned
+    last before ``pos``."""
+    given = {id(h.entity): h.entity for h in holders if h.head == head and h.at < pos}
+    seen = {key: max(m.start for m in e.mentions if m.start < pos) for key, e in given.items()}
+    return given[max(seen, key=lambda key: seen[key])] if seen else None
+
+
+def test_the_index_answers_as_the_scan_of_every_holder() -> None:
+    text = repetitive_text(3000)
+    people = [_person(f"e{i}", text, n) for i, n in enumerate(_MINISTERS + _SPOKESWOMEN)]
+    holders = role_holders(text, people)
+    assert {h.head for h in holders} == {"ministre", "porte-parole"}
+    queries = [m.start() for m in re.finditer(r"a (?:déclaré|précisé)", text)]
+    for pos in [0, *queries, len(text)]:
+        for head in ("ministre", "porte-parole"):
+            assert antecedent(holders, head, [], pos) is _scan(holders, head, pos)
+            assert has_holders(holders, head, pos) == (_scan(holders, head, pos) is not None)
+
+
+def test_the_answers_follow_the_paragraphs() -> None:
+    text = repetitive_text(3000)
+    people = [_person(f"e{i}", text, n) for i, n in enumerate(_MINISTERS + _SPOKESWOMEN)]
+    holders = role_holders(text, people)
+    said = [m.start() for m in re.finditer(r"a déclaré le ministre", text)]
+    # Paragraph k names minister k mod 4 before his quote.
+    assert [antecedent(holders, "ministre", [], pos) for pos in said[:6]] == [
+        people[k % 4] for k in range(6)]
+    assert antecedent(holders, "ministre", ["interieur"], said[1]) is people[1]
+    assert antecedent(holders, "ministre", ["justice"], said[1]) is None
+    # The spokeswoman of paragraph 0 is named after the minister's quote, in the next sentence.
+    assert named_ahead(text, holders, "porte-parole", [], said[0]) is people[4]
+
+
+def test_a_mention_added_after_the_holders_counts_as_the_latest() -> None:
+    text = repetitive_text(3000)
+    people = [_person(f"e{i}", text, n) for i, n in enumerate(_MINISTERS)]
+    holders = role_holders(text, people)
+    pos = [m.start() for m in re.finditer(r"a déclaré le ministre", text)][5]
+    assert antecedent(holders, "ministre", [], pos) is people[1]
+    # The quote stage records a mention when it resolves a speaker: Marc Lefort (e2), named
+    # just before ``pos``, is now the latest minister mentioned there.
+    people[2].mentions.append(Mention(pos - 10, pos - 2, "le ministre", "title"))
+    people[2].mentions.sort(key=lambda m: (m.start, m.end))
+    assert antecedent(holders, "ministre", [], pos) is people[2]
+
+
+def _role_cpu(analysis: Analysis, text: str) -> float:
+    """CPU seconds of the role rules on a parsed text: the holders, then the antecedent of
+    every bare role noun, as the speaker resolver asks for them."""
+    people = [e for e in analysis.entities if e.type == "PER"]
+    questions = [(m.start(), m.group(1)) for m in
+                 re.finditer(r"a (?:déclaré|précisé) (?:le|la) (ministre|porte-parole)", text)]
+    started = time.process_time()
+    holders = role_holders(text, people)
+    for pos, head in questions:
+        antecedent(holders, head, [], pos) or named_ahead(text, holders, head, [], pos)
+    return time.process_time() - started
+
+
+@pytest.mark.slow
+def test_role_antecedents_cost_grows_linearly_with_length(
+        analyze_text: Callable[[str], Analysis]) -> None:
+    small, large = repetitive_text(50_000), repetitive_text(200_000)
+    small_analysis = analyze_text(small)
+    small_cpu = min(_role_cpu(small_analysis, small) for _ in range(2))
+    large_analysis = analyze_text(large)
+    assert sum(1 for e in large_analysis.entities if e.type == "PER") >= len(_MINISTERS)
+    large_cpu = _role_cpu(large_analysis, large)
+    # 4x the text: 4x the work when linear, 16x when every question scans every holder;
+    # 6x leaves room for the n log n of the index and a busy machine.
+    assert large_cpu < 6 * max(small_cpu, 0.01), (small_cpu, large_cpu)
