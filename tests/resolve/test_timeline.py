@@ -95,7 +95,7 @@ def test_two_calls_on_one_day_between_other_pairs_stay_apart() -> None:
 
 
 def test_a_report_naming_one_side_joins_the_call_of_its_day() -> None:
-    one, two = "Rubio a appelé Lavrov.", "Lundi, Rubio m'a appelé."
+    one, two = "Rubio a appelé Lavrov.", "Lundi, Rubio m'a téléphoné."
     timeline = merge_events([
         record("a", one, call(one, "2025-10-20", "Marco Rubio", "Sergueï Lavrov")),
         record("b", two, call(two, "2025-10-20", "Rubio")),

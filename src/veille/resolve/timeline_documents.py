@@ -58,8 +58,8 @@ def _same_in_document(item: TimelineEvent, types: set[str], event: Event,
     if place_relation(places, sentences, item.place, event.place) == "apart":
         return False
     # "la réunion" names no one: it can refer back to the one meeting of its group; in the
-    # next sentence, one name each may be the two sides ("X m'a appelé. Nous avons eu une
-    # conversation": the caller, then the one called)
+    # next sentence, one name each may be the two sides ("La ministre m'a téléphoné. Nous avons
+    # parlé une heure": the caller, then the one called)
     return not event.participants or not item.participants or \
         core_match(event.participants, item.participants) or \
         adjacent and len(event.participants) == len(item.participants) == 1
@@ -130,7 +130,7 @@ def document_events(record: Record, places: PlaceIndex | None = None) -> list[Ti
 
 
 def _says_latest(text: str, left: int, start: int) -> bool:
-    """Whether the words just before a trigger say "the latest" ("les derniers pourparlers")."""
+    """Whether the words just before a trigger say "the latest" ("lors des dernières négociations")."""
     before = " ".join(_plain_words(text[max(left, start - 40):start])[-2:])
     return any(w in before.split() or " " in w and before.endswith(w) for w in _latest_words())
 
