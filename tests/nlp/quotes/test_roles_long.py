@@ -109,10 +109,11 @@ def test_role_antecedents_cost_grows_linearly_with_length(
         analyze_text: Callable[[str], Analysis]) -> None:
     small, large = repetitive_text(50_000), repetitive_text(200_000)
     small_analysis = analyze_text(small)
-    small_cpu = min(_role_cpu(small_analysis, small) for _ in range(2))
+    # The least of three runs of each: the machine's other load only ever adds time.
+    small_cpu = min(_role_cpu(small_analysis, small) for _ in range(3))
     large_analysis = analyze_text(large)
     assert sum(1 for e in large_analysis.entities if e.type == "PER") >= len(_MINISTERS)
-    large_cpu = _role_cpu(large_analysis, large)
+    large_cpu = min(_role_cpu(large_analysis, large) for _ in range(3))
     # 4x the text: 4x the work when linear, 16x when every question scans every holder;
     # 6x leaves room for the n log n of the index and a busy machine.
     assert large_cpu < 6 * max(small_cpu, 0.01), (small_cpu, large_cpu)
