@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from veille.nlp.pipeline import Analysis
+from veille.nlp.quotes.marks import find_marked
 from veille.nlp.quotes.turns import find_turns
 
 Analyze = Callable[..., Analysis]
@@ -46,3 +49,49 @@ def test_interview_headline_quote_is_the_interviewees(analyze_text: Analyze) -> 
     quotes = analyze_text(text).quotes
     assert [(q.text, q.speaker) for q in quotes if q.kind == "direct"] == [
         ("Le port de Brest vivra", "Yann Le Goff")]
+
+
+# -- dialogue lines of narrative copy: "— Paroles, a dit X." -------------------------------------
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("La séance a été levée à midi.\n— Nous partirons demain, a dit la ministre.\nElle est sortie.",
+     ["Nous partirons demain"]),
+    # the en dash of some outlets, the speech's own question mark before the incise
+    ("Le gérant a fermé la porte.\n– Vous reviendrez lundi ? a-t-il demandé aux clients.",
+     ["Vous reviendrez lundi ?"]),
+    # the verb after its pronoun-inverted auxiliary, the subject a name
+    ("Les pompiers sont repartis vers minuit.\n— Le feu est maîtrisé, a indiqué Koffi Mensah.",
+     ["Le feu est maîtrisé"]),
+])
+def test_dialogue_line_with_an_incise_is_quoted(text: str, words: list[str]) -> None:
+    assert [text[m.start : m.end] for m in find_marked(text)] == words
+
+
+@pytest.mark.parametrize("text", [
+    # a list of short items after a dash: no reporting incise
+    "Le plan prévoit :\n— Réduire la dette, relancer l'investissement.\n— Baisser les impôts.",
+    # a dash-led heading, then a line that is no speech
+    "— Les chiffres de la saison\nLa station a accueilli 40 000 skieurs, a précisé la mairie.",
+    # speech that starts lower case is a list item
+    "Le conseil a voté :\n— la gratuité des bus, a précisé le maire ;\n— un parking relais.",
+    # the hyphen opens list items, not dialogue
+    "Le bilan\n- Les recettes ont doublé, a dit le trésorier.",
+])
+def test_dashed_line_without_dialogue_is_no_quote(text: str) -> None:
+    assert find_marked(text) == []
+
+
+def test_dialogue_line_has_the_incise_speaker(analyze_text: Analyze) -> None:
+    quotes = analyze_text("La ministre Claire Fontaine a visité l'usine de Charleroi lundi.\n"
+                          "— Aucun emploi ne sera supprimé cette année, a assuré Claire "
+                          "Fontaine devant les ouvriers.").quotes
+    said = [(q.kind, q.text, q.speaker) for q in quotes]
+    assert said == [("direct", "Aucun emploi ne sera supprimé cette année", "Claire Fontaine")]
+
+
+def test_narrative_question_and_answer_are_no_interview() -> None:
+    text = ("Le maire de Sion est arrivé en retard.\n"
+            "— Vous restez pour le vote ?\n"
+            "— Non, je repars ce soir, a répondu le maire.")
+    assert find_turns(text, None) == []
+    assert [text[m.start : m.end] for m in find_marked(text)] == ["Non, je repars ce soir"]

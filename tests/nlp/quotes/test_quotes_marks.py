@@ -39,6 +39,28 @@ def test_each_convention_bounds_the_quoted_words(text: str, words: str) -> None:
     assert _quoted(text) == [words]
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    # the low opener closed the French way: copy typed on a French keyboard, machine translation
+    ("Le préfet a annoncé : „La route restera fermée jusqu'à lundi.” Les travaux ont commencé.",
+     "La route restera fermée jusqu'à lundi."),
+    ("„Les urnes ferment à 20 heures”, a rappelé l'échevine, „pas une minute plus tard”.",
+     "Les urnes ferment à 20 heures"),
+])
+def test_low_opener_closes_with_either_high_mark(text: str, words: str) -> None:
+    assert _quoted(text)[0] == words
+    assert find_marked(text)[0].closed
+
+
+def test_each_closer_of_the_low_opener_ends_its_own_quote() -> None:
+    text = "„Nous voterons contre“, dit l'un ; „nous nous abstiendrons”, répond l'autre."
+    assert _quoted(text) == ["Nous voterons contre", "nous nous abstiendrons"]
+
+
+def test_closer_of_the_low_opener_closes_no_other_opener() -> None:
+    text = "« La ligne „express” ouvrira en juin », a promis la directrice du réseau."
+    assert _quoted(text) == ["La ligne „express” ouvrira en juin"]
+
+
 def test_single_guillemets_inside_guillemets_stay_in_the_outer_quote() -> None:
     text = "La ministre a raconté : « Il m'a lancé ‹ jamais de la vie › devant tous. »"
     assert _quoted(text) == ["Il m'a lancé ‹ jamais de la vie › devant tous."]
@@ -101,6 +123,15 @@ def test_german_style_quote_has_its_speaker(analyze_text: Analyze) -> None:
                           "Vauthier, secrétaire du syndicat.").quotes
     quote = _direct(quotes, "céderons")
     assert quote.speaker == "Martine Vauthier"
+
+
+def test_low_opener_with_french_closer_has_its_speaker(analyze_text: Analyze) -> None:
+    quotes = analyze_text("Le conseil communal a siégé jusqu'à minuit.\n„Le budget de la piscine "
+                          "sera revu à la baisse”, a annoncé Luc Demeyer, échevin des finances."
+                          ).quotes
+    quote = _direct(quotes, "piscine")
+    assert quote.text == "Le budget de la piscine sera revu à la baisse"
+    assert quote.speaker == "Luc Demeyer"
 
 
 def test_right_marks_on_both_sides_have_their_speaker(analyze_text: Analyze) -> None:

@@ -31,13 +31,17 @@ _TERMINAL = ".!?…"
 class MarkRules:
     """A language's quote marks and the punctuation around them (``quotes/marks*``)."""
 
-    pairs: dict[str, str]  # opening mark -> closing mark
+    pairs: dict[str, str]  # opening mark -> its first closing mark
+    closers: dict[str, frozenset[str]]  # opening mark -> every mark that closes it
     openers: frozenset[str]
     abbreviation: re.Pattern[str]  # a period that ends no sentence: "M. Lavrov"
     closing_after_stop: re.Pattern[str]  # after final punctuation, keeps the sentence open
     line_continues: re.Pattern[str]  # first character of a line that continues the one before
     line_open_end: re.Pattern[str]  # last character of a line a quote on the next does not join
     orphan_closers: re.Pattern[str]  # closing marks that may close a quote whose opener was lost
+    dialogue_dash: re.Pattern[str]  # the dash opening a line of dialogue
+    dialogue_incise: re.Pattern[str]  # the end of a dialogue line's speech and its incise
+    reporting_forms: frozenset[str]  # inflected reporting verbs: an incise holds one
 
 
 def mark_rules() -> MarkRules:
@@ -46,11 +50,21 @@ def mark_rules() -> MarkRules:
 
 
 def _build_rules(pack: LanguagePack) -> MarkRules:
-    pairs = pack.mapping("quotes/marks_pairs.tsv")
+    # One opener may have several closers: „ closes with “ (German) or ” (French outlets and
+    # machine translation); ``pairs`` keeps the first, for the readers of a single mark.
+    pairs: dict[str, str] = {}
+    closers: dict[str, set[str]] = {}
+    for row in pack.table("quotes/marks_pairs.tsv"):
+        if len(row) >= 2:
+            pairs.setdefault(row[0], row[1])
+            closers.setdefault(row[0], set()).add(row[1])
     name = "quotes/marks.toml"
-    return MarkRules(pairs, frozenset(pairs), pack.regex(name, "abbreviation"),
+    return MarkRules(pairs, {k: frozenset(v) for k, v in closers.items()}, frozenset(pairs),
+                     pack.regex(name, "abbreviation"),
                      pack.regex(name, "closing_after_stop"), pack.regex(name, "line_continues"),
-                     pack.regex(name, "line_open_end"), pack.regex(name, "orphan_closers"))
+                     pack.regex(name, "line_open_end"), pack.regex(name, "orphan_closers"),
+                     pack.regex(name, "dialogue_dash", re.MULTILINE),
+                     pack.regex(name, "dialogue_incise"), pack.words("reporting_verb_forms.txt"))
 
 
 @dataclass(frozen=True)
@@ -73,8 +87,13 @@ def find_marked(text: str) -> list[Marked]:
     # Whether a character may close an orphan quote, told once per distinct character: the
     # test ran for every character of the text (issue 15).
     may_close: dict[str, bool] = {}
+    spoken = dialogue_lines(text)
     i = 0
     while i < len(text):
+        if spoken and i in spoken:
+            found.append(spoken[i])
+            i = spoken[i].right
+            continue
         ch = text[i]
         if ch in openers and _opens(text, i):
             mark = _span_from(text, i)
@@ -98,6 +117,59 @@ def find_marked(text: str) -> list[Marked]:
     return found
 
 
+_INCISE_MAX_WORDS = 8  # "a déclaré la ministre de la Santé"; a longer clause is narrative
+_INCISE_VERB_WITHIN = 4  # the verb opens the incise: "dit-il", "a-t-elle ajouté", "a dit X"
+
+
+def dialogue_lines(text: str) -> dict[int, Marked]:
+    """Line start -> the speech of each dialogue line of narrative copy.
+
+    French (and Belgian, Swiss, Québec, African) copy sets a line of dialogue after a dash,
+    not between marks: "— Nous partirons demain, a dit la ministre." The speech runs from the
+    dash to the reporting incise; the dash is its opening mark, the comma (or the speech's own
+    ? ! …) its closing one, so the incise is read as after « … ». A dashed line with no incise
+    (a list item, a dash-led heading, an interview's turn) is no quote: the incise must start
+    lower case, be short and hold a reporting verb form among its first words; the speech must
+    start upper case and hold no quote mark (the marks' own rules then apply).
+    """
+    rules = mark_rules()
+    found: dict[int, Marked] = {}
+    for dash in rules.dialogue_dash.finditer(text):
+        line_end = text.find("\n", dash.end())
+        mark = _dialogue_speech(text, dash, len(text) if line_end < 0 else line_end)
+        if mark is not None:
+            found[dash.start()] = mark
+    return found
+
+
+def dialogue_line_at(text: str, pos: int) -> Marked | None:
+    """The speech of the dialogue line starting at ``pos`` (see :func:`dialogue_lines`)."""
+    dash = mark_rules().dialogue_dash.match(text, pos)
+    if dash is None:
+        return None
+    line_end = text.find("\n", dash.end())
+    return _dialogue_speech(text, dash, len(text) if line_end < 0 else line_end)
+
+
+def _dialogue_speech(text: str, dash: re.Match[str], line_end: int) -> Marked | None:
+    rules = mark_rules()
+    start = dash.end()
+    if start >= line_end or not text[start].isupper():
+        return None
+    for incise in rules.dialogue_incise.finditer(text, start, line_end):
+        words = re.findall(r"[^\W\d_]+", incise.group("incise"))
+        if (not incise.group("incise")[:1].islower() or len(words) > _INCISE_MAX_WORDS
+                or rules.reporting_forms.isdisjoint(
+                    w.casefold() for w in words[:_INCISE_VERB_WITHIN])):
+            continue
+        end = incise.start("sep") + (incise.group("sep") != ",")
+        marks = rules.openers.union(*rules.closers.values())
+        if any(ch in marks for ch in text[start:end]):
+            return None
+        return _trimmed(text, start, end, dash.start(), end, True)
+    return None
+
+
 _ORPHAN_MIN_WORDS = 4  # fewer words before a lone closing mark are no evidence of a quote
 
 
@@ -115,7 +187,7 @@ def _orphan_closed(text: str, i: int, found: list[Marked]) -> Marked | None:
     if found and (found[-1].right > line_start or not found[-1].closed):
         return None  # a quote already in this paragraph, or one left open before it
     before = text[line_start:i]
-    marks = rules.openers | frozenset(rules.pairs.values())
+    marks = rules.openers.union(*rules.closers.values())
     if any(ch in marks for ch in before) or word_count(before) < _ORPHAN_MIN_WORDS:
         return None
     if any(ch in _TERMINAL and _ends_sentence(before, k) for k, ch in enumerate(before)):
@@ -133,11 +205,11 @@ def _closed_later(text: str, pos: int, opener: str) -> Marked | None:
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
     rules = mark_rules()
-    close = rules.pairs[opener]
+    close = rules.closers[opener]
     for k in range(start, end):
-        if text[k] in rules.openers and _opens(text, k) and (text[k] != close or k == start):
+        if text[k] in rules.openers and _opens(text, k) and (text[k] not in close or k == start):
             return None  # reopened or a new quote: the usual rules apply
-        if text[k] == close:
+        if text[k] in close:
             mark = _trimmed(text, start, k, start, k + 1, True)
             return Marked(mark.start, mark.end, mark.left, mark.right, True, True) if mark else None
     return None
@@ -145,7 +217,7 @@ def _closed_later(text: str, pos: int, opener: str) -> Marked | None:
 
 def _opens(text: str, i: int) -> bool:
     """A mark opens unless it is its own closer (``"``) with a letter before it or a space after."""
-    if mark_rules().pairs[text[i]] != text[i]:
+    if text[i] not in mark_rules().closers[text[i]]:
         return True
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
@@ -153,14 +225,14 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _span_from(text: str, i: int) -> Marked | None:
-    close = mark_rules().pairs[text[i]]
+    close = mark_rules().closers[text[i]]
     line_end = text.find("\n", i)
     line_end = len(text) if line_end < 0 else line_end
     depth, j = 0, i + 1
     while j < line_end:
-        if text[j] == text[i] and close != text[i]:
+        if text[j] == text[i] and text[i] not in close:
             depth += 1
-        elif text[j] == close:
+        elif text[j] in close:
             if depth == 0:
                 return _trimmed(text, i + 1, j, i, j + 1, True)
             depth -= 1

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from veille.nlp.quotes.lexicon import lexicon
+from veille.nlp.quotes.marks import dialogue_line_at
 from veille.nlp.scope import current_pack
 
 _LABEL = re.compile(
@@ -85,13 +86,17 @@ def dialogue_turns(text: str) -> list[Turn]:
     French print interviews open each turn with a dash: the interviewer's turns are questions
     (they end with "?"), the others are the interviewee's answers. A dashed list is no
     interview: it needs a question and an answer among two dashed lines or more, and the
-    first line (the headline) never counts.
+    first line (the headline) never counts. Neither is dialogue told in a story, whose lines
+    carry reporting incises ("— Vous restez ?" / "— Non, a répondu la maire."): those are
+    direct quotes (:func:`veille.nlp.quotes.marks.dialogue_lines`).
     """
     first_line_end = text.find("\n")
     lines = [m for m in _DASH_LINE.finditer(text) if 0 <= first_line_end < m.start()]
     asks = [m.group("text").rstrip().endswith("?") for m in lines]
     if len(lines) < 2 or all(asks) or not any(asks):
         return []
+    if any(dialogue_line_at(text, m.start()) is not None for m in lines):
+        return []  # "— Non, a répondu X.": an incise names the speaker, narrative dialogue
     turns = []
     for k, match in enumerate(lines):
         stop = lines[k + 1].start() if k + 1 < len(lines) else len(text)
