@@ -45,7 +45,7 @@ from veille.nlp.quotes.indirect_forms import (
     que_only,
     relative_source,
 )
-from veille.nlp.quotes.marks import mark_rules
+from veille.nlp.quotes.marks import dialogue_line_at, mark_rules
 from veille.nlp.scope import current_pack
 from veille.nlp.spans import Spans
 
@@ -410,6 +410,8 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
     content = text_of(doc)[sentence[0] : first.idx]
     if any(ch in openers for ch in content) and not _quote_within(content):
         return None  # the cue closes a direct quote: the direct-quote pass attributes it
+    if dialogue_line_at(text_of(doc), sentence[0]) is not None:
+        return None  # "— A, a dit X.": a dialogue line, a direct quote (marks.py)
     subject = None if pronoun else inverted_subject(doc, verb, sentence[1])
     if subject is None and pronoun is None:
         return None
