@@ -70,8 +70,8 @@ def test_dialogue_line_with_an_incise_is_quoted(text: str, words: list[str]) -> 
 @pytest.mark.parametrize("text", [
     # a list of short items after a dash: no reporting incise
     "Le plan prévoit :\n— Réduire la dette, relancer l'investissement.\n— Baisser les impôts.",
-    # a dash-led heading, then a line that is no speech
-    "— Les chiffres de la saison\nLa station a accueilli 40 000 skieurs, a précisé la mairie.",
+    # a dash-led heading (no final stop), even with a reporting form after its comma
+    "— Les chiffres de la saison, expliqués\nLa station a accueilli 40 000 skieurs.",
     # speech that starts lower case is a list item
     "Le conseil a voté :\n— la gratuité des bus, a précisé le maire ;\n— un parking relais.",
     # the hyphen opens list items, not dialogue

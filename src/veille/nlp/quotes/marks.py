@@ -130,7 +130,8 @@ def dialogue_lines(text: str) -> dict[int, Marked]:
     ? ! …) its closing one, so the incise is read as after « … ». A dashed line with no incise
     (a list item, a dash-led heading, an interview's turn) is no quote: the incise must start
     lower case, be short and hold a reporting verb form among its first words; the speech must
-    start upper case and hold no quote mark (the marks' own rules then apply).
+    start upper case and hold no quote mark (the marks' own rules then apply), and the line end
+    with a final stop.
     """
     rules = mark_rules()
     found: dict[int, Marked] = {}
@@ -154,8 +155,9 @@ def dialogue_line_at(text: str, pos: int) -> Marked | None:
 def _dialogue_speech(text: str, dash: re.Match[str], line_end: int) -> Marked | None:
     rules = mark_rules()
     start = dash.end()
-    if start >= line_end or not text[start].isupper():
-        return None
+    if (start >= line_end or not text[start].isupper()
+            or text[start:line_end].rstrip()[-1] not in _TERMINAL):
+        return None  # lower case: a list item; no final stop: a heading ("— Le bilan, expliqué")
     for incise in rules.dialogue_incise.finditer(text, start, line_end):
         words = re.findall(r"[^\W\d_]+", incise.group("incise"))
         if (not incise.group("incise")[:1].islower() or len(words) > _INCISE_MAX_WORDS
