@@ -74,6 +74,20 @@ def denied(text: str, start: int, end: int) -> bool:
         _frames()["denied_after"].search(_clause_after(text, end, 90)) is not None
 
 
+def announced(text: str, start: int) -> bool:
+    """Whether the trigger is what an announcement announces ("son annonce jeudi d'une
+    rencontre", "a annoncé la tenue d'un sommet"): an event still to come."""
+    return _frames()["announced"].search(_clause_before(text, start, 80)) is not None
+
+
+def announcement_predicate(text: str, end: int, sentence_end: int) -> int:
+    """Where the verb of an announcement's clause starts after the announced trigger ("son
+    annonce d'un sommet avec X a surpris Y"): who comes after it hears of the announcement and
+    takes no part. ``sentence_end`` if none."""
+    found = _frames()["predicate"].search(text, end, sentence_end)
+    return found.start() if found else sentence_end
+
+
 def generic(text: str, start: int) -> bool:
     """Whether a vague quantity counts the events ("quelques appels", "plusieurs
     réunions"): no particular event to date or to match."""

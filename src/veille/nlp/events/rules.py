@@ -22,6 +22,8 @@ from veille.model import Event, EventStatus, TimeExpr
 from veille.nlp.events.clauses import one_event_per_clause
 from veille.nlp.events.data import kinds, patterns
 from veille.nlp.events.frames import (
+    announced,
+    announcement_predicate,
     attribution_source,
     by_phone,
     calls_for,
@@ -172,7 +174,8 @@ def event_status(text: str, trigger: Trigger, sent_end: int, future: bool,
         return "cancelled"
     near = text[max(0, trigger.start - _CUE_WINDOW):min(sent_end, trigger.end + _CUE_WINDOW)]
     later = bool(when and reference and when > reference.isoformat()[:len(when)])
-    if future or later or cue("planned", near) or _re()["future_form"].search(trigger.text):
+    if future or later or cue("planned", near) or _re()["future_form"].search(trigger.text) \
+            or announced(text, trigger.start):
         return "planned"
     return "happened"
 
@@ -465,6 +468,8 @@ def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigge
     if trigger.type in _speak():  # "lors de son point de presse que la Russie...": what was said
         said = _re()["that_clause"].search(text, trigger.end, sentence_end)
         topic = min(topic, said.start() if said else sentence_end)
+    if announced(text, trigger.start):  # "son annonce d'un sommet avec X a surpris Y": not Y
+        topic = min(topic, announcement_predicate(text, trigger.end, sentence_end))
     evoked = max(evoked_from(text, sentence_start, trigger.start),
                  subordinate_start(text, sentence_start, trigger.start, actors),
                  said_before(text, sentence_start, trigger.start))
