@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from veille.lang.pack import LanguagePack
@@ -40,6 +43,7 @@ from veille.nlp.quotes.doc import span_of, text_of
 from veille.nlp.quotes.indirect_forms import (
     estimates,
     following_source,
+    form_words,
     object_start,
     pronoun_source,
     que_only,
@@ -52,6 +56,7 @@ from veille.nlp.spans import Spans
 _SOURCE_MODIFIER_WORDS = 8  # "selon un sondage Ifop publié lundi par Le Figaro,"
 _MAX_GAP = 14  # tokens between the verb and its "que": "a déclaré aux journalistes après ..."
 _MIN_WORDS = 3
+_CANDIDATES = "veille.quotes.indirect_candidates."
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,9 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
     if opener is not None:
         found.append(opener)
         taken_until = opener.end
-    for tok in span:
+    candidates = _candidates(doc)
+    for i in candidates[bisect_left(candidates, span.start) : bisect_left(candidates, span.end)]:
+        tok = doc[i]
         if tok.idx < taken_until or tok.idx in quoted:
             continue
         got = _from_source(doc, tok, sentence) or _from_relative(doc, tok, sentence)
@@ -140,6 +147,65 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
         if got is not None:
             found.append(got)
     return found
+
+
+def _candidates(doc: Doc) -> list[int]:
+    """The tokens of ``doc`` that may start a statement, computed once per Doc and pack: a
+    source preposition or phrase end, a relative's first word, or a cue verb by lemma or form.
+    Every other token makes ``_from_source``, ``_from_relative`` and ``_from_verb`` return
+    None at their first test, so the sentence walk skips it (a superset: they still decide)."""
+    key = _CANDIDATES + current_pack().code
+    found = doc.user_data.get(key)
+    if not isinstance(found, list):
+        found = _scan_candidates(doc)
+        doc.user_data[key] = found
+    return found
+
+
+def _scan_candidates(doc: Doc) -> list[int]:
+    if not len(doc):
+        return []
+    first = current_pack().derive(_build_first_words)
+    cues = cue_words()
+    strings = doc.vocab.strings
+    rows = doc.to_array([LEMMA, LOWER, ORTH]).tolist()
+    tests: tuple[Callable[[str], bool], ...] = (
+        lambda w: w in first.lemmas or w.casefold() in first.folded_lemmas,
+        lambda w: w in first.lowers or " " in w,
+        lambda w: w in cues.opinion or _glued_form(cues.glued, cues.forms, w),
+    )
+    # Each distinct string tested once (by its hash), then the tokens compared as numbers.
+    good = [{h for h in {row[k] for row in rows} if test(strings[h])}
+            for k, test in enumerate(tests)]
+    by_lemma, by_lower, by_text = good
+    return [i for i, (lemma, lower, text) in enumerate(rows)
+            if lemma in by_lemma or lower in by_lower or text in by_text]
+
+
+@dataclass(frozen=True)
+class _FirstWords:
+    """What a token that may start a statement can be (see ``_candidates``)."""
+
+    lemmas: frozenset[str]  # as spaCy gives them: stance and estimate verbs
+    folded_lemmas: frozenset[str]  # case-folded: reporting verbs, pairs, reflexives
+    lowers: frozenset[str]  # lower case: source prepositions and phrase ends, relatives, forms
+
+
+def _build_first_words(pack: LanguagePack) -> _FirstWords:
+    cues, forms = cue_words(), form_words()
+    return _FirstWords(
+        lemmas=forms.que_only | forms.estimate,
+        folded_lemmas=frozenset(cues.pairs.keys() | cues.reflexives | cues.inverted_only
+                                | cues.lemmas),
+        lowers=frozenset(cues.sources.keys() | {low for _, low in cues.split_sources}
+                         | cues.source_phrase_ends | {r.split(" ")[0] for r in forms.relatives}
+                         | cues.forms),
+    )
+
+
+def _glued_form(glued: re.Pattern[str], forms: frozenset[str], text: str) -> bool:
+    found = glued.match(text)
+    return found is not None and found.group(1) in forms
 
 
 def _pronoun_opener(doc: Doc, sentence: tuple[int, int]) -> Reported | None:

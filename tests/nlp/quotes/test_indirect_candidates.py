@@ -1,0 +1,58 @@
+"""The tokens the indirect-speech walk looks at (nlp/quotes/indirect.py, ``_candidates``): a
+prefilter that must keep every token a rule would start a statement at, and skip the rest."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from veille.nlp.model import load_pipeline
+from veille.nlp.quotes import indirect
+from veille.settings import Settings
+
+# Each construction the walk starts at: a verb with "que", a source first and last, a source
+# phrase, a relative source, a stance verb, an estimate, a glued verb, an opinion opener.
+_TEXTS = (
+    "Le ministre a déclaré aux journalistes que la réforme serait votée en mars.",
+    "Selon la préfète Anne Roy, la route restera fermée, d'après un communiqué.",
+    "De l'avis de plusieurs élus, le budget ne tiendra pas.",
+    "Le maire Paul Vidal, pour qui la ville a trouvé un cap, a quitté la salle.",
+    "Les habitants craignent que l'usine ferme avant l'été.",
+    "La police estime à 40 000 le nombre de manifestants.",
+    "Trump ditPlus tard que tout irait bien.",
+    "Pour l'économiste Anne Vidal, la croissance ralentira.",
+)
+
+
+@pytest.fixture(scope="module")
+def nlp(settings: Settings) -> Language:
+    return load_pipeline(settings.model, None, settings.kb_path)
+
+
+def _starts(doc: Doc) -> set[int]:
+    """Token indices where one of the rules of the walk finds a statement."""
+    sentence = (0, len(doc.text))
+    return {tok.i for tok in doc
+            if indirect._from_source(doc, tok, sentence) is not None
+            or indirect._from_relative(doc, tok, sentence) is not None
+            or indirect._from_verb(doc, tok, sentence) is not None}
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_every_token_a_rule_starts_at_is_a_candidate(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    starts = _starts(doc)
+    assert starts, "the construction was not found at all"
+    assert starts <= set(indirect._candidates(doc))
+
+
+def test_plain_words_are_skipped(nlp: Language) -> None:
+    doc = nlp("Le conseil municipal a voté le budget de la ville mardi soir.")
+    # "de" may end a source phrase ("de l'avis de"); no other word here can start one.
+    assert [doc[i].text for i in indirect._candidates(doc)] == ["de"]
+
+
+def test_the_glued_verb_is_a_candidate(nlp: Language) -> None:
+    doc = nlp("Trump ditPlus tard que tout irait bien.")
+    assert "ditPlus" in [doc[i].text for i in indirect._candidates(doc)]
