@@ -135,9 +135,13 @@ def _inverting_opener(doc: Doc, verb: Token) -> bool:
 
 
 def _first_word(doc: Doc, floor: int) -> int:
+    """Where the words after ``floor`` begin, past object clitics: in "« … » lui a demandé X"
+    the verb still opens the clause, so its subject is the name after it, not "lui"."""
+    clitics = cue_words().clitics
     span = span_of(doc, floor, len(text_of(doc)))
     for tok in span or []:
-        if tok.idx >= floor and not tok.is_punct and not tok.is_space:
+        if tok.idx >= floor and not tok.is_punct and not tok.is_space \
+                and tok.lower_ not in clitics:
             return tok.idx
     return floor
 
