@@ -9,7 +9,7 @@ import pytest
 
 from veille.model import Quote
 from veille.nlp.pipeline import Analysis
-from veille.nlp.quotes.marks import find_marked, sentences
+from veille.nlp.quotes.marks import containing, find_marked, sentences
 
 Analyze = Callable[..., Analysis]
 
@@ -155,3 +155,14 @@ def test_quote_missing_its_opening_mark_has_its_speaker(analyze_text: Analyze) -
     quote = _direct(quotes, "classe")
     assert quote.text.startswith("Nous ne fermerons")
     assert quote.speaker == "Claire Daumas"
+
+
+def test_containing_finds_the_sentence_of_a_position_or_the_one_before_it() -> None:
+    sents = [(0, 10), (11, 20), (25, 40)]
+    assert containing(sents, 0) == (0, 10)
+    assert containing(sents, 15) == (11, 20)
+    assert containing(sents, 22) == (11, 20)  # between two sentences: the one before
+    assert containing(sents, 39) == (25, 40)
+    assert containing(sents, 99) == (25, 40)
+    assert containing([(5, 9)], 2) == (5, 9)  # before every sentence: the first
+    assert containing([], 3) == (0, 0)
