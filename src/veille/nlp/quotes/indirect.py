@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.attrs import LEMMA, LOWER, ORTH
@@ -57,6 +56,7 @@ _SOURCE_MODIFIER_WORDS = 8  # "selon un sondage Ifop publié lundi par Le Figaro
 _MAX_GAP = 14  # tokens between the verb and its "que": "a déclaré aux journalistes après ..."
 _MIN_WORDS = 3
 _CANDIDATES = "veille.quotes.indirect_candidates."
+_SEEN_MAX = 100_000  # distinct strings the candidate test remembers (about 10 MB)
 
 
 @dataclass(frozen=True)
@@ -163,23 +163,29 @@ def _candidates(doc: Doc) -> list[int]:
 
 
 def _scan_candidates(doc: Doc) -> list[int]:
-    if not len(doc):
-        return []
     first = current_pack().derive(_build_first_words)
-    cues = cue_words()
     strings = doc.vocab.strings
-    rows = doc.to_array([LEMMA, LOWER, ORTH]).tolist()
-    tests: tuple[Callable[[str], bool], ...] = (
-        lambda w: w in first.lemmas or w.casefold() in first.folded_lemmas,
-        lambda w: w in first.lowers or " " in w,
-        lambda w: w in cues.opinion or _glued_form(cues.glued, cues.forms, w),
-    )
-    # Each distinct string tested once (by its hash), then the tokens compared as numbers.
-    good = [{h for h in {row[k] for row in rows} if test(strings[h])}
-            for k, test in enumerate(tests)]
-    by_lemma, by_lower, by_text = good
-    return [i for i, (lemma, lower, text) in enumerate(rows)
-            if lemma in by_lemma or lower in by_lower or text in by_text]
+    lemmas, lowers, texts = first.seen
+    if len(lemmas) + len(lowers) + len(texts) > _SEEN_MAX:
+        for seen in first.seen:  # bounded on a long run; the answers are recomputed as met
+            seen.clear()
+    found = []
+    # A string's hash is the same in every Doc and vocab, so each is tested once per pack.
+    for i, (lemma, lower, text) in enumerate(doc.to_array([LEMMA, LOWER, ORTH]).tolist()):
+        hit = lemmas.get(lemma)
+        if hit is None:
+            hit = lemmas[lemma] = first.by_lemma(strings[lemma])
+        if not hit:
+            hit = lowers.get(lower)
+            if hit is None:
+                hit = lowers[lower] = first.by_lower(strings[lower])
+        if not hit:
+            hit = texts.get(text)
+            if hit is None:
+                hit = texts[text] = first.by_text(strings[text])
+        if hit:
+            found.append(i)
+    return found
 
 
 @dataclass(frozen=True)
@@ -189,6 +195,22 @@ class _FirstWords:
     lemmas: frozenset[str]  # as spaCy gives them: stance and estimate verbs
     folded_lemmas: frozenset[str]  # case-folded: reporting verbs, pairs, reflexives
     lowers: frozenset[str]  # lower case: source prepositions and phrase ends, relatives, forms
+    opinion: frozenset[str]  # as written: opinion openers ("Pour")
+    glued: re.Pattern[str]
+    forms: frozenset[str]
+    # string hash -> answer, per test (lemma, lower case, text as written)
+    seen: tuple[dict[int, bool], dict[int, bool], dict[int, bool]] = dataclasses.field(
+        default_factory=lambda: ({}, {}, {}))
+
+    def by_lemma(self, lemma: str) -> bool:
+        return lemma in self.lemmas or lemma.casefold() in self.folded_lemmas
+
+    def by_lower(self, lower: str) -> bool:
+        return lower in self.lowers or " " in lower  # a space token: the relative test splits
+
+    def by_text(self, text: str) -> bool:
+        found = self.glued.match(text)
+        return text in self.opinion or found is not None and found.group(1) in self.forms
 
 
 def _build_first_words(pack: LanguagePack) -> _FirstWords:
@@ -200,12 +222,8 @@ def _build_first_words(pack: LanguagePack) -> _FirstWords:
         lowers=frozenset(cues.sources.keys() | {low for _, low in cues.split_sources}
                          | cues.source_phrase_ends | {r.split(" ")[0] for r in forms.relatives}
                          | cues.forms),
+        opinion=cues.opinion, glued=cues.glued, forms=cues.forms,
     )
-
-
-def _glued_form(glued: re.Pattern[str], forms: frozenset[str], text: str) -> bool:
-    found = glued.match(text)
-    return found is not None and found.group(1) in forms
 
 
 def _pronoun_opener(doc: Doc, sentence: tuple[int, int]) -> Reported | None:
