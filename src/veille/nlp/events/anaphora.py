@@ -22,7 +22,8 @@ from veille.nlp.scope import current_pack
 from veille.taxonomy import event_taxonomy
 
 _FLAGS = {"plural_role": re.IGNORECASE, "subject_pronoun": 0, "definite": re.IGNORECASE,
-          "specified": re.IGNORECASE, "specified_place": 0, "conversation": re.IGNORECASE}
+          "specified": re.IGNORECASE, "specified_place": 0, "conversation": re.IGNORECASE,
+          "colleagues": re.IGNORECASE}
 
 
 def _re() -> Mapping[str, re.Pattern[str]]:
@@ -120,6 +121,24 @@ def merge_mentions(text: str, events: list[Event], actors: list[Actor]) -> list[
         kept[earlier] = replace(antecedent, participants=list(dict.fromkeys(
             antecedent.participants + agents)))
     return kept
+
+
+def talks_with_colleagues(text: str, events: list[Event]) -> list[Event]:
+    """Events, those held "avec nos collègues" (naming nobody) after a meeting the text
+    reports given its people, place and date: the colleagues are that meeting's, the talks
+    were held at it ("une réunion des ministres de X ... je me suis entretenu avec mes
+    homologues")."""
+    told: list[Event] = []
+    for event in sorted(events, key=lambda e: e.start):
+        meeting = next((e for e in reversed(told) if _group(e.type) == _group(event.type)
+                        and e.status == event.status), None)
+        if meeting and not (event.place or event.date) \
+                and _re()["colleagues"].match(text, event.end):
+            event = replace(event, place=meeting.place, date=meeting.date,
+                            date_basis=meeting.date_basis, participants=list(dict.fromkeys(
+                                event.participants + meeting.participants)))
+        told.append(event)
+    return told
 
 
 def drop_headline_repeats(text: str, events: list[Event]) -> list[Event]:

@@ -31,6 +31,7 @@ from veille.nlp.events.anaphora import (
     merge_mentions,
     plural_roles,
     subject_pronoun,
+    talks_with_colleagues,
 )
 from veille.nlp.events.data import patterns
 from veille.nlp.events.roles import cities_of_regions, trip_destination
@@ -98,8 +99,8 @@ def extract_events(
         events.extend(told)
         previous, previous_start, previous_end = named, start, end
     events = [e for e in events if not any(e is r for r in replaced)]
-    told = drop_heading_repeats(text, drop_headline_repeats(text, merge_mentions(text, events,
-                                                                              actors)))
+    told = drop_heading_repeats(text, drop_headline_repeats(text, merge_mentions(
+        text, talks_with_colleagues(text, events), actors)))
     return _dedupe(_most_specific_places(text, actors, told))
 
 

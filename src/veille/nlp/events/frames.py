@@ -18,6 +18,7 @@ from veille.nlp.scope import current_pack
 
 # Where a clause ends for these rules: a comma is no boundary (appositions are everywhere).
 _CLAUSE_END = re.compile(r"[.;:!?«»“”\n]")
+_QUOTE_CLOSE = re.compile(r"[»”\"]")
 _FLAGS = {"first_person": re.IGNORECASE, "inverted": re.IGNORECASE, "according": re.IGNORECASE,
           "said": re.IGNORECASE, "role_first": re.IGNORECASE, "that": re.IGNORECASE}
 
@@ -86,6 +87,18 @@ def announcement_predicate(text: str, end: int, sentence_end: int) -> int:
     takes no part. ``sentence_end`` if none."""
     found = _frames()["predicate"].search(text, end, sentence_end)
     return found.start() if found else sentence_end
+
+
+def new_subject(text: str, end: int, sentence_end: int) -> tuple[int, int]:
+    """The clause with a subject pronoun of its own after a trigger ("je me suis entretenu
+    avec nos partenaires, je leur ai présenté ..."), as a span of ``text`` up to the quote
+    mark that closes it (the attribution after it still names the speaker): names in it are
+    no parties. An empty span if none."""
+    found = _frames()["new_subject"].search(text, end, sentence_end)
+    if found is None:
+        return 0, 0
+    close = _QUOTE_CLOSE.search(text, found.end(), sentence_end)
+    return found.start(), close.start() if close else sentence_end
 
 
 def generic(text: str, start: int) -> bool:

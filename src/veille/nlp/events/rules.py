@@ -33,6 +33,7 @@ from veille.nlp.events.frames import (
     generic,
     is_aside,
     is_question,
+    new_subject,
     said_before,
     speaks_in_first_person,
     topic_about,
@@ -475,9 +476,10 @@ def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigge
                  said_before(text, sentence_start, trigger.start))
     first_person = speaks_in_first_person(text, trigger.start, trigger.end)
     about = topic_about(text, trigger.end, sentence_end) or (0, 0)
+    other = new_subject(text, trigger.end, sentence_end)  # ", je leur ai présenté X"
     return [a for a in actors
             if not (trigger.end <= a.start and a.start >= topic) and a.start >= evoked
-            and not about[0] <= a.start < about[1]
+            and not about[0] <= a.start < about[1] and not other[0] <= a.start < other[1]
             and (first_person
                  or not attribution_source(text, sentence_start, a.start, trigger.start))
             and not reports_that(text, a, trigger.start, actors)]
