@@ -51,6 +51,7 @@ class CueWords:
     opinion: frozenset[str]  # sentence openers of an opinion ("Pour X, ...")
     source_phrases: frozenset[str]  # "de l'avis de", "à en croire" (cues_source_phrases.txt)
     source_phrase_ends: frozenset[str]  # their last words: only these tokens may end one
+    source_phrase_heads: frozenset[str]  # every beginning of one: only these may start one
     source_nouns: frozenset[str]  # nouns that can be a source after "selon"
     deps: dict[str, frozenset[str]]  # role -> the parser's labels (cues_dependencies.tsv)
     negation: dict[str, frozenset[str]]  # "particle" / "adverb" -> words (cues_negations.tsv)
@@ -96,6 +97,8 @@ def _build_words(pack: LanguagePack) -> CueWords:
         source_phrases=pack.words("quotes/cues_source_phrases.txt"),
         source_phrase_ends=frozenset(p.split()[-1] for p in
                                      pack.words("quotes/cues_source_phrases.txt")),
+        source_phrase_heads=frozenset(p[:k] for p in pack.words("quotes/cues_source_phrases.txt")
+                                      for k in range(1, len(p) + 1)),
         source_nouns=pack.words("quotes/cues_source_nouns.txt")
         | pack.words("quote_person_nouns.txt")
         | frozenset(row[0] for row in pack.table("quote_org_nouns.txt")),
@@ -479,18 +482,24 @@ def source_cue(doc: Doc, tok: Token) -> SourceCue | None:
         return SourceCue(tok.lower_, tok.i)
     if tok.lower_ not in words.source_phrase_ends:
         return None
-    return _source_phrase(doc, tok, words.source_phrases)
+    return _source_phrase(doc, tok, words)
 
 
 _PHRASE_TOKENS = 5  # "de l' avis de": the longest source phrase, in tokens
 
 
-def _source_phrase(doc: Doc, tok: Token, phrases: frozenset[str]) -> SourceCue | None:
+def _source_phrase(doc: Doc, tok: Token, words: CueWords) -> SourceCue | None:
     """``tok`` ends a source phrase ("De l'avis de", "À en croire"): the phrase as recorded
     (lower case) and its first token."""
     end = tok.idx + len(tok.text)
     text = text_of(doc)
+    phrases, heads = words.source_phrases, words.source_phrase_heads
     for first in range(max(0, tok.i - _PHRASE_TOKENS + 1), tok.i):
+        head = doc[first].text
+        # A phrase starts with its first token's letters, folded; a token holding a space is
+        # left to the full test (the join below drops it).
+        if head.casefold() not in heads and not any(c.isspace() for c in head):
+            continue
         phrase = " ".join(text[doc[first].idx : end].casefold().split())
         if phrase in phrases:
             return SourceCue(phrase, first)
