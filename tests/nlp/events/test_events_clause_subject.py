@@ -31,3 +31,11 @@ def test_names_joined_to_the_trigger_by_a_comma_still_take_part() -> None:
     found = events(text, {"Pedro Alves": ("Pedro Alves", "PER"),
                           "Marta Silva": ("Marta Silva", "PER"), "Lula": ("Lula", "PER")})
     assert [sorted(e.participants) for e in found] == [["Lula", "Marta Silva", "Pedro Alves"]]
+
+
+def test_the_main_clause_after_a_fronted_event_names_its_parties() -> None:
+    text = "Pendant le sommet de Lima, il a longuement salué Lula et Marta Silva."
+    found = events(text, {"Lima": ("Lima", "LOC"), "Lula": ("Lula", "PER"),
+                          "Marta Silva": ("Marta Silva", "PER")})
+    assert [(e.type, sorted(e.participants)) for e in found] == [
+        ("summit", ["Lula", "Marta Silva"])]

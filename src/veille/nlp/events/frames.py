@@ -89,13 +89,16 @@ def announcement_predicate(text: str, end: int, sentence_end: int) -> int:
     return found.start() if found else sentence_end
 
 
-def new_subject(text: str, end: int, sentence_end: int) -> tuple[int, int]:
+def new_subject(text: str, sentence: tuple[int, int], start: int, end: int
+                ) -> tuple[int, int]:
     """The clause with a subject pronoun of its own after a trigger ("je me suis entretenu
     avec nos partenaires, je leur ai présenté ..."), as a span of ``text`` up to the quote
     mark that closes it (the attribution after it still names the speaker): names in it are
-    no parties. An empty span if none."""
+    no parties. An empty span if none, or if the trigger is in a fronted adjunct ("Pendant le
+    sommet, il a salué X": the main clause names the parties)."""
+    sentence_start, sentence_end = sentence
     found = _frames()["new_subject"].search(text, end, sentence_end)
-    if found is None:
+    if found is None or _frames()["fronted"].match(text[sentence_start:start]):
         return 0, 0
     close = _QUOTE_CLOSE.search(text, found.end(), sentence_end)
     return found.start(), close.start() if close else sentence_end

@@ -476,7 +476,8 @@ def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigge
                  said_before(text, sentence_start, trigger.start))
     first_person = speaks_in_first_person(text, trigger.start, trigger.end)
     about = topic_about(text, trigger.end, sentence_end) or (0, 0)
-    other = new_subject(text, trigger.end, sentence_end)  # ", je leur ai présenté X"
+    # ", je leur ai présenté X": another clause's names
+    other = new_subject(text, (sentence_start, sentence_end), trigger.start, trigger.end)
     return [a for a in actors
             if not (trigger.end <= a.start and a.start >= topic) and a.start >= evoked
             and not about[0] <= a.start < about[1] and not other[0] <= a.start < other[1]
