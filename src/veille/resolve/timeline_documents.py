@@ -130,7 +130,7 @@ def document_events(record: Record, places: PlaceIndex | None = None) -> list[Ti
 
 
 def _says_latest(text: str, left: int, start: int) -> bool:
-    """Whether the words just before a trigger say "the latest" ("lors des dernières négociations")."""
+    """Whether the words just before a trigger say "the latest" ("les dernières négociations")."""
     before = " ".join(_plain_words(text[max(left, start - 40):start])[-2:])
     return any(w in before.split() or " " in w and before.endswith(w) for w in _latest_words())
 

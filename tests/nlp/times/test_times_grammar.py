@@ -94,7 +94,7 @@ def test_weekday_named_with_the_date_picks_the_matching_year() -> None:
 
 
 def test_shift_with_weekday_counts_from_the_date_last_mentioned() -> None:
-    text = "leur échange le 16 octobre. Puis trois jours plus tard, le lundi, la ministre m'a écrit."
+    text = "leur échange le 16 octobre. Puis trois jours plus tard, le lundi, elle m'a écrit."
     found = find_times(text, SUNDAY)
     assert [(t.value, t.anchor) for t in found] == [
         ("2025-10-16", "published"), ("2025-10-20", "previous")]
