@@ -12,7 +12,8 @@ from veille.kb.base import KnowledgeBase, get_kb
 from veille.lang.pack import LanguagePack
 from veille.model import Event
 from veille.nlp.events.frames import by_phone, calls_for, denied
-from veille.nlp.events.rules import Actor, EventContext, build_events, find_triggers
+from veille.nlp.events.rules import Actor, EventContext, build_events
+from veille.nlp.events.triggers import find_triggers
 from veille.nlp.scope import scope
 
 EN = LanguagePack.load("en")

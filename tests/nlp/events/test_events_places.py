@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from veille.model import Event, TimeExpr
+from veille.model import Event, EventStatus, TimeExpr
 from veille.nlp.events.anaphora import drop_headline_repeats, merge_mentions
 from veille.nlp.events.roles import cities_of_regions
 from veille.nlp.events.rules import Actor, EventContext, build_events
@@ -68,7 +68,7 @@ def test_a_region_given_one_city_stands_for_it() -> None:
         "Alaska": "Anchorage"}  # Turquie has two cities: which one is unknown
 
 
-def _event(text: str, word: str, people: list[str], status: str = "happened") -> Event:
+def _event(text: str, word: str, people: list[str], status: EventStatus = "happened") -> Event:
     start = text.index(word)
     return Event("meeting", word, start, start + len(word), people, None, None, status, "040")
 

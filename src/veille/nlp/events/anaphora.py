@@ -18,12 +18,16 @@ from veille.model import Event
 from veille.nlp.events.data import patterns
 from veille.nlp.events.frames import attribution_source
 from veille.nlp.events.rules import Actor
+from veille.nlp.events.triggers import Trigger
 from veille.nlp.scope import current_pack
 from veille.taxonomy import event_taxonomy
 
 _FLAGS = {"plural_role": re.IGNORECASE, "subject_pronoun": 0, "definite": re.IGNORECASE,
           "specified": re.IGNORECASE, "specified_place": 0, "conversation": re.IGNORECASE,
-          "colleagues": re.IGNORECASE}
+          "colleagues": re.IGNORECASE, "clause_pronoun": 0}
+# how far before a trigger the pronoun of its clause may start (", il est attendu", ", elle
+# doit se rendre": the pronoun and up to two auxiliaries or clitics)
+_PRONOUN_REACH = 40
 
 
 def _re() -> Mapping[str, re.Pattern[str]]:
@@ -80,6 +84,27 @@ def subject_pronoun(text: str, start: int, end: int, previous: list[Actor],
     if m is None or person is None:
         return []
     return [Actor(start, m.end(), person.name, "PER")]
+
+
+def clause_pronouns(text: str, sentence_start: int, triggers: list[Trigger],
+                    named: list[Actor], previous: tuple[list[Actor], int]) -> list[Actor]:
+    """"il"/"elle" opening a clause after a comma right before a trigger ("Le président X a
+    suspendu sa campagne, il est attendu à Rome"): the person the sentence opened on (the first
+    named in it before the pronoun, not the source of "selon X"), else the first person of the
+    previous sentence. French carries a clause's subject on by the pronoun."""
+    found: list[Actor] = []
+    for trigger in triggers:
+        m = _re()["clause_pronoun"].search(text, max(0, trigger.start - _PRONOUN_REACH),
+                                           trigger.start)
+        if m is None:
+            continue
+        candidates = [(a, sentence_start) for a in named if a.end <= m.start()] + \
+            [(a, previous[1]) for a in previous[0]]
+        person = next((a for a, head in candidates if a.type == "PER"
+                       and not attribution_source(text, head, a.start, a.start)), None)
+        if person is not None:
+            found.append(Actor(m.start("pronoun"), m.end("pronoun"), person.name, "PER"))
+    return found
 
 
 def refers_back(text: str, event: Event) -> bool:

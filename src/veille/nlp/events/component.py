@@ -24,6 +24,7 @@ from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.events.anaphora import (
+    clause_pronouns,
     drop_heading_repeats,
     drop_headline_repeats,
     is_heading,
@@ -81,6 +82,7 @@ def extract_events(
             sentences, _by_sentence(actors, sentences), _by_sentence(times, sentences),
             sentence_triggers(text, sentences), strict=True):
         inside = sorted(named + subject_pronoun(text, start, end, previous, previous_start)
+                        + clause_pronouns(text, start, found, named, (previous, previous_start))
                         + plural_roles(text, actors, start, end, last_pair(events, people)),
                         key=lambda a: a.start)
         future = _future_triggers(doc, found)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from veille.lang.pack import LanguagePack
 from veille.model import Event, EventStatus, TimeExpr
@@ -62,7 +62,7 @@ _FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
           "person_object": re.IGNORECASE, "of_someone": re.IGNORECASE, "bound": re.IGNORECASE,
           "sentence_end": 0, "person_subject": re.IGNORECASE,
           "occasion": re.IGNORECASE, "medium_object": re.IGNORECASE, "place_apposition": 0,
-          "told_about": re.IGNORECASE,
+          "told_about": re.IGNORECASE, "thing_object": re.IGNORECASE,
           "interview_to": re.IGNORECASE, "region_after": 0, "granted_to": re.IGNORECASE}
 # Trigger types the rules decide between (a trigger table's "a|b"): a conversation is a phone
 # call or talks, an "entretien" an interview or talks.
@@ -148,6 +148,8 @@ def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
             calls_for(text, trigger.start, trigger.end):
         return False
     if _re()["person_object"].search(trigger.text):
+        if _thing_received(text, trigger, actors):
+            return False
         of_someone = _re()["of_someone"]
         # nor the source of an attribution after a thing received ("a reçu une amende, a
         # indiqué le préfet X")
@@ -164,6 +166,15 @@ def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
         return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 40
                    for a in actors)
     return True
+
+
+def _thing_received(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
+    """Whether the object of "a reçu" is a name that is no person, only its determiner
+    between ("X reçoit la Défense, Y récupère le Budget"): X is given a thing, and the person
+    after it is of another clause. A place is where one receives, not what."""
+    thing = _re()["thing_object"]
+    return any(a.type != "PER" and not is_place(text, a)
+               and thing.fullmatch(text, trigger.end, a.start) for a in actors)
 
 
 def event_status(text: str, trigger: Trigger, sent_end: int, future: bool,
@@ -310,6 +321,26 @@ def event_dates(text: str, trigger: Trigger, triggers: list[Trigger], times: lis
     return [fronted[0].value] if fronted else [None]
 
 
+def _weekdays(pack: LanguagePack) -> frozenset[str]:
+    return frozenset(row[0].casefold() for row in pack.table("weekdays.tsv"))
+
+
+def _weekday_ahead(when: str | None, times: list[TimeExpr], reference: date | None
+                   ) -> str | None:
+    """The date of a planned event named by a bare weekday ("est attendu mardi"): the coming
+    such day, though the times stage, reading a present tense, took the last one. What is
+    planned lies ahead of the day it is written about."""
+    if when is None or reference is None or len(when) != 10:
+        return when
+    day = date.fromisoformat(when)
+    names = current_pack().derive(_weekdays)
+    bare = any(t.value == when and t.anchor == "published" and not any(c.isdigit() for c in t.text)
+               and t.text.split()[0].casefold() in names for t in times)
+    if bare and 0 < (reference - day).days < 7:
+        return (day + timedelta(days=7)).isoformat()
+    return when
+
+
 @dataclass(frozen=True)
 class EventContext:
     """What the rules know of the document: its reference date, whether that date is the
@@ -433,6 +464,17 @@ def _describes_place(text: str, trigger: Trigger, places: list[Actor], actor: Ac
                for p in places)
 
 
+def _host_bodies(text: str, trigger: Trigger, actors: list[Actor]) -> list[str]:
+    """The organisation an event naming nobody is held at ("les réunions prévues aux Nations
+    unies", "une réunion à l'OTAN"): a body after a preposition of place is where its own
+    members meet, so it takes part. Not a building that stands for a city ("à l'Élysée")."""
+    at = _re()["place_preposition"]
+    return list(dict.fromkeys(
+        a.name for a in actors if a.type == "ORG" and venue_city(a.name) is None
+        and abs(a.start - trigger.start) <= _PLACE_WINDOW
+        and at.search(text, max(0, a.start - 30), a.start) is not None))
+
+
 def _medium(text: str, trigger: Trigger, actors: list[Actor]) -> list[str]:
     """The newspaper after "a confié à" or "une interview à": the interviewer, though "à"
     precedes it."""
@@ -544,7 +586,8 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     participants = list(dict.fromkeys(([ctx.host] if itself and ctx.host else [])
                                       + [n for n in names if n]))
     titled = None if participants else _of_heading(trigger, heading)
-    participants = participants or (list(titled.participants) if titled else [])
+    participants = participants or (list(titled.participants) if titled else []) \
+        or _host_bodies(text, trigger, actors)
     if not participants:
         return []
     kind = resolve_type(text, trigger, bool(places) or venue_before, itself)
@@ -559,6 +602,8 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     for when in dates:
         status: EventStatus | None = "happened" if itself else event_status(
             text, trigger, sent_end, future, when, ctx.reference if ctx.published else None)
+        if status == "planned":
+            when = _weekday_ahead(when, times, ctx.reference)
         if status is not None and (titled is None or status == titled.status):
             basis = "reference" if itself else "text" if when else None
             events.append(Event(kind, trigger.text, trigger.start, trigger.end, participants,
