@@ -6,6 +6,9 @@ the knowledge base as a registered function (``veille.kb.v1``), and the rules as
 versioned function (``veille.entity_rules.v1``, ...), so a saved config keeps meaning the rules
 it was made with. Results go on Doc extensions; :mod:`veille.nlp.record` reads them back as
 plain records. The document's :class:`DocContext` comes in as ``doc._.veille_context``.
+
+``veille_lemmatizer`` is not one of the four: it stands in for the model's own lemmatizer, with
+the same lemmas at a fraction of the cost (:mod:`veille.nlp.lemmas`).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
@@ -24,6 +28,7 @@ from veille.nlp.context import DocContext
 from veille.nlp.entities.component import build_entity_table
 from veille.nlp.entities.table import EntityTable
 from veille.nlp.events.component import extract_events
+from veille.nlp.lemmas import FastLemmatizer, cache_attrs
 from veille.nlp.quotes.component import extract_quotes
 from veille.nlp.scope import scope
 from veille.nlp.times.component import extract_times
@@ -124,3 +129,16 @@ def make_events(nlp: Language, name: str, lang: str | None, kb: KnowledgeBase,
                 rules: EventRules) -> VeilleComponent:
     return VeilleComponent(nlp, lang, kb, lambda doc, ctx: rules(
         doc, doc._.veille_entities, doc._.veille_times, ctx), "veille_events")
+
+
+@Language.factory("veille_lemmatizer", default_config={"stock": "lemmatizer"},
+                  requires=["token.pos"], assigns=["token.lemma"])
+def make_lemmatizer(nlp: Language, name: str, stock: str) -> FastLemmatizer:
+    """The faster equivalent of the pipeline's lemmatizer ``stock`` (:mod:`veille.nlp.lemmas`);
+    ``stock`` itself stays in the pipeline, disabled, for what compares with bare spaCy."""
+    lemmatizer = nlp.get_pipe(stock)
+    attrs = cache_attrs(lemmatizer) if isinstance(lemmatizer, Lemmatizer) else None
+    if attrs is None or not isinstance(lemmatizer, Lemmatizer):
+        raise ValueError(f"veille_lemmatizer: pipe {stock!r} is not a spaCy lemmatizer whose "
+                         "rules it knows; leave that pipe in place instead")
+    return FastLemmatizer(lemmatizer, attrs)
