@@ -73,6 +73,11 @@ def test_full_blank_english_pipeline_gives_the_same_times() -> None:
     ("The summit ended on March 6. The day before, the envoys met.",
      [("on March 6", "2026-03-06"), ("The day before", "2026-03-05")]),
     ("Every Monday the council meets.", []),  # no particular Monday
+    # the part of a day belongs to the date it follows
+    ("Polls stay open until March 4 in the evening.",
+     [("until March 4 in the evening", "2026-03-04")]),
+    ("They landed on March 2, 2026 early in the morning.",
+     [("on March 2, 2026 early in the morning", "2026-03-02")]),
 ])
 def test_english_expressions(text: str, expected: list[tuple[str, str | None]]) -> None:
     assert values(text, EN) == expected

@@ -145,3 +145,25 @@ def test_a_visit_one_was_to_make_lies_ahead(analyze_text: Callable[..., Analysis
 def test_a_season_with_its_direction_names_a_year(text: str, reference: date, value: str
                                                   ) -> None:
     assert [t.value for t in find_times(text, reference, pack=FR)] == [value]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Les dossiers seront reçus jusqu'au lundi 9 juillet au soir.",
+     "jusqu'au lundi 9 juillet au soir", "2012-07-09"),
+    ("Le scrutin s'est ouvert le 1er juillet 2012 dans la matinée.",
+     "le 1er juillet 2012 dans la matinée", "2012-07-01"),
+    ("Les secours sont arrivés mardi 3 à l'aube.", "mardi 3 à l'aube", "2012-07-03"),
+    ("Le train est reparti mercredi en fin de journée.", "mercredi en fin de journée",
+     "2012-07-04"),
+    ("Le 2 juillet au matin, puis le 3 juillet dans l'après-midi.", "le 3 juillet dans "
+     "l'après-midi", "2012-07-03"),
+])
+def test_the_part_of_a_day_belongs_to_its_date(text: str, span: str, value: str) -> None:
+    # the whole phrase is one expression, valued at its day
+    assert _values(text).get(span) == value
+
+
+def test_a_part_of_a_day_alone_is_not_glued_to_a_month() -> None:
+    # "en juillet" is a month: no day for the part of a day to belong to
+    assert _values("Les pluies reviendront en juillet au soir des vacances.") == {
+        "en juillet": "2012-07"}

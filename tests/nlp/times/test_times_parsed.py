@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from spacy.tokens import Doc, Token
+
+from veille.nlp.factories import COMPONENTS
+from veille.nlp.model import load_pipeline
 from veille.nlp.pipeline import Analysis
+from veille.nlp.times.component import verb_tense
+from veille.settings import Settings
 
 
 def test_future_verb_sends_a_bare_weekday_forward(analyze_text: Callable[..., Analysis]) -> None:
@@ -30,3 +36,40 @@ def test_news_present_takes_the_nearer_weekday(analyze_text: Callable[..., Analy
     # 5 November 2025 is a Wednesday: Friday the 7th is nearer than Friday 31 October
     result = analyze_text("Poutine reçoit vendredi son homologue.", "2025-11-05")
     assert [t.value for t in result.times] == ["2025-11-07"]
+
+
+def parsed_with_a_cut(text: str, before: str, model: str) -> Doc:
+    """``text`` parsed by the real model with a sentence forced to start at ``before``, as the
+    parser itself sometimes cuts one clause in two ("... dans le New Jersey | mercredi.")."""
+    nlp = load_pipeline(model)
+    doc = nlp.make_doc(text)
+    cut = next(t for t in doc if t.idx == text.index(before))
+    cut.is_sent_start = True
+    for name, pipe in nlp.pipeline:
+        if name not in COMPONENTS:
+            doc = pipe(doc)
+    return doc
+
+
+def weekday_token(doc: Doc, word: str) -> Token:
+    return next(t for t in doc if t.text == word)
+
+
+def test_a_weekday_cut_off_its_clause_takes_the_tense_of_the_verb_before(
+        settings: Settings) -> None:
+    expected = ("Après la tempête, la ministre a suspendu sa campagne pour suivre les secours, "
+                "elle est attendue dans le Bas-Rhin mercredi.")
+    doc = parsed_with_a_cut(expected, "mercredi", settings.model)
+    day = weekday_token(doc, "mercredi")
+    assert day.sent.text.startswith("mercredi")  # the cut held: the weekday heads a fragment
+    assert verb_tense(day) == "future"  # "attendue": a plan
+    went = "Après la tempête, la ministre s'est rendue dans le Bas-Rhin mercredi."
+    day = weekday_token(parsed_with_a_cut(went, "mercredi", settings.model), "mercredi")
+    assert verb_tense(day) == "past"
+
+
+def test_a_weekday_after_a_full_stop_takes_no_tense_from_the_sentence_before(
+        settings: Settings) -> None:
+    text = "La ministre est attendue dans le Bas-Rhin. Mercredi."
+    day = weekday_token(parsed_with_a_cut(text, "Mercredi", settings.model), "Mercredi")
+    assert verb_tense(day) is None

@@ -131,10 +131,28 @@ def _governing_verb(token: Token) -> Token | None:
         if token.pos_ in ("VERB", "AUX"):
             return token
         head = token.head
-        if head is token or _line_between(token, head):
+        if head.i == token.i:  # the root (spaCy makes a new Token object on each access)
+            return _verb_before_cut(token)
+        if _line_between(token, head):
             return None
         token = head
     return None
+
+
+def _verb_before_cut(root: Token) -> Token | None:
+    """The last verb of the sentence before ``root``'s when the parser cut one clause in two:
+    ``root`` heads a fragment with no verb ("mercredi."), and nothing ends the sentence before
+    it (no stop, no line break: "il est attendu dans le Var | mercredi."). A time expression
+    ending a clause is that clause's, so its verb tells the tense."""
+    sent = root.sent
+    if sent.start == 0 or any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return None
+    doc = root.doc
+    last = doc[sent.start - 1]
+    if (last.is_punct and last.text != ",") or _line_between(last, doc[sent.start]):
+        return None
+    return next((t for t in reversed(doc[last.sent.start:sent.start]) if t.pos_ == "VERB"),
+                None)
 
 
 def _line_between(a: Token, b: Token) -> bool:
