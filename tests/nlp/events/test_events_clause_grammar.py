@@ -106,3 +106,28 @@ def test_a_pronoun_subject_in_a_dispatch_plans_the_visit(
     found = analyze_text(text, "2026-03-10").events
     assert [(e.type, e.status, e.participants, e.place, e.date) for e in found] == [
         ("visit", "planned", ["Anne Morel"], "Lyon", "2026-03-11")]
+
+
+MEDIA = {"France Inter": "ORG", "Monde": "ORG", "Libération": "ORG", "Paul Garnier": "PER",
+         "Anne Morel": "PER", "Justice": "ORG"}
+
+
+def interviews(text: str) -> list[list[str]]:
+    found = sorted((Actor(text.index(n), text.index(n) + len(n), n, k)
+                    for n, k in MEDIA.items() if n in text), key=lambda a: a.start)
+    return [e.participants for e in build_events(text, (0, len(text)), found, [], PUBLISHED)
+            if e.type == "interview"]
+
+
+def test_questioned_by_a_medium_or_in_its_columns_is_an_interview() -> None:
+    assert interviews("Interrogé par France Inter, Paul Garnier a refusé de commenter.") == [
+        ["France Inter", "Paul Garnier"]]
+    assert interviews("Paul Garnier a expliqué dans les colonnes du Monde que tout allait "
+                      "bien.") == [["Paul Garnier", "Monde"]]
+    assert interviews("Anne Morel s'est confiée à Libération après sa défaite.") == [
+        ["Anne Morel", "Libération"]]
+
+
+def test_questioned_by_a_person_or_entrusted_to_a_body_is_no_interview() -> None:
+    assert interviews("Interrogé par le juge Paul Garnier, Anne Morel a gardé le silence.") == []
+    assert interviews("Le dossier d'Anne Morel a été confié à la Justice.") == []

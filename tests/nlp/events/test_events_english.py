@@ -108,3 +108,15 @@ def test_every_pack_names_the_patterns_and_cue_kinds_the_rules_read(code: str) -
     assert set(pack.regexes("events/patterns.toml")) == set(FR.regexes("events/patterns.toml"))
     for table in ("events/cues.tsv", "events/frames.tsv"):
         assert {k for _, k in pack.table(table)} == {k for _, k in FR.table(table)}, table
+
+
+@pytest.mark.usefixtures("english")
+def test_telling_or_being_questioned_by_a_medium_is_an_english_interview() -> None:
+    told = _events("Ada Ferrer told the Guardian that she would stay.",
+                   ("Ada Ferrer", "PER"), ("Guardian", "ORG"))
+    assert [(e.type, e.participants) for e in told] == [("interview", ["Ada Ferrer", "Guardian"])]
+    asked = _events("Questioned by the BBC, Ada Ferrer declined to comment.",
+                    ("BBC", "ORG"), ("Ada Ferrer", "PER"))
+    assert [(e.type, e.participants) for e in asked] == [("interview", ["BBC", "Ada Ferrer"])]
+    assert _events("Ada Ferrer told Jonas Berg the news.",
+                   ("Ada Ferrer", "PER"), ("Jonas Berg", "PER")) == []
