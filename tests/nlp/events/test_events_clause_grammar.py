@@ -7,7 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import pytest
+
 from veille.model import Event, TimeExpr
+from veille.nlp.events import anaphora
 from veille.nlp.events.anaphora import clause_pronouns
 from veille.nlp.events.rules import Actor, EventContext, build_events
 from veille.nlp.events.triggers import find_triggers
@@ -131,3 +134,28 @@ def test_questioned_by_a_medium_or_in_its_columns_is_an_interview() -> None:
 def test_questioned_by_a_person_or_entrusted_to_a_body_is_no_interview() -> None:
     assert interviews("Interrogé par le juge Paul Garnier, Anne Morel a gardé le silence.") == []
     assert interviews("Le dossier d'Anne Morel a été confié à la Justice.") == []
+
+
+def test_each_heading_section_is_read_once_however_many_events_it_heads(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    blocks = [f"Réunion {i} à Lyon\nLa réunion {i} s'est tenue à Lyon, a dit Paul Garnier.\n"
+              for i in range(30)]
+    text = "Le point du jour\n" + "".join(blocks)
+    found: list[Event] = []
+    for i in range(30):
+        heading = text.index(f"Réunion {i} à")
+        body = text.index(f"réunion {i} s'est")
+        found += [Event("meeting", "Réunion", heading, heading + 7, ["Paul Garnier"]),
+                  Event("meeting", "Réunion", heading, heading + 7, ["Anne Morel"]),
+                  Event("meeting", "réunion", body, body + 7, ["Paul Garnier"], "Lyon")]
+    calls = []
+    real = anaphora.section_end
+
+    def counted(text: str, start: int) -> int:
+        calls.append(start)
+        return real(text, start)
+
+    monkeypatch.setattr(anaphora, "section_end", counted)
+    kept = anaphora.drop_heading_repeats(text, found)
+    assert [e.trigger for e in kept] == ["réunion"] * 30  # every heading repeats its section
+    assert len(calls) == 30  # one per heading line, not one per heading event

@@ -10,7 +10,7 @@ reported) or "il" at the head of the next sentence (the person that sentence was
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import replace
 
@@ -186,6 +186,7 @@ def _same_parties(headline: Event, body: Event) -> bool:
 
 # a section heading: a short line with no closing punctuation ("Réunion X-Y mardi à Bruxelles")
 _HEADING = re.compile(r"[^\n]{1,150}(?<![.!?…»”:;])$")
+_LINE = re.compile(r"[^\n]+")
 
 
 def is_heading(text: str, start: int, end: int) -> bool:
@@ -198,9 +199,9 @@ def is_heading(text: str, start: int, end: int) -> bool:
 def section_end(text: str, start: int) -> int:
     """Where the section that goes on at ``start`` ends: at the next heading line, or at the
     end of the text."""
-    for line in re.finditer(r"[^\n]+", text[start:]):
-        if is_heading(text, start + line.start(), start + line.end()):
-            return start + line.start()
+    for line in _LINE.finditer(text, start):  # from ``start``: no copy of the text's rest
+        if is_heading(text, line.start(), line.end()):
+            return line.start()
     return len(text)
 
 
@@ -208,14 +209,21 @@ def drop_heading_repeats(text: str, events: list[Event]) -> list[Event]:
     """Events without those of a section heading that its section tells (up to the next
     heading): the heading "Réunion X-Y mardi à Bruxelles" repeats the meeting told below it."""
     kept = []
+    # events by start, and each heading's section end once: a document with many headings
+    # costs its length plus a bisection per heading event, not events times headings
+    ordered = sorted(events, key=lambda b: b.start)
+    starts = [b.start for b in ordered]
+    sections: dict[int, int] = {}
     for e in events:
         head = text.rfind("\n", 0, e.start) + 1
         end = text.find("\n", e.start)
         if end < 0 or head == 0 or not _HEADING.fullmatch(text, head, end):
             kept.append(e)
             continue
-        stop = section_end(text, end)
-        under = [b for b in events if end < b.start < stop]
+        if end not in sections:
+            sections[end] = section_end(text, end)
+        stop = sections[end]
+        under = ordered[bisect_right(starts, end):bisect_left(starts, stop)]
         if not any(_group(b.type) in _groups(e) for b in under):
             kept.append(e)
     return kept
