@@ -38,6 +38,7 @@ class CueWords:
     reflexives: frozenset[str]  # lemmas that report only with a reflexive pronoun
     inverted_only: frozenset[str]  # lemmas that report only with an inverted pronoun
     glued: re.Pattern[str]  # a verb glued to the next word by a scraper: "ditPlus"
+    imperative: re.Pattern[str]  # an imperative of the author's aside: "Rappelons"
     pairs: dict[str, frozenset[str]]  # head lemma -> next lemmas of a cue pair ("fait savoir")
     relatives: frozenset[str]  # never the first word of a subject
     np_links: frozenset[str]  # inside a noun phrase, never at its end
@@ -83,6 +84,7 @@ def _build_words(pack: LanguagePack) -> CueWords:
         reflexives=frozenset(m.group(1) for m in map(reflexive.match, lemmas) if m),
         inverted_only=pack.words("quotes/cues_inverted_only.txt"),
         glued=pack.regex("quotes/cues.toml", "glued"),
+        imperative=pack.regex("quotes/cues.toml", "imperative"),
         pairs={head: frozenset(nexts) for head, nexts in pairs.items()},
         relatives=pack.words("quotes/cues_relatives.txt"),
         np_links=pack.words("quotes/cues_np_links.txt"),
@@ -213,9 +215,11 @@ def author_voice(verb: Token, sentence_start: int) -> bool:
     finite = [t for t in group if "Fin" in t.morph.get("VerbForm", [])]
     if any(set(t.morph.get("Person", [])) & {"1", "2"} for t in finite):
         return True
-    # Nothing before it, so no subject before it; one after it would make it a question.
+    # Nothing before it, so no subject before it; one after it would make it a question. The
+    # tagger may call an imperative a participle ("Rappelons"): its ending tells it apart.
     first = verb.doc[auxiliaries_before(verb)]
-    return bool(finite) and first.idx <= sentence_start and pronoun_of(verb.doc, verb) is None
+    opens = first.idx <= sentence_start and pronoun_of(verb.doc, verb) is None
+    return opens and (bool(finite) or cue_words().imperative.match(verb.lower_) is not None)
 
 
 def present_participle(tok: Token) -> bool:
@@ -250,6 +254,9 @@ def _inverted_pronoun(verb: Token) -> int | None:
     """Token index of the inverted subject pronoun right after ``verb`` ("dit-il")."""
     found = _matches(verb.doc).inverted_from.get(verb.i + 1)
     return found[0] if found is not None else None
+
+
+inverted_pronoun = _inverted_pronoun  # for the incise rules of indirect speech
 
 
 def auxiliaries_before(verb: Token) -> int:

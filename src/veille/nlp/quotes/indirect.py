@@ -28,6 +28,7 @@ from veille.nlp.quotes.cues import (
     can_be_source,
     cue_text,
     cue_words,
+    inverted_pronoun,
     inverted_subject,
     is_passive,
     is_reporting_verb,
@@ -64,6 +65,8 @@ class IndirectWords:
     """The word lists of indirect speech, for one language pack (``quotes/indirect_*``)."""
 
     not_source: frozenset[str]  # after "selon": no source ("selon laquelle")
+    distributive: frozenset[str]  # "selon chaque région": "depending on", no source
+    narrator_adjuncts: frozenset[str]  # ", sans préciser": the narrator's, after the clause
     directive: frozenset[str]  # lemmas whose content may be "à Y de ..."
     directive_preps: frozenset[str]  # open that content
     connectives: frozenset[str]  # may precede a fronted "Selon X,"
@@ -82,6 +85,8 @@ def _build_words(pack: LanguagePack) -> IndirectWords:
     complementizers = pack.words("quotes/indirect_complementizers.txt")
     return IndirectWords(
         not_source=pack.words("quotes/indirect_not_source.txt"),
+        distributive=pack.words("quotes/indirect_distributive.txt"),
+        narrator_adjuncts=pack.words("quotes/indirect_narrator_adjuncts.txt"),
         directive=pack.words("quotes/indirect_directive_verbs.txt"),
         directive_preps=pack.words("quotes/indirect_directive_preps.txt"),
         connectives=pack.words("quotes/indirect_connectives.txt"),
@@ -133,15 +138,23 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
         if got is not None and found and got.start < found[-1].end:
             # "X a dit que A, selon le journal": A is X's, reported by the journal; not twice
             continue
+        rest = None
         if got is not None:
             got = dataclasses.replace(got, via="selon")
         else:
             got = _from_verb(doc, tok, sentence)
+            rest = _medial_rest(doc, tok, sentence, got) if got is not None else None
         if got is not None:
             statement = (_is_clause(doc, got) or _subject_of_quote(doc, got)
                          or got.nominal and _words(doc, got) >= _MIN_WORDS)
+            # before a medial incise, an adjunct ("Contrairement aux idées reçues, appuie-t-il,
+            # ...") frames what follows; only a clause of its own is a statement
+            statement = statement and (rest is None or _finite_verb_in(doc, got.start, got.end))
             found.append(dataclasses.replace(got, statement=statement))
             taken_until = got.end
+        if rest is not None:
+            found.append(rest)
+            taken_until = rest.end
     if not found and mark_rules().openers.isdisjoint(text_of(doc)[sentence[0] : sentence[1]]):
         got = _from_following(doc, sentence)
         if got is not None:
@@ -244,7 +257,7 @@ def _from_relative(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported 
     if found is None:
         return None
     cue, start = found
-    subject = _noun_phrase_before(doc, tok.i - 1, sentence[0])
+    subject = _noun_phrase_before(doc, tok.i - (doc[tok.i - 1].text == ","), sentence[0])
     if subject is None or not can_be_source(doc, subject):
         return None
     end = _content_end(doc, start, sentence[1])
@@ -258,8 +271,18 @@ def _from_following(doc: Doc, sentence: tuple[int, int]) -> Reported | None:
     if found is None:
         return None
     cue, subject = found
-    end = _content_end(doc, sentence[0], sentence[1])
-    return Reported(sentence[0], end, cue, subject, None, subject[0], via="selon")
+    start = _after_conjunction(doc, sentence)
+    end = _content_end(doc, start, sentence[1])
+    return Reported(start, end, cue, subject, None, subject[0], via="selon")
+
+
+def _after_conjunction(doc: Doc, sentence: tuple[int, int]) -> int:
+    """Where a sentence's own content begins: after a coordinating conjunction that opens it
+    ("Mais", "Et"), the narrator's link to the sentence before, not the speaker's words."""
+    span = span_of(doc, sentence[0], sentence[1])
+    if span is None or len(span) < 2 or span[0].pos_ != "CCONJ":
+        return sentence[0]
+    return _skip_comma(text_of(doc), span[1].idx, sentence[1])
 
 
 def _heading(text: str, sentence: tuple[int, int]) -> bool:
@@ -455,15 +478,21 @@ def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
     """The first place in ``[start, end)`` where the reported clause is over: a coordinated
     present participle ("..., précisant que A et demandant B": the narrator's next act), a
     comma then a participle that reports ("..., ajoutant que"), a comma then another source
-    ("..., selon le journal"), or the cue's own auxiliary coordinated with it ("a déclaré que
-    A et a quitté la salle": the same verb group, the narrator's second verb)."""
+    ("..., selon le journal"), the cue's own auxiliary coordinated with it ("a déclaré que
+    A et a quitté la salle": the same verb group, the narrator's second verb), the second
+    half of a correlative the sentence opened before the content ("ne plaît ni à X, qui
+    demande que A, ni à Y"), or the narrator's circumstance (", sans préciser ...")."""
     span = span_of(doc, start, end)
     aux = _auxiliary_of(verb)
     infinitive = span is not None and len(span) > 0 and _infinitive(span[0])
+    correlatives = _conjunctions_before(doc, span[0].i) if span is not None else frozenset()
     for tok in list(span or [])[1:]:
         prev = doc[tok.i - 1]
         if tok.idx >= end:
             break
+        if prev.text == "," and (tok.pos_ == "CCONJ" and tok.lower_ in correlatives
+                                 or _narrator_adjunct(doc, tok)):
+            return prev.idx
         if infinitive and prev.text == "," and tok.pos_ == "ADP":
             return prev.idx  # "affirme avoir gagné, au lendemain de ...": an infinitive
             # object is short; a circumstance after a comma is the narrator's
@@ -474,6 +503,33 @@ def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
                                      or aux is not None and tok.lower_ == aux):
             return prev.idx
     return end
+
+
+_CORRELATIVE_REACH = 40  # tokens back from the content to find the first half of "ni ... ni"
+
+
+def _conjunctions_before(doc: Doc, i: int) -> frozenset[str]:
+    """The coordinating conjunctions of the sentence before token ``i`` (lower case): one
+    repeated inside the content pairs with it ("ni ... ni", "soit ... soit") and belongs to
+    the sentence around the content."""
+    found = set()
+    for tok in reversed(doc[max(0, i - _CORRELATIVE_REACH) : i]):
+        if tok.text in ".!?" or tok.is_space and "\n" in tok.text:
+            break
+        if tok.pos_ == "CCONJ":
+            found.add(tok.lower_)
+        if tok.is_sent_start:
+            break
+    return frozenset(found)
+
+
+def _narrator_adjunct(doc: Doc, tok: Token) -> bool:
+    """``tok`` opens a circumstance of the narrator's: one of the pack's prepositions before an
+    infinitive or a complementizer (", sans préciser quand", ", sans que soient connues ...")."""
+    words = indirect_words()
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.lower_ in words.narrator_adjuncts and nxt is not None and (
+        _infinitive(nxt) or nxt.lower_ in words.complementizers)
 
 
 def _auxiliary_of(verb: Token | None) -> str | None:
@@ -492,7 +548,8 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
         return None  # "<...>, saluant X": a participle is an adjunct, no closing cue
     openers = mark_rules().openers
     content = text_of(doc)[sentence[0] : first.idx]
-    if any(ch in openers for ch in content) and not _quote_within(content):
+    conjunct = _conjunct_quote(doc, sentence[0], first.idx)
+    if any(ch in openers for ch in content) and not (_quote_within(content) or conjunct):
         return None  # the cue closes a direct quote: the direct-quote pass attributes it
     if dialogue_line_at(text_of(doc), sentence[0]) is not None:
         return None  # "— A, a dit X.": a dialogue line, a direct quote (marks.py)
@@ -502,10 +559,65 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
     # The content runs to the comma before the cue, quoted words inside it included
     # ("Le « modèle », c'est la réponse, plaide X"): they are part of the reported clause.
     end = doc[first.i - 1].idx
+    start = _after_conjunction(doc, sentence)
     if not any(ch in openers for ch in content):
-        end = _content_end(doc, sentence[0], end)
-    return Reported(sentence[0], end, cue_text(doc, verb),
+        end = _content_end(doc, start, end)
+    elif conjunct:  # a span ending in a partial quote stops before its closing mark
+        closers = frozenset(mark_rules().pairs.values())
+        while end > start and (text_of(doc)[end - 1].isspace() or text_of(doc)[end - 1] in closers):
+            end -= 1
+    return Reported(start, end, cue_text(doc, verb),
                     subject, pronoun, verb.idx, via="incise" if subject else None)
+
+
+def _medial_rest(doc: Doc, verb: Token, sentence: tuple[int, int], before: Reported
+                 ) -> Reported | None:
+    """``A, poursuit X, B.`` / ``A, appuie-t-il, B.``: an incise inside its sentence reports what
+    follows it too; ``before`` is the incise's content before it (A). The rest (B) is content
+    when it is the sentence's own continuation: enough words, not a relative, a preposition's
+    phrase or a participle of the narrator ("..., ajoute-t-il, avant de partir"), nor a quote
+    (the direct pass has it)."""
+    if before.end > verb.idx or before.subject is None and before.pronoun is None:
+        return None
+    pronoun = inverted_pronoun(verb)
+    end = doc[pronoun].idx + len(doc[pronoun].text) if pronoun is not None else (
+        before.subject[1] if before.subject is not None and before.subject[0] > verb.idx
+        else None)
+    text = text_of(doc)
+    if end is None or text[end : end + 1] != ",":
+        return None
+    start = _skip_comma(text, end, sentence[1])
+    span = span_of(doc, start, sentence[1])
+    if span is None or len(text[start : sentence[1]].split()) < _MIN_WORDS:
+        return None
+    first = span[0]
+    # Without a verb of its own, the rest completes a clause the incise split ("Il est,
+    # disent-ils, la langue de ...") or it is an apposition to the incise's subject ("...,
+    # a annoncé X, le président de ...").
+    group = auxiliaries_before(verb)
+    split = group >= 2 and doc[group - 2].pos_ == "AUX"  # "Il est, disent-ils, ..."
+    if not split and not _finite_verb_in(doc, start, sentence[1]):
+        return None
+    if (first.pos_ in ("ADP", "SCONJ", "CCONJ") or first.text[:1] in mark_rules().openers
+            or "Rel" in first.morph.get("PronType", [])
+            or first.morph.get("VerbForm", []) and first.pos_ in ("VERB", "AUX")):
+        return None
+    return Reported(start, _content_end(doc, start, sentence[1], verb), before.cue,
+                    before.subject, before.pronoun, verb.idx, via=before.via)
+
+
+def _conjunct_quote(doc: Doc, start: int, end: int) -> bool:
+    """The first quote of ``[start, end)`` is a conjunct of the clause's own words ("Un État
+    mieux organisé, des institutions rééquilibrées et « une France qui pèse »"): a
+    coordinating conjunction right before its opening mark, with words before it; the items
+    outside the marks are the speaker's too, so the whole is reported content."""
+    text = text_of(doc)
+    openers = mark_rules().openers
+    at = next((k for k in range(start, end) if text[k] in openers), None)
+    if at is None or len(text[start:at].split()) <= _MIN_WORDS:
+        return False
+    span = span_of(doc, start, at)
+    return span is not None and span[-1].pos_ == "CCONJ"
 
 
 def _quote_within(content: str) -> bool:
@@ -534,7 +646,7 @@ def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | 
     found = source_cue(doc, tok)
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     words = indirect_words()
-    if found is None or nxt is None or nxt.lower_ in words.not_source:
+    if found is None or nxt is None or nxt.lower_ in words.not_source or _distributive(doc, nxt):
         return None
     prep = found.cue
     source = _source_span(doc, tok, sentence[1])
@@ -544,6 +656,7 @@ def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | 
     if all(w.casefold() in words.connectives for w in head):
         start = _skip_comma(text_of(doc), _source_end(text_of(doc), source[1], sentence[1]),
                             sentence[1])
+        start = _past_appositions(doc, start, sentence[1])
         inner = _reported_inside(doc, start, sentence)
         if inner is not None:
             return Reported(inner.start, inner.end, prep, source, None, tok.idx)
@@ -551,13 +664,52 @@ def _from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | 
                         tok.idx)
     after = _skip_comma(text_of(doc), source[1], sentence[1])
     rest = text_of(doc)[after : sentence[1]].split()
-    if text_of(doc)[source[1] : after].strip() == "," and len(rest) > 3:
+    if (text_of(doc)[source[1] : after].strip() == "," and len(rest) > 3
+            and _finite_verb_in(doc, after, sentence[1])):
         # Parenthetical ", selon X, <clause>": the source governs the clause that follows it.
         return Reported(after, _content_end(doc, after, sentence[1]), prep, source, None,
                         tok.idx)
     cut = doc[found.first].idx  # before "d'" when the tokenizer split "d'après"
-    return Reported(sentence[0], _content_end(doc, sentence[0], cut), prep, source, None,
-                    tok.idx)
+    start = _after_conjunction(doc, sentence)
+    return Reported(start, _content_end(doc, start, cut), prep, source, None, tok.idx)
+
+
+_APPOSITION_WORDS = 12  # "Selon X, sociologue et professeur à l'université de Y, ..."
+
+
+def _past_appositions(doc: Doc, start: int, limit: int) -> int:
+    """Past the appositions that follow a fronted source ("Selon X, sociologue à Lyon, <content>",
+    "Selon le rapport, publié lundi, ..."): a phrase up to the next comma with no finite verb
+    that opens on a noun, a name, an adjective or a participle, not on a preposition or an
+    adverb ("Selon lui, en 2025, ..." keeps its date), when a clause with a finite verb
+    follows it; the content begins after them."""
+    text = text_of(doc)
+    while True:
+        comma = text.find(",", start, limit)
+        span = span_of(doc, start, comma) if comma > start else None
+        if (span is None or len(span) > _APPOSITION_WORDS or _finite_verb_in(doc, start, comma)
+                or span[0].pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "VERB")
+                or any(t.like_num or t.text[:1] in mark_rules().openers for t in span)
+                or not _finite_verb_in(doc, comma, limit)):
+            return start
+        start = _skip_comma(text, comma, limit)
+
+
+def _finite_verb_in(doc: Doc, start: int, end: int) -> bool:
+    """A finite verb stands in ``[start, end)``: the range holds a clause of its own."""
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
+               for t in span_of(doc, start, end) or [])
+
+
+def _distributive(doc: Doc, first: Token) -> bool:
+    """The phrase after a source preposition says what things vary with ("selon chaque
+    région", "selon les différentes académies"): "depending on", not "according to"."""
+    words = indirect_words().distributive
+    if first.lower_ in words:
+        return True
+    second = doc[first.i + 1] if first.i + 1 < len(doc) else None
+    return (second is not None and second.lower_ in words and first.pos_ == "DET"
+            and "Def" in first.morph.get("Definite", []))
 
 
 def _source_span(doc: Doc, tok: Token, limit: int) -> tuple[int, int] | None:

@@ -117,13 +117,41 @@ def pronoun_source(doc: Doc, sentence: tuple[int, int]) -> tuple[str, str, int] 
 
 def relative_source(doc: Doc, tok: Token) -> tuple[str, int] | None:
     """``X, pour qui <content>``: the relative as written and where its content begins, when
-    ``tok`` opens one right after a comma."""
-    if tok.i < 1 or tok.i + 2 >= len(doc) or doc[tok.i - 1].text != ",":
+    ``tok`` opens one right after a comma, or right after a name ("le syndicat Sud pour qui
+    ..."): a restrictive relative on a common noun ("le candidat pour qui ils ont voté") is
+    the preposition's object, no one's opinion."""
+    if tok.i < 1 or tok.i + 2 >= len(doc) or doc[tok.i - 1].text != "," and not _named(
+            doc[tok.i - 1]):
         return None
     pair = f"{tok.lower_} {doc[tok.i + 1].lower_}"
     if pair not in form_words().relatives:
         return None
+    if doc[tok.i - 1].text != "," and not _judgement(doc, tok.i + 2):
+        return None
     return text_of(doc)[tok.idx : doc[tok.i + 1].idx + len(doc[tok.i + 1].text)], doc[tok.i + 2].idx
+
+
+def _named(tok: Token) -> bool:
+    """``tok`` ends a name: a proper noun, or a word the recognizer puts in a person's or an
+    organisation's name (``entities/ner_labels.tsv``), which the tagger may call a noun."""
+    types = current_pack().mapping("entities/ner_labels.tsv")
+    return tok.pos_ == "PROPN" or types.get(tok.ent_type_) in ("PER", "ORG")
+
+
+_JUDGEMENT_TOKENS = 12  # "pour qui seule une hausse liée à l'inflation serait acceptable"
+
+
+def _judgement(doc: Doc, i: int) -> bool:
+    """The clause from token ``i`` is a judgement, a predicate with a copula ("la réforme est
+    une erreur", "seule une hausse pourrait être acceptable"), within its first tokens and
+    before any punctuation: the opinion reading of a relative with no comma before it."""
+    copula = cue_words().labels("copula")
+    for tok in doc[i : i + _JUDGEMENT_TOKENS]:
+        if tok.is_punct:
+            return False
+        if tok.dep_ in copula:
+            return True
+    return False
 
 
 def following_source(doc: Doc, sentence: tuple[int, int]) -> tuple[str, tuple[int, int]] | None:
