@@ -14,6 +14,7 @@ repeated; statements reported inside a turn are the turn's words, not the narrat
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.matcher import DependencyMatcher
@@ -47,6 +48,7 @@ _SCARE_MAX_WORDS = 3
 # Uncued verbless quotes up to this length are names or terms, not statements.
 _TERM_MAX_WORDS = 6
 _ROLE_SUBJECTS = "quotes/component_role_subjects.jsonl"
+_SHARED_STEPS = 3  # verbs climbed to find a shared subject ("a réagi et a nié, en affirmant")
 _DEPENDENCIES = "quotes/component_dependencies.tsv"
 
 
@@ -71,8 +73,8 @@ def extract_quotes(
              if m.start not in inside_turn]
     sents = sentences(text, marks)
     indirect = _indirect(doc, sents, inside_turn, marks)
-    pending = _direct(doc, marks, sents, indirect) + [
-        _pending_indirect(r, sents) for r in indirect if r.statement]
+    pending = [_with_shared_subject(doc, p) for p in _direct(doc, marks, sents, indirect) + [
+        _pending_indirect(r, sents) for r in indirect if r.statement]]
     pending.sort(key=lambda p: p.spans[0][0])
     quoted = [(m.left, m.right) for m in marks] + [
         (r.start, r.end) for r in indirect if r.statement]
@@ -350,6 +352,48 @@ def _pending_indirect(r: Reported, sents: list[tuple[int, int]]) -> _Pending:
     att = Attribution(r.cue or None, r.subject, r.pronoun, r.at, via=r.via)
     clause = [(sentence[0], r.start), (r.end, sentence[1])]
     return _Pending("indirect", [(r.start, r.end)], att, clause)
+
+
+def _with_shared_subject(doc: Doc, item: _Pending) -> _Pending:
+    """A cue verb with no subject of its own takes the subject of the verb it is coordinated
+    with or depends on ("La préfecture a réagi et a précisé que ...", "X a démenti, en
+    affirmant que ..."): French shares one subject across coordinated verbs, and a
+    gerund's or participle's subject is its main verb's."""
+    att = item.attribution
+    if att.cue is None or att.subject is not None or att.pronoun is not None:
+        return item
+    span = span_of(doc, att.at, att.at + 1)
+    if span is None or span[0].pos_ not in ("VERB", "AUX"):
+        return item
+    subject = _shared_subject(span[0])
+    if subject is None:
+        return item
+    end = min(subject.right_edge.idx + len(subject.right_edge.text), subject.head.idx)
+    shared = dataclasses.replace(att, subject=(subject.left_edge.idx, end), via="subject")
+    return dataclasses.replace(item, attribution=shared)
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject ``verb`` shares: climbing from the verb (or the verb its auxiliary or pair
+    word hangs on, ``verb_part``) through coordinated verbs and, for a form without person
+    (participle, gerund, infinitive), the clause it modifies (``shared_subject``), up to the
+    first verb with a nominal subject before it; None when a verb on the way has a pronoun
+    or no such subject is found."""
+    deps = _dependencies()
+    tok = verb.head if verb.dep_ in deps.get("verb_part", frozenset()) else verb
+    for _ in range(_SHARED_STEPS):
+        subjects = [c for c in tok.children if c.dep_ in deps.get("subject", frozenset())
+                    and c.i < tok.i]
+        if subjects:
+            return subjects[0] if subjects[0].pos_ in ("NOUN", "PROPN") else None
+        forms = set(tok.morph.get("VerbForm", []))
+        personless = bool(forms) and not forms - {"Part", "Ger", "Inf"}
+        climbs = tok.dep_ in deps.get("coordinated", frozenset()) or (
+            personless and tok.dep_ in deps.get("shared_subject", frozenset()))
+        if not climbs or tok.head is tok or tok.head.pos_ not in ("VERB", "AUX"):
+            return None
+        tok = tok.head
+    return None
 
 
 def _speaker(resolver: SpeakerResolver, att: Attribution) -> Said:

@@ -58,6 +58,8 @@ class _Rules:
     nationality_ending: re.Pattern[str]
     stop: frozenset[str]
     clause_words: frozenset[str]
+    occupation: re.Pattern[str]  # any noun as a title: "le graphiste portugais X"
+    not_titles: frozenset[str]  # nouns of things named after people: "le lycée X"
 
 
 def _build_rules(pack: LanguagePack) -> _Rules:
@@ -67,7 +69,10 @@ def _build_rules(pack: LanguagePack) -> _Rules:
         return pack.regex(_PATTERNS, key, heads=heads)
     return _Rules(compiled("before"), compiled("title"), compiled("after"),
                   compiled("described"), compiled("nationality_ending"),
-                  pack.words("quotes/roles_stop.txt"), pack.words("quotes/roles_clause_words.txt"))
+                  pack.words("quotes/roles_stop.txt"), pack.words("quotes/roles_clause_words.txt"),
+                  compiled("occupation"), frozenset(map(fold_keep_offsets, pack.words(
+                      "quotes/roles_not_titles.txt") | {row[0] for row in pack.table(
+                          "quote_org_nouns.txt")})))
 
 
 def _rules() -> _Rules:
@@ -125,12 +130,15 @@ def _countries_memo(kb: KnowledgeBase) -> dict[LanguagePack, tuple[tuple[str, st
 
 
 def role_holders(text: str, people: list[Entity],
-                 opens_clause: Callable[[int], bool] | None = None) -> Holders:
+                 opens_clause: Callable[[int], bool] | None = None,
+                 tag_at: Callable[[int], str] | None = None) -> Holders:
     """Every role the text attaches to a mention of one of ``people``, in text order.
 
     ``opens_clause(pos)``: whether the noun ending at ``pos`` is the subject of a verb after
     it (:func:`veille.nlp.entities.roles.opens_clause`); such a role after a name's comma
     opens the main clause ("Après le discours de X, le ministre a dit") and is no apposition.
+    ``tag_at(pos)``: the part-of-speech tag of the word at ``pos``; given, any common noun
+    used as a title right before a name is that person's role (:func:`_occupation`).
     """
     folded = fold_keep_offsets(text)
     rules = _rules()
@@ -160,7 +168,31 @@ def role_holders(text: str, people: list[Entity],
                 found.append(Holder(entity, match.group("head"), frozenset(qual),
                                     country_of(qual), m.start))
                 break
+            else:
+                own = _occupation(entity, m, left, low, tag_at)
+                if own is not None:
+                    found.append(own)
     return Holders(sorted(found, key=lambda h: h.at))
+
+
+def _occupation(entity: Entity, mention: Mention, left: str, low: int,
+                tag_at: Callable[[int], str] | None) -> Holder | None:
+    """The article's own title for a person: a common noun right before the name, with an
+    article and at most an adjective ("le graphiste portugais X", "la navigatrice X"), as the
+    parse tags them, that no role list holds. French news introduces people so, then calls
+    them by the noun alone ("le graphiste a expliqué"). Nouns of things named after people
+    ("le lycée X") and of bodies are no titles (``quotes/roles_not_titles.txt``,
+    ``quote_org_nouns.txt``)."""
+    rules = _rules()
+    match = rules.occupation.search(left) if tag_at is not None else None
+    if match is None or tag_at is None or match.group("head") in rules.not_titles:
+        return None
+    qual = words_of(match.group("qual"))
+    adjective = not qual or _adjective(qual[0]) or tag_at(
+        low + match.end("qual") - len(match.group("qual").strip())) == "ADJ"
+    if not adjective or tag_at(low + match.start("head")) != "NOUN":
+        return None
+    return Holder(entity, match.group("head"), frozenset(qual), country_of(qual), mention.start)
 
 
 def _described(entity: Entity, mention: Mention) -> Holder | None:

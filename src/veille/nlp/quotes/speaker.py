@@ -78,7 +78,7 @@ class SpeakerResolver:
 
     def __post_init__(self) -> None:
         people = [e for e in self.table.entities() if e.type == "PER"]
-        self.holders = role_holders(self.text, people, self.opens_clause)
+        self.holders = role_holders(self.text, people, self.opens_clause, self.tag_at)
         self.expansions = acronym_expansions(self.text, self.table.entities())
         self._spans = Spans(self.quoted)
         self.add_role_subjects(self.role_spans)
@@ -191,6 +191,9 @@ class SpeakerResolver:
     def _resolve(self, start: int, end: int, verb: int | None = None) -> Said:
         text = self.text[start:end].strip(" ,")
         folded, lex = text.casefold(), lexicon()
+        possessor = self._possessor(text, start)
+        if possessor is not None:
+            return possessor
         if lex.group(folded):
             return self.group_antecedent(start)
         collective = collective_body(text)
@@ -223,6 +226,22 @@ class SpeakerResolver:
         if entity is not None:
             return said_of(entity)
         return self._description(text, start)
+
+    def _possessor(self, text: str, pos: int) -> Said | None:
+        """A source that is its possessor's own ("pour qui, selon ses propres sources, ...",
+        ``possessed_source``): the person the possessive refers to, the last one named in the
+        sentence before it, else the salient one (as a pronoun); a plural possessor, the
+        group of :meth:`group_antecedent`. None when the span is no such source."""
+        rules = _rules()
+        match = rules.possessed_source.match(text)
+        if match is None or match.group("noun").casefold() not in rules.possessed_nouns:
+            return None
+        if match.group("many"):
+            return self.group_antecedent(pos)
+        since = max(self.text.rfind(stop, 0, pos) for stop in ".!?\n") + 1
+        entity = self._last_mention(pos, "PER", None, since)
+        said = said_of(entity) if entity is not None else self.last(pos, "PER")
+        return said.found_by("pronoun")
 
     def _named_after(self, start: int, end: int) -> Said | None:
         """A name apposed after a role description ("l'ambassadeur de France, Paul Roux :",
@@ -283,16 +302,34 @@ class SpeakerResolver:
         return None
 
     def _voice_of_body(self, text: str, start: int, end: int) -> Said:
-        """An unnamed official of a named body speaks for the body ("un porte-parole de la
-        Commission", "des responsables de la préfecture de X"); anyone else unnamed ("un
-        proche du ministre", "un diplomate") stays null."""
+        """An unnamed official or statement of a body speaks for the body ("un porte-parole
+        de la Commission", "des responsables de la préfecture de X", "un communiqué de la
+        police fédérale"); anyone else unnamed ("un proche du ministre", "un diplomate")
+        stays null."""
         words = text.casefold().split()
-        voices = _rules().body_voices
+        rules = _rules()
+        voices = rules.body_voices | rules.body_statements
         if len(words) < 2 or not (words[1] in voices or words[1].rstrip("sx") in voices):
             return Said()
         bodies = [(m.start, e) for e in self.table.entities() if e.type == "ORG"
                   for m in e.mentions if start < m.start and m.end <= end]
-        return said_of(min(bodies, key=lambda b: b[0])[1]) if bodies else Said()
+        if bodies:
+            return said_of(min(bodies, key=lambda b: b[0])[1])
+        return self._described_body(" ".join(text.split()[2:]), start)
+
+    def _described_body(self, complement: str, pos: int) -> Said:
+        """The body a voice's complement describes with a definite article and a body noun
+        (``quote_org_nouns.txt``): with a modifier ("de la police fédérale"), the body
+        without a proper name it describes ("police fédérale"); bare ("du ministère"), the
+        body of that noun the text introduced before, else nobody."""
+        rules = _rules()
+        match = rules.body_complement.match(complement)
+        words = match.group("body").split() if match else []
+        if not words or words[0].casefold() not in rules.org_nouns:
+            return Said()
+        if len(words) == 1:
+            return self._organisation(words[0].casefold(), words[0], pos, referring=True)
+        return Said(" ".join(words), None, "ORG")
 
     def _by_surname(self, text: str) -> Entity | None:
         """A capitalised last word that ends a person's name ("Lavrov" -> Sergueï Lavrov).
@@ -376,7 +413,10 @@ class SpeakerResolver:
         if bare and head in rules.org_nouns:
             return self._organisation(head, " ".join(words), pos,
                                       bool(rules.possessive.match(text))).found_by("body")
-        if head in rules.person_nouns:
+        if head in rules.person_nouns or (
+                bare and has_holders(self.holders, fold_keep_offsets(head), pos)):
+            # a role list's noun, or the title the text itself gave a person before
+            # ("le graphiste portugais X ... le graphiste")
             gender = lexicon().article_gender.get(text.split()[0].casefold())
             return self._role(head, words[1:], pos, bare and not rules.possessive.match(text),
                               gender).found_by("role")
@@ -403,12 +443,13 @@ class SpeakerResolver:
             # "la porte-parole" is no man the text calls "M." or "le ministre X"
             return self.last(pos, "PER", gender)
         recent = self.last(pos, "PER", recent_only=True)
-        if recent.name and not bare and self._holds_role(recent, head):
+        if recent.name and not bare and self._holds_role(recent, key):
             return recent
         return Said()
 
     def _holds_role(self, said: Said, head: str) -> bool:
-        """The text gives ``said`` the role ``head`` next to one of its mentions."""
+        """The text gives ``said`` the role ``head`` (folded: "president") next to one of its
+        mentions."""
         entity = next((e for e in self.table.entities() if e.id == said.id), None)
         return entity is not None and any(
             head in fold(self.text[max(0, m.start - 40) : m.end]).split() for m in entity.mentions)

@@ -33,6 +33,10 @@ class _Rules:
     prefixes: tuple[str, ...]  # "ex-": a prefix of the role noun
     plural_articles: frozenset[str]  # "les": a body named after one may be "eux"
     collective_bodies: frozenset[str]  # "autorités": "les autorités" are one body
+    possessed_source: re.Pattern[str]  # "ses propres sources": the possessor's claim
+    possessed_nouns: frozenset[str]  # "sources", "informations": what a possessor relays
+    body_statements: frozenset[str]  # "communiqué": an unnamed one is its body's words
+    body_complement: re.Pattern[str]  # "de la police fédérale": the body named after a voice
 
 
 def _build_rules(pack: LanguagePack) -> _Rules:
@@ -46,7 +50,9 @@ def _build_rules(pack: LanguagePack) -> _Rules:
         pack.words("quotes/speaker_prenominal.txt"),
         tuple(pack.lines("quotes/speaker_role_prefixes.txt")),
         pack.words("quotes/speaker_plural_articles.txt"),
-        pack.words("quotes/speaker_collective_bodies.txt"))
+        pack.words("quotes/speaker_collective_bodies.txt"), compiled("possessed_source"),
+        pack.words("quotes/speaker_possessed_sources.txt"),
+        pack.words("quotes/speaker_body_statements.txt"), compiled("body_complement"))
 
 
 def rules() -> _Rules:

@@ -1,0 +1,42 @@
+"""Bodies as speakers: unnamed officials and statements of a body, bodies without a name.
+
+Each article is the project's own writing; the expected speakers were checked by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from veille.model import Quote
+from veille.nlp.pipeline import Analysis
+
+Analyze = Callable[..., Analysis]
+
+
+def _quote(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote with {words!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+def test_a_statement_of_a_body_without_a_proper_name_is_that_body(
+        analyze_text: Analyze) -> None:
+    text = ("Trois entrepôts ont été perquisitionnés à l'aube dans le port, selon un communiqué "
+            "de la police fluviale. Aucune arrestation n'a eu lieu.")
+    quote = _quote(analyze_text(text).quotes, "Trois entrepôts ont été perquisitionnés")
+    assert quote.speaker == "police fluviale"
+    assert quote.speaker_via == "body"
+
+
+def test_an_official_of_a_described_body_speaks_for_it(analyze_text: Analyze) -> None:
+    text = ("Un porte-parole de la gendarmerie maritime a précisé que le chalutier avait "
+            "rejoint le port de Brest.")
+    quote = _quote(analyze_text(text).quotes, "le chalutier avait rejoint")
+    assert quote.speaker == "gendarmerie maritime"
+
+
+def test_a_statement_of_someone_close_is_no_body(analyze_text: Analyze) -> None:
+    # "un proche du maire" is no official: unnamed, whoever the text named before
+    text = ("Le maire Octave Lenoir n'a pas répondu. Un proche du maire a assuré que le projet "
+            "serait abandonné.")
+    assert _quote(analyze_text(text).quotes, "le projet serait abandonné").speaker is None

@@ -1,0 +1,44 @@
+"""A cue verb without a subject of its own shares one: coordinated verbs, gerunds.
+
+Each article is the project's own writing; the expected speakers were checked by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from veille.model import Quote
+from veille.nlp.pipeline import Analysis
+
+Analyze = Callable[..., Analysis]
+
+
+def _quote(quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote with {words!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+def test_a_gerund_after_coordinated_verbs_is_the_first_verbs_subject(
+        analyze_text: Analyze) -> None:
+    # not the man who spoke before: the gerund's subject is the first verb's, "La SNCF"
+    text = ("Le maire Octave Lenoir s'est exprimé jeudi. La SNCF a réagi dans la soirée et a "
+            "démenti toute faute en affirmant que le retard venait d'une panne.")
+    quote = _quote(analyze_text(text).quotes, "le retard venait d'une panne")
+    assert quote.speaker == "SNCF"
+    assert quote.speaker_via == "subject"
+
+
+def test_a_coordinated_cue_pair_shares_the_subject(analyze_text: Analyze) -> None:
+    text = ("Le Premier ministre Paul Girard a reçu les élus. Le syndicat Force Rail a "
+            "protesté et a fait savoir que la grève continuerait lundi.")
+    quote = _quote(analyze_text(text).quotes, "la grève continuerait")
+    assert quote.speaker == "Force Rail"
+
+
+def test_a_gerund_of_a_verb_with_a_pronoun_subject_is_no_noun_subject(
+        analyze_text: Analyze) -> None:
+    # the pronoun's antecedent speaks (the last person), not a noun of another clause
+    text = ("Claire Mounier dirige le chantier. Elle a réagi en affirmant que la digue "
+            "tiendrait.")
+    assert _quote(analyze_text(text).quotes, "la digue tiendrait").speaker == "Claire Mounier"
