@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from veille.kb.places import PlaceIndex, bundled_places
 from veille.model import Record
 from veille.resolve.timeline_context import after_reference, month_in_frame, week_of
-from veille.resolve.timeline_documents import document_events
+from veille.resolve.timeline_documents import document_events, document_reports
 from veille.resolve.timeline_model import (
     SourceRef,
     TimelineEvent,
@@ -42,6 +42,7 @@ from veille.resolve.timeline_model import (
     specificity,
     statuses_agree,
 )
+from veille.resolve.timeline_succession import Succession, lend_by_succession, successions
 from veille.taxonomy import shared_taxonomy
 
 __all__ = ["SourceRef", "TimelineEvent", "date_span", "document_events", "filter_timeline",
@@ -118,7 +119,12 @@ def merge_events(records: Iterable[Record], places: PlaceIndex | None = None
     """The events of all ``records`` with reports of the same event merged, sorted by date."""
     places = places or bundled_places()
     records = list(records)
-    reports = [item for r in records for item in document_events(r, places)]
+    reports: list[TimelineEvent] = []
+    links: list[Succession] = []
+    for record in records:
+        items, member = document_reports(record, places)
+        reports.extend(items)
+        links.extend(successions(record, items, member))
     reports.sort(key=lambda t: (t.date is None, -len(t.date or "")))
     timeline = _Timeline()
     for report in reports:
@@ -131,6 +137,7 @@ def merge_events(records: Iterable[Record], places: PlaceIndex | None = None
     for item in timeline.entries:
         _settle(item, places)
     _date_by_frame(timeline.entries, records)
+    lend_by_succession(timeline.entries, links)
     return sorted(timeline.entries, key=lambda t: (t.date is None, t.date or "", t.type))
 
 

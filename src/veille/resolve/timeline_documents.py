@@ -102,12 +102,22 @@ def _by_date(event: Event) -> tuple[bool, int, int]:
 
 def document_events(record: Record, places: PlaceIndex | None = None) -> list[TimelineEvent]:
     """One document's events, its mentions of one event made one report (one source)."""
+    return document_reports(record, places)[0]
+
+
+def document_reports(record: Record, places: PlaceIndex | None = None
+                     ) -> tuple[list[TimelineEvent], list[int]]:
+    """One document's reports (as :func:`document_events`), and for each of
+    ``record.events`` the report it is a mention of (-1: a type the timeline does not keep)."""
     places = places or bundled_places()
     kinds = shared_taxonomy()
     items: list[TimelineEvent] = []
     types: list[set[str]] = []  # the types of each item's mentions
     spans: list[list[tuple[int, int]]] = []  # the sentences of each item's mentions
-    for event in sorted((e for e in record.events if e.type in kinds), key=_by_date):
+    member = [-1] * len(record.events)
+    kept = [n for n, e in enumerate(record.events) if e.type in kinds]
+    for n in sorted(kept, key=lambda n: _by_date(record.events[n])):
+        event = record.events[n]
         bounds = sentence_bounds(record.text, event.start, event.end)
         sentence = " ".join(record.text[bounds[0]:bounds[1]].split())
         homes = [n for n, t in enumerate(items) if _same_in_document(
@@ -120,13 +130,15 @@ def document_events(record: Record, places: PlaceIndex | None = None) -> list[Ti
             _add_mention(item, event, places)
             types[homes[0]].add(event.type)
             spans[homes[0]].append(bounds)
+            member[n] = homes[0]
         else:
             item = _report(record, event)
+            member[n] = len(items)
             items.append(item)
             types.append({event.type})
             spans.append([bounds])
         item.quotes.extend(q for q in _quotes_for(record, event) if q not in item.quotes)
-    return items
+    return items, member
 
 
 def _says_latest(text: str, left: int, start: int) -> bool:

@@ -19,6 +19,7 @@ from veille.resolve.timeline import TimelineEvent
 from veille.taxonomy import event_taxonomy, ui_pack
 
 _WORDS = "events/labels.tsv"
+_BASES = "timeline/labels.tsv"
 
 
 def timeline_json(events: list[TimelineEvent]) -> list[dict[str, Any]]:
@@ -37,6 +38,7 @@ def timeline_text(events: list[TimelineEvent], quotes_per_event: int = 2,
     """One block per event: date, what, who, where, sources, conflicts, a few quotes."""
     pack = pack or ui_pack()
     words = pack.mapping(_WORDS)
+    bases = pack.mapping(_BASES)  # a date lent otherwise than by a merge says how
     lines = []
     for e in events:
         where = f" — {e.place}" + (f" ({e.place_id})" if e.place_id else "") if e.place else ""
@@ -45,7 +47,8 @@ def timeline_text(events: list[TimelineEvent], quotes_per_event: int = 2,
                      f"[{count} source{'s' if count > 1 else ''}]")
         for s in e.sources:
             # a lent date names its lender: the reader can check the source that gave it
-            basis = f" ({words['merged']}: {s.date_from})" if s.date_from else ""
+            lent = bases.get(s.date_basis, words["merged"])
+            basis = f" ({lent}: {s.date_from})" if s.date_from else ""
             lines.append(f"            · {s.label}{basis}: « {s.trigger} »")
         lines.extend(f"            ! {c}" for c in e.conflicts)
         for q in e.quotes[:quotes_per_event]:
