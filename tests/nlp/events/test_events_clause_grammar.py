@@ -159,3 +159,18 @@ def test_each_heading_section_is_read_once_however_many_events_it_heads(
     kept = anaphora.drop_heading_repeats(text, found)
     assert [e.trigger for e in kept] == ["réunion"] * 30  # every heading repeats its section
     assert len(calls) == 30  # one per heading line, not one per heading event
+
+
+def test_travelling_somewhere_is_a_visit_there() -> None:
+    assert [(e.type, e.status, e.place) for e in events(
+        "Paul Garnier se déplacera à Lyon pour le congrès.")] == [("visit", "planned", "Lyon")]
+    assert [(e.type, e.status, e.place) for e in events(
+        "Paul Garnier a reporté son déplacement à Lyon.")] == [("visit", "cancelled", "Lyon")]
+    assert events("Paul Garnier a dénoncé des gestes déplacés envers Anne Morel.") == []
+
+
+def test_being_on_a_visit_next_monday_is_planned_for_the_coming_monday() -> None:
+    text = "Paul Garnier sera en visite à Lyon lundi."
+    at = text.index("lundi")
+    last = TimeExpr(at, at + 5, "lundi", "2026-03-09", "published")
+    assert [(e.status, e.date) for e in events(text, [last])] == [("planned", "2026-03-16")]
