@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from veille.model import Event, Record, Source
+from veille.model import Block, Event, Record, Source
 from veille.resolve.timeline import TimelineEvent, document_events
 
 CALVINO, ALBARES, SANCHEZ = "Nadia Calviño", "José Manuel Albares", "Pedro Sánchez"
@@ -64,3 +64,27 @@ def test_the_latest_talks_are_the_latest_of_the_dated_rounds() -> None:
 
 def test_talks_not_called_the_latest_fit_both_rounds_and_stay_apart() -> None:
     assert len(two_rounds_then("des")) == 3
+
+
+HEADLINE = ("Scholz, Macron et l'OCDE à Berlin : une visite utile\n"
+            "Olaf Scholz a reçu Emmanuel Macron à Berlin.")
+
+
+def headline_record(body_people: tuple[str, ...]) -> Record:
+    visit, body, cut = HEADLINE.index("visite"), HEADLINE.index("a reçu"), HEADLINE.index("\n")
+    headline = Event("visit", "visite", visit, visit + 6,
+                     ["Olaf Scholz", "Emmanuel Macron", "OCDE"], "Berlin")
+    told = Event("visit", "a reçu", body, body + 6, list(body_people), "Berlin")
+    return Record("h", Source(), HEADLINE, events=[headline, told],
+                  blocks=[Block(0, cut, "title"), Block(cut + 1, len(HEADLINE))])
+
+
+def test_a_name_only_the_headline_gives_takes_no_part_once_the_body_names_both_sides() -> None:
+    (report,) = document_events(headline_record(("Olaf Scholz", "Emmanuel Macron")))
+    assert report.participants == ["Olaf Scholz", "Emmanuel Macron"]
+    assert report.sources[0].participants == ["Olaf Scholz", "Emmanuel Macron"]
+
+
+def test_a_body_naming_one_side_keeps_the_headline_names() -> None:
+    (report,) = document_events(headline_record(("Olaf Scholz",)))
+    assert report.participants == ["Olaf Scholz", "Emmanuel Macron", "OCDE"]

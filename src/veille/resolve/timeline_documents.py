@@ -138,7 +138,31 @@ def document_reports(record: Record, places: PlaceIndex | None = None
             types.append({event.type})
             spans.append([bounds])
         item.quotes.extend(q for q in _quotes_for(record, event) if q not in item.quotes)
+    _headline_adds_no_one(record, items, member)
     return items, member
+
+
+def _headline_adds_no_one(record: Record, items: list[TimelineEvent], member: list[int]
+                          ) -> None:
+    """An event the body reports takes its participants from the body: a headline shortens
+    and rewrites (a machine-translated one garbles names), so once the body names both sides
+    of the event, a name only the headline's mention gives is no evidence that someone took
+    part. An event told in the headline alone, or whose body names one side only ("Scholz a
+    salué la rencontre"), keeps the headline's names."""
+    titles = [(b.start, b.end) for b in record.blocks if b.kind == "title"]
+    if not titles:
+        return
+    for k, item in enumerate(items):
+        mentions = [e for n, e in enumerate(record.events) if member[n] == k]
+        body = [e for e in mentions if not any(a <= e.start < b for a, b in titles)]
+        if not body or len(body) == len(mentions):
+            continue
+        told: list[str] = []
+        add_names(told, (p for e in body for p in e.participants))
+        if len(told) < 2:
+            continue
+        for names in (item.participants, item.sources[0].participants):
+            names[:] = [p for p in names if any(same_name(p, q) for q in told)]
 
 
 def _says_latest(text: str, left: int, start: int) -> bool:
