@@ -40,3 +40,28 @@ def test_a_statement_of_someone_close_is_no_body(analyze_text: Analyze) -> None:
     text = ("Le maire Octave Lenoir n'a pas répondu. Un proche du maire a assuré que le projet "
             "serait abandonné.")
     assert _quote(analyze_text(text).quotes, "le projet serait abandonné").speaker is None
+
+
+# -- places that speak -------------------------------------------------------------------------
+
+def test_a_capital_speaking_in_an_international_story_is_its_state(
+        analyze_text: Analyze) -> None:
+    text = ("La Russie a annoncé de nouvelles frappes dans la nuit. Kiev a démenti que ses "
+            "troupes aient reculé près de la frontière.")
+    quote = _quote(analyze_text(text).quotes, "ses troupes aient reculé")
+    assert quote.speaker == "Ukraine"
+    assert quote.speaker_via == "body"
+
+
+def test_a_capital_in_a_local_story_is_the_city(analyze_text: Analyze) -> None:
+    # no other state in the text: the city's own services speak, not Canada
+    text = ("Les travaux du tramway reprendront lundi. Ottawa a précisé que la ligne resterait "
+            "fermée la nuit.")
+    assert _quote(analyze_text(text).quotes, "la ligne resterait fermée").speaker == "Ottawa"
+
+
+def test_the_seat_of_a_body_speaks_for_the_body(analyze_text: Analyze) -> None:
+    text = ("Le gouvernement portugais a présenté son budget mardi. Bruxelles a estimé que le "
+            "déficit restait trop élevé.")
+    quote = _quote(analyze_text(text).quotes, "le déficit restait trop élevé")
+    assert quote.speaker == "Commission européenne"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from veille.model import Entity
 from veille.nlp.entities.component import EntityTable
+from veille.nlp.entities.roles import country_names
 from veille.nlp.entities.text import fold_keep_offsets
 from veille.nlp.quotes.doc import fold
 from veille.nlp.quotes.lexicon import GENDERS, lexicon
@@ -389,8 +390,39 @@ class SpeakerResolver:
                                               types=(kind,)) or entity
                 if kind != "PER":  # "Marchal" typed an organisation: Étienne Marchal
                     resolved = self._by_surname(mention.text) or resolved
-                return said_of(resolved)
+                seat = self._seat(mention.text, start, end) if kind == "LOC" else None
+                return seat or said_of(resolved)
         return None
+
+    def _seat(self, place: str, start: int, end: int) -> Said | None:
+        """A place that is the whole subject span speaks as a metonym: for the body seated
+        there (``quotes/speaker_seats.tsv``: "Bruxelles a salué"), or, a capital in a text
+        that names another state, for its state ("Kiev a démenti" beside Russia: Ukraine;
+        not the city of a local story). None for any other place or span."""
+        rules = _rules()
+        if fold(rules.determiner.sub("", self.text[start:end].strip(" ,"))) != fold(place):
+            return None
+        body = rules.seats.get(fold(place))
+        state = rules.capitals.get(fold(place))
+        if body is None and (state is None or not self._names_another_state(state)):
+            return None
+        name = body or state or ""
+        entity = next((e for e in self.table.entities()
+                       if e.type in ("ORG", "LOC") and fold(e.name) == fold(name)), None)
+        return (said_of(entity) if entity else Said(name, None, "ORG")).found_by("body")
+
+    def _names_another_state(self, state: str) -> bool:
+        """The text names a country, or a capital, of a state other than ``state``."""
+        countries, capitals = country_names(), _rules().capitals
+        own = countries.get(fold_keep_offsets(state))
+        for entity in self.table.entities():
+            if entity.type != "LOC":
+                continue
+            code = countries.get(fold_keep_offsets(entity.name))
+            if (code is not None and code != own) or capitals.get(
+                    fold(entity.name), state) != state:
+                return True
+        return False
 
     def _description(self, text: str, pos: int) -> Said:
         """A description: anaphora when bare ("le ministre"), else the span as an unlinked name.

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from veille.lang.pack import LanguagePack
 from veille.model import Entity
 from veille.nlp.entities.component import EntityTable
+from veille.nlp.quotes.doc import fold
 from veille.nlp.scope import current_pack
 
 _PATTERNS = "quotes/speaker_patterns.toml"
@@ -37,6 +38,8 @@ class _Rules:
     possessed_nouns: frozenset[str]  # "sources", "informations": what a possessor relays
     body_statements: frozenset[str]  # "communiqué": an unnamed one is its body's words
     body_complement: re.Pattern[str]  # "de la police fédérale": the body named after a voice
+    seats: dict[str, str]  # folded place -> the body seated there ("bruxelles")
+    capitals: dict[str, str]  # folded capital -> its state ("kiev" -> "Ukraine")
 
 
 def _build_rules(pack: LanguagePack) -> _Rules:
@@ -52,7 +55,11 @@ def _build_rules(pack: LanguagePack) -> _Rules:
         pack.words("quotes/speaker_plural_articles.txt"),
         pack.words("quotes/speaker_collective_bodies.txt"), compiled("possessed_source"),
         pack.words("quotes/speaker_possessed_sources.txt"),
-        pack.words("quotes/speaker_body_statements.txt"), compiled("body_complement"))
+        pack.words("quotes/speaker_body_statements.txt"), compiled("body_complement"),
+        {fold(row[0]): row[1] for row in pack.table("quotes/speaker_seats.tsv")},
+        # the events stage's table of capitals: one list of what a capital stands for
+        {fold(row[0]): row[1] for row in pack.table("events/capitals.tsv")
+         if fold(row[0]) != fold(row[1])})
 
 
 def rules() -> _Rules:
