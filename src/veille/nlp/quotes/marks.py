@@ -86,13 +86,18 @@ def find_marked(text: str) -> list[Marked]:
     found: list[Marked] = []
     rules = mark_rules()
     openers = rules.openers
-    # Whether a character may close an orphan quote, told once per distinct character: the
-    # test ran for every character of the text (issue 15).
-    may_close: dict[str, bool] = {}
     spoken = dialogue_lines(text)
+    # Only an opener, a closer that may close an orphan quote or a dialogue line's start can
+    # begin a span: the scan jumps from one to the next (it stepped through every character
+    # of the text in Python, issue 15). Each distinct character is tested once.
+    closers = {ch for ch in set(text) if rules.orphan_closers.fullmatch(ch) is not None}
+    stops = sorted({i for ch in openers | closers for i in _positions(text, ch)} | set(spoken))
     i = 0
-    while i < len(text):
-        if spoken and i in spoken:
+    for at in stops:
+        if at < i:
+            continue  # inside the span found last
+        i = at
+        if i in spoken:
             found.append(spoken[i])
             i = spoken[i].right
             continue
@@ -109,13 +114,19 @@ def find_marked(text: str) -> list[Marked]:
                     found.append(rest)
                     i = rest.right
                 continue
-        closes = may_close.get(ch)
-        if closes is None:
-            closes = may_close[ch] = rules.orphan_closers.fullmatch(ch) is not None
-        orphan = _orphan_closed(text, i, found) if closes else None
+        orphan = _orphan_closed(text, i, found) if ch in closers else None
         if orphan is not None:
             found.append(orphan)
         i += 1
+    return found
+
+
+def _positions(text: str, ch: str) -> list[int]:
+    """Every offset of the character ``ch`` in ``text``."""
+    found, at = [], text.find(ch)
+    while at >= 0:
+        found.append(at)
+        at = text.find(ch, at + 1)
     return found
 
 
