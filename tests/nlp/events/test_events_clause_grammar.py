@@ -174,3 +174,27 @@ def test_being_on_a_visit_next_monday_is_planned_for_the_coming_monday() -> None
     at = text.index("lundi")
     last = TimeExpr(at, at + 5, "lundi", "2026-03-09", "published")
     assert [(e.status, e.date) for e in events(text, [last])] == [("planned", "2026-03-16")]
+
+
+def test_a_tour_somewhere_is_a_visit_there() -> None:
+    assert [(e.type, e.place) for e in events("Paul Garnier entame une tournée à Lyon.")] == [
+        ("visit", "Lyon")]
+    assert events("Paul Garnier a payé sa tournée aux amis d'Anne Morel.") == []
+
+
+def test_the_two_men_are_the_two_people_last_named(
+        analyze_text: Callable[..., Analysis]) -> None:
+    text = ("Le ministre Paul Garnier a salué l'élection d'Anne Morel à la tête du parti. "
+            "Les deux hommes se sont entretenus pendant une heure à Lyon.")
+    found = analyze_text(text, "2026-03-10").events
+    assert [(e.type, sorted(e.participants), e.place) for e in found] == [
+        ("talks", ["Anne Morel", "Paul Garnier"], "Lyon")]
+
+
+def test_men_without_two_are_anyone() -> None:
+    text = "Paul Garnier a salué Anne Morel. Les hommes se sont rencontrés à Lyon."
+    named = actors(text)
+    assert anaphora.plural_roles(text, named, text.index("Les"), len(text), None) == []
+    assert [a.name for a in anaphora.plural_roles(
+        text.replace("Les hommes", "Les deux hommes"), named, text.index("Les"), len(text) + 5,
+        None)] == ["Anne Morel", "Paul Garnier"]
