@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import cast
 
+from spacy.attrs import IDX
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -91,7 +92,8 @@ def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = Non
     for c in candidates:
         table.add(c.name, c.type, c.start, c.end, c.text, c.via)
     link_clusters(table, kb)
-    add_surname_mentions(table, frozenset(doc[i].idx for i in name_like))
+    offsets = doc.to_array(IDX).tolist()  # one array, not a Token per name-like word
+    add_surname_mentions(table, frozenset(offsets[i] for i in name_like))
     merge_bare_surnames(table)
     resolve_roles(table, roles)
     table.settle_via()
@@ -125,6 +127,7 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
     text = text_of(doc)
     labels = current_pack().derive(_ner_labels)
     inside_role = Containment([(r.start, r.end) for r in roles])
+    paren_surname = current_pack().derive(_paren_surname)
     found: list[_Candidate] = []
     for span in doc.ents:
         etype = labels.get(span.label_)
@@ -147,11 +150,11 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
             found.append(_Candidate(place.start, place.end, place.name, "LOC", place.name,
                                     "name"))
         name, end = trimmed.name, trimmed.end
-        paren = current_pack().regex(SPANS, "paren_surname").match(text[end:])
+        paren = paren_surname.match(text, end)
         if len(name.split()) == 1 and paren and (etype == "PER" or "-" not in name):
             # Transcripts write "Marco (Rubio)", "Scott (Bessent)": a first name and a bracketed
             # surname, which spaCy splits and often tags as places.
-            name, end, etype = f"{name} {paren.group(1)}", end + paren.end(), "PER"
+            name, end, etype = f"{name} {paren.group(1)}", paren.end(), "PER"
         etype = "MISC" if is_demonym(name) else kb_type(name, etype, kb, on)
         start = trimmed.start
         first = _first_name_before(doc, span.start, name_like) if etype == "PER" else None
@@ -160,6 +163,13 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
         via: MentionVia = "title" if trimmed.title else "name"
         found.append(_Candidate(start, end, name, etype, text[start:end], via))
     return found
+
+
+def _paren_surname(pack: LanguagePack) -> re.Pattern[str]:
+    """The pack's ``paren_surname`` (written for the text after a span, from its start ``^``)
+    without its ``^``, to match at the span's end in the whole text: slicing the rest of the
+    text for each span made a long document quadratic."""
+    return re.compile(pack.regex_source(SPANS, "paren_surname").removeprefix("^"))
 
 
 def _ner_labels(pack: LanguagePack) -> dict[str, EntityType]:
