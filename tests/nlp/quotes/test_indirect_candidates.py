@@ -9,10 +9,12 @@ from spacy.tokens import Doc
 
 from veille.nlp.model import load_pipeline
 from veille.nlp.quotes import indirect
+from veille.nlp.quotes.indirect_sources import from_relative, from_source, from_speech_noun
 from veille.settings import Settings
 
 # Each construction the walk starts at: a verb with "que", a source first and last, a source
-# phrase, a relative source, a stance verb, an estimate, a glued verb, an opinion opener.
+# phrase, a relative source, a stance verb, an estimate, a glued verb, an opinion opener, a
+# speech noun's relative, a medial incise.
 _TEXTS = (
     "Le ministre a déclaré aux journalistes que la réforme serait votée en mars.",
     "Selon la préfète Anne Roy, la route restera fermée, d'après un communiqué.",
@@ -22,6 +24,8 @@ _TEXTS = (
     "La police estime à 40 000 le nombre de manifestants.",
     "Trump ditPlus tard que tout irait bien.",
     "Pour l'économiste Anne Vidal, la croissance ralentira.",
+    "La préfecture a publié un communiqué selon lequel la route restera fermée.",
+    "Par ailleurs, poursuit Anne Vidal, la croissance ralentira.",
 )
 
 
@@ -34,8 +38,9 @@ def _starts(doc: Doc) -> set[int]:
     """Token indices where one of the rules of the walk finds a statement."""
     sentence = (0, len(doc.text))
     return {tok.i for tok in doc
-            if indirect._from_source(doc, tok, sentence) is not None
-            or indirect._from_relative(doc, tok, sentence) is not None
+            if from_source(doc, tok, sentence) is not None
+            or from_relative(doc, tok, sentence) is not None
+            or from_speech_noun(doc, tok, sentence) is not None
             or indirect._from_verb(doc, tok, sentence) is not None}
 
 

@@ -135,3 +135,36 @@ def test_quote_after_a_fronted_adjunct_is_direct_only(analyze_text: Analyze) -> 
     text = ("Après les premières décisions difficiles, « on voit enfin le bout du tunnel », "
             "ajoute-t-on de même source.")
     assert [q.kind for q in analyze_text(text).quotes] == ["direct"]
+
+
+def test_each_coordinated_que_clause_is_a_statement(analyze_text: Analyze) -> None:
+    text = ("Le maire a déclaré que la piscine rouvrira en juin et que les tarifs baisseront pour "
+            "les familles.")
+    assert _indirect(analyze_text, text) == [
+        "la piscine rouvrira en juin", "les tarifs baisseront pour les familles"]
+
+
+@pytest.mark.parametrize("text", [
+    "Cela signifie que les prix vont encore augmenter dans les prochains mois.",
+    "Ceci explique que les ventes reculent depuis le printemps.",
+])
+def test_demonstrative_subject_states_a_fact_not_speech(analyze_text: Analyze,
+                                                        text: str) -> None:
+    assert _indirect(analyze_text, text) == []
+
+
+def test_speech_noun_relative_holds_what_was_said(analyze_text: Analyze) -> None:
+    text = ("La déclaration du ministre Paul Morel selon laquelle les impôts baisseront a surpris "
+            "les élus.")
+    # the content ends before the verb the noun is the subject of
+    assert _with_speakers(analyze_text, text) == [("les impôts baisseront", "Paul Morel")]
+
+
+def test_disputed_rumour_is_no_ones_statement(analyze_text: Analyze) -> None:
+    text = "Le syndicat a démenti la rumeur selon laquelle l'usine fermerait à la fin de l'année."
+    assert _with_speakers(analyze_text, text) == [("l'usine fermerait à la fin de l'année", None)]
+
+
+def test_relative_of_a_noun_naming_no_statement_reports_nothing(analyze_text: Analyze) -> None:
+    text = "Le maire rappelle la règle selon laquelle les vélos doivent rouler sur la piste."
+    assert _indirect(analyze_text, text) == []

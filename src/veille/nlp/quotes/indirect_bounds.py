@@ -1,0 +1,331 @@
+"""Where reported content begins and ends, for the indirect-speech rules (:mod:`.indirect`).
+
+The content begins after the cue's complementizer, colon or infinitive (``content_start``) and
+runs to the end of its sentence, through a quoted fragment that belongs to the clause, and stops
+before what follows the reported clause: the narrator's next act or circumstance, another
+source, the second half of a correlative (``content_end``). Coordinated "que" clauses are each a
+statement (``coordinated``). The pack's word lists of indirect speech (``quotes/indirect_*``)
+are read here, once per pack (``indirect_words``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from veille.lang.pack import LanguagePack
+from veille.nlp.quotes.cues import (
+    auxiliaries_before,
+    cue_words,
+    is_reporting_verb,
+    present_participle,
+    source_cue,
+    verb_pair,
+)
+from veille.nlp.quotes.doc import span_of, text_of
+from veille.nlp.quotes.marks import mark_rules
+from veille.nlp.scope import current_pack
+
+_MAX_GAP = 14  # tokens between the verb and its "que": "a déclaré aux journalistes après ..."
+
+
+MIN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class IndirectWords:
+    """The word lists of indirect speech, for one language pack (``quotes/indirect_*``)."""
+
+    not_source: frozenset[str]  # after "selon": no source ("selon laquelle")
+    distributive: frozenset[str]  # "selon chaque région": "depending on", no source
+    narrator_adjuncts: frozenset[str]  # ", sans préciser": the narrator's, after the clause
+    speech_nouns: frozenset[str]  # "un communiqué selon lequel <content>"
+    disputing: frozenset[str]  # "a démenti la rumeur selon laquelle": not the subject's words
+    directive: frozenset[str]  # lemmas whose content may be "à Y de ..."
+    directive_preps: frozenset[str]  # open that content
+    connectives: frozenset[str]  # may precede a fronted "Selon X,"
+    complementizers: frozenset[str]  # open the content: "que"
+    clause_words: frozenset[str]  # complementizers, straight apostrophe: a subject holding one
+    non_speakers: frozenset[str]  # first words of a subject that is the author or the reader
+    impersonal: str  # the pronoun of a passive cue's unnamed speaker ("on")
+
+
+def indirect_words() -> IndirectWords:
+    """The current pack's word lists of indirect speech."""
+    return current_pack().derive(_build_words)
+
+
+def _build_words(pack: LanguagePack) -> IndirectWords:
+    complementizers = pack.words("quotes/indirect_complementizers.txt")
+    return IndirectWords(
+        not_source=pack.words("quotes/indirect_not_source.txt"),
+        distributive=pack.words("quotes/indirect_distributive.txt"),
+        narrator_adjuncts=pack.words("quotes/indirect_narrator_adjuncts.txt"),
+        speech_nouns=pack.words("quotes/indirect_speech_nouns.txt"),
+        disputing=pack.words("quotes/indirect_disputing_verbs.txt"),
+        directive=pack.words("quotes/indirect_directive_verbs.txt"),
+        directive_preps=pack.words("quotes/indirect_directive_preps.txt"),
+        connectives=pack.words("quotes/indirect_connectives.txt"),
+        complementizers=complementizers,
+        clause_words=frozenset(w.replace("’", "'") for w in complementizers),
+        non_speakers=pack.words("quotes/indirect_non_speakers.txt"),
+        impersonal=pack.lines("quotes/indirect_impersonal.txt")[0],
+    )
+
+
+@dataclass(frozen=True)
+class Reported:
+    """Content span, cue text, subject span or pronoun, and the cue's position."""
+
+    start: int
+    end: int
+    cue: str
+    subject: tuple[int, int] | None
+    pronoun: str | None
+    at: int
+    # False for a fragment that is no statement of its own ("il faudrait" before « aller plus
+    # loin »): kept so that the quote completing it is known to be reported speech.
+    statement: bool = True
+    via: str | None = None  # the sieve pass of ``subject`` (see ``direct.Attribution.via``)
+    nominal: bool = False  # the content is the cue's noun-phrase object ("a annoncé la grève")
+
+
+def coordinated(doc: Doc, got: Reported) -> list[Reported]:
+    """``a déclaré que A et que B``: each "que" clause coordinated after one cue is a statement
+    of its own, with the same cue and speaker; the conjunction and the second "que" belong to
+    neither. A "que" inside quote marks is the quoted words' own."""
+    text = text_of(doc)
+    words = indirect_words()
+    fixed = cue_words().labels("fixed")
+    rules = mark_rules()
+    closers = frozenset(rules.pairs.values())
+    pieces, start = [], got.start
+    for tok in list(span_of(doc, got.start, got.end) or [])[1:-1]:
+        prev = doc[tok.i - 1]
+        if (tok.lower_ not in words.complementizers or tok.dep_ in fixed
+                or not (prev.pos_ == "CCONJ" or prev.text == ",")):
+            continue
+        before = text[start : prev.idx]
+        if sum(c in rules.openers for c in before) > sum(c in closers for c in before):
+            continue  # inside a quoted fragment
+        end = prev.idx
+        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+            end -= 1
+        if end > start:
+            pieces.append(dataclasses.replace(got, start=start, end=end))
+            start = doc[tok.i + 1].idx
+    return [*pieces, dataclasses.replace(got, start=start)]
+
+
+def after_conjunction(doc: Doc, sentence: tuple[int, int]) -> int:
+    """Where a sentence's own content begins: after a coordinating conjunction that opens it
+    ("Mais", "Et"), the narrator's link to the sentence before, not the speaker's words."""
+    span = span_of(doc, sentence[0], sentence[1])
+    if span is None or len(span) < 2 or span[0].pos_ != "CCONJ":
+        return sentence[0]
+    return skip_comma(text_of(doc), span[1].idx, sentence[1])
+
+
+def content_start(doc: Doc, verb: Token, limit: int) -> int | None:
+    """Where the reported content begins after ``verb``, or None if it has no such object."""
+    i = verb.i + 1
+    while i < len(doc) and doc[i].text.startswith("-") and doc[i].pos_ == "PRON":
+        i += 1  # "a-t-il ajouté", "explique-t-elle"
+    if verb_pair(verb):
+        i += 1  # "a fait savoir que": the content follows the pair
+    words = indirect_words()
+    openers = mark_rules().openers
+    fixed = cue_words().labels("fixed")
+    for j in range(i, min(i + _MAX_GAP, len(doc))):
+        tok = doc[j]
+        if tok.idx >= limit or tok.text[:1] in openers:
+            return None
+        if tok.lower_ in words.complementizers and tok.dep_ not in fixed:
+            return _after(doc, j)
+        if tok.text == ":" and j == i:
+            return _after(doc, j)
+        if infinitive(tok) and (j == i or _adjuncts_only(doc, i, j, verb)):
+            return tok.idx  # "a déclaré avoir confirmé ...", "a affirmé mardi avoir ..."
+        if j == i and verb.lemma_ in words.directive and tok.lower_ in words.directive_preps:
+            return tok.idx  # "a conseillé aux pays de ..."
+        # A finite verb starts another clause; a participle ("réunis à Paris") does not, but
+        # one after a comma ("a indiqué X, précisant que") is a cue with its own content.
+        finite = tok.pos_ in ("VERB", "AUX") and "Part" not in tok.morph.get("VerbForm", [])
+        if finite or tok.text in ".;?!" or (present_participle(tok) and j > i and (
+                doc[j - 1].text == "," or is_reporting_verb(tok))):
+            return None
+    return None
+
+
+_ADJUNCT_WORDS = 3  # "a affirmé vendredi soir avoir ...": a short time or manner adjunct
+
+
+def _adjuncts_only(doc: Doc, i: int, j: int, verb: Token) -> bool:
+    """Tokens ``i..j-1`` are a short adjunct of ``verb`` before its infinitive object (no
+    punctuation, no verb), and the parser makes the infinitive the verb's own complement."""
+    between = doc[i:j]
+    infinitive = doc[j] if doc[j].pos_ == "VERB" else doc[j].head  # "avoir" of "avoir reçu"
+    return (j - i <= _ADJUNCT_WORDS and infinitive.head == verb
+            and all(t.pos_ in ("ADV", "NOUN", "PROPN") and t.head in (verb, infinitive)
+                    for t in between))
+
+
+def infinitive(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm", [])
+
+
+def _after(doc: Doc, j: int) -> int | None:
+    return doc[j + 1].idx if j + 1 < len(doc) else None
+
+
+def content_end(doc: Doc, start: int, limit: int, verb: Token | None = None) -> int:
+    """Where reported content that begins at ``start`` ends (``limit``: the sentence's end).
+
+    It runs through a quoted fragment the clause goes on after, or a short one (``« ... »
+    ukrainiennes``, ``guerre « mondiale »``: the partial quote is part of the clause), and stops
+    at a quote that ends it (the quote is a direct one of its own), and before what follows the
+    reported clause (:func:`_clause_stop`).
+    """
+    text = text_of(doc)
+    rules = mark_rules()
+    end, k = limit, start
+    while k < end:
+        if text[k] in rules.openers and (k == 0 or not text[k - 1].isalnum()):
+            close = text.find(rules.pairs[text[k]], k + 1, limit)
+            if k == start or close < 0 or not _fragment_inside(text, k, close, limit):
+                end = k
+                break
+            k = close
+        k += 1
+    end = min(end, _clause_stop(doc, start, end, verb))
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
+        end -= 1
+    return end
+
+
+_FRAGMENT_WORDS = 3  # a quoted fragment this short is a scare quote inside the clause
+
+
+def _fragment_inside(text: str, opener: int, close: int, limit: int) -> bool:
+    """The quote at ``opener`` (closed at ``close``) is a part of the reported clause: short,
+    or followed by more words of the same clause rather than by punctuation."""
+    if len(re.findall(r"\w+", text[opener + 1 : close])) <= _FRAGMENT_WORDS:
+        return True
+    after = text[close + 1 : limit].lstrip()
+    return bool(after) and after[0].isalnum()
+
+
+def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
+    """The first place in ``[start, end)`` where the reported clause is over: a coordinated
+    present participle ("..., précisant que A et demandant B": the narrator's next act), a
+    comma then a participle that reports ("..., ajoutant que"), a comma then another source
+    ("..., selon le journal"), the cue's own auxiliary coordinated with it ("a déclaré que
+    A et a quitté la salle": the same verb group, the narrator's second verb), the second
+    half of a correlative the sentence opened before the content ("ne plaît ni à X, qui
+    demande que A, ni à Y"), or the narrator's circumstance (", sans préciser ...")."""
+    span = span_of(doc, start, end)
+    aux = _auxiliary_of(verb)
+    object_infinitive = span is not None and len(span) > 0 and infinitive(span[0])
+    correlatives = _conjunctions_before(doc, span[0].i) if span is not None else frozenset()
+    for tok in list(span or [])[1:]:
+        prev = doc[tok.i - 1]
+        if tok.idx >= end:
+            break
+        if prev.text == "," and (tok.pos_ == "CCONJ" and tok.lower_ in correlatives
+                                 or _narrator_adjunct(doc, tok)):
+            return prev.idx
+        if object_infinitive and prev.text == "," and tok.pos_ == "ADP":
+            return prev.idx  # "affirme avoir gagné, au lendemain de ...": an infinitive
+            # object is short; a circumstance after a comma is the narrator's
+        if prev.text == "," and (source_cue(doc, tok) is not None
+                                 or present_participle(tok) and is_reporting_verb(tok)):
+            return prev.idx
+        if prev.pos_ == "CCONJ" and (present_participle(tok)
+                                     or aux is not None and tok.lower_ == aux):
+            return prev.idx
+    return end
+
+
+_CORRELATIVE_REACH = 40  # tokens back from the content to find the first half of "ni ... ni"
+
+
+def _conjunctions_before(doc: Doc, i: int) -> frozenset[str]:
+    """The coordinating conjunctions of the sentence before token ``i`` (lower case): one
+    repeated inside the content pairs with it ("ni ... ni", "soit ... soit") and belongs to
+    the sentence around the content."""
+    found = set()
+    for tok in reversed(doc[max(0, i - _CORRELATIVE_REACH) : i]):
+        if tok.text in ".!?" or tok.is_space and "\n" in tok.text:
+            break
+        if tok.pos_ == "CCONJ":
+            found.add(tok.lower_)
+        if tok.is_sent_start:
+            break
+    return frozenset(found)
+
+
+def _narrator_adjunct(doc: Doc, tok: Token) -> bool:
+    """``tok`` opens a circumstance of the narrator's: one of the pack's prepositions before an
+    infinitive or a complementizer (", sans préciser quand", ", sans que soient connues ...")."""
+    words = indirect_words()
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.lower_ in words.narrator_adjuncts and nxt is not None and (
+        infinitive(nxt) or nxt.lower_ in words.complementizers)
+
+
+def _auxiliary_of(verb: Token | None) -> str | None:
+    """The finite auxiliary of a compound cue ("a" of "a déclaré"), lower case."""
+    if verb is None:
+        return None
+    first = verb.doc[auxiliaries_before(verb)]
+    return first.lower_ if first.i < verb.i and first.pos_ == "AUX" else None
+
+
+def conjunct_quote(doc: Doc, start: int, end: int) -> bool:
+    """The first quote of ``[start, end)`` is a conjunct of the clause's own words ("Un État
+    mieux organisé, des institutions rééquilibrées et « une France qui pèse »"): a
+    coordinating conjunction right before its opening mark, with words before it; the items
+    outside the marks are the speaker's too, so the whole is reported content."""
+    text = text_of(doc)
+    openers = mark_rules().openers
+    at = next((k for k in range(start, end) if text[k] in openers), None)
+    if at is None or len(text[start:at].split()) <= MIN_WORDS:
+        return False
+    span = span_of(doc, start, at)
+    return span is not None and span[-1].pos_ == "CCONJ"
+
+
+def quote_within(content: str) -> bool:
+    """The quoted words are a part of the reported clause, not the clause: the content has
+    more words outside the marks than inside ("Le « modèle », c'est la réponse à la crise,
+    plaide X"); else the quote is the statement and the cue attributes it as a direct one."""
+    rules = mark_rules()
+    closers = frozenset(rules.pairs.values())
+    body = content.rstrip(" ,")
+    marks = rules.openers | closers
+    inside, outside, depth = 0, 0, 0
+    for word in "".join(f" {ch} " if ch in marks else ch for ch in body).split():
+        if word in rules.openers and (depth == 0 or word not in closers):
+            depth += 1
+        elif word in closers and depth:
+            depth -= 1
+        elif depth:
+            inside += 1
+        else:
+            outside += 1
+    return outside > inside
+
+
+def finite_verb_in(doc: Doc, start: int, end: int) -> bool:
+    """A finite verb stands in ``[start, end)``: the range holds a clause of its own."""
+    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
+               for t in span_of(doc, start, end) or [])
+
+
+def skip_comma(text: str, pos: int, limit: int) -> int:
+    while pos < limit and (text[pos].isspace() or text[pos] == ","):
+        pos += 1
+    return pos
