@@ -107,3 +107,24 @@ def test_an_english_call_following_a_meeting_takes_its_month() -> None:
     record = Record("en", Source(published="2026-03-08", language="en"), text, events=events)
     (call,) = by_type(merge_events([record]), "call")
     assert (call.date, call.sources[0].date_basis) == ("2026-03", "follows")
+
+
+def test_a_dated_call_besides_leaves_it_open_which_call_the_words_name() -> None:
+    text = ROME.format(link="consécutif à") + " Macron avait appelé Meloni le 2 mars."
+    events = [event(text, "entretien téléphonique", "call", (MACRON, SCHOLZ)),
+              event(text, "rencontre", "meeting", (SCHOLZ, MELONI), "2026-03-04", "Rome"),
+              event(text, "appelé", "call", (MACRON, MELONI), "2026-03-02")]
+    timeline = merge_events([Record("rome", Source(published="2026-03-08"), text,
+                                    events=events)])
+    assert sorted(str(c.date) for c in by_type(timeline, "call")) == ["2026-03-02", "None"]
+
+
+def test_the_call_named_before_the_cue_is_the_one_that_follows() -> None:
+    text = ("Macron avait appelé Meloni dimanche. Un appel téléphonique entre Macron et Scholz, "
+            "consécutif à une rencontre à Rome le 4 mars, a suivi.")
+    events = [event(text, "appelé", "call", (MACRON, MELONI)),
+              event(text, "appel téléphonique", "call", (MACRON, SCHOLZ)),
+              event(text, "rencontre", "meeting", (SCHOLZ, MELONI), "2026-03-04", "Rome")]
+    timeline = merge_events([Record("rome", Source(), text, events=events)])
+    dates = {tuple(sorted(c.participants)): c.date for c in by_type(timeline, "call")}
+    assert dates == {(MACRON, MELONI): None, (MACRON, SCHOLZ): "2026-03"}

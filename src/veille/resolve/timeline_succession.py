@@ -109,8 +109,9 @@ def successions(record: Record, items: list[TimelineEvent], member: list[int]
         at = event.start - left
         cue = soon.search(sentence, max(0, at - _CUE_REACH), at)
         if cue is not None:
-            window = sentence[max(0, cue.start() - _REACH):cue.start()]
-            later = _named_before(record, items, member, n, window)
+            begin = max(0, cue.start() - _REACH)
+            later = _named_before(record, items, member, n, sentence[begin:cue.start()],
+                                  (left + begin, left + cue.start()))
             if later is not None:
                 found.append(_succession(items[later], items[member[n]], True))
         elif after.search(sentence):
@@ -129,19 +130,24 @@ def _succession(later: TimelineEvent, earlier: TimelineEvent, soon: bool) -> Suc
 
 
 def _named_before(record: Record, items: list[TimelineEvent], member: list[int], n: int,
-                  window: str) -> int | None:
-    """The report the words before a "soon" phrase name ("un appel ..., consécutif à"): the
-    document's one undated report of what happened, of the type the words name, other than
-    the earlier event's."""
+                  window: str, span: tuple[int, int]) -> int | None:
+    """The report the words before a "soon" phrase name ("un appel ..., consécutif à",
+    ``window``, at ``span`` of the text): a mention of the document's inside them, else the
+    document's one report of the type the words name (one other could be the one they mean),
+    other than the earlier event's; None unless it is undated and of what happened."""
     named = _named_type(window, record.source.language)
     if named is None:
         return None
     kinds = shared_taxonomy()
     group = kinds.group(named[1])
-    fits = {member[i] for i, e in enumerate(record.events)
-            if member[i] >= 0 and member[i] != member[n] and kinds.group(e.type) == group
-            and items[member[i]].date is None and happened(items[member[i]].status)}
-    return fits.pop() if len(fits) == 1 else None
+    others = [(e, member[i]) for i, e in enumerate(record.events)
+              if member[i] >= 0 and member[i] != member[n] and kinds.group(e.type) == group]
+    inside = {k for e, k in others if span[0] <= e.start < span[1]}
+    fits = inside or {k for _, k in others}
+    if len(fits) != 1:
+        return None
+    later = fits.pop()
+    return later if items[later].date is None and happened(items[later].status) else None
 
 
 def _told_before(record: Record, items: list[TimelineEvent], member: list[int],
