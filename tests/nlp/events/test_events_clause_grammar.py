@@ -198,3 +198,15 @@ def test_men_without_two_are_anyone() -> None:
     assert [a.name for a in anaphora.plural_roles(
         text.replace("Les hommes", "Les deux hommes"), named, text.index("Les"), len(text) + 5,
         None)] == ["Anne Morel", "Paul Garnier"]
+
+
+def test_a_trigger_word_in_a_place_name_names_no_event() -> None:
+    text = "Paul Garnier, député de La Réunion, a critiqué le projet."
+    island = Actor(text.index("La Réunion"), text.index("La Réunion") + 10, "La Réunion", "LOC")
+    assert events(text, extra=[island]) == []
+
+
+def test_running_into_difficulties_is_meeting_nobody() -> None:
+    assert events("Paul Garnier a rencontré des difficultés à Lyon.") == []
+    assert [e.participants for e in events("Paul Garnier a rencontré Anne Morel à Lyon.")] == [
+        ["Paul Garnier", "Anne Morel"]]

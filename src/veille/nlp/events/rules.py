@@ -77,6 +77,8 @@ _SUBJECT_GAP = 40
 # what an interview is given to: a newspaper's name is tagged a body or a label, not a place
 # ("une interview à Lyon" is where it was given)
 _MEDIUM_TYPES = ("ORG", "MISC")
+# entity types whose names are never an event's trigger (a place, a person)
+_NAMES_NO_EVENT = ("LOC", "PER")
 # how far after "a confié au" its medium may start: a space (its article may end the trigger:
 # "à La Dépêche")
 _MEDIUM_GAP = 3
@@ -145,7 +147,7 @@ def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
     "a appelé" and "a reçu" have a person as object ("a appelé son homologue Wang Yi") and
     "se rendre" a named place to go to."""
     if denied(text, trigger.start, trigger.end) or generic(text, trigger.start) or \
-            calls_for(text, trigger.start, trigger.end):
+            calls_for(text, trigger.start, trigger.end) or _in_a_name(trigger, actors):
         return False
     if _re()["person_object"].search(trigger.text):
         if _thing_received(text, trigger, actors):
@@ -166,6 +168,13 @@ def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
         return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 40
                    for a in actors)
     return True
+
+
+def _in_a_name(trigger: Trigger, actors: list[Actor]) -> bool:
+    """Whether the trigger is a word of a place's or a person's name ("député de La Réunion"):
+    a name names no event. A body's or an event's own name may ("le Sommet de la Terre")."""
+    return any(a.type in _NAMES_NO_EVENT and a.start <= trigger.start and trigger.end <= a.end
+               for a in actors)
 
 
 def _thing_received(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
