@@ -82,6 +82,23 @@ class DocumentRow:
     published: str | None
 
 
+# Characters of a text :meth:`Store.openings` reads: enough for the first words that label
+# an untitled document (views/links.py doc_label) in all but a text of very long words.
+OPENING_CHARS = 600
+
+
+@dataclass
+class DocumentOpening:
+    """What labels a document: its title, path, URL and the start of its text, cut after
+    ``OPENING_CHARS + 1`` characters (so a longer text is seen to be longer)."""
+
+    doc_id: str
+    title: str | None
+    path: str | None
+    url: str | None
+    opening: str
+
+
 @dataclass
 class EventRow:
     doc_id: str
@@ -100,6 +117,10 @@ class Store(Protocol):
         """Store a record atomically, or report it as a (near-)duplicate of a stored one."""
 
     def get(self, doc_id: str) -> Record | None: ...
+
+    def openings(self, doc_ids: list[str]) -> dict[str, DocumentOpening]:
+        """The opening of each stored one of ``doc_ids`` (an untitled document's label, read
+        without decoding its whole record)."""
 
     def resolve_doc(self, ref: str) -> str | None:
         """The doc_id that ``ref`` (an id, a unique id prefix, a path or a URL) names."""

@@ -26,7 +26,9 @@ from veille.lang.pack import LanguagePack
 from veille.model import Event, Record
 from veille.store import rows
 from veille.store.base import (
+    OPENING_CHARS,
     AddResult,
+    DocumentOpening,
     EntityRow,
     EventRow,
     QuoteRow,
@@ -299,6 +301,14 @@ class PostgresStore(BrowseQueries):
         row = self.conn.execute("SELECT record FROM documents WHERE doc_id = %s",
                                 (doc_id,)).fetchone()
         return Record.from_dict(row[0]) if row else None
+
+    def openings(self, doc_ids: list[str]) -> dict[str, DocumentOpening]:
+        if not doc_ids:
+            return {}
+        found = self.conn.execute(
+            "SELECT doc_id, title, path, url, left(coalesce(record->>'text', ''), %s)"
+            " FROM documents WHERE doc_id = ANY(%s)", (OPENING_CHARS + 1, doc_ids)).fetchall()
+        return {r[0]: DocumentOpening(*r) for r in found}
 
     def resolve_doc(self, ref: str) -> str | None:
         row = self.conn.execute(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
@@ -17,6 +18,10 @@ from veille.clean.dedup import signature
 from veille.lang.pack import LanguagePack, PackError
 from veille.model import Entity, Record
 from veille.store.base import SearchFilters
+
+# A Snowball stemmer keeps the word it works on in itself: two server threads stemming new
+# query words at once corrupted each other's (an IndexError inside the stemmer, a 500).
+_STEMMING = threading.Lock()
 
 
 @lru_cache(maxsize=16)
@@ -39,13 +44,18 @@ def stems(text: str, language: str) -> str:
 def stem_word(word: str, language: str) -> str:
     # News reuses a small vocabulary: caching the stemmer makes indexing ~60x faster.
     stemmer = _stemmer(language)
-    return str(stemmer.stemWord(word)) if stemmer is not None else word
+    if stemmer is None:
+        return word
+    with _STEMMING:
+        return str(stemmer.stemWord(word))
 
 
-def query_stems(word: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def query_stems(word: str) -> tuple[str, ...]:
     """A query word's stems in every installed language: a query has no language of its
-    own, and the store holds documents of several."""
-    return sorted({stem_word(word, code) for code in LanguagePack.available()})
+    own, and the store holds documents of several. Cached: listing the installed packs
+    reads the package's folders, a millisecond of every search."""
+    return tuple(sorted({stem_word(word, code) for code in LanguagePack.available()}))
 
 
 def text_search_config(language: str) -> str:

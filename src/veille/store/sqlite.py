@@ -21,7 +21,9 @@ from veille.errors import QueryTimeout, StoreError
 from veille.model import Event, Record
 from veille.store import rows
 from veille.store.base import (
+    OPENING_CHARS,
     AddResult,
+    DocumentOpening,
     DocumentRow,
     EntityRow,
     EventRow,
@@ -37,6 +39,35 @@ _QUOTE_COLUMNS = (
     "q.doc_id, d.title, d.published, q.kind, q.text, q.start, q.\"end\", q.speaker,"
     " q.speaker_entity, q.speaker_role, q.cue, q.said_on, q.medium, q.speaker_via"
 )
+
+
+_SEARCH_COLUMNS = ("SELECT d.doc_id, d.title, d.publisher, d.published,"
+                   " snippet(doc_search, 1, '[', ']', '…', 16)")
+_SEARCH_JOINS = (" JOIN doc_texts t ON t.id = {id} JOIN documents d ON d.doc_id = t.doc_id"
+                 " WHERE doc_search MATCH ?")
+
+
+def _search_sql(where: list[str]) -> str:
+    """The search query: parameters match, the filters' own, limit, offset (and match again
+    without filters).
+
+    Without filters, rank over the index alone, then snippet and join the page kept: bm25
+    over the index is 2.6 ms a common word at 5,000 documents, and ranking with two joins
+    and the snippets of the rows that enter the top of the sort 7–8 ms; looking the query
+    up again in each kept row for its snippet is 3. With filters, the documents are joined
+    while ranking anyway and the one-pass query is the quicker (4–5 ms against 6–7). Both
+    give the same rows, ties in the same order (the index yields rows by id).
+    """
+    if where:
+        return (_SEARCH_COLUMNS + ", bm25(doc_search) AS rank FROM doc_search"
+                + _SEARCH_JOINS.format(id="doc_search.rowid")
+                + "".join(f" AND {w}" for w in where) + " ORDER BY rank LIMIT ? OFFSET ?")
+    return (
+        "WITH k AS (SELECT rowid AS id, bm25(doc_search) AS rank FROM doc_search"
+        " WHERE doc_search MATCH ? ORDER BY rank LIMIT ? OFFSET ?) "
+        + _SEARCH_COLUMNS + ", k.rank FROM k JOIN doc_search ON doc_search.rowid = k.id"
+        + _SEARCH_JOINS.format(id="k.id") + " ORDER BY k.rank, k.id"
+    )
 
 
 class SQLiteStore:
@@ -259,6 +290,15 @@ class SQLiteStore:
             " WHERE d.doc_id = ?", (doc_id,)).fetchone()
         return rows.unpack_record(row[0], row[1]) if row else None
 
+    def openings(self, doc_ids: list[str]) -> dict[str, DocumentOpening]:
+        if not doc_ids:
+            return {}
+        found = self.conn.execute(
+            f"SELECT d.doc_id, d.title, d.path, d.url, substr(t.text, 1, {OPENING_CHARS + 1})"
+            " FROM documents d JOIN doc_texts t USING (doc_id)"
+            f" WHERE d.doc_id IN ({','.join('?' * len(doc_ids))})", doc_ids).fetchall()
+        return {r[0]: DocumentOpening(*r) for r in found}
+
     def resolve_doc(self, ref: str) -> str | None:
         row = self.conn.execute(
             "SELECT doc_id FROM documents WHERE doc_id = ? OR path = ? OR url = ?",
@@ -273,19 +313,12 @@ class SQLiteStore:
     def search(self, query: str, filters: SearchFilters | None = None, limit: int = 20,
                offset: int = 0) -> list[SearchHit]:
         where, params = rows.search_clauses(filters or SearchFilters(), rows.SQLITE)
-        sql = (
-            "SELECT d.doc_id, d.title, d.publisher, d.published,"
-            " snippet(doc_search, 1, '[', ']', '…', 16), bm25(doc_search) AS rank"
-            " FROM doc_search JOIN doc_texts t ON t.id = doc_search.rowid"
-            " JOIN documents d ON d.doc_id = t.doc_id"
-            " WHERE doc_search MATCH ?" + "".join(f" AND {w}" for w in where)
-            + " ORDER BY rank LIMIT ? OFFSET ?"
-        )
         match = rows.fts_query(query)
         if not match:
             return []
         try:
-            found = self.conn.execute(sql, [match, *params, limit, offset]).fetchall()
+            args = [match, *params, limit, offset] + ([] if where else [match])
+            found = self.conn.execute(_search_sql(where), args).fetchall()
         except sqlite3.OperationalError as err:
             if self._deadline is not None and "interrupted" in str(err):
                 raise  # over budget: :meth:`budget` says so
