@@ -63,17 +63,15 @@ def ingest_request(handle: StoreHandle, body: IngestRequest, settings: Settings)
 
 
 @router.get("/api/documents", response_model=DocumentList, summary="List documents")
-def list_documents(handle: Handle, page: Page) -> DocumentList:
-    with handle.use() as store:
-        return document_list(store, page.limit, page.offset)
+async def list_documents(handle: Handle, page: Page) -> DocumentList:
+    return await handle.read(document_list, page.limit, page.offset)
 
 
 @router.get("/api/documents/{ref:path}", response_model=DocumentView,
             summary="One document with its full extraction record",
             responses={404: {"description": "Unknown document"}})
-def get_document(handle: Handle, ref: DocRef) -> DocumentView:
-    with handle.use() as store:
-        return document_detail(store, ref)
+async def get_document(handle: Handle, ref: DocRef) -> DocumentView:
+    return await handle.read(document_detail, ref)
 
 
 @router.post("/api/documents", response_model=IngestResult, status_code=201,

@@ -47,26 +47,23 @@ def entity_quote_page(store: Store, entity_id: int, limit: int, offset: int) -> 
 
 
 @router.get("/api/entities", response_model=EntityPage, summary="List entities")
-def list_entities(
+async def list_entities(
     handle: Handle, page: Page,
     type: Annotated[str | None, Query(pattern="^(PER|ORG|LOC|MISC)$")] = None,
     name: Annotated[str | None, Query(max_length=200,
                                       description="Part of a name or alias, or a KB id.")] = None,
 ) -> EntityPage:
-    with handle.use() as store:
-        return entity_page(store, type, name, page.limit, page.offset)
+    return await handle.read(entity_page, type, name, page.limit, page.offset)
 
 
 @router.get("/api/entities/{entity_id}", response_model=EntityView, summary="One entity",
             responses={404: {"description": "Unknown entity"}})
-def get_entity(handle: Handle, entity_id: EntityId) -> EntityView:
-    with handle.use() as store:
-        return entity_detail(store, entity_id)
+async def get_entity(handle: Handle, entity_id: EntityId) -> EntityView:
+    return await handle.read(entity_detail, entity_id)
 
 
 @router.get("/api/entities/{entity_id}/quotes", response_model=QuotePage,
             summary="One entity's quotes, newest first, with their total",
             responses={404: {"description": "Unknown entity"}})
-def get_entity_quotes(handle: Handle, entity_id: EntityId, page: Page) -> QuotePage:
-    with handle.use() as store:
-        return entity_quote_page(store, entity_id, page.limit, page.offset)
+async def get_entity_quotes(handle: Handle, entity_id: EntityId, page: Page) -> QuotePage:
+    return await handle.read(entity_quote_page, entity_id, page.limit, page.offset)

@@ -24,7 +24,7 @@ EventRef = Annotated[str, Path(min_length=1, max_length=400,
                                description="A timeline entry's id.")]
 
 
-def timeline_paging(
+async def timeline_paging(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Events per page.")
                      ] = TIMELINE_LIMIT,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Events to skip.")] = 0,
@@ -59,10 +59,9 @@ def events(handle: Handle, page: Page, entity: Entity = None, since: Since = Non
 
 @router.get("/api/timeline", response_model=TimelineView,
             summary="Events merged across documents")
-def timeline(handle: Handle, page: TimelinePaging, entity: Entity = None, since: Since = None,
-             until: Until = None) -> TimelineView:
-    with handle.use() as store:
-        return timeline_view(store, entity, since, until, page.limit, page.offset)
+async def timeline(handle: Handle, page: TimelinePaging, entity: Entity = None,
+                   since: Since = None, until: Until = None) -> TimelineView:
+    return await handle.read(timeline_view, entity, since, until, page.limit, page.offset)
 
 
 @router.get("/api/events/{event_id:path}", response_model=EventDetail,

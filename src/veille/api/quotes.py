@@ -20,10 +20,9 @@ def quote_page(store: Store, speaker: str | None, since: str | None, until: str 
 
 
 @router.get("/api/quotes", response_model=QuotePage, summary="Quotes, newest first")
-def quotes(
+async def quotes(
     handle: Handle, page: Page, since: Since = None, until: Until = None,
     speaker: Annotated[str | None, Query(max_length=200,
                                          description="Part of a speaker's name.")] = None,
 ) -> QuotePage:
-    with handle.use() as store:
-        return quote_page(store, speaker, since, until, page.limit, page.offset)
+    return await handle.read(quote_page, speaker, since, until, page.limit, page.offset)

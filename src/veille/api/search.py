@@ -63,7 +63,7 @@ def _with(params: dict[str, str | None], name: str, value: str) -> str:
     return page_url("/search", **{**params, name: value})
 
 
-def search_filters(
+async def search_filters(
     since: Since = None, until: Until = None,
     speaker: Annotated[str | None, Query(max_length=200, description="Quoted speaker.")] = None,
     entity: Annotated[str | None, Query(max_length=200, description="Entity named.")] = None,
@@ -80,6 +80,5 @@ Filters = Annotated[SearchFilters, Depends(search_filters)]
 
 @router.get("/api/search", response_model=SearchResult, summary="Full-text search",
             responses={400: {"description": "A query the index cannot run"}})
-def search(handle: Handle, page: Page, filters: Filters, q: Query_ = "") -> SearchResult:
-    with handle.use() as store:
-        return search_view(store, q, filters, page.limit, page.offset)
+async def search(handle: Handle, page: Page, filters: Filters, q: Query_ = "") -> SearchResult:
+    return await handle.read(search_view, q, filters, page.limit, page.offset)
