@@ -168,3 +168,19 @@ def test_disputed_rumour_is_no_ones_statement(analyze_text: Analyze) -> None:
 def test_relative_of_a_noun_naming_no_statement_reports_nothing(analyze_text: Analyze) -> None:
     text = "Le maire rappelle la règle selon laquelle les vélos doivent rouler sur la piste."
     assert _indirect(analyze_text, text) == []
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Paul Morel juge que la réforme arrive trop tard pour les agriculteurs.",
+     "la réforme arrive trop tard pour les agriculteurs"),
+    ("Paul Morel a tweeté que la réforme était une erreur historique.",
+     "la réforme était une erreur historique"),
+])
+def test_reporting_form_the_tagger_misreads_before_que_is_a_cue(analyze_text: Analyze,
+                                                                text: str, content: str) -> None:
+    assert _indirect(analyze_text, text) == [content]
+
+
+def test_noun_with_the_same_letters_before_a_relative_que_is_no_cue(analyze_text: Analyze) -> None:
+    text = "Le juge que la famille a rencontré a refusé de commenter."
+    assert _indirect(analyze_text, text) == []

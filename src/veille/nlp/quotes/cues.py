@@ -32,7 +32,8 @@ _REFLEXIVE = "REFLEXIVE"
 class CueWords:
     """The word lists of the cue rules, for one language pack (``lang/<code>/quotes/cues_*``)."""
 
-    forms: frozenset[str]  # inflected reporting forms (reporting_verb_forms.txt)
+    forms: frozenset[str]  # inflected reporting forms (reporting_verb_forms*.txt)
+    complementizers: frozenset[str]  # "que": a listed form right before one is a verb
     lemmas: frozenset[str]  # reporting lemmas (reporting_verbs.txt)
     excluded: frozenset[str]  # lemmas never a cue (reporting_verbs_excluded.txt)
     reflexives: frozenset[str]  # lemmas that report only with a reflexive pronoun
@@ -78,7 +79,8 @@ def _build_words(pack: LanguagePack) -> CueWords:
     for label, role in pack.table("quotes/cues_dependencies.tsv"):
         deps.setdefault(role, set()).add(label)
     return CueWords(
-        forms=pack.words("reporting_verb_forms.txt"),
+        forms=pack.words("reporting_verb_forms.txt") | pack.words("reporting_verb_forms_added.txt"),
+        complementizers=pack.words("quotes/indirect_complementizers.txt"),
         lemmas=frozenset(lemmas),
         excluded=pack.words("reporting_verbs_excluded.txt"),
         reflexives=frozenset(m.group(1) for m in map(reflexive.match, lemmas) if m),
@@ -193,7 +195,19 @@ def is_reporting_verb(token: Token) -> bool:
     # "une note", "la demande": the same letters as a noun are not a cue, unless inverted. A
     # pipeline without a tagger (spaCy's blank ones) cannot tell: the listed word is the cue.
     return (token.pos_ in ("VERB", "AUX") or _inverted_pronoun(token) is not None
-            or not token.doc.has_annotation("POS"))
+            or not token.doc.has_annotation("POS") or _verb_before_complementizer(token))
+
+
+def _verb_before_complementizer(token: Token) -> bool:
+    """A listed form the tagger took for a noun or a name ("Paul Morel juge que ...", "a
+    tweeté que"): right before "que" and not after a determiner or a preposition ("le juge
+    qu'il a vu" is a noun)."""
+    doc = token.doc
+    if token.pos_ not in ("NOUN", "PROPN") or token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    prev = doc[token.i - 1]
+    return (doc[token.i + 1].lower_ in cue_words().complementizers
+            and prev.pos_ not in ("DET", "ADP") and not prev.is_punct)
 
 
 def negated(verb: Token) -> bool:
