@@ -65,3 +65,23 @@ def test_the_seat_of_a_body_speaks_for_the_body(analyze_text: Analyze) -> None:
             "déficit restait trop élevé.")
     quote = _quote(analyze_text(text).quotes, "le déficit restait trop élevé")
     assert quote.speaker == "Commission européenne"
+
+
+def test_a_place_in_an_unnamed_persons_description_is_no_speaker(
+        analyze_text: Analyze) -> None:
+    text = ("Le doyen de la faculté de Rennes a affirmé que les examens auraient lieu en "
+            "juin.")
+    assert _quote(analyze_text(text).quotes, "les examens auraient lieu").speaker is None
+
+
+def test_the_city_of_a_place_is_that_place(analyze_text: Analyze) -> None:
+    text = "La ville de Lyon a annoncé que les piscines fermeraient en août."
+    assert _quote(analyze_text(text).quotes, "les piscines fermeraient").speaker == "Lyon"
+
+
+def test_an_acronym_the_tagger_did_not_type_a_body_is_its_expansion(
+        analyze_text: Analyze) -> None:
+    text = ("La Fédération française de rugby (FFR) a publié un communiqué. La FFR estime que "
+            "les sanctions sont justifiées.")
+    quote = _quote(analyze_text(text).quotes, "les sanctions sont justifiées")
+    assert quote.speaker == "Fédération française de rugby"

@@ -346,13 +346,20 @@ class SpeakerResolver:
         return found[0] if len(found) == 1 else None
 
     def _described(self, text: str) -> bool:
-        """A description whose head is a person or body noun ("l'ancien maire de Lyon", "le
-        parquet de Rennes"): the person holding the role, or the body, speaks."""
+        """A description whose head is a person noun or another common noun ("l'ancien maire
+        de Lyon", "le recteur de l'université de X"): the person holding the role speaks, not
+        a place named in its complement. A body noun ("le gouvernement de X") or a noun of
+        places ("la ville de X", ``quotes/speaker_place_nouns.txt``) lets the place speak,
+        for its government."""
         rules = _rules()
         words = rules.determiner.sub("", text).split()
         while len(words) > 1 and words[0].casefold() in rules.prenominal:
             words = words[1:]
-        return bool(words) and words[0].casefold() in rules.person_nouns
+        if not words:
+            return False
+        head = words[0].casefold()
+        return head in rules.person_nouns or (words[0][:1].islower() and not (
+            head in rules.place_nouns or head in rules.org_nouns))
 
     def _body_of_complement(self, text: str, pos: int) -> Said | None:
         """"Le porte-parole du ministère", "la direction de la chaîne": an unnamed voice or

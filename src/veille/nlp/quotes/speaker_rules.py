@@ -40,6 +40,7 @@ class _Rules:
     body_complement: re.Pattern[str]  # "de la police fédérale": the body named after a voice
     seats: dict[str, str]  # folded place -> the body seated there ("bruxelles")
     capitals: dict[str, str]  # folded capital -> its state ("kiev" -> "Ukraine")
+    place_nouns: frozenset[str]  # "ville": the place of "la ville de X" speaks
 
 
 def _build_rules(pack: LanguagePack) -> _Rules:
@@ -59,7 +60,8 @@ def _build_rules(pack: LanguagePack) -> _Rules:
         {fold(row[0]): row[1] for row in pack.table("quotes/speaker_seats.tsv")},
         # the events stage's table of capitals: one list of what a capital stands for
         {fold(row[0]): row[1] for row in pack.table("events/capitals.tsv")
-         if fold(row[0]) != fold(row[1])})
+         if fold(row[0]) != fold(row[1])},
+        pack.words("quotes/speaker_place_nouns.txt"))
 
 
 def rules() -> _Rules:
@@ -87,8 +89,10 @@ def acronym_expansions(text: str, entities: list[Entity]) -> dict[str, Entity]:
     parentheses ("la Fédération française de voile (FFV)"), or whose capitalised words give
     its letters. An acronym and its expansion are one speaker, under the spelled-out name."""
     bodies = [e for e in entities if e.type == "ORG"]
+    # the tagger often types an acronym MISC ("la FFX"): its expansion still makes it a body
+    shorts = bodies + [e for e in entities if e.type == "MISC"]
     found: dict[str, Entity] = {}
-    for short in bodies:
+    for short in shorts:
         letters = short.name.replace(".", "")
         if not (1 < len(letters) <= 8 and letters.isupper() and letters.isalpha()):
             continue
