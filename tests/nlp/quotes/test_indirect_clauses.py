@@ -184,3 +184,11 @@ def test_reporting_form_the_tagger_misreads_before_que_is_a_cue(analyze_text: An
 def test_noun_with_the_same_letters_before_a_relative_que_is_no_cue(analyze_text: Analyze) -> None:
     text = "Le juge que la famille a rencontré a refusé de commenter."
     assert _indirect(analyze_text, text) == []
+
+
+def test_reported_clause_ends_before_a_closing_cue_of_another_source(
+        analyze_text: Analyze) -> None:
+    text = ("Les deux dirigeants ont affirmé que leurs pays partageaient les mêmes objectifs, a "
+            "indiqué la présidence.")
+    # once: the closing cue reports the same statement, not the sentence around it
+    assert _indirect(analyze_text, text) == ["leurs pays partageaient les mêmes objectifs"]

@@ -109,6 +109,10 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
             pass
         else:
             got = _from_verb(doc, tok, sentence)
+            if got is not None and found and got.start < found[-1].end:
+                # "X a affirmé que A, a indiqué Y": the closing cue reports X's statement
+                # again, which the walk already has
+                continue
             rest = _medial_rest(doc, tok, sentence, got) if got is not None else None
         for piece in coordinated(doc, got) if got is not None else []:
             statement = (_is_clause(doc, piece) or _subject_of_quote(doc, piece)

@@ -241,12 +241,28 @@ def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
             return prev.idx  # "affirme avoir gagné, au lendemain de ...": an infinitive
             # object is short; a circumstance after a comma is the narrator's
         if prev.text == "," and (source_cue(doc, tok) is not None
-                                 or present_participle(tok) and is_reporting_verb(tok)):
+                                 or present_participle(tok) and is_reporting_verb(tok)
+                                 or _closing_cue(doc, tok, end)):
             return prev.idx
         if prev.pos_ == "CCONJ" and (present_participle(tok)
                                      or aux is not None and tok.lower_ == aux):
             return prev.idx
     return end
+
+
+def _closing_cue(doc: Doc, tok: Token, end: int) -> bool:
+    """``tok`` opens an inverted reporting verb that closes the sentence ("X a affirmé que A, a
+    indiqué la présidence"): the verb group, then no other finite verb before ``end``; the
+    clause it closes is reported by another source, and A ends before it."""
+    i = tok.i
+    while i < len(doc) and doc[i].idx < end and doc[i].pos_ == "AUX":
+        i += 1
+    if i >= len(doc) or doc[i].idx >= end or not is_reporting_verb(doc[i]):
+        return False
+    if doc[i].pos_ not in ("VERB", "AUX") or present_participle(doc[i]):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
+                   for t in doc[i + 1 :] if t.idx < end)
 
 
 _CORRELATIVE_REACH = 40  # tokens back from the content to find the first half of "ni ... ni"
