@@ -210,3 +210,9 @@ def test_running_into_difficulties_is_meeting_nobody() -> None:
     assert events("Paul Garnier a rencontré des difficultés à Lyon.") == []
     assert [e.participants for e in events("Paul Garnier a rencontré Anne Morel à Lyon.")] == [
         ["Paul Garnier", "Anne Morel"]]
+
+
+def test_the_subject_before_an_apposition_takes_part_in_the_main_clause_event() -> None:
+    text = "Paul Garnier, en visite officielle à Lyon, a rencontré Anne Morel."
+    assert [(e.type, e.participants) for e in events(text)] == [
+        ("visit", ["Paul Garnier"]), ("meeting", ["Paul Garnier", "Anne Morel"])]

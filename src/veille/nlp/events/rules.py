@@ -62,7 +62,7 @@ _FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
           "person_object": re.IGNORECASE, "of_someone": re.IGNORECASE, "bound": re.IGNORECASE,
           "sentence_end": 0, "person_subject": re.IGNORECASE,
           "occasion": re.IGNORECASE, "medium_object": re.IGNORECASE, "place_apposition": 0,
-          "told_about": re.IGNORECASE, "thing_object": re.IGNORECASE,
+          "told_about": re.IGNORECASE, "thing_object": re.IGNORECASE, "apposed_subject": 0,
           "interview_to": re.IGNORECASE, "region_after": 0, "granted_to": re.IGNORECASE}
 # Trigger types the rules decide between (a trigger table's "a|b"): a conversation is a phone
 # call or talks, an "entretien" an interview or talks.
@@ -456,11 +456,21 @@ def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigge
     events = []
     for trigger in triggers:
         mine = [a for a in parties(text, start, actors, trigger, end)
-                if nearest(a.start, triggers) == trigger]
+                if nearest(a.start, triggers) == trigger
+                or _subject_across_apposition(text, a, trigger, triggers)]
         future = flags[0].get(trigger.start, False)
         events.extend(_events_of(text, (trigger, triggers, end), mine, times, ctx,
                                  (future, flags[1]), fronted, flags[2]))
     return events
+
+
+def _subject_across_apposition(text: str, actor: Actor, trigger: Trigger,
+                               triggers: list[Trigger]) -> bool:
+    """Whether a person before every trigger is the subject of ``trigger`` across an
+    apposition that holds the others ("X, en visite au Japon, a rencontré Y": X met Y too,
+    though "visite" is nearer)."""
+    return actor.type == "PER" and actor.end <= triggers[0].start < trigger.start and \
+        _re()["apposed_subject"].fullmatch(text, actor.end, trigger.start) is not None
 
 
 def _describes_place(text: str, trigger: Trigger, places: list[Actor], actor: Actor) -> bool:
