@@ -8,6 +8,7 @@ structure: prepositions of place, clause links, tenses), and the types themselve
 not about particular events: an actor or a date belongs to the nearest trigger of the sentence,
 a date fronted before every trigger ("Le 11 avril, ...") frames them all, a place is a location
 introduced by a preposition of place, and a location without one is an actor (a state).
+Which time dates which event is :mod:`veille.nlp.events.dates`.
 """
 
 from __future__ import annotations
@@ -15,19 +16,19 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from veille.lang.pack import LanguagePack
 from veille.model import Event, EventStatus, TimeExpr
 from veille.nlp.events.clauses import one_event_per_clause
 from veille.nlp.events.data import kinds, patterns
+from veille.nlp.events.dates import event_dates, nearest, weekday_ahead
 from veille.nlp.events.frames import (
     announced,
     announcement_predicate,
     attribution_source,
     by_phone,
     calls_for,
-    dates_the_saying,
     denied,
     evoked_from,
     generic,
@@ -50,16 +51,12 @@ from veille.nlp.events.triggers import Trigger, find_triggers
 from veille.nlp.scope import current_pack
 from veille.taxonomy import EventTaxonomy, event_taxonomy
 
-_DAY_OR_MONTH = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
-# a day number with no month of its own ("9" in "les 9 et 10 juillet", "1er"; an ordinal's
-# ending is letters of any language)
-_BARE_DAY = re.compile(r"^\d{1,2}[^\W\d_]{0,3}$")
 # The patterns this module reads from the pack, with the flags it matches them with.
 _FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
           "venue": re.IGNORECASE, "future_form": re.IGNORECASE, "that_clause": re.IGNORECASE,
-          "link": re.IGNORECASE, "new_clause": re.IGNORECASE, "list_gap": 0,
+          "link": re.IGNORECASE, "new_clause": re.IGNORECASE,
           "self_reference": re.IGNORECASE, "at_place": re.IGNORECASE,
-          "person_object": re.IGNORECASE, "of_someone": re.IGNORECASE, "bound": re.IGNORECASE,
+          "person_object": re.IGNORECASE, "of_someone": re.IGNORECASE,
           "sentence_end": 0, "person_subject": re.IGNORECASE,
           "occasion": re.IGNORECASE, "medium_object": re.IGNORECASE, "place_apposition": 0,
           "told_about": re.IGNORECASE, "thing_object": re.IGNORECASE, "apposed_subject": 0,
@@ -276,78 +273,6 @@ def as_participant(text: str, actor: Actor) -> str | None:
     table, states = current_pack().derive(_read_capitals)
     state = table.get(actor.name, actor.name)
     return state if state in states else None
-
-
-def nearest(position: int, triggers: list[Trigger]) -> Trigger:
-    return min(triggers, key=lambda t: min(abs(position - t.start), abs(position - t.end)))
-
-
-def _list_head(time: TimeExpr, times: list[TimeExpr], text: str) -> int:
-    """Where the list a time belongs to starts: "les 16 mai, 2 juin et 23 juillet" is placed
-    as a whole, so its last date does not stray to a trigger after the list."""
-    head = time
-    for before in sorted((t for t in times if t.end <= time.start), key=lambda t: -t.start):
-        if not _re()["list_gap"].match(text[before.end:head.start]):
-            break
-        head = before
-    return head.start
-
-
-def _day_ranges(text: str, times: list[TimeExpr]) -> list[TimeExpr]:
-    """``times`` without the days that only end a run of days of one month: "les 9 et 10
-    juillet" is one event from the 9th (the first day names no month of its own), while "les
-    16 mai, 2 juin et 23 juillet" are three."""
-    kept: list[TimeExpr] = []
-    for time in sorted(times, key=lambda t: t.start):
-        head = kept[-1] if kept else None
-        if head is not None and _BARE_DAY.match(head.text) and head.value and time.value \
-                and head.value[:7] == time.value[:7] \
-                and _re()["list_gap"].match(text[head.end:time.start]):
-            continue
-        kept.append(time)
-    return kept
-
-
-def event_dates(text: str, trigger: Trigger, triggers: list[Trigger], times: list[TimeExpr]
-                ) -> list[str | None]:
-    """The dates of the event: its own times (several for "les 16 mai, 2 juin et 23 juillet"),
-    else a time fronted before every trigger of the sentence, else none."""
-    bound, speak = _re()["bound"], trigger.type in _speak()
-    usable = _day_ranges(text, [t for t in times if t.value and _DAY_OR_MONTH.match(t.value)
-                                and not bound.search(text[max(0, t.start - 12):t.start]
-                                                     + t.text[:8] + " ")
-                                and (speak or not dates_the_saying(text, t.start))])
-    own = [t for t in usable if nearest(_list_head(t, usable, text), triggers) == trigger]
-    if own:
-        after = [t for t in own if t.start > trigger.end]
-        # one list of dates, not two dates of different clauses
-        listed = [t for t in after if _list_head(t, usable, text) == _list_head(
-            after[0], usable, text)] if after else []
-        if len(listed) > 1 and len({t.value for t in listed}) == len(listed):
-            return [t.value for t in listed]
-        return [min(own, key=lambda t: abs(t.start - trigger.start)).value]
-    fronted = [t for t in usable if t.end <= triggers[0].start]
-    return [fronted[0].value] if fronted else [None]
-
-
-def _weekdays(pack: LanguagePack) -> frozenset[str]:
-    return frozenset(row[0].casefold() for row in pack.table("weekdays.tsv"))
-
-
-def _weekday_ahead(when: str | None, times: list[TimeExpr], reference: date | None
-                   ) -> str | None:
-    """The date of a planned event named by a bare weekday ("est attendu mardi"): the coming
-    such day, though the times stage, reading a present tense, took the last one. What is
-    planned lies ahead of the day it is written about."""
-    if when is None or reference is None or len(when) != 10:
-        return when
-    day = date.fromisoformat(when)
-    names = current_pack().derive(_weekdays)
-    bare = any(t.value == when and t.anchor == "published" and not any(c.isdigit() for c in t.text)
-               and t.text.split()[0].casefold() in names for t in times)
-    if bare and 0 < (reference - day).days < 7:
-        return (day + timedelta(days=7)).isoformat()
-    return when
 
 
 @dataclass(frozen=True)
@@ -614,7 +539,7 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     place = None if kind == "call" or not places else most_specific(
         text, min(places, key=lambda a: abs(a.start - trigger.start)), places).name
     place = venue_city(place) or place if place else None
-    dates = event_dates(text, trigger, triggers, times)
+    dates = event_dates(text, trigger, triggers, times, trigger.type in _speak())
     if itself and ctx.reference is not None:
         dates = [ctx.reference.isoformat()]
     events = []
@@ -622,7 +547,7 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
         status: EventStatus | None = "happened" if itself else event_status(
             text, trigger, sent_end, future, when, ctx.reference if ctx.published else None)
         if status == "planned":
-            when = _weekday_ahead(when, times, ctx.reference)
+            when = weekday_ahead(when, times, ctx.reference)
         if status is not None and (titled is None or status == titled.status):
             basis = "reference" if itself else "text" if when else None
             events.append(Event(kind, trigger.text, trigger.start, trigger.end, participants,
