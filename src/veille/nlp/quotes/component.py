@@ -48,6 +48,10 @@ _SCARE_MAX_WORDS = 3
 # Uncued verbless quotes up to this length are names or terms, not statements.
 _TERM_MAX_WORDS = 6
 _ROLE_SUBJECTS = "quotes/component_role_subjects.jsonl"
+_INDEFINITE = "quotes/component_indefinite_pronouns.txt"
+_RELATIVE_HEADS = "quotes/component_relative_heads.txt"
+_SOURCE_ADVERBS = "quotes/component_source_adverbs.txt"
+_SOURCE_WORDS = 8  # the longest source phrase read after "auprès"
 _SHARED_STEPS = 3  # verbs climbed to find a shared subject ("a réagi et a nié, en affirmant")
 _DEPENDENCIES = "quotes/component_dependencies.tsv"
 
@@ -73,8 +77,9 @@ def extract_quotes(
              if m.start not in inside_turn]
     sents = sentences(text, marks)
     indirect = _indirect(doc, sents, inside_turn, marks)
-    pending = [_with_shared_subject(doc, p) for p in _direct(doc, marks, sents, indirect) + [
-        _pending_indirect(r, sents) for r in indirect if r.statement]]
+    pending = [_with_relative_source(doc, _with_shared_subject(doc, p))
+               for p in _direct(doc, marks, sents, indirect) + [
+                   _pending_indirect(r, sents) for r in indirect if r.statement]]
     pending.sort(key=lambda p: p.spans[0][0])
     quoted = [(m.left, m.right) for m in marks] + [
         (r.start, r.end) for r in indirect if r.statement]
@@ -371,6 +376,59 @@ def _with_shared_subject(doc: Doc, item: _Pending) -> _Pending:
     end = min(subject.right_edge.idx + len(subject.right_edge.text), subject.head.idx)
     shared = dataclasses.replace(att, subject=(subject.left_edge.idx, end), via="subject")
     return dataclasses.replace(item, attribution=shared)
+
+
+def _with_relative_source(doc: Doc, item: _Pending) -> _Pending:
+    """Who a reporter learned the words from: "a-t-on appris auprès de X" (the indefinite
+    "on" of ``component_indefinite_pronouns.txt``), "selon ce qu'a appris Y auprès de X": X;
+    "selon ce qu'a indiqué X" (a relative on ``component_relative_heads.txt``): the subject
+    of the relative's verb. Other attributions are left as they are."""
+    att, pack = item.attribution, current_pack()
+    verb: Token | None = None
+    if att.pronoun is not None and att.pronoun.casefold() in pack.words(_INDEFINITE):
+        span = span_of(doc, att.at, att.at + 1)
+        verb = span[0] if span is not None else None
+    elif att.via == "selon" and att.subject is not None:
+        verb = _relative_verb(doc, att.subject)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return item
+    subject = None if att.pronoun else next(
+        (c for c in verb.children if c.dep_ in _dependencies().get("subject", frozenset())
+         and c.pos_ in ("NOUN", "PROPN")), None)
+    tokens = _learned_from(verb) or ([t for t in subject.subtree if not t.is_punct]
+                                     if subject is not None else [])
+    if not tokens:
+        return item
+    found = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    kept = dataclasses.replace(att, subject=found, pronoun=None, via="selon")
+    return dataclasses.replace(item, attribution=kept)
+
+
+def _relative_verb(doc: Doc, subject: tuple[int, int]) -> Token | None:
+    """The verb of a relative on a demonstrative source ("selon ce qu'a indiqué X")."""
+    span = span_of(doc, subject[0], subject[1])
+    if span is None or len(span) != 1 or span[0].lower_ not in current_pack().words(
+            _RELATIVE_HEADS):
+        return None
+    return next((t for t in doc[span[0].i + 1 : span[0].i + 5] if t.pos_ == "VERB"), None)
+
+
+def _learned_from(verb: Token) -> list[Token]:
+    """The noun phrase after a source adverb hanging on ``verb`` ("auprès du parquet de X":
+    "parquet de X"), read in text order up to a punctuation mark or a verb: the parser
+    often hangs the phrase on the main clause instead. Empty when there is none."""
+    adverbs = current_pack().words(_SOURCE_ADVERBS)
+    adverb = next((c for c in verb.children if c.lower_ in adverbs), None)
+    if adverb is None:
+        return []
+    tokens = []
+    for tok in adverb.doc[adverb.i + 1 : adverb.i + 1 + _SOURCE_WORDS]:
+        if tok.is_punct or tok.is_space or tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
+            break
+        tokens.append(tok)
+    while tokens and tokens[0].pos_ == "ADP":
+        tokens = tokens[1:]  # "du parquet": the phrase, not its preposition
+    return tokens if any(t.pos_ in ("NOUN", "PROPN") for t in tokens) else []
 
 
 def _shared_subject(verb: Token) -> Token | None:
