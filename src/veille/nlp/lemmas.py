@@ -10,8 +10,10 @@ CPU, a quarter of the model's time). Then it walks the Doc token by token in Pyt
 resolved by a private copy of the model's lemmatizer (same class, mode and tables) whose index
 lists are frozensets: membership is all the rules ask of them, so every answer is the same. The
 lemmas of pairs already seen come from a dict keyed like spaCy's cache, read and written for the
-whole Doc at once with ``Doc.to_array``/``Doc.from_array``. Like spaCy, it sets only the lemmas
-still unset (``token.lemma == 0``) unless the model's lemmatizer overwrites them.
+whole Doc at once with ``Doc.to_array``/``Doc.from_array``; their strings stay in the string
+store past a ``memory_zone``, as many as spaCy's own cache keeps in memory. Like spaCy, it sets
+only the lemmas still unset (``token.lemma == 0``) unless the model's lemmatizer overwrites
+them.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ class FastLemmatizer:
         self.stock = stock
         self.resolver = indexed_copy(stock)
         self.attrs = tuple(attrs)
-        self.lemmas: dict[tuple[int, ...], str] = {}
+        self.lemmas: dict[tuple[int, ...], int] = {}  # key -> lemma's string-store id
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -81,25 +83,26 @@ class FastLemmatizer:
             return doc
         columns = [table[todo, i + 1].tolist() for i in range(len(self.attrs))]
         keys = list(zip(*columns, strict=True))
-        hashes = self._hashes(doc, todo.tolist(), keys)
-        lemmas[todo] = [hashes[key] for key in keys]
+        found = [self.lemmas.get(key) for key in keys]
+        positions = todo.tolist()
+        for j, lemma in enumerate(found):
+            if lemma is None:
+                found[j] = self._resolve(doc, positions[j], keys[j])
+        lemmas[todo] = found
         doc.from_array([LEMMA], cast(Ints2d, table[:, :1].copy()))
         return doc
 
-    def _hashes(self, doc: Doc, positions: list[int], keys: list[tuple[int, ...]]
-                ) -> dict[tuple[int, ...], int]:
-        """Each distinct key's lemma as a string-store id, added to the store for this Doc
-        (inside a ``memory_zone`` a lemma string seen first in an earlier zone is gone)."""
-        strings = doc.vocab.strings
-        found: dict[tuple[int, ...], int] = {}
-        for position, key in zip(positions, keys, strict=True):
-            if key in found:
-                continue
-            lemma = self.lemmas.get(key)
-            if lemma is None:
-                lemma = self.lemmas[key] = self.resolver.lemmatize(doc[position])[0]
-            found[key] = strings.add(lemma)
-        return found
+    def _resolve(self, doc: Doc, position: int, key: tuple[int, ...]) -> int:
+        """The lemma of the token at ``position`` (first of its key in the Doc) by spaCy's
+        rules, as a string-store id. The string is stored for good, not in the current
+        ``memory_zone``: the cache keeps its id for later Docs, as spaCy's own cache keeps the
+        string (a lemma seen first inside a zone would be gone after it)."""
+        known = self.lemmas.get(key)
+        if known is None:
+            lemma = self.resolver.lemmatize(doc[position])[0]
+            known = self.lemmas[key] = doc.vocab.strings.add(  # type: ignore[call-arg]
+                lemma, allow_transient=False)
+        return known
 
     def pipe(self, docs: Any, batch_size: int = 128) -> Any:
         for doc in docs:
