@@ -192,3 +192,16 @@ def test_reported_clause_ends_before_a_closing_cue_of_another_source(
             "indiqué la présidence.")
     # once: the closing cue reports the same statement, not the sentence around it
     assert _indirect(analyze_text, text) == ["leurs pays partageaient les mêmes objectifs"]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    # the cue's auxiliary serves a second reporting verb: the speaker's next act
+    ("Le ministre a affirmé que l'armée avait repris trois villages et salué le courage des "
+     "soldats sur le front.", "l'armée avait repris trois villages"),
+    # a participle that reports nothing continues the content's own verb group
+    ("Le ministre a affirmé que l'armée avait repris trois villages et libéré plusieurs otages.",
+     "l'armée avait repris trois villages et libéré plusieurs otages"),
+])
+def test_coordinated_participle_after_a_compound_cue(analyze_text: Analyze, text: str,
+                                                     content: str) -> None:
+    assert _indirect(analyze_text, text) == [content]

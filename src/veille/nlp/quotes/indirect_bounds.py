@@ -245,9 +245,18 @@ def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
                                  or _closing_cue(doc, tok, end)):
             return prev.idx
         if prev.pos_ == "CCONJ" and (present_participle(tok)
-                                     or aux is not None and tok.lower_ == aux):
+                                     or aux is not None and tok.lower_ == aux
+                                     or aux is not None and _shared_auxiliary(tok)):
             return prev.idx
     return end
+
+
+def _shared_auxiliary(tok: Token) -> bool:
+    """``tok`` is a reporting verb's past participle with no auxiliary of its own, coordinated
+    after the content of a compound cue ("a affirmé que A et salué B", "a estimé que A et
+    dénoncé B"): the cue's auxiliary serves it, so it is the speaker's next act, not A's."""
+    return ("Part" in tok.morph.get("VerbForm", []) and "Past" in tok.morph.get("Tense", [])
+            and is_reporting_verb(tok))
 
 
 def _closing_cue(doc: Doc, tok: Token, end: int) -> bool:
