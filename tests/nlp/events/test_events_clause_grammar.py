@@ -216,3 +216,9 @@ def test_the_subject_before_an_apposition_takes_part_in_the_main_clause_event() 
     text = "Paul Garnier, en visite officielle à Lyon, a rencontré Anne Morel."
     assert [(e.type, e.participants) for e in events(text)] == [
         ("visit", ["Paul Garnier"]), ("meeting", ["Paul Garnier", "Anne Morel"])]
+
+
+def test_a_pronoun_after_et_carries_the_subject_too() -> None:
+    text = "Paul Garnier a quitté la capitale en fin de matinée et il doit se rendre à Lyon."
+    found = clause_pronouns(text, 0, find_triggers(text, 0, len(text)), actors(text), ([], 0))
+    assert [(text[a.start:a.end], a.name) for a in found] == [("il", "Paul Garnier")]
