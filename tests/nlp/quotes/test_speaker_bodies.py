@@ -85,3 +85,17 @@ def test_an_acronym_the_tagger_did_not_type_a_body_is_its_expansion(
             "les sanctions sont justifiées.")
     quote = _quote(analyze_text(text).quotes, "les sanctions sont justifiées")
     assert quote.speaker == "Fédération française de rugby"
+
+
+def test_a_delegate_and_a_senior_official_speak_for_their_body(analyze_text: Analyze) -> None:
+    text = ("Les discussions ont repris. « Rien n'est réglé », estime un délégué de la CGT. Un "
+            "haut responsable de l'Union européenne a assuré que les sanctions seraient levées.")
+    quotes = analyze_text(text).quotes
+    assert _quote(quotes, "Rien n'est réglé").speaker == "CGT"
+    assert _quote(quotes, "les sanctions seraient levées").speaker == "Union européenne"
+
+
+def test_a_former_official_no_longer_speaks_for_the_body(analyze_text: Analyze) -> None:
+    text = ("Un ancien responsable de l'Union européenne a assuré que les sanctions seraient "
+            "levées.")
+    assert _quote(analyze_text(text).quotes, "les sanctions seraient levées").speaker is None

@@ -310,13 +310,16 @@ class SpeakerResolver:
         words = text.casefold().split()
         rules = _rules()
         voices = rules.body_voices | rules.body_statements
-        if len(words) < 2 or not (words[1] in voices or words[1].rstrip("sx") in voices):
+        k = 1  # the voice's noun, after the article and "haut" ("un haut responsable de X")
+        while k < len(words) - 1 and words[k] in rules.voice_adjectives:
+            k += 1
+        if len(words) <= k or not (words[k] in voices or words[k].rstrip("sx") in voices):
             return Said()
         bodies = [(m.start, e) for e in self.table.entities() if e.type == "ORG"
                   for m in e.mentions if start < m.start and m.end <= end]
         if bodies:
             return said_of(min(bodies, key=lambda b: b[0])[1])
-        return self._described_body(" ".join(text.split()[2:]), start)
+        return self._described_body(" ".join(text.split()[k + 1 :]), start)
 
     def _described_body(self, complement: str, pos: int) -> Said:
         """The body a voice's complement describes with a definite article and a body noun

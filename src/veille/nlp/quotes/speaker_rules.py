@@ -30,6 +30,7 @@ class _Rules:
     org_nouns: dict[str, bool]  # noun -> whether it may refer back to any organisation
     person_nouns: frozenset[str]
     body_voices: frozenset[str]  # "porte-parole": an unnamed one speaks for their body
+    voice_adjectives: frozenset[str]  # "haut": "un haut responsable" is still a voice
     prenominal: frozenset[str]  # "ancien": an adjective before the role noun
     prefixes: tuple[str, ...]  # "ex-": a prefix of the role noun
     plural_articles: frozenset[str]  # "les": a body named after one may be "eux"
@@ -51,6 +52,7 @@ def _build_rules(pack: LanguagePack) -> _Rules:
         pack.regex(_PATTERNS, "complement"), compiled("feminine"), compiled("masculine"),
         {row[0]: row[1:] == ("any",) for row in pack.table("quote_org_nouns.txt")},
         pack.words("quote_person_nouns.txt"), pack.words("quotes/speaker_body_voices.txt"),
+        pack.words("quotes/speaker_voice_adjectives.txt"),
         pack.words("quotes/speaker_prenominal.txt"),
         tuple(pack.lines("quotes/speaker_role_prefixes.txt")),
         pack.words("quotes/speaker_plural_articles.txt"),
