@@ -147,6 +147,7 @@ def test_each_coordinated_que_clause_is_a_statement(analyze_text: Analyze) -> No
 @pytest.mark.parametrize("text", [
     "Cela signifie que les prix vont encore augmenter dans les prochains mois.",
     "Ceci explique que les ventes reculent depuis le printemps.",
+    "Cette décision signifie que les prix vont encore augmenter.",
 ])
 def test_demonstrative_subject_states_a_fact_not_speech(analyze_text: Analyze,
                                                         text: str) -> None:

@@ -66,7 +66,9 @@ def _build_rules(pack: LanguagePack) -> MarkRules:
                      pack.regex(name, "closing_after_stop"), pack.regex(name, "line_continues"),
                      pack.regex(name, "line_open_end"), pack.regex(name, "orphan_closers"),
                      pack.regex(name, "dialogue_dash", re.MULTILINE),
-                     pack.regex(name, "dialogue_incise"), pack.words("reporting_verb_forms.txt"))
+                     pack.regex(name, "dialogue_incise"),
+                     pack.words("reporting_verb_forms.txt")
+                     | pack.words("reporting_verb_forms_added.txt"))
 
 
 @dataclass(frozen=True)
