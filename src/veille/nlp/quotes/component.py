@@ -21,7 +21,6 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from veille.lang.pack import LanguagePack
 from veille.model import Entity, Quote, QuoteKind, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.entities.component import EntityTable
@@ -35,6 +34,8 @@ from veille.nlp.quotes.indirect import Reported, find_indirect
 from veille.nlp.quotes.lexicon import lexicon
 from veille.nlp.quotes.marks import Marked, containing, find_marked, sentences, word_count
 from veille.nlp.quotes.speaker import Said, SpeakerResolver
+from veille.nlp.quotes.speaker_subjects import dependency_labels as _dependencies
+from veille.nlp.quotes.speaker_subjects import relative_source, shared_subject
 from veille.nlp.quotes.turn_speakers import turn_quotes
 from veille.nlp.quotes.turns import Turn
 from veille.nlp.scope import current_pack
@@ -48,12 +49,6 @@ _SCARE_MAX_WORDS = 3
 # Uncued verbless quotes up to this length are names or terms, not statements.
 _TERM_MAX_WORDS = 6
 _ROLE_SUBJECTS = "quotes/component_role_subjects.jsonl"
-_INDEFINITE = "quotes/component_indefinite_pronouns.txt"
-_RELATIVE_HEADS = "quotes/component_relative_heads.txt"
-_SOURCE_ADVERBS = "quotes/component_source_adverbs.txt"
-_SOURCE_WORDS = 8  # the longest source phrase read after "auprès"
-_SHARED_STEPS = 3  # verbs climbed to find a shared subject ("a réagi et a nié, en affirmant")
-_DEPENDENCIES = "quotes/component_dependencies.tsv"
 
 
 @dataclass
@@ -77,9 +72,8 @@ def extract_quotes(
              if m.start not in inside_turn]
     sents = sentences(text, marks)
     indirect = _indirect(doc, sents, inside_turn, marks)
-    pending = [_with_relative_source(doc, _with_shared_subject(doc, p))
-               for p in _direct(doc, marks, sents, indirect) + [
-                   _pending_indirect(r, sents) for r in indirect if r.statement]]
+    pending = [_attributed(doc, p) for p in _direct(doc, marks, sents, indirect) + [
+        _pending_indirect(r, sents) for r in indirect if r.statement]]
     pending.sort(key=lambda p: p.spans[0][0])
     quoted = [(m.left, m.right) for m in marks] + [
         (r.start, r.end) for r in indirect if r.statement]
@@ -232,15 +226,6 @@ def _is_subject(tok: Token, deps: dict[str, frozenset[str]]) -> bool:
     return head.dep_ in subject
 
 
-def _dependencies() -> dict[str, frozenset[str]]:
-    """The parser's dependency labels the rules read, by use (``subject``, ``apposition``...)."""
-    return current_pack().derive(_build_dependencies)
-
-
-def _build_dependencies(pack: LanguagePack) -> dict[str, frozenset[str]]:
-    return {row[0]: frozenset(row[1:]) for row in pack.table(_DEPENDENCIES)}
-
-
 def _indirect(doc: Doc, sents: list[tuple[int, int]], turns: Spans,
               marks: list[Marked]) -> list[Reported]:
     found = []
@@ -359,99 +344,11 @@ def _pending_indirect(r: Reported, sents: list[tuple[int, int]]) -> _Pending:
     return _Pending("indirect", [(r.start, r.end)], att, clause)
 
 
-def _with_shared_subject(doc: Doc, item: _Pending) -> _Pending:
-    """A cue verb with no subject of its own takes the subject of the verb it is coordinated
-    with or depends on ("La préfecture a réagi et a précisé que ...", "X a démenti, en
-    affirmant que ..."): French shares one subject across coordinated verbs, and a
-    gerund's or participle's subject is its main verb's."""
-    att = item.attribution
-    if att.cue is None or att.subject is not None or att.pronoun is not None:
-        return item
-    span = span_of(doc, att.at, att.at + 1)
-    if span is None or span[0].pos_ not in ("VERB", "AUX"):
-        return item
-    subject = _shared_subject(span[0])
-    if subject is None:
-        return item
-    end = min(subject.right_edge.idx + len(subject.right_edge.text), subject.head.idx)
-    shared = dataclasses.replace(att, subject=(subject.left_edge.idx, end), via="subject")
-    return dataclasses.replace(item, attribution=shared)
-
-
-def _with_relative_source(doc: Doc, item: _Pending) -> _Pending:
-    """Who a reporter learned the words from: "a-t-on appris auprès de X" (the indefinite
-    "on" of ``component_indefinite_pronouns.txt``), "selon ce qu'a appris Y auprès de X": X;
-    "selon ce qu'a indiqué X" (a relative on ``component_relative_heads.txt``): the subject
-    of the relative's verb. Other attributions are left as they are."""
-    att, pack = item.attribution, current_pack()
-    verb: Token | None = None
-    if att.pronoun is not None and att.pronoun.casefold() in pack.words(_INDEFINITE):
-        span = span_of(doc, att.at, att.at + 1)
-        verb = span[0] if span is not None else None
-    elif att.via == "selon" and att.subject is not None:
-        verb = _relative_verb(doc, att.subject)
-    if verb is None or verb.pos_ not in ("VERB", "AUX"):
-        return item
-    subject = None if att.pronoun else next(
-        (c for c in verb.children if c.dep_ in _dependencies().get("subject", frozenset())
-         and c.pos_ in ("NOUN", "PROPN")), None)
-    tokens = _learned_from(verb) or ([t for t in subject.subtree if not t.is_punct]
-                                     if subject is not None else [])
-    if not tokens:
-        return item
-    found = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-    kept = dataclasses.replace(att, subject=found, pronoun=None, via="selon")
-    return dataclasses.replace(item, attribution=kept)
-
-
-def _relative_verb(doc: Doc, subject: tuple[int, int]) -> Token | None:
-    """The verb of a relative on a demonstrative source ("selon ce qu'a indiqué X")."""
-    span = span_of(doc, subject[0], subject[1])
-    if span is None or len(span) != 1 or span[0].lower_ not in current_pack().words(
-            _RELATIVE_HEADS):
-        return None
-    return next((t for t in doc[span[0].i + 1 : span[0].i + 5] if t.pos_ == "VERB"), None)
-
-
-def _learned_from(verb: Token) -> list[Token]:
-    """The noun phrase after a source adverb hanging on ``verb`` ("auprès du parquet de X":
-    "parquet de X"), read in text order up to a punctuation mark or a verb: the parser
-    often hangs the phrase on the main clause instead. Empty when there is none."""
-    adverbs = current_pack().words(_SOURCE_ADVERBS)
-    adverb = next((c for c in verb.children if c.lower_ in adverbs), None)
-    if adverb is None:
-        return []
-    tokens = []
-    for tok in adverb.doc[adverb.i + 1 : adverb.i + 1 + _SOURCE_WORDS]:
-        if tok.is_punct or tok.is_space or tok.pos_ in ("VERB", "AUX", "SCONJ", "CCONJ"):
-            break
-        tokens.append(tok)
-    while tokens and tokens[0].pos_ == "ADP":
-        tokens = tokens[1:]  # "du parquet": the phrase, not its preposition
-    return tokens if any(t.pos_ in ("NOUN", "PROPN") for t in tokens) else []
-
-
-def _shared_subject(verb: Token) -> Token | None:
-    """The subject ``verb`` shares: climbing from the verb (or the verb its auxiliary or pair
-    word hangs on, ``verb_part``) through coordinated verbs and, for a form without person
-    (participle, gerund, infinitive), the clause it modifies (``shared_subject``), up to the
-    first verb with a nominal subject before it; None when a verb on the way has a pronoun
-    or no such subject is found."""
-    deps = _dependencies()
-    tok = verb.head if verb.dep_ in deps.get("verb_part", frozenset()) else verb
-    for _ in range(_SHARED_STEPS):
-        subjects = [c for c in tok.children if c.dep_ in deps.get("subject", frozenset())
-                    and c.i < tok.i]
-        if subjects:
-            return subjects[0] if subjects[0].pos_ in ("NOUN", "PROPN") else None
-        forms = set(tok.morph.get("VerbForm", []))
-        personless = bool(forms) and not forms - {"Part", "Ger", "Inf"}
-        climbs = tok.dep_ in deps.get("coordinated", frozenset()) or (
-            personless and tok.dep_ in deps.get("shared_subject", frozenset()))
-        if not climbs or tok.head is tok or tok.head.pos_ not in ("VERB", "AUX"):
-            return None
-        tok = tok.head
-    return None
+def _attributed(doc: Doc, item: _Pending) -> _Pending:
+    """``item`` with the subject its cue shares or learned its words from, if it needs one
+    (:mod:`.speaker_subjects`)."""
+    att = relative_source(doc, shared_subject(doc, item.attribution))
+    return item if att is item.attribution else dataclasses.replace(item, attribution=att)
 
 
 def _speaker(resolver: SpeakerResolver, att: Attribution) -> Said:

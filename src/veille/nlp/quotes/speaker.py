@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from veille.model import Entity
 from veille.nlp.entities.component import EntityTable
-from veille.nlp.entities.roles import country_names
 from veille.nlp.entities.text import fold_keep_offsets
 from veille.nlp.quotes.doc import fold
 from veille.nlp.quotes.lexicon import GENDERS, lexicon
@@ -30,13 +29,17 @@ from veille.nlp.quotes.roles import (
     role_holders,
     words_of,
 )
+from veille.nlp.quotes.speaker_places import seat_of
 from veille.nlp.quotes.speaker_rules import (
     FRONTED,
     Said,
     acronym_expansions,
+    by_surname,
     closed_before,
     collective_body,
+    described,
     gender_evidence,
+    holds_role,
     said_of,
 )
 from veille.nlp.quotes.speaker_rules import rules as _rules
@@ -217,13 +220,13 @@ class SpeakerResolver:
         if inner is not None:
             return inner
         # "le maire de Lyon": a place in a person's description is no speaker
-        named = self._named_inside(start, end, ("PER", "ORG") if self._described(text)
+        named = self._named_inside(start, end, ("PER", "ORG") if described(text)
                                    else ("PER", "ORG", "LOC"))
         if named is not None:
             return named
         entity = self.table.resolve(text, start, end, types=("PER", "ORG"))
         if entity is None or entity.type != "PER":
-            entity = self._by_surname(text) or entity
+            entity = by_surname(self.table, text) or entity
         if entity is not None:
             return said_of(entity)
         return self._description(text, start)
@@ -335,35 +338,6 @@ class SpeakerResolver:
             return self._organisation(words[0].casefold(), words[0], pos, referring=True)
         return Said(" ".join(words), None, "ORG")
 
-    def _by_surname(self, text: str) -> Entity | None:
-        """A capitalised last word that ends a person's name ("Lavrov" -> Sergueï Lavrov).
-
-        A fallback for when ``EntityTable.resolve`` declines a bare surname.
-        """
-        words = text.split()
-        if not words or not words[-1][:1].isupper():
-            return None
-        last = fold(words[-1])
-        found = [e for e in self.table.entities()
-                 if e.type == "PER" and fold(e.name).split()[-1:] == [last]]
-        return found[0] if len(found) == 1 else None
-
-    def _described(self, text: str) -> bool:
-        """A description whose head is a person noun or another common noun ("l'ancien maire
-        de Lyon", "le recteur de l'université de X"): the person holding the role speaks, not
-        a place named in its complement. A body noun ("le gouvernement de X") or a noun of
-        places ("la ville de X", ``quotes/speaker_place_nouns.txt``) lets the place speak,
-        for its government."""
-        rules = _rules()
-        words = rules.determiner.sub("", text).split()
-        while len(words) > 1 and words[0].casefold() in rules.prenominal:
-            words = words[1:]
-        if not words:
-            return False
-        head = words[0].casefold()
-        return head in rules.person_nouns or (words[0][:1].islower() and not (
-            head in rules.place_nouns or head in rules.org_nouns))
-
     def _body_of_complement(self, text: str, pos: int) -> Said | None:
         """"Le porte-parole du ministère", "la direction de la chaîne": an unnamed voice or
         organ of a body the text introduced before ("le ministère" of "Le ministère de
@@ -399,40 +373,11 @@ class SpeakerResolver:
                 resolved = self.table.resolve(mention.text, mention.start, mention.end,
                                               types=(kind,)) or entity
                 if kind != "PER":  # "Marchal" typed an organisation: Étienne Marchal
-                    resolved = self._by_surname(mention.text) or resolved
-                seat = self._seat(mention.text, start, end) if kind == "LOC" else None
+                    resolved = by_surname(self.table, mention.text) or resolved
+                seat = seat_of(self.text, self.table, mention.text, start, end) if (
+                    kind == "LOC") else None
                 return seat or said_of(resolved)
         return None
-
-    def _seat(self, place: str, start: int, end: int) -> Said | None:
-        """A place that is the whole subject span speaks as a metonym: for the body seated
-        there (``quotes/speaker_seats.tsv``: "Bruxelles a salué"), or, a capital in a text
-        that names another state, for its state ("Kiev a démenti" beside Russia: Ukraine;
-        not the city of a local story). None for any other place or span."""
-        rules = _rules()
-        if fold(rules.determiner.sub("", self.text[start:end].strip(" ,"))) != fold(place):
-            return None
-        body = rules.seats.get(fold(place))
-        state = rules.capitals.get(fold(place))
-        if body is None and (state is None or not self._names_another_state(state)):
-            return None
-        name = body or state or ""
-        entity = next((e for e in self.table.entities()
-                       if e.type in ("ORG", "LOC") and fold(e.name) == fold(name)), None)
-        return (said_of(entity) if entity else Said(name, None, "ORG")).found_by("body")
-
-    def _names_another_state(self, state: str) -> bool:
-        """The text names a country, or a capital, of a state other than ``state``."""
-        countries, capitals = country_names(), _rules().capitals
-        own = countries.get(fold_keep_offsets(state))
-        for entity in self.table.entities():
-            if entity.type != "LOC":
-                continue
-            code = countries.get(fold_keep_offsets(entity.name))
-            if (code is not None and code != own) or capitals.get(
-                    fold(entity.name), state) != state:
-                return True
-        return False
 
     def _description(self, text: str, pos: int) -> Said:
         """A description: anaphora when bare ("le ministre"), else the span as an unlinked name.
@@ -485,16 +430,9 @@ class SpeakerResolver:
             # "la porte-parole" is no man the text calls "M." or "le ministre X"
             return self.last(pos, "PER", gender)
         recent = self.last(pos, "PER", recent_only=True)
-        if recent.name and not bare and self._holds_role(recent, key):
+        if recent.name and not bare and holds_role(self.text, self.table, recent, key):
             return recent
         return Said()
-
-    def _holds_role(self, said: Said, head: str) -> bool:
-        """The text gives ``said`` the role ``head`` (folded: "president") next to one of its
-        mentions."""
-        entity = next((e for e in self.table.entities() if e.id == said.id), None)
-        return entity is not None and any(
-            head in fold(self.text[max(0, m.start - 40) : m.end]).split() for m in entity.mentions)
 
     def _organisation(self, head: str, cleaned: str, pos: int, possessive: bool = False,
                       referring: bool = False) -> Said:

@@ -151,3 +151,42 @@ def gender_evidence(text: str, table: EntityTable, said: Said) -> tuple[bool, bo
     before = [text[max(0, m.start - 24) : m.start] for m in entity.mentions]
     return (any(pack.feminine.search(b) for b in before),
             any(pack.masculine.search(b) for b in before))
+
+
+def described(text: str) -> bool:
+    """A description whose head is a person noun or another common noun ("l'ancien maire de
+    Lyon", "le recteur de l'université de X"): the person holding the role speaks, not a place
+    named in its complement. A body noun ("le gouvernement de X") or a noun of places ("la
+    ville de X", ``quotes/speaker_place_nouns.txt``) lets the place speak, for its
+    government."""
+    pack = rules()
+    words = pack.determiner.sub("", text).split()
+    while len(words) > 1 and words[0].casefold() in pack.prenominal:
+        words = words[1:]
+    if not words:
+        return False
+    head = words[0].casefold()
+    return head in pack.person_nouns or (words[0][:1].islower() and not (
+        head in pack.place_nouns or head in pack.org_nouns))
+
+
+def by_surname(table: EntityTable, text: str) -> Entity | None:
+    """A capitalised last word that ends a person's name ("Lavrov" -> Sergueï Lavrov).
+
+    A fallback for when ``EntityTable.resolve`` declines a bare surname.
+    """
+    words = text.split()
+    if not words or not words[-1][:1].isupper():
+        return None
+    last = fold(words[-1])
+    found = [e for e in table.entities()
+             if e.type == "PER" and fold(e.name).split()[-1:] == [last]]
+    return found[0] if len(found) == 1 else None
+
+
+def holds_role(text: str, table: EntityTable, said: Said, head: str) -> bool:
+    """The text gives ``said`` the role ``head`` (folded: "president") next to one of its
+    mentions."""
+    entity = next((e for e in table.entities() if e.id == said.id), None)
+    return entity is not None and any(
+        head in fold(text[max(0, m.start - 40) : m.end]).split() for m in entity.mentions)
