@@ -162,8 +162,9 @@ def from_speech_noun(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reporte
     the noun's complement ("de la préfecture"), else the subject of the verb it is the object
     of ("La préfecture a publié un communiqué selon lequel"), unless that verb disputes it."""
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    if (source_cue(doc, tok) is None or nxt is None or "Rel" not in nxt.morph.get("PronType", [])
-            or tok.i + 2 >= len(doc)):
+    # the relative first: it is rarer than a source preposition, and cheaper to test
+    if (nxt is None or "Rel" not in nxt.morph.get("PronType", []) or tok.i + 2 >= len(doc)
+            or source_cue(doc, tok) is None):
         return None
     words = indirect_words()
     noun = _speech_noun_before(doc, tok.i, sentence[0])
