@@ -7,14 +7,23 @@ endpoints, JSON and page, and the timeline JSON: requests per second at each con
 machine may be shared: a rate means little without it). Then it starts an expensive search
 (the issue's ``'a* '`` x 166) and times a small request (``/api``) while that search runs.
 Bounded: a fixed number of requests per endpoint and a time cap per phase.
+
+The searches are varied, as a newsroom's are: words drawn from the stored texts themselves
+(neither the words nearly every article has nor those of one article only), two-word
+queries, and the names of stored people and organisations, so that no answer is measured
+warm from a handful of repeated queries. The client is ``http.client`` on keep-alive
+connections, one a thread: it shares the cores with the server, and httpx cost 2-3 ms of CPU
+a request, as much as a document's answer.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -23,7 +32,9 @@ import threading
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from itertools import islice
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import httpx
 
@@ -35,15 +46,19 @@ from veille.api.server import free_port  # noqa: E402
 from veille.extract import extract_records  # noqa: E402
 from veille.run import store_outcomes  # noqa: E402
 from veille.settings import Settings  # noqa: E402
-from veille.store import open_store  # noqa: E402
+from veille.store import Store, open_store  # noqa: E402
 
 HOST = "127.0.0.1"  # loopback only, whatever the environment says
 EXPENSIVE = "a* " * 166
 # The timeline of each of the most mentioned people: its first request merges (seconds, see
 # the README), the next ones read the merged result until the store changes.
 TIMELINE_NAMES = 5
-WORDS = ("ministre", "sommet", "président", "accord", "Bruxelles", "guerre", "visite",
-         "conférence", "déclaré", "Pékin")
+# The query mix: words of the stored texts (of at least MIN_LETTERS letters, in at least two
+# documents and at most a third of them), pairs of them, and stored names.
+MIN_LETTERS = 4
+SAMPLE_TEXTS = 400
+QUERY_MIX = {"word": 0.6, "pair": 0.2, "name": 0.2}
+WARM_UP = 40
 
 
 def build_store(path: Path, count: int, examples: Path) -> int:
@@ -67,6 +82,33 @@ def build_store(path: Path, count: int, examples: Path) -> int:
         return have
     finally:
         store.close()
+
+
+def query_mix(store: Store, count: int, rng: random.Random) -> list[str]:
+    """``count`` search queries drawn from the store's own vocabulary and names."""
+    texts = [record.text for record in islice(store.iter_records(), SAMPLE_TEXTS)]
+    in_docs = Counter(w for text in texts for w in
+                      {w for w in re.findall(r"\w+", text.casefold())
+                       if len(w) >= MIN_LETTERS and not w.isdigit()})
+    words = sorted(w for w, n in in_docs.items() if 2 <= n <= len(texts) / 3)
+    names = sorted({row.name for kind in ("PER", "ORG")
+                    for row in store.entities(type=kind, limit=300)})
+    kinds = rng.choices(list(QUERY_MIX), weights=list(QUERY_MIX.values()), k=count)
+    return [rng.choice(names) if kind == "name" and names
+            else " ".join(rng.sample(words, 2)) if kind == "pair"
+            else rng.choice(words) for kind in kinds]
+
+
+def request_paths(queries: list[str], doc_ids: list[str], people: list[str]
+                  ) -> dict[str, list[str]]:
+    """The requests of each endpoint: one a query, document or person given."""
+    return {
+        "search": [f"/api/search?q={quote(q)}" for q in queries],
+        "search_page": [f"/search?q={quote(q)}" for q in queries],
+        "document": [f"/api/documents/{quote(d, safe='')}" for d in doc_ids],
+        "document_page": [f"/documents/{quote(d, safe='')}" for d in doc_ids],
+        "timeline": [f"/api/timeline?entity={quote(p)}" for p in people],
+    }
 
 
 def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
@@ -118,16 +160,23 @@ def load(base: str, paths: list[str], concurrency: int, cap: float, pid: int = 0
     lock = threading.Lock()
     stop_at = time.monotonic() + cap
     local = threading.local()
+    where = urlsplit(base)
 
     def one(path: str) -> None:
         if time.monotonic() > stop_at:
             return
-        if not hasattr(local, "client"):
-            local.client = httpx.Client(base_url=base, timeout=60)
         t0 = time.perf_counter()
         try:
-            status = local.client.get(path).status_code
-        except httpx.HTTPError:  # a timeout counts, as a failure
+            if not hasattr(local, "conn"):
+                local.conn = http.client.HTTPConnection(where.hostname or HOST, where.port,
+                                                        timeout=60)
+            local.conn.request("GET", path)
+            answer = local.conn.getresponse()
+            answer.read()
+            status = answer.status
+        except (OSError, http.client.HTTPException):  # a timeout counts, as a failure
+            local.conn.close()
+            del local.conn  # a new connection for the next request
             status = 0
         took = time.perf_counter() - t0
         with lock:
@@ -216,35 +265,33 @@ def main() -> None:
     parser.add_argument("--endpoints", default="search,search_page,document,document_page,"
                         "timeline", help="comma-separated, of these")
     parser.add_argument("--workers", type=int, default=1, help="veille serve --workers")
-    parser.add_argument("--requests", type=int, default=400, help="per endpoint")
+    parser.add_argument("--requests", type=int, default=600, help="per endpoint and level")
     parser.add_argument("--seconds", type=float, default=60, help="cap per endpoint")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args()
     args.store.parent.mkdir(parents=True, exist_ok=True)
     documents = build_store(args.store, args.docs, args.examples)
+    rng = random.Random(7)
+    n = args.requests
     store = open_store(str(args.store))
     try:
         ids = [row.doc_id for row in store.documents(limit=documents)]
         names = [row.name for row in store.entities(type="PER", limit=TIMELINE_NAMES)]
+        queries = query_mix(store, n + WARM_UP, rng)
     finally:
         store.close()
-    rng = random.Random(7)
     port = free_port(HOST)
     server = start_server(args.store, port, args.workers)
     base = f"http://{HOST}:{port}"
-    n = args.requests
-    doc_ids = [rng.choice(ids) for _ in range(n)]
-    queries = [rng.choice(WORDS) for _ in range(n)]
-    endpoints = {
-        "search": [f"/api/search?q={q}" for q in queries],
-        "search_page": [f"/search?q={q}" for q in queries],
-        "document": [f"/api/documents/{d}" for d in doc_ids],
-        "document_page": [f"/documents/{d}" for d in doc_ids],
-        "timeline": [f"/api/timeline?entity={rng.choice(names)}" for _ in range(n)],
-    }
+    doc_ids = [rng.choice(ids) for _ in range(n + WARM_UP)]
+    people = [rng.choice(names) for _ in range(n + WARM_UP)]
+    endpoints = request_paths(queries[:n], doc_ids[:n], people[:n])
+    # Warm-up requests of the same kinds, drawn apart from the measured ones.
+    warm = request_paths(queries[n:], doc_ids[n:], people[n:])
     levels = [int(c) for c in args.concurrency.split(",") if c.strip()]
     try:
         figures: dict[str, object] = {"documents": documents, "concurrency": levels,
+                                      "distinct_queries": len(set(queries[:n])),
                                       "workers": args.workers, "cpus": os.cpu_count() or 0,
                                       "load_at_start": load_average()}
         figures["timeline_first_request_s"] = first_timelines(base, names)
@@ -252,6 +299,9 @@ def main() -> None:
         cpu: dict[str, dict[int, float]] = {}
         chosen = args.endpoints.split(",")
         for name, paths in ((k, v) for k, v in endpoints.items() if k in chosen):
+            # Uncounted: the first requests of each reader thread open its connection and
+            # fill its page cache, which a running server has done long before.
+            load(base, warm[name], max(levels), args.seconds)
             for level in levels:
                 found = load(base, paths, level, args.seconds, server.pid)
                 figures[f"{name}@{level}"] = found
