@@ -42,3 +42,13 @@ def test_a_gerund_of_a_verb_with_a_pronoun_subject_is_no_noun_subject(
     text = ("Claire Mounier dirige le chantier. Elle a réagi en affirmant que la digue "
             "tiendrait.")
     assert _quote(analyze_text(text).quotes, "la digue tiendrait").speaker == "Claire Mounier"
+
+
+def test_a_finite_verb_parsed_as_a_modifier_still_has_the_opening_phrase_as_subject(
+        analyze_text: Analyze) -> None:
+    # the parser hangs "appelle" on "usagers"; "fait savoir" is coordinated with it
+    text = ("Le maire Paul Girard a reçu les élus. La coordination nationale des usagers "
+            "appelle à un moratoire et fait savoir que dix hôpitaux ont fermé.")
+    quote = _quote(analyze_text(text).quotes, "dix hôpitaux ont fermé")
+    assert quote.speaker == "coordination nationale des usagers"
+    assert quote.speaker_via == "subject"

@@ -51,8 +51,7 @@ def shared_subject(doc: Doc, att: Attribution) -> Attribution:
     subject = _shared_subject(span[0])
     if subject is None:
         return att
-    end = min(subject.right_edge.idx + len(subject.right_edge.text), subject.head.idx)
-    return dataclasses.replace(att, subject=(subject.left_edge.idx, end), via="subject")
+    return dataclasses.replace(att, subject=subject, via="subject")
 
 
 def relative_source(doc: Doc, att: Attribution) -> Attribution:
@@ -107,7 +106,7 @@ def _learned_from(verb: Token) -> list[Token]:
     return tokens if any(t.pos_ in ("NOUN", "PROPN") for t in tokens) else []
 
 
-def _shared_subject(verb: Token) -> Token | None:
+def _shared_subject(verb: Token) -> tuple[int, int] | None:
     """The subject ``verb`` shares: climbing from the verb (or the verb its auxiliary or pair
     word hangs on, ``verb_part``) through coordinated verbs and, for a form without person
     (participle, gerund, infinitive), the clause it modifies (``shared_subject``), up to the
@@ -119,7 +118,14 @@ def _shared_subject(verb: Token) -> Token | None:
         subjects = [c for c in tok.children if c.dep_ in deps.get("subject", frozenset())
                     and c.i < tok.i]
         if subjects:
-            return subjects[0] if subjects[0].pos_ in ("NOUN", "PROPN") else None
+            subject = subjects[0]
+            if subject.pos_ not in ("NOUN", "PROPN"):
+                return None
+            end = min(subject.right_edge.idx + len(subject.right_edge.text), subject.head.idx)
+            return subject.left_edge.idx, end
+        phrase = _phrase_modified(tok)
+        if phrase is not None:
+            return phrase
         forms = set(tok.morph.get("VerbForm", []))
         personless = bool(forms) and not forms - {"Part", "Ger", "Inf"}
         climbs = tok.dep_ in deps.get("coordinated", frozenset()) or (
@@ -128,3 +134,25 @@ def _shared_subject(verb: Token) -> Token | None:
             return None
         tok = tok.head
     return None
+
+
+def _phrase_modified(verb: Token) -> tuple[int, int] | None:
+    """The noun phrase opening the clause when the parser took its finite verb for a modifier
+    of the noun before it ("La coordination des usagers appelle à ..." parsed as if
+    "appelle" qualified "usagers"): a finite verb modifies no noun without a relative
+    pronoun, so the phrase, climbed up its complements to the clause's first word, is its
+    subject. None for any other verb."""
+    deps = dependency_labels()
+    noun = verb.head
+    if (verb.dep_ not in deps.get("modifier", frozenset()) or noun.i > verb.i
+            or "Fin" not in verb.morph.get("VerbForm", [])
+            or noun.pos_ not in ("NOUN", "PROPN")):
+        return None
+    while noun.dep_ in deps.get("attachment", frozenset()) and noun.head.i < noun.i:
+        noun = noun.head
+    first = noun.left_edge
+    opens = first.i == 0 or first.doc[first.i - 1].is_punct or first.doc[first.i - 1].is_space
+    if not opens or any(t.pos_ in ("VERB", "AUX") for t in first.doc[first.i : verb.i]):
+        return None
+    last = first.doc[verb.i - 1]
+    return first.idx, last.idx + len(last.text)
