@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from veille.kb.base import get_kb
 from veille.lang.pack import LanguagePack
@@ -17,6 +18,11 @@ from veille.settings import Settings
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
+
+# Property tests check what a function returns, never how fast: Hypothesis's default 200 ms
+# deadline per example fails them on a loaded shared machine (a flaky test, not a finding).
+hypothesis_settings.register_profile("veille", deadline=None)
+hypothesis_settings.load_profile("veille")
 
 
 @pytest.fixture(scope="session")
