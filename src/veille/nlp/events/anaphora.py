@@ -79,9 +79,11 @@ def subject_pronoun(text: str, start: int, end: int, previous: list[Actor],
     """"Il"/"Elle" opening a sentence ("Il doit", "Mardi, il s'est rendu") is the first
     person named in the previous one, not counting the source of "selon X"."""
     m = _re()["subject_pronoun"].match(text, start, end)
+    if m is None:  # most sentences: no need to read the previous one's attributions
+        return []
     person = next((a for a in previous if a.type == "PER"
                    and not attribution_source(text, previous_start, a.start, a.start)), None)
-    if m is None or person is None:
+    if person is None:
         return []
     return [Actor(start, m.end(), person.name, "PER")]
 

@@ -240,10 +240,12 @@ def is_place(text: str, actor: Actor) -> bool:
     ("sur Anchorage, en Alaska")."""
     if actor.type != "LOC" and venue_city(actor.name) is None:
         return False
-    before = text[:actor.start]
-    return _re()["place_preposition"].search(before[-30:]) is not None or \
-        _re()["venue"].search(before[-40:]) is not None or \
-        _re()["region_after"].match(text, actor.end) is not None
+    # the 40 characters before it, not the text's whole head: a long text stays linear
+    before = text[max(0, actor.start - 40):actor.start]
+    found = _re()
+    return found["place_preposition"].search(before[-30:]) is not None or \
+        found["venue"].search(before) is not None or \
+        found["region_after"].match(text, actor.end) is not None
 
 
 def _venue_key(name: str) -> str:
@@ -266,8 +268,10 @@ def as_participant(text: str, actor: Actor) -> str | None:
     if actor.type == "MISC":  # "les Rafale", "la COP": things and labels take no part
         return None
     if actor.type != "LOC":  # "à l'Élysée", "au Kremlin": a building is where, not who
-        return None if _re()["place_preposition"].search(text[:actor.start][-30:]) else actor.name
-    if is_place(text, actor) or _re()["of_complement"].search(text[:actor.start][-12:]):
+        at = text[max(0, actor.start - 30):actor.start]
+        return None if _re()["place_preposition"].search(at) else actor.name
+    if is_place(text, actor) or \
+            _re()["of_complement"].search(text[max(0, actor.start - 12):actor.start]):
         return None
     # a location acts only as a state, or as a capital standing for one ("Moscou a répondu")
     table, states = current_pack().derive(_read_capitals)

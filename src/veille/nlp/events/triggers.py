@@ -36,11 +36,13 @@ _WORD_START = r"(?<!\w)"
 class _Scanner:
     """The trigger table as two regexes: ``any`` finds where some trigger starts (one pass
     over a sentence, instead of one per trigger); ``every`` reads at such a place which
-    triggers match there, each in its named group ``t<i>``."""
+    triggers match there, each in its named group ``t<i>``, whose number in the match's spans
+    (``Match.regs``) is ``groups[i]``."""
 
     rules: tuple[_Rule, ...]
     any: re.Pattern[str]
     every: re.Pattern[str]
+    groups: tuple[int, ...]
 
 
 def _read_triggers(pack: LanguagePack) -> _Scanner:
@@ -51,9 +53,10 @@ def _read_triggers(pack: LanguagePack) -> _Scanner:
                   for p, t, c in table)
     found = "|".join(rf"(?:{p}(?!\w))" for p, _, _ in table)
     # an empty branch after each lookahead: a trigger that does not match leaves its group unset
-    every = "".join(f"(?:(?=(?P<t{i}>{r.pattern}))|)" for i, (r, _, _) in enumerate(rules))
-    return _Scanner(rules, re.compile(rf"{_WORD_START}(?=(?:{found}))", re.IGNORECASE),
-                    re.compile(every, re.IGNORECASE))
+    every = re.compile("".join(f"(?:(?=(?P<t{i}>{r.pattern}))|)" for i, (r, _, _)
+                               in enumerate(rules)), re.IGNORECASE)
+    return _Scanner(rules, re.compile(rf"{_WORD_START}(?=(?:{found}))", re.IGNORECASE), every,
+                    tuple(every.groupindex[f"t{i}"] for i in range(len(rules))))
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
@@ -71,16 +74,22 @@ def _sentence(scanner: _Scanner, text: str, start: int, end: int) -> list[Trigge
     """What running each trigger's regex over ``text[start:end]`` gives (``endpos`` cuts the
     lookaheads at the sentence's end as the slice would; a sentence starts after a blank, so
     the word-start lookbehind reads the same), in one pass."""
-    free = [start] * len(scanner.rules)  # where each trigger's next match may start
-    found: list[list[Trigger]] = [[] for _ in scanner.rules]
+    # where each trigger's next match may start, for the triggers matched so far: most
+    # sentences have none, and a place matches a few of the table's triggers
+    free: dict[int, int] = {}
+    found: list[tuple[int, Trigger]] = []
     for place in scanner.any.finditer(text, start, end):
         at = scanner.every.match(text, place.start(), end)
-        for i, (_, kind, cameo) in enumerate(scanner.rules):
-            s, e = at.span(f"t{i}") if at else (-1, -1)
-            if s >= free[i]:  # not inside this trigger's previous match, as finditer goes
-                found[i].append(Trigger(s, e, text[s:e], kind, cameo))
+        if at is None:  # never: each trigger's branch may match empty
+            continue
+        spans = at.regs
+        for i, group in enumerate(scanner.groups):
+            s, e = spans[group]
+            if s >= free.get(i, start):  # not inside its previous match, as finditer goes
+                _, kind, cameo = scanner.rules[i]
+                found.append((i, Trigger(s, e, text[s:e], kind, cameo)))
                 free[i] = e
-    return _longest_first([t for ts in found for t in ts])
+    return _longest_first([t for _, t in sorted(found, key=lambda f: (f[0], f[1].start))])
 
 
 def _longest_first(found: list[Trigger]) -> list[Trigger]:
