@@ -11,21 +11,38 @@ from veille.nlp.scope import current_pack
 
 PATTERNS = "events/patterns.toml"
 
+# The table each caller asked for last, with the pack it was read from: the rules ask for
+# their patterns at every step (hundreds of times a document), and a run reads one pack, so
+# an identity check saves the pack's keyed lookup; another pack reads its own, as before.
+_LAST: dict[int, tuple[LanguagePack, Mapping[str, re.Pattern[str]]]] = {}
+_LAST_KINDS: dict[str, tuple[LanguagePack, dict[str, re.Pattern[str]]]] = {}
+
 
 def patterns(flags: Mapping[str, int]) -> Mapping[str, re.Pattern[str]]:
     """The entries of ``events/patterns.toml`` a module names in ``flags`` (a module-level
     mapping: name -> re flags), compiled once per pack."""
     pack = current_pack()
-    return pack.cached((PATTERNS, id(flags)), lambda: {
+    last = _LAST.get(id(flags))
+    if last is not None and last[0] is pack:
+        return last[1]
+    found = pack.cached((PATTERNS, id(flags)), lambda: {
         key: pack.regex(PATTERNS, key, value) for key, value in flags.items()})
+    _LAST[id(flags)] = (pack, found)
+    return found
 
 
 def kinds(pack: LanguagePack, name: str) -> dict[str, re.Pattern[str]]:
     """A table of regex<TAB>kind as one case-insensitive alternation per kind."""
+    last = _LAST_KINDS.get(name)
+    if last is not None and last[0] is pack:
+        return last[1]
+
     def build() -> dict[str, re.Pattern[str]]:
         grouped: dict[str, list[str]] = {}
         for pattern, kind in pack.table(name):
             grouped.setdefault(kind, []).append(pattern)
         return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)
                 for k, v in grouped.items()}
-    return pack.cached(("kinds", name), build)
+    found = pack.cached(("kinds", name), build)
+    _LAST_KINDS[name] = (pack, found)
+    return found
