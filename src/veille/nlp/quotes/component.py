@@ -17,9 +17,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Token
-from spacy.vocab import Vocab
 
 from veille.model import Entity, Quote, QuoteKind, TimeExpr
 from veille.nlp.context import DocContext
@@ -36,6 +34,7 @@ from veille.nlp.quotes.marks import Marked, containing, find_marked, sentences, 
 from veille.nlp.quotes.speaker import Said, SpeakerResolver
 from veille.nlp.quotes.speaker_subjects import dependency_labels as _dependencies
 from veille.nlp.quotes.speaker_subjects import relative_source, shared_subject
+from veille.nlp.quotes.token_patterns import DependencyPattern
 from veille.nlp.quotes.turn_speakers import turn_quotes
 from veille.nlp.quotes.turns import Turn
 from veille.nlp.scope import current_pack
@@ -180,8 +179,9 @@ def role_subjects(doc: Doc) -> list[tuple[int, int]]:
     if not doc.has_annotation("DEP"):
         return []  # no parse, no subjects (a blank pipeline)
     article: dict[int, int] = {}  # noun -> its first article
-    for _, (noun, det) in _role_subject_matcher(doc.vocab)(doc):
-        article[noun] = min(det, article.get(noun, det))
+    for pattern in _role_subject_patterns():
+        for noun, det in pattern(doc):
+            article[noun] = min(det, article.get(noun, det))
     found = []
     adjective = _dependencies().get("adjective", frozenset())
     for noun in sorted(article):
@@ -193,22 +193,23 @@ def role_subjects(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
-def _role_subject_matcher(vocab: Vocab) -> DependencyMatcher:
-    """The pack's role-subject patterns on ``vocab``, their first node restricted to the head
-    nouns of ``quote_person_nouns.txt`` (one list for every rule that reads them; in the
-    pattern, it also spares the matcher every other subject). Built once per pack and vocab:
-    the matcher holds the vocab, so its id is not reused while cached."""
+def _role_subject_patterns() -> list[DependencyPattern]:
+    """The pack's role-subject patterns, their first node restricted to the head nouns of
+    ``quote_person_nouns.txt`` (one list for every rule that reads them; in the pattern, it also
+    spares the matcher every other subject). Matched on the Doc's arrays
+    (:class:`~.token_patterns.DependencyPattern`): spaCy's ``DependencyMatcher`` walked every
+    token for them."""
     pack = current_pack()
 
-    def build() -> DependencyMatcher:
+    def build() -> list[DependencyPattern]:
         nouns = sorted(pack.words("quote_person_nouns.txt"))
-        matcher = DependencyMatcher(vocab)
+        patterns = []
         for entry in pack.patterns(_ROLE_SUBJECTS):
             first, *rest = entry["pattern"]
             attrs = {**first["RIGHT_ATTRS"], "LOWER": {"IN": nouns}}
-            matcher.add(entry["label"], [[{**first, "RIGHT_ATTRS": attrs}, *rest]])
-        return matcher
-    return pack.cached(("role_subjects", id(vocab)), build)
+            patterns.append(DependencyPattern([{**first, "RIGHT_ATTRS": attrs}, *rest]))
+        return patterns
+    return pack.cached("role_subject_patterns", build)
 
 
 def _is_subject(tok: Token, deps: dict[str, frozenset[str]]) -> bool:

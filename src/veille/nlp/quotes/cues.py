@@ -21,6 +21,7 @@ from spacy.vocab import Vocab
 
 from veille.lang.pack import LanguagePack
 from veille.nlp.quotes.doc import span_of, text_of
+from veille.nlp.quotes.token_patterns import AnchoredMatcher
 from veille.nlp.scope import current_pack
 
 _MATCHES = "veille.quotes.cue_matches."
@@ -119,18 +120,21 @@ def _by_second_column(rows: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[
     return {key: frozenset(words) for key, words in groups.items()}
 
 
-def _matcher(pack: LanguagePack, vocab: Vocab) -> tuple[Matcher, dict[int, tuple[str, str]]]:
+def _matcher(pack: LanguagePack, vocab: Vocab
+             ) -> tuple[AnchoredMatcher, dict[int, tuple[str, str]]]:
     """The cue patterns of ``pack`` (inverted pronouns, reflexive verbs) on ``vocab``, and the
     label and id of each match key (kept here: a key added to the vocab's strings inside a
-    ``memory_zone`` is gone after it)."""
+    ``memory_zone`` is gone after it). Run around their pronouns only (:mod:`.token_patterns`)."""
     matcher = Matcher(vocab)
     keys: dict[int, tuple[str, str]] = {}
+    patterns = []
     for name in ("quotes/cues_inverted.jsonl", "quotes/cues_reflexive.jsonl"):
         for entry in pack.patterns(name):
             key = f"{entry['label']}\t{entry.get('id', '')}"
             keys[get_string_id(key)] = (entry["label"], entry.get("id", ""))
             matcher.add(key, [entry["pattern"]])
-    return matcher, keys
+            patterns.append(entry["pattern"])
+    return AnchoredMatcher(matcher, patterns), keys
 
 
 @dataclass(frozen=True)
@@ -153,7 +157,7 @@ def _matches(doc: Doc) -> _Matches:
     inverted: dict[int, tuple[int, str]] = {}
     reflexive = set()
     # A pack may have no patterns (English has no inverted pronouns): spaCy warns on an empty one.
-    for match_id, start, end in matcher(doc) if len(matcher) else []:
+    for match_id, start, end in matcher(doc) if len(matcher.matcher) else []:
         label, pronoun = keys[match_id]
         if label == _INVERTED:
             inverted[start] = (end - 1, pronoun)
