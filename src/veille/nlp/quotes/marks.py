@@ -27,6 +27,8 @@ from veille.lang.pack import LanguagePack
 from veille.nlp.scope import current_pack
 
 _TERMINAL = ".!?…"
+# Where a sentence may end: the loop of `sentences` visits these characters only.
+_BREAKS = re.compile("[\n" + re.escape(_TERMINAL) + "]")
 
 
 @dataclass(frozen=True)
@@ -293,7 +295,8 @@ def sentences(text: str, marks: list[Marked]) -> list[tuple[int, int]]:
     masked = mask_quotes(text, marks)
     spans: list[tuple[int, int]] = []
     start = 0
-    for i, ch in enumerate(masked):
+    for found in _BREAKS.finditer(masked):
+        i, ch = found.start(), found.group()
         if ch == "\n" and not _soft_break(masked, i):
             spans.append((start, i))
             start = i + 1
@@ -321,16 +324,21 @@ def _split_after_quotes(text: str, marks: list[Marked], spans: list[tuple[int, i
 
 def _soft_break(text: str, i: int) -> bool:
     """A line break a scraper inserted inside a sentence."""
-    before = text[:i].rstrip(" \t")
-    after = text[i + 1 :].lstrip(" \t")
-    if not before or not after or before.endswith("\n") or after.startswith("\n"):
+    # The characters around the break, past spaces and tabs, read in place: slicing the text
+    # before and after each break was quadratic in a long transcript.
+    j, k = i, i + 1
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    if j == 0 or k == len(text) or text[j - 1] == "\n" or text[k] == "\n":
         return False
-    nxt = after[0]
+    last, nxt = text[j - 1], text[k]
     rules = mark_rules()
     if rules.line_continues.match(nxt) or nxt.islower():
         return True
     return nxt in rules.openers and not (
-        before[-1] in _TERMINAL or rules.line_open_end.match(before[-1]))
+        last in _TERMINAL or rules.line_open_end.match(last))
 
 
 def _ends_sentence(text: str, i: int) -> bool:
