@@ -11,10 +11,7 @@ from veille.nlp.quotes.roles import antecedent, country_of, role_holders, words_
 Analyze = Callable[..., Analysis]
 
 
-def _quote(quotes: list[Quote], words: str) -> Quote:
-    found = [q for q in quotes if words in q.text]
-    assert found, f"no quote with {words!r} in {[q.text for q in quotes]}"
-    return found[0]
+QuoteIn = Callable[[list[Quote], str], Quote]
 
 
 def _person(eid: str, text: str, name: str) -> Entity:
@@ -74,47 +71,48 @@ def test_a_nationality_must_agree_with_the_holder() -> None:
 # -- through the pipeline ---------------------------------------------------------------------
 
 def test_bare_role_noun_is_the_last_holder_of_that_role_not_the_last_person(
-        analyze_text: Analyze) -> None:
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     quotes = analyze_text(
         "Mme Petit, présidente de la région, avait reçu le ministre belge de l'Agriculture, "
         "Luc Janssens, à Namur. Mme Petit a ensuite quitté la salle. Le ministre a assuré que "
         "les aides seraient versées en mai."
     ).quotes
-    assert _quote(quotes, "aides").speaker == "Luc Janssens"
+    assert quote_in(quotes, "aides").speaker == "Luc Janssens"
 
 
-def test_pronoun_after_a_role_subject_follows_it(analyze_text: Analyze) -> None:
+def test_pronoun_after_a_role_subject_follows_it(quote_in: QuoteIn, analyze_text: Analyze) -> None:
     quotes = analyze_text(
         "Paul Ferrand, ambassadeur de France au Mali, a dîné avec Amadou Keita. Amadou Keita "
         "est parti tôt. L'ambassadeur a démenti toute brouille. Il a affirmé que le dialogue "
         "continuerait."
     ).quotes
-    assert _quote(quotes, "dialogue").speaker == "Paul Ferrand"
+    assert quote_in(quotes, "dialogue").speaker == "Paul Ferrand"
 
 
 def test_role_noun_with_a_nationality_picks_the_holder_of_that_country(
-        analyze_text: Analyze) -> None:
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     quotes = analyze_text(
         "Ivan Sokolov, ministre russe de l'Énergie, a rencontré Tomas Berg, ministre norvégien "
         "du Pétrole, à Oslo. Le ministre russe a déclaré que les livraisons reprendraient."
     ).quotes
-    assert _quote(quotes, "livraisons").speaker == "Ivan Sokolov"
+    assert quote_in(quotes, "livraisons").speaker == "Ivan Sokolov"
 
 
-def test_unnamed_spokesperson_is_named_by_the_next_sentence(analyze_text: Analyze) -> None:
+def test_unnamed_spokesperson_is_named_by_the_next_sentence(
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     quotes = analyze_text(
         "Le maire a reporté le conseil municipal, a annoncé mardi son porte-parole. « Le "
         "quorum n'était pas atteint », a précisé Julie Marchand, porte-parole de la mairie."
     ).quotes
-    assert _quote(quotes, "conseil municipal").speaker == "Julie Marchand"
+    assert quote_in(quotes, "conseil municipal").speaker == "Julie Marchand"
 
 
-def test_spokesperson_nobody_names_stays_null(analyze_text: Analyze) -> None:
+def test_spokesperson_nobody_names_stays_null(quote_in: QuoteIn, analyze_text: Analyze) -> None:
     quotes = analyze_text(
         "Jean Morel a reporté le conseil municipal, a annoncé mardi son porte-parole. "
         "La séance aura lieu en juin."
     ).quotes
-    assert _quote(quotes, "conseil municipal").speaker is None
+    assert quote_in(quotes, "conseil municipal").speaker is None
 
 
 # -- a reporting clause inside the quote marks ------------------------------------------------
@@ -145,12 +143,12 @@ def test_comparison_between_commas_is_not_an_incise(analyze_text: Analyze) -> No
 
 
 def test_feminine_role_noun_skips_a_man_when_nobody_holds_the_role(
-        analyze_text: Analyze) -> None:
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     quotes = analyze_text(
         "Mme Roche a pris la parole. M. Garnier a ouvert la séance à Lille. La porte-parole a "
         "précisé que la séance reprendrait lundi."
     ).quotes
-    assert _quote(quotes, "reprendrait").speaker == "Roche"
+    assert quote_in(quotes, "reprendrait").speaker == "Roche"
 
 
 def test_incise_ending_with_a_full_stop_and_selon_lui(analyze_text: Analyze) -> None:
@@ -173,13 +171,13 @@ def test_selon_with_a_common_noun_inside_a_quote_is_the_speakers_words(
         ("La croissance sera, selon nos prévisions, de deux points", "Léa Morin")]
 
 
-def test_cataphora_to_a_possessive_apposition(analyze_text: Analyze) -> None:
+def test_cataphora_to_a_possessive_apposition(quote_in: QuoteIn, analyze_text: Analyze) -> None:
     quotes = analyze_text(
         "Le club a limogé son entraîneur, a confirmé dimanche sa porte-parole. « La décision "
         "a été prise à l'unanimité », a ajouté Inès Carvalho, sa porte-parole, lors d'un point "
         "presse."
     ).quotes
-    assert _quote(quotes, "limogé").speaker == "Inès Carvalho"
+    assert quote_in(quotes, "limogé").speaker == "Inès Carvalho"
 
 
 def test_country_of_a_qualifier() -> None:

@@ -14,49 +14,49 @@ from veille.nlp.pipeline import Analysis
 Analyze = Callable[..., Analysis]
 
 
-def _quote(quotes: list[Quote], words: str) -> Quote:
-    found = [q for q in quotes if words in q.text]
-    assert found, f"no quote with {words!r} in {[q.text for q in quotes]}"
-    return found[0]
+QuoteIn = Callable[[list[Quote], str], Quote]
 
 
-def test_a_preposed_subject_is_found_by_subject(analyze_text: Analyze) -> None:
+def test_a_preposed_subject_is_found_by_subject(quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = "Odile Marchand a affirmé que le tunnel serait rouvert avant l'été."
-    quote = _quote(analyze_text(text).quotes, "le tunnel serait rouvert")
+    quote = quote_in(analyze_text(text).quotes, "le tunnel serait rouvert")
     assert (quote.speaker, quote.speaker_via) == ("Odile Marchand", "subject")
 
 
-def test_an_inverted_subject_after_the_quote_is_found_by_incise(analyze_text: Analyze) -> None:
+def test_an_inverted_subject_after_the_quote_is_found_by_incise(
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = "« Nous tiendrons les délais », a assuré Gaspard Lenoir devant les élus."
-    quote = _quote(analyze_text(text).quotes, "Nous tiendrons les délais")
+    quote = quote_in(analyze_text(text).quotes, "Nous tiendrons les délais")
     assert (quote.speaker, quote.speaker_via) == ("Gaspard Lenoir", "incise")
 
 
-def test_a_source_preposition_is_found_by_selon(analyze_text: Analyze) -> None:
+def test_a_source_preposition_is_found_by_selon(quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = "Selon Béatrice Carrel, la digue cédera au prochain orage."
-    quote = _quote(analyze_text(text).quotes, "la digue cédera")
+    quote = quote_in(analyze_text(text).quotes, "la digue cédera")
     assert (quote.speaker, quote.speaker_via) == ("Béatrice Carrel", "selon")
 
 
-def test_a_pronoun_is_found_by_pronoun(analyze_text: Analyze) -> None:
+def test_a_pronoun_is_found_by_pronoun(quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = ("Raoul Vidalenc a visité l'usine lundi. « Rien ne sera fermé », a-t-il promis "
             "aux ouvriers.")
-    quote = _quote(analyze_text(text).quotes, "Rien ne sera fermé")
+    quote = quote_in(analyze_text(text).quotes, "Rien ne sera fermé")
     assert (quote.speaker, quote.speaker_via) == ("Raoul Vidalenc", "pronoun")
 
 
-def test_an_uncued_quote_continuing_a_speaker_is_found_by_context(analyze_text: Analyze
+def test_an_uncued_quote_continuing_a_speaker_is_found_by_context(
+        quote_in: QuoteIn, analyze_text: Analyze
                                                                   ) -> None:
     text = ("« Les travaux commencent demain », a déclaré Hélène Fabre. « Nous avons attendu "
             "trop longtemps. »")
-    quote = _quote(analyze_text(text).quotes, "Nous avons attendu trop longtemps")
+    quote = quote_in(analyze_text(text).quotes, "Nous avons attendu trop longtemps")
     assert (quote.speaker, quote.speaker_via) == ("Hélène Fabre", "context")
 
 
-def test_an_unnamed_source_has_no_speaker_and_no_via(analyze_text: Analyze) -> None:
+def test_an_unnamed_source_has_no_speaker_and_no_via(
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = ("Le maire Lucien Arnaud a inauguré le pont. Un proche du maire a confié que le "
             "budget avait doublé.")
-    quote = _quote(analyze_text(text).quotes, "le budget avait doublé")
+    quote = quote_in(analyze_text(text).quotes, "le budget avait doublé")
     assert (quote.speaker, quote.speaker_via) == (None, None)
 
 
@@ -69,32 +69,34 @@ def test_speaker_via_is_in_the_serialized_record() -> None:
     assert Record.from_dict(data).quotes[0].speaker_via == "incise"
 
 
-def test_a_name_apposed_after_a_role_description_speaks(analyze_text: Analyze) -> None:
+def test_a_name_apposed_after_a_role_description_speaks(
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = ("La flotte restera au port, comme le précise l'ambassadeur de France en Italie, "
             "Paul Roux : « Les navires ne partiront pas avant l'automne prochain. »")
-    quote = _quote(analyze_text(text).quotes, "Les navires ne partiront pas")
+    quote = quote_in(analyze_text(text).quotes, "Les navires ne partiront pas")
     assert (quote.speaker, quote.speaker_via) == ("Paul Roux", "incise")
 
 
 def test_a_participle_after_the_quote_leaves_the_main_subject_speaking(
-        analyze_text: Analyze) -> None:
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = ("La députée Irène Castagne estime que « la commission a été trompée sur les "
             "chiffres » évoquant des « rapports incomplets ».")
-    quote = _quote(analyze_text(text).quotes, "la commission a été trompée")
+    quote = quote_in(analyze_text(text).quotes, "la commission a été trompée")
     assert (quote.speaker, quote.speaker_via) == ("Irène Castagne", "subject")
 
 
 def test_a_plural_pronoun_names_the_body_its_paragraph_named_as_a_plural(
-        analyze_text: Analyze) -> None:
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = ("Les Verts ont voté contre le budget. « Le texte sacrifie les transports », "
             "ont-ils déclaré.")
-    quote = _quote(analyze_text(text).quotes, "Le texte sacrifie les transports")
+    quote = quote_in(analyze_text(text).quotes, "Le texte sacrifie les transports")
     assert (quote.speaker, quote.speaker_via) == ("Verts", "pronoun")
 
 
-def test_selon_eux_without_an_antecedent_is_unnamed(analyze_text: Analyze) -> None:
+def test_selon_eux_without_an_antecedent_is_unnamed(
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = "Le conseil s'est réuni lundi.\n\nSelon eux, le vote était joué d'avance."
-    quote = _quote(analyze_text(text).quotes, "le vote était joué d'avance")
+    quote = quote_in(analyze_text(text).quotes, "le vote était joué d'avance")
     assert (quote.speaker, quote.speaker_via) == (None, None)
 
 
@@ -104,11 +106,12 @@ def test_a_participle_after_a_comma_closes_no_reported_clause(analyze_text: Anal
     assert analyze_text(text).quotes == []
 
 
-def test_a_scare_quote_inside_a_reported_clause_keeps_the_clause(analyze_text: Analyze) -> None:
+def test_a_scare_quote_inside_a_reported_clause_keeps_the_clause(
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = ("Le maire Octave Bellanger a présenté son plan. La « ville verte », c'est la "
             "réponse à la chaleur des étés et au manque d'ombre, plaide Octave Bellanger.")
     quotes = analyze_text(text).quotes
-    quote = _quote(quotes, "c'est la réponse à la chaleur")
+    quote = quote_in(quotes, "c'est la réponse à la chaleur")
     assert (quote.kind, quote.speaker, quote.speaker_via) == (
         "indirect", "Octave Bellanger", "incise")
 
@@ -120,33 +123,34 @@ def test_a_quote_closed_right_before_the_cue_is_direct_only(analyze_text: Analyz
     assert quotes[0].speaker == "Agathe Morvan"
 
 
-def test_the_entourage_of_someone_is_unnamed(analyze_text: Analyze) -> None:
+def test_the_entourage_of_someone_is_unnamed(quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = ("Le ministre Bastien Lorrain a quitté Paris. « Il ne reviendra pas avant lundi », "
             "indique l'entourage de Bastien Lorrain.")
-    quote = _quote(analyze_text(text).quotes, "Il ne reviendra pas avant lundi")
+    quote = quote_in(analyze_text(text).quotes, "Il ne reviendra pas avant lundi")
     assert (quote.speaker, quote.speaker_via) == (None, None)
 
 
-def test_an_uncued_quote_inside_a_clause_is_its_subjects(analyze_text: Analyze) -> None:
+def test_an_uncued_quote_inside_a_clause_is_its_subjects(
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = ("« Le pont rouvrira lundi », a déclaré Lucie Garnier. La société Viaroute promet "
             "« une circulation normale dès la fin de la semaine prochaine ».")
-    quote = _quote(analyze_text(text).quotes, "une circulation normale")
+    quote = quote_in(analyze_text(text).quotes, "une circulation normale")
     assert quote.speaker is not None and "Viaroute" in quote.speaker
     assert quote.speaker_via == "subject"
 
 
 def test_an_uncued_quote_after_a_subject_naming_nobody_continues_the_speaker(
-        analyze_text: Analyze) -> None:
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = ("« Le pont rouvrira lundi », a déclaré Lucie Garnier. Le chantier nécessite « encore "
             "deux jours de coulage du béton ».")
-    quote = _quote(analyze_text(text).quotes, "deux jours de coulage")
+    quote = quote_in(analyze_text(text).quotes, "deux jours de coulage")
     assert (quote.speaker, quote.speaker_via) == ("Lucie Garnier", "context")
 
 
-def test_a_t_on_appris_reports_an_unnamed_source(analyze_text: Analyze) -> None:
+def test_a_t_on_appris_reports_an_unnamed_source(quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = ("Le conseil se réunira jeudi à Lyon pour évoquer la crise, a-t-on appris vendredi "
             "de sources diplomatiques.")
-    quote = _quote(analyze_text(text).quotes, "Le conseil se réunira jeudi")
+    quote = quote_in(analyze_text(text).quotes, "Le conseil se réunira jeudi")
     assert (quote.kind, quote.speaker) == ("indirect", None)
 
 
@@ -155,28 +159,31 @@ def test_apprendre_without_inversion_reports_nothing(analyze_text: Analyze) -> N
 
 
 def test_a_scare_quote_at_the_end_of_a_reported_clause_keeps_the_clause(
-        analyze_text: Analyze) -> None:
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = ("La région « a besoin » de ses voisins pour financer la ligne face à une dette "
             "« écrasante », a déclaré la présidente, Rosine Cabanel.")
-    quote = _quote(analyze_text(text).quotes, "de ses voisins pour financer")
+    quote = quote_in(analyze_text(text).quotes, "de ses voisins pour financer")
     assert (quote.kind, quote.speaker) == ("indirect", "Rosine Cabanel")
 
 
-def test_the_subject_not_the_object_of_a_reply_speaks(analyze_text: Analyze) -> None:
+def test_the_subject_not_the_object_of_a_reply_speaks(
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = ("Le sénateur Rémi Castel a répondu à la ministre Inès Barrault : « Votre réforme "
             "est injuste. »")
-    quote = _quote(analyze_text(text).quotes, "Votre réforme est injuste")
+    quote = quote_in(analyze_text(text).quotes, "Votre réforme est injuste")
     assert (quote.speaker, quote.speaker_via) == ("Rémi Castel", "subject")
 
 
-def test_a_pronoun_after_a_role_apposition_is_the_person(analyze_text: Analyze) -> None:
+def test_a_pronoun_after_a_role_apposition_is_the_person(
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = ("La juge Ondine Morel, présidente du tribunal de Nantes, a tranché. « Le dossier "
             "est clos », dit-elle.")
-    quote = _quote(analyze_text(text).quotes, "Le dossier est clos")
+    quote = quote_in(analyze_text(text).quotes, "Le dossier est clos")
     assert (quote.speaker, quote.speaker_via) == ("Ondine Morel", "pronoun")
 
 
-def test_a_source_close_to_a_named_person_is_unnamed(analyze_text: Analyze) -> None:
+def test_a_source_close_to_a_named_person_is_unnamed(
+        quote_in: QuoteIn, analyze_text: Analyze) -> None:
     text = "Selon un proche du ministre Félix Brun, la visite est annulée."
-    quote = _quote(analyze_text(text).quotes, "la visite est annulée")
+    quote = quote_in(analyze_text(text).quotes, "la visite est annulée")
     assert (quote.speaker, quote.speaker_via) == (None, None)
