@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from typer.testing import CliRunner
 
@@ -18,14 +20,8 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("months")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    path = str(folder / "store.sqlite")
-    result = runner.invoke(app, ["ingest", str(folder), "--db", path])
-    assert result.exit_code == 0, result.output
-    return path
+def db(store_of: Callable[[dict[str, str]], str]) -> str:
+    return store_of(ARTICLES)
 
 
 def dates(db: str, *bounds: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,14 +21,8 @@ ARTICLES = {
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    folder = tmp_path_factory.mktemp("articles")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    path = str(folder / "store.sqlite")
-    result = runner.invoke(app, ["ingest", str(folder), "--db", path])
-    assert result.exit_code == 0, result.output
-    return path
+def db(store_of: Callable[[dict[str, str]], str]) -> str:
+    return store_of(ARTICLES)
 
 
 def test_json_merges_the_two_reports(db: str) -> None:
