@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from hypothesis import settings as hypothesis_settings
+from spacy.language import Language
 
 from veille.kb.base import get_kb
 from veille.lang.pack import LanguagePack
 from veille.nlp.context import DocContext
+from veille.nlp.model import load_pipeline
 from veille.nlp.pipeline import Analysis, analyze
 from veille.nlp.scope import scope
 from veille.settings import Settings
@@ -43,6 +45,12 @@ def shared_dir() -> Path:
     if not (SHARED / "corpus" / "seeds").is_dir():
         pytest.skip("../shared is not beside the repo (seed corpus and scorer unavailable)")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp(settings: Settings) -> Language:
+    """Veille's French pipeline (the model and its components), loaded once."""
+    return load_pipeline(settings.model, None, settings.kb_path)
 
 
 @pytest.fixture(scope="session")

@@ -14,8 +14,7 @@ from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
 from veille.nlp.lemmas import FastLemmatizer, cache_attrs
-from veille.nlp.model import FAST_LEMMATIZER, LEMMATIZER, load_pipeline, stock_pipeline
-from veille.settings import Settings
+from veille.nlp.model import FAST_LEMMATIZER, LEMMATIZER, stock_pipeline
 
 # Our own sentences: verbs in many tenses, feminine and plural forms, elisions, names, numbers,
 # capitals at the start of a sentence, words the model's tables do not know.
@@ -33,11 +32,6 @@ TEXTS = (
     "Kwame Asante-Oduya, chercheur au laboratoire, a co-signé l'étude ; les autrices "
     "soulignent que les microplastiques s'accumulent plus vite qu'on ne le croyait.",
 )
-
-
-@pytest.fixture(scope="module")
-def nlp(settings: Settings) -> Language:
-    return load_pipeline(settings.model)
 
 
 def lemma_pairs(nlp: Language, texts: list[str]) -> tuple[list[list[str]], list[list[str]]]:

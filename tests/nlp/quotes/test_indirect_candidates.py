@@ -7,10 +7,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from veille.nlp.model import load_pipeline
 from veille.nlp.quotes import indirect
 from veille.nlp.quotes.indirect_sources import from_relative, from_source, from_speech_noun
-from veille.settings import Settings
 
 # Each construction the walk starts at: a verb with "que", a source first and last, a source
 # phrase, a relative source, a stance verb, an estimate, a glued verb, an opinion opener, a
@@ -27,11 +25,6 @@ _TEXTS = (
     "La préfecture a publié un communiqué selon lequel la route restera fermée.",
     "Par ailleurs, poursuit Anne Vidal, la croissance ralentira.",
 )
-
-
-@pytest.fixture(scope="module")
-def nlp(settings: Settings) -> Language:
-    return load_pipeline(settings.model, None, settings.kb_path)
 
 
 def _starts(doc: Doc) -> set[int]:

@@ -12,9 +12,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc
 
 from veille.lang.pack import LanguagePack
-from veille.nlp.model import load_pipeline
 from veille.nlp.quotes.token_patterns import AnchoredMatcher, DependencyPattern
-from veille.settings import Settings
 
 # Our own sentences: inverted pronouns with and without the euphonic t, reflexive verbs with
 # words between the pronoun and the verb, a pronoun at the very start and end of the text, and
@@ -26,11 +24,6 @@ _TEXTS = (
     "Se",
     "",
 )
-
-
-@pytest.fixture(scope="module")
-def nlp(settings: Settings) -> Language:
-    return load_pipeline(settings.model, None, settings.kb_path)
 
 
 def _cue_patterns() -> list[list[dict[str, Any]]]:
