@@ -1,0 +1,97 @@
+"""A parsed Doc's token attributes as plain Python lists, read once per document.
+
+Indexing a Doc (``doc[i]``) or iterating it makes a new ``Token`` object every time, and each
+attribute read on it crosses from Python into spaCy's C structs: Veille's components, which look
+at the same tokens many times, spent more on making Tokens than on their rules. Here each
+attribute is read for the whole Doc at once with ``Doc.to_array`` and kept in ``doc.user_data``,
+so every component shares it. Valid once the model's pipes have run: Veille's components only
+read the Doc (their results go on extensions), so the columns never go stale under them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from spacy.attrs import IDS
+from spacy.tokens import Doc
+
+_KEY = "veille.tokens"
+# Attributes whose values are string-store hashes: ``words`` gives their strings.
+_STRING_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "LEMMA", "POS", "TAG", "DEP", "ENT_TYPE",
+                           "SHAPE", "PREFIX", "SUFFIX", "ENT_KB_ID", "MORPH"})
+# Attributes that can be negative, which ``to_array``'s unsigned array wraps round.
+_SIGNED_ATTRS = frozenset({"HEAD", "SENT_START", "IS_SENT_START"})
+# The string store's name for an empty morphology; ``str(token.morph)`` gives "".
+_NO_MORPH = "_"
+
+
+def _cache(doc: Doc) -> dict[object, Any]:
+    found = doc.user_data.get(_KEY)
+    if not isinstance(found, dict):
+        found = doc.user_data[_KEY] = {}
+    return found
+
+
+def ids(doc: Doc, attr: str) -> list[int]:
+    """The ``attr`` (a spaCy attribute name: ``"LEMMA"``, ``"SENT_START"``, ``"HEAD"`` ...) of
+    every token, as ``Doc.to_array`` gives it (hashes for strings, relative offsets for HEAD)."""
+    cache = _cache(doc)
+    key = ("ids", attr)
+    found = cache.get(key)
+    if found is None:
+        array = doc.to_array(IDS[attr])
+        found = cache[key] = (array.astype("int64") if attr in _SIGNED_ATTRS else array).tolist()
+    return cast(list[int], found)
+
+
+def words(doc: Doc, attr: str) -> list[str]:
+    """The string value of ``attr`` for every token (``"LEMMA"`` gives each token's lemma_,
+    ``"POS"`` its pos_, ``"MORPH"`` its morph as a string)."""
+    if attr not in _STRING_ATTRS:
+        raise ValueError(f"{attr} has no string value (use ids)")
+    cache = _cache(doc)
+    key = ("words", attr)
+    found = cache.get(key)
+    if found is None:
+        strings = doc.vocab.strings
+        found = cache[key] = [strings[h] if h else "" for h in ids(doc, attr)]
+        if attr == "MORPH":
+            found = cache[key] = ["" if m == _NO_MORPH else m for m in found]
+    return cast(list[str], found)
+
+
+def offsets(doc: Doc) -> list[int]:
+    """Each token's character offset (``token.idx``)."""
+    cache = _cache(doc)
+    found = cache.get("idx")
+    if found is None:
+        found = cache["idx"] = ids(doc, "IDX")
+    return cast(list[int], found)
+
+
+def ends(doc: Doc) -> list[int]:
+    """Each token's end offset (``token.idx + len(token)``, before its trailing space)."""
+    cache = _cache(doc)
+    found = cache.get("end")
+    if found is None:
+        found = cache["end"] = [i + n for i, n in zip(offsets(doc), ids(doc, "LENGTH"),
+                                                      strict=True)]
+    return cast(list[int], found)
+
+
+def heads(doc: Doc) -> list[int]:
+    """Each token's head as an absolute token index (``token.head.i``)."""
+    cache = _cache(doc)
+    found = cache.get("head")
+    if found is None:
+        found = cache["head"] = [i + rel for i, rel in enumerate(ids(doc, "HEAD"))]
+    return cast(list[int], found)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The token index where each sentence begins, in order (``[s.start for s in doc.sents]``)."""
+    cache = _cache(doc)
+    found = cache.get("sents")
+    if found is None:
+        found = cache["sents"] = [s.start for s in doc.sents] if len(doc) else []
+    return cast(list[int], found)

@@ -1,0 +1,47 @@
+"""The token columns against spaCy's own Token attributes, on a text of ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from veille.nlp import tokens
+
+TEXT = ("La ministre a reçu mardi à Lyon son homologue belge. « Nous avançons », a-t-elle "
+        "déclaré aux journalistes.\n\nLe sommet reprendra jeudi.")
+
+
+@pytest.fixture(scope="module")
+def doc(nlp):  # type: ignore[no-untyped-def]
+    return nlp(TEXT)
+
+
+@pytest.mark.parametrize(("attr", "of"), [
+    ("LEMMA", lambda t: t.lemma_), ("POS", lambda t: t.pos_), ("DEP", lambda t: t.dep_),
+    ("ORTH", lambda t: t.text), ("LOWER", lambda t: t.lower_), ("TAG", lambda t: t.tag_),
+    ("ENT_TYPE", lambda t: t.ent_type_), ("MORPH", lambda t: str(t.morph)),
+])
+def test_words_are_the_token_strings(doc, attr, of) -> None:  # type: ignore[no-untyped-def]
+    assert tokens.words(doc, attr) == [of(t) for t in doc]
+
+
+def test_positions_heads_and_sentences(doc) -> None:  # type: ignore[no-untyped-def]
+    assert tokens.offsets(doc) == [t.idx for t in doc]
+    assert tokens.ends(doc) == [t.idx + len(t.text) for t in doc]
+    assert tokens.heads(doc) == [t.head.i for t in doc]
+    assert tokens.sentence_starts(doc) == [s.start for s in doc.sents]
+    assert len(tokens.sentence_starts(doc)) >= 3
+
+
+def test_columns_are_read_once(doc) -> None:  # type: ignore[no-untyped-def]
+    assert tokens.ids(doc, "LEMMA") is tokens.ids(doc, "LEMMA")
+    assert tokens.words(doc, "POS") is tokens.words(doc, "POS")
+
+
+def test_an_attribute_without_strings_is_refused(doc) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match="IDX"):
+        tokens.words(doc, "IDX")
+
+
+def test_an_empty_doc_has_empty_columns(nlp) -> None:  # type: ignore[no-untyped-def]
+    empty = nlp.make_doc("")
+    assert tokens.words(empty, "LEMMA") == [] and tokens.sentence_starts(empty) == []
