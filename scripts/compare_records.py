@@ -6,9 +6,11 @@ Usage::
     PYTHONPATH=/tmp/old/src .venv/bin/python scripts/compare_records.py --save /tmp/before.jsonl
     .venv/bin/python scripts/compare_records.py --against /tmp/before.jsonl
 
-Runs ``veille extract`` over the seeds and ``corpus/dev`` of ``../shared`` (when present) and the
-repository's ``examples/``, and reports, per document, which parts of the record differ
-(entities, quotes, times, events, text...). Exit status 1 when anything differs.
+Runs ``veille extract`` over the seeds and ``corpus/dev`` of ``../shared`` (when present), the
+repository's ``examples/`` and blind set, ``--generated`` articles built by ``make bench``'s
+generator and one ``--long`` text of generated articles joined, and reports, per document,
+which parts of the record differ (entities, quotes, times, events, text...). Exit status 1
+when anything differs.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -25,6 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 def inputs(shared: Path) -> list[str]:
     files = sorted(str(p) for p in (REPO / "examples").iterdir() if p.suffix in
                    (".txt", ".html", ".jsonl"))
+    files += sorted(str(p) for p in (REPO / "tests" / "data" / "blind").glob("*.txt"))
     if shared.is_dir():
         corpus = shared / "corpus"
         for pattern in ("seeds/*.txt", "dev/wikinews/*.txt", "dev/html/*.html"):
@@ -32,12 +36,37 @@ def inputs(shared: Path) -> list[str]:
     return files
 
 
-def run(shared: Path) -> list[dict[str, object]]:
+def generated(folder: Path, count: int, long_chars: int) -> list[str]:
+    """``count`` generated articles and one ``long_chars`` text of them, written to ``folder``
+    (the generator is seeded: the same articles on both sides)."""
+    sys.path.insert(0, str(REPO / "scripts"))
+    from bench_corpus import build_corpus
+    files = []
+    for i, raw in enumerate(build_corpus(REPO / "examples", count, seed=5)):
+        path = folder / f"generated-{i:04d}.txt"
+        path.write_text(raw.text, encoding="utf-8")
+        files.append(str(path))
+    if long_chars:
+        parts, total = [], 0
+        for raw in build_corpus(REPO / "examples", max(50, long_chars // 900), seed=13):
+            parts.append(raw.text)
+            total += len(raw.text) + 2
+            if total >= long_chars:
+                break
+        path = folder / "generated-long.txt"
+        path.write_text("\n\n".join(parts)[:long_chars], encoding="utf-8")
+        files.append(str(path))
+    return files
+
+
+def run(shared: Path, count: int, long_chars: int) -> list[dict[str, object]]:
     # The interpreter running this script, so PYTHONPATH can point it at another checkout
     # (a `git worktree` of the old code) for the "before" side.
     cli = [sys.executable, "-c", "from veille.cli.app import main; main()"]
-    done = subprocess.run([*cli, "extract", *inputs(shared), "--format", "jsonl"],
-                          capture_output=True, text=True, check=False)
+    with tempfile.TemporaryDirectory() as folder:
+        files = inputs(shared) + generated(Path(folder), count, long_chars)
+        done = subprocess.run([*cli, "extract", *files, "--format", "jsonl"],
+                              capture_output=True, text=True, check=False)
     return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
 
 
@@ -68,8 +97,11 @@ def main() -> int:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--save", type=Path, help="write the current records here")
     group.add_argument("--against", type=Path, help="compare the current records with these")
+    parser.add_argument("--generated", type=int, default=150, help="generated articles")
+    parser.add_argument("--long", type=int, default=200_000,
+                        help="characters of the long generated text (0 for none)")
     args = parser.parse_args()
-    records = run(args.shared)
+    records = run(args.shared, args.generated, args.long)
     if args.save:
         args.save.write_text("".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n"
                                      for r in records), encoding="utf-8")
