@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from veille.model import Entity, Quote, QuoteKind, TimeExpr
 from veille.nlp.context import DocContext
@@ -35,6 +35,7 @@ from veille.nlp.quotes.speaker import Said, SpeakerResolver
 from veille.nlp.quotes.speaker_subjects import dependency_labels as _dependencies
 from veille.nlp.quotes.speaker_subjects import relative_source, shared_subject
 from veille.nlp.quotes.token_patterns import DependencyPattern
+from veille.nlp.quotes.tree import Tree, tree_of
 from veille.nlp.quotes.turn_speakers import turn_quotes
 from veille.nlp.quotes.turns import Turn
 from veille.nlp.scope import current_pack
@@ -115,16 +116,20 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
     found = []
     deps = _dependencies()
     text = text_of(doc)
-    people = {e.id: e for e in table.entities() if e.type == "PER"}
-    for entity in table.entities():
-        person = people.get(entity.id) or _surname_of(entity, list(people.values()))
+    tree = tree_of(doc)
+    entities = table.entities()
+    people = {e.id: e for e in entities if e.type == "PER"}
+    persons = list(people.values())
+    run_over = deps.get("run_over", frozenset())
+    for entity in entities:
+        person = people.get(entity.id) or _surname_of(entity, persons)
         if person is None:
             continue
         for m in entity.mentions:
-            span = span_of(doc, m.start, m.end)
-            if span is not None and (any(_is_subject(t, deps) for t in span) or (
-                    span.root.dep_ in deps.get("run_over", frozenset())
-                    and not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip())):
+            first, stop = tree.token_range(m.start, m.end)
+            if first < stop and (any(_is_subject(tree, i, deps) for i in range(first, stop)) or (
+                    not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip()
+                    and tree.dep[tree.root(first, stop)] in run_over)):
                 found.append((m.start, person))
     return found
 
@@ -140,22 +145,25 @@ def body_subjects(doc: Doc, table: EntityTable) -> list[tuple[int, int, str | No
     nouns = {row[0] for row in current_pack().table("quote_org_nouns.txt")}
     bodies = Spans((m.start, m.end) for e in table.entities() if e.type == "ORG"
                    for m in e.mentions)  # a body's name: its mention holds the noun's start
+    tree = tree_of(doc)
+    main = deps.get("main_clause", frozenset())
+    subject = deps.get("subject", frozenset())
+    determiner = deps.get("determiner", frozenset())
+    with_article = {tree.head[i] for i, dep in enumerate(tree.dep)
+                    if dep in determiner and tree.head[i] != i}  # heads of an article
     found = []
-    # integer labels: this runs over every token of the document
-    subject = {doc.vocab.strings.add(label) for label in deps.get("subject", frozenset())}
-    for i in (i for i, dep in enumerate(doc.to_array("DEP")) if dep in subject):
-        tok = doc[i]
-        if (tok.head.dep_ not in deps.get("main_clause", frozenset())
-                or not any(c.dep_ in deps.get("determiner", frozenset()) for c in tok.children)):
+    for i, dep in enumerate(tree.dep):
+        if (dep not in subject or tree.dep[tree.head[i]] not in main or i not in with_article
+                or not (tree.lower[i] in nouns or tree.idx[i] in bodies)):
             continue
-        start, end = tok.left_edge.idx, tok.idx + len(tok.text)
+        tok = doc[i]  # one of a few subjects: its edges from the Token
+        start, end = tok.left_edge.idx, tree.end[i]
         for right in tok.rights:  # the noun's complements, up to its verb or a comma
-            if right.is_punct or right.i >= tok.head.i:
+            if right.is_punct or right.i >= tree.head[i]:
                 break
             end = right.right_edge.idx + len(right.right_edge.text)
-        if tok.lower_ in nouns or tok.idx in bodies:
-            gender = tok.morph.get("Gender", [])
-            found.append((start, end, _GRAMMATICAL.get(gender[0]) if len(gender) == 1 else None))
+        gender = tree.feature(i, "Gender")
+        found.append((start, end, _GRAMMATICAL.get(gender[0]) if len(gender) == 1 else None))
     return found
 
 
@@ -182,14 +190,15 @@ def role_subjects(doc: Doc) -> list[tuple[int, int]]:
     for pattern in _role_subject_patterns():
         for noun, det in pattern(doc):
             article[noun] = min(det, article.get(noun, det))
+    tree = tree_of(doc)
     found = []
     adjective = _dependencies().get("adjective", frozenset())
     for noun in sorted(article):
-        tok = end = doc[noun]
-        while (end.i + 1 < len(doc) and doc[end.i + 1].dep_ in adjective
-               and doc[end.i + 1].head == tok):
-            end = doc[end.i + 1]
-        found.append((doc[article[noun]].idx, end.idx + len(end.text)))
+        end = noun
+        while (end + 1 < tree.size and tree.dep[end + 1] in adjective
+               and tree.head[end + 1] == noun):
+            end += 1
+        found.append((tree.idx[article[noun]], tree.end[end]))
     return found
 
 
@@ -212,19 +221,20 @@ def _role_subject_patterns() -> list[DependencyPattern]:
     return pack.cached("role_subject_patterns", build)
 
 
-def _is_subject(tok: Token, deps: dict[str, frozenset[str]]) -> bool:
+def _is_subject(tree: Tree, i: int, deps: dict[str, frozenset[str]]) -> bool:
     """A subject, or a name apposed to one ("La commissaire à l'Énergie, Kadri Simson, a
     dit": the parser often hangs the apposition on the subject's complement)."""
     subject = deps.get("subject", frozenset())
-    if tok.dep_ in subject:
+    if tree.dep[i] in subject:
         return True
-    if tok.dep_ not in deps.get("apposition", frozenset()):
+    if tree.dep[i] not in deps.get("apposition", frozenset()):
         return False
     attachment = deps.get("attachment", frozenset())
-    head, steps = tok.head, 0
-    while head.dep_ in attachment and steps < 3 and head.head is not head:
-        head, steps = head.head, steps + 1
-    return head.dep_ in subject
+    head, steps = tree.head[i], 0
+    # (up to three steps, a root's head being itself)
+    while tree.dep[head] in attachment and steps < 3:
+        head, steps = tree.head[head], steps + 1
+    return tree.dep[head] in subject
 
 
 def _indirect(doc: Doc, sents: list[tuple[int, int]], turns: Spans,

@@ -1,0 +1,107 @@
+"""A parsed Doc's dependency tree as plain lists, for the speaker rules that walk it.
+
+The speaker rules read the parse around every mention and every subject of a document
+(children, the head of a span, a token's morphology). Through ``Token`` objects each step
+made a new object and crossed into spaCy's C structs; here the columns of
+:mod:`veille.nlp.tokens` are read once per document, and the answers are the ones spaCy's
+``Token.children``, ``Span.root`` and ``MorphAnalysis.get`` give.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from spacy.tokens import Doc
+
+from veille.nlp import tokens
+
+_KEY = "veille.quotes.tree"
+
+
+class Tree:
+    """The token columns of one parsed Doc, and the children of each token."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.size = len(doc)
+        self.dep = tokens.words(doc, "DEP")
+        self.pos = tokens.words(doc, "POS")
+        self.lower = tokens.words(doc, "LOWER")
+        self.morph = tokens.words(doc, "MORPH")
+        self.idx = tokens.offsets(doc)
+        self.end = tokens.ends(doc)
+        self.head = tokens.heads(doc)
+        self._doc = doc
+        self._children: list[list[int]] | None = None
+        self._blank: list[int] | None = None
+
+    @property
+    def lemma(self) -> list[str]:
+        """Each token's lemma (``token.lemma_``), read on first use."""
+        return tokens.words(self._doc, "LEMMA")
+
+    @property
+    def children(self) -> list[list[int]]:
+        """Each token's children, in text order (``Token.children``)."""
+        if self._children is None:
+            found: list[list[int]] = [[] for _ in range(self.size)]
+            for i, h in enumerate(self.head):
+                if h != i:
+                    found[h].append(i)
+            self._children = found
+        return self._children
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens overlapping ``[start, end)`` as ``(first, stop)``; empty when
+        ``first >= stop`` (what :func:`~veille.nlp.quotes.doc.span_of` gives as a Span)."""
+        i = max(0, bisect_right(self.idx, start) - 1)
+        if i < self.size and self.end[i] <= start:
+            i += 1
+        return i, bisect_left(self.idx, end)
+
+    def root(self, first: int, stop: int) -> int:
+        """The token of ``[first, stop)`` nearest the sentence's root (``Span.root``): a root
+        itself, else the fewest steps up, the first of equals; a space or punctuation mark
+        without children counts as far from it."""
+        head = self.head
+        for i in range(first, stop):
+            if head[i] == i:
+                return i
+        best, found = self.size, -1
+        for i in range(first, stop):
+            if first <= head[i] < stop:
+                continue
+            steps = self._steps_to_root(i)
+            if steps < best:
+                best, found = steps, i
+        return first if found == -1 else found
+
+    def _steps_to_root(self, i: int) -> int:
+        if self._is_blank(i) and not self.children[i]:
+            return self.size - 1
+        steps = 0
+        while self.head[i] != i:
+            i, steps = self.head[i], steps + 1
+        return steps
+
+    def _is_blank(self, i: int) -> bool:
+        if self._blank is None:
+            space, punct = tokens.ids(self._doc, "IS_SPACE"), tokens.ids(self._doc, "IS_PUNCT")
+            self._blank = [s or p for s, p in zip(space, punct, strict=True)]
+        return bool(self._blank[i])
+
+    def feature(self, i: int, field: str) -> list[str]:
+        """The values of the morphological feature ``field`` of token ``i``
+        (``token.morph.get(field)``): ``["Fem"]``, or ``[]`` when it has none."""
+        for part in self.morph[i].split("|"):
+            name, _, values = part.partition("=")
+            if name == field:
+                return values.split(",")
+        return []
+
+
+def tree_of(doc: Doc) -> Tree:
+    """The document's :class:`Tree`, built on first use and kept in ``doc.user_data``."""
+    found = doc.user_data.get(_KEY)
+    if not isinstance(found, Tree) or found.size != len(doc):
+        found = doc.user_data[_KEY] = Tree(doc)
+    return found
