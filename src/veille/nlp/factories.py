@@ -7,8 +7,9 @@ versioned function (``veille.entity_rules.v1``, ...), so a saved config keeps me
 it was made with. Results go on Doc extensions; :mod:`veille.nlp.record` reads them back as
 plain records. The document's :class:`DocContext` comes in as ``doc._.veille_context``.
 
-``veille_lemmatizer`` is not one of the four: it stands in for the model's own lemmatizer, with
-the same lemmas at a fraction of the cost (:mod:`veille.nlp.lemmas`).
+``veille_lemmatizer`` and ``veille_attribute_ruler`` are not among the four: they stand in for
+the model's own lemmatizer and attribute ruler, with the same annotations at a fraction of the
+cost (:mod:`veille.nlp.lemmas`, :mod:`veille.nlp.attributes`).
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
-from spacy.pipeline import Lemmatizer
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from spacy.util import registry
 
 from veille.kb.base import KnowledgeBase, get_kb
 from veille.lang.pack import LanguagePack
 from veille.model import Event, Quote, TimeExpr
+from veille.nlp.attributes import FastAttributeRuler, rule_tests
 from veille.nlp.context import DocContext
 from veille.nlp.entities.component import build_entity_table
 from veille.nlp.entities.table import EntityTable
@@ -142,3 +144,16 @@ def make_lemmatizer(nlp: Language, name: str, stock: str) -> FastLemmatizer:
         raise ValueError(f"veille_lemmatizer: pipe {stock!r} is not a spaCy lemmatizer whose "
                          "rules it knows; leave that pipe in place instead")
     return FastLemmatizer(lemmatizer, attrs)
+
+
+@Language.factory("veille_attribute_ruler", default_config={"stock": "attribute_ruler"},
+                  assigns=["token.tag"])
+def make_attribute_ruler(nlp: Language, name: str, stock: str) -> FastAttributeRuler:
+    """The faster equivalent of the pipeline's attribute ruler ``stock``
+    (:mod:`veille.nlp.attributes`); ``stock`` stays in the pipeline, disabled."""
+    ruler = nlp.get_pipe(stock)
+    rules = rule_tests(ruler) if isinstance(ruler, AttributeRuler) else None
+    if rules is None or not isinstance(ruler, AttributeRuler):
+        raise ValueError(f"veille_attribute_ruler: the rules of pipe {stock!r} are not all "
+                         "one-token tests; leave that pipe in place instead")
+    return FastAttributeRuler(ruler, rules)

@@ -8,14 +8,20 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import Lemmatizer
+from spacy.pipeline import AttributeRuler, Lemmatizer
 
 from veille.errors import ModelMissingError
+from veille.nlp.attributes import rule_tests
 from veille.nlp.factories import COMPONENTS
 from veille.nlp.lemmas import cache_attrs
 
 LEMMATIZER = "lemmatizer"
 FAST_LEMMATIZER = "veille_lemmatizer"
+ATTRIBUTE_RULER = "attribute_ruler"
+FAST_ATTRIBUTE_RULER = "veille_attribute_ruler"
+# The model's pipes Veille runs a faster equivalent of (the same annotations), and that
+# equivalent's factory: the stock pipe stays, disabled, for what compares with bare spaCy.
+FASTER = {LEMMATIZER: FAST_LEMMATIZER, ATTRIBUTE_RULER: FAST_ATTRIBUTE_RULER}
 
 
 @lru_cache(maxsize=4)
@@ -29,44 +35,56 @@ def load_pipeline(name: str, lang: str | None = None, kb_path: str | None = None
         raise ModelMissingError(name) from None
     if not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer")  # a blank pipeline: the rules still need sentences
-    _speed_up_lemmatizer(nlp)
+    _speed_up(nlp)
     for component in COMPONENTS:
         nlp.add_pipe(component, config={"lang": lang, "kb": {"@misc": "veille.kb.v1",
                                                               "extra": kb_path}})
     return nlp
 
 
-def _speed_up_lemmatizer(nlp: Language) -> None:
-    """The model's lemmatizer replaced by its faster equivalent (the same lemmas); the stock
-    pipe stays, disabled, just before it, so :func:`stock_pipeline` can put it back."""
-    if not nlp.has_pipe(LEMMATIZER) or LEMMATIZER in nlp.disabled:
-        return
-    stock = nlp.get_pipe(LEMMATIZER)
-    if isinstance(stock, Lemmatizer) and cache_attrs(stock) is not None:
-        nlp.add_pipe(FAST_LEMMATIZER, after=LEMMATIZER, config={"stock": LEMMATIZER})
-        nlp.disable_pipe(LEMMATIZER)
+def _speed_up(nlp: Language) -> None:
+    """The model's lemmatizer and attribute ruler replaced by their faster equivalents (the same
+    annotations) where their rules allow it; each stock pipe stays, disabled, just before its
+    replacement, so :func:`stock_pipeline` can put it back."""
+    for stock, fast in FASTER.items():
+        if nlp.has_pipe(stock) and stock not in nlp.disabled and _replaceable(nlp.get_pipe(stock)):
+            nlp.add_pipe(fast, after=stock, config={"stock": stock})
+            nlp.disable_pipe(stock)
+
+
+def _replaceable(pipe: object) -> bool:
+    if isinstance(pipe, Lemmatizer):
+        return cache_attrs(pipe) is not None
+    return isinstance(pipe, AttributeRuler) and rule_tests(pipe) is not None
+
+
+def _swapped(nlp: Language) -> list[tuple[str, str]]:
+    """The (stock, faster) pairs where the faster pipe is the one running."""
+    return [(stock, fast) for stock, fast in FASTER.items()
+            if nlp.has_pipe(fast) and fast not in nlp.disabled]
 
 
 def spacy_pipes(nlp: Language) -> list[str]:
     """The model's own pipes as it ships them (what bare spaCy runs): Veille's components and
-    its faster lemmatizer left out, the stock lemmatizer in."""
-    replaced = {LEMMATIZER} if FAST_LEMMATIZER in nlp.component_names else set()
-    return [name for name in nlp.component_names if name not in (*COMPONENTS, FAST_LEMMATIZER)
+    its faster equivalents left out, the stock pipes they replace in."""
+    replaced = {stock for stock, fast in FASTER.items() if fast in nlp.component_names}
+    return [name for name in nlp.component_names
+            if name not in (*COMPONENTS, *FASTER.values())
             and (name not in nlp.disabled or name in replaced)]
 
 
 @contextmanager
 def stock_pipeline(nlp: Language) -> Iterator[Language]:
     """``nlp`` as bare spaCy, for comparisons: the model's pipes only, with its own lemmatizer
-    back in place of Veille's faster one."""
-    swap = nlp.has_pipe(FAST_LEMMATIZER) and FAST_LEMMATIZER not in nlp.disabled
-    if swap:
-        nlp.disable_pipe(FAST_LEMMATIZER)
-        nlp.enable_pipe(LEMMATIZER)
+    and attribute ruler back in place of Veille's faster ones."""
+    swapped = _swapped(nlp)
+    for stock, fast in swapped:
+        nlp.disable_pipe(fast)
+        nlp.enable_pipe(stock)
     try:
         with nlp.select_pipes(enable=spacy_pipes(nlp)):
             yield nlp
     finally:
-        if swap:
-            nlp.disable_pipe(LEMMATIZER)
-            nlp.enable_pipe(FAST_LEMMATIZER)
+        for stock, fast in swapped:
+            nlp.disable_pipe(stock)
+            nlp.enable_pipe(fast)
