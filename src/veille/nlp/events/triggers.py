@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veille.lang.pack import LanguagePack
+from veille.nlp.events.starts import first_chars
 from veille.nlp.scope import current_pack
 
 _STRAIGHT, _APOSTROPHES = "'", "['’]"
@@ -51,12 +52,37 @@ def _read_triggers(pack: LanguagePack) -> _Scanner:
              for p, t, c in pack.table("events/triggers.tsv")]
     rules = tuple((re.compile(rf"{_WORD_START}{p}(?!\w)", re.IGNORECASE), t, c)
                   for p, t, c in table)
-    found = "|".join(rf"(?:{p}(?!\w))" for p, _, _ in table)
     # an empty branch after each lookahead: a trigger that does not match leaves its group unset
     every = re.compile("".join(f"(?:(?=(?P<t{i}>{r.pattern}))|)" for i, (r, _, _)
                                in enumerate(rules)), re.IGNORECASE)
+    found = _by_first_char([p for p, _, _ in table])
     return _Scanner(rules, re.compile(rf"{_WORD_START}(?=(?:{found}))", re.IGNORECASE), every,
                     tuple(every.groupindex[f"t{i}"] for i in range(len(rules))))
+
+
+def _by_first_char(patterns: list[str]) -> str:
+    """An alternation of ``patterns`` (each to a word's end) that tests, at a place, one
+    character class for the patterns that can start with the same characters, then only
+    those: it matches where the plain alternation does, at a tenth of the character tests. A
+    pattern whose first characters are unknown is tried everywhere."""
+    starts: dict[str, list[int]] = {}
+    anywhere: list[int] = []
+    for i, pattern in enumerate(patterns):
+        chars = first_chars(pattern, re.IGNORECASE)
+        for char in sorted(chars) if chars is not None else ():
+            starts.setdefault(char, []).append(i)
+        if chars is None:
+            anywhere.append(i)
+    # the characters that start the same patterns share one class
+    classes: dict[tuple[int, ...], list[str]] = {}
+    for char, among in starts.items():
+        classes.setdefault(tuple(among), []).append(char)
+
+    def alternation(among: Sequence[int]) -> str:
+        return "|".join(rf"(?:{patterns[i]}(?!\w))" for i in among)
+    branches = [f"(?=[{''.join(re.escape(c) for c in chars)}])(?:{alternation(among)})"
+                for among, chars in classes.items()]
+    return "|".join(branches + ([alternation(anywhere)] if anywhere else []))
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
