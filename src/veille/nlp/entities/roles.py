@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,10 +20,10 @@ from spacy.tokens import Doc
 
 from veille.kb.base import KnowledgeBase
 from veille.lang.pack import LanguagePack
+from veille.nlp import tokens
 from veille.nlp.doctext import text_of
 from veille.nlp.entities.offsets import Spans
 from veille.nlp.entities.text import fold_keep_offsets
-from veille.nlp.quotes.doc import span_of  # the tokens of a character range, by bisection
 from veille.nlp.scope import current_kb, current_pack
 
 _REGEXES = "entities/roles.toml"
@@ -31,6 +32,9 @@ _CLAUSE_LOOKAHEAD = 12
 # Universal part-of-speech tags (the same for every language's model).
 _VERBS = frozenset({"VERB", "AUX"})
 _CLAUSE_BREAKS = frozenset({"SCONJ", "CCONJ"})
+# Universal features (a relative pronoun; a finite verb), as the morph string writes them.
+_RELATIVE = "PronType=Rel"
+_FINITE = "VerbForm=Fin"
 # Placeholders of a roles.tsv pattern (escaped as re.escape leaves them).
 _NATIONALITY = re.escape("{nationality}")
 _OF_COUNTRY = re.escape("{of_country}")
@@ -70,10 +74,10 @@ class _RoleRules:
 
 def nationalities() -> dict[str, str]:
     """Folded nationality adjective -> country code, in the current pack's language."""
-    return current_pack().derive(_nationalities)
+    return current_pack().derive(nationalities_of)
 
 
-def _nationalities(pack: LanguagePack) -> dict[str, str]:
+def nationalities_of(pack: LanguagePack) -> dict[str, str]:
     table: dict[str, str] = {}
     for row in pack.table("entities/nationalities.tsv"):
         for form in row[0].split(","):
@@ -107,7 +111,7 @@ def _rules() -> _RoleRules:
 def _rules_builder(pack: LanguagePack) -> Callable[[KnowledgeBase], _RoleRules]:
     """The KB builder of ``pack``'s role rules: they need its adjectives and the KB's names."""
     def build(kb: KnowledgeBase) -> _RoleRules:
-        return _compile_rules(pack, _nationalities(pack), _country_names_builder(pack)(kb))
+        return _compile_rules(pack, nationalities_of(pack), _country_names_builder(pack)(kb))
     return build
 
 
@@ -202,8 +206,19 @@ def mark_clause_subjects(doc: Doc, roles: list[RoleMatch]) -> list[RoleMatch]:
 def _determined(doc: Doc, role: RoleMatch) -> bool:
     """A role opening on an article: a bare role noun is never a clause's subject ("X,
     fondatrice de Y affirme" is X's apposition even with its closing comma left out)."""
-    span = span_of(doc, role.start, role.end)
-    return span is not None and span[0].pos_ == "DET"
+    first, stop = _token_range(doc, role.start, role.end)
+    return first < stop and tokens.words(doc, "POS")[first] == "DET"
+
+
+def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The tokens overlapping ``[start, end)`` as ``range`` bounds (empty when none): what
+    :func:`veille.nlp.quotes.doc.span_of` selects, read from the offset columns instead of
+    Token objects."""
+    starts = tokens.offsets(doc)
+    i = max(0, bisect_right(starts, start) - 1)
+    if i < len(starts) and tokens.ends(doc)[i] <= start:
+        i += 1
+    return i, bisect_left(starts, end)
 
 
 def opens_clause(doc: Doc, end: int) -> bool:
@@ -211,10 +226,14 @@ def opens_clause(doc: Doc, end: int) -> bool:
     it: a finite verb follows before any punctuation, relative pronoun or conjunction.
     Read from the tags, not the parse: a parser often hangs such a subject on the name
     before its comma, the very apposition this tells apart."""
-    span = span_of(doc, end, len(text_of(doc)))
-    for tok in span[:_CLAUSE_LOOKAHEAD] if span is not None else []:
-        if tok.is_punct or tok.pos_ in _CLAUSE_BREAKS or tok.morph.get("PronType", []) == ["Rel"]:
+    first, stop = _token_range(doc, end, len(text_of(doc)))
+    punct, pos, morph = tokens.ids(doc, "IS_PUNCT"), tokens.words(doc, "POS"), tokens.words(
+        doc, "MORPH")
+    for i in range(first, min(stop, first + _CLAUSE_LOOKAHEAD)):
+        # A feature with exactly one value is "Name=Value" between bars in the morph string.
+        features = morph[i].split("|")
+        if punct[i] or pos[i] in _CLAUSE_BREAKS or _RELATIVE in features:
             return False
-        if tok.pos_ in _VERBS and tok.morph.get("VerbForm", []) == ["Fin"]:
+        if pos[i] in _VERBS and _FINITE in features:
             return True
     return False

@@ -18,11 +18,13 @@ from veille.nlp.scope import current_pack
 
 SPANS = "entities/spans.toml"
 _EDGE_CHARS = " \t\n\u00a0.,;:!?«»\"'’()[]-–—_/*•|"
+_BRACKETS_AS_SPACES = str.maketrans("()[]", "    ")
 
 
 @dataclass(frozen=True)
-class _SpanRules:
-    """The pack's span patterns (``entities/spans.toml``), compiled once per pack."""
+class SpanRules:
+    """The pack's span patterns (``entities/spans.toml``) and word lists, compiled once per
+    pack: a span's checks look them up here, not in the pack on every call (issue 15)."""
 
     leading: re.Pattern[str]
     trailing: re.Pattern[str]
@@ -30,20 +32,32 @@ class _SpanRules:
     hyphen_left: re.Pattern[str]
     spaced_right: re.Pattern[str]
     spaced_left: re.Pattern[str]
+    titles_by_initial: dict[str, tuple[str, ...]]
+    title_keys: frozenset[str]
+    noise: frozenset[str]
 
 
-def _span_rules(pack: LanguagePack) -> _SpanRules:
+def span_rules() -> SpanRules:
+    """The current pack's :class:`SpanRules`."""
+    return current_pack().derive(span_rules_of)
+
+
+def span_rules_of(pack: LanguagePack) -> SpanRules:
+    """``pack``'s :class:`SpanRules`."""
     def part(key: str) -> str:
         return pack.regex_source(SPANS, key)
     cap = rf"[{part('upper')}][\w’']*"
     link, spaced = part("hyphen_link"), part("spaced_link")
-    return _SpanRules(
+    return SpanRules(
         leading=pack.regex(SPANS, "leading"),
         trailing=pack.regex(SPANS, "trailing", re.IGNORECASE),
         hyphen_right=re.compile(rf"(?:-(?:{link}-)*{cap})+"),
         hyphen_left=re.compile(rf"(?<![\w’'-])(?:{cap}-(?:{link}-)*)+$"),
         spaced_right=re.compile(rf" {spaced} {cap}"),
         spaced_left=re.compile(rf"(?<![\w’'-]){cap} {spaced} $"),
+        titles_by_initial=_titles_by_initial(pack),
+        title_keys=_title_keys(pack),
+        noise=_noise(pack),
     )
 
 
@@ -86,7 +100,7 @@ def _titles(pack: LanguagePack) -> tuple[str, ...]:
 def titles_starting(initial: str) -> tuple[str, ...]:
     """:func:`titles` that begin with the folded character ``initial``, longest first: a span
     is tried against those only, not all of them (issue 15)."""
-    return current_pack().derive(_titles_by_initial).get(initial, ())
+    return span_rules().titles_by_initial.get(initial, ())
 
 
 def _titles_by_initial(pack: LanguagePack) -> dict[str, tuple[str, ...]]:
@@ -98,7 +112,7 @@ def _titles_by_initial(pack: LanguagePack) -> dict[str, tuple[str, ...]]:
 
 def title_keys() -> frozenset[str]:
     """Titles folded like names ("m", "secretaire d etat")."""
-    return current_pack().derive(_title_keys)
+    return span_rules().title_keys
 
 
 def _title_keys(pack: LanguagePack) -> frozenset[str]:
@@ -107,7 +121,7 @@ def _title_keys(pack: LanguagePack) -> frozenset[str]:
 
 def noise() -> frozenset[str]:
     """Spans the tagger finds that are page furniture (``entities/ner_noise.txt``), folded."""
-    return current_pack().derive(_noise)
+    return span_rules().noise
 
 
 def _noise(pack: LanguagePack) -> frozenset[str]:
@@ -124,10 +138,12 @@ class Trimmed:
     title: str | None
 
 
-def trim_span(text: str, start: int, end: int) -> Trimmed | None:
+def trim_span(text: str, start: int, end: int, rules: SpanRules | None = None
+              ) -> Trimmed | None:
     """Strip edges, leading articles and titles from ``text[start:end]``; None when nothing left.
 
-    The name drops parentheses and line breaks ("Marco (Rubio" -> "Marco Rubio").
+    The name drops parentheses and line breaks ("Marco (Rubio" -> "Marco Rubio"). ``rules``:
+    the current pack's by default (a caller trimming many spans passes them once).
     """
     span = text[start:end]
     lead = len(span) - len(span.lstrip(_EDGE_CHARS))
@@ -136,14 +152,14 @@ def trim_span(text: str, start: int, end: int) -> Trimmed | None:
         return None
     start += lead
     end = start + len(stripped)
-    rules = current_pack().derive(_span_rules)
+    rules = rules or span_rules()
     match = rules.leading.match(stripped)
     if match and match.end() < len(stripped):
         start += match.end()
         stripped = stripped[match.end():]
     title = None
     folded = fold_keep_offsets(stripped)
-    for candidate in titles_starting(folded[:1]):
+    for candidate in rules.titles_by_initial.get(folded[:1], ()):
         cut = len(candidate)
         if folded.startswith(candidate) and len(folded) > cut and not folded[cut].isalnum():
             rest = stripped[cut:].lstrip(" \u00a0.")
@@ -154,21 +170,21 @@ def trim_span(text: str, start: int, end: int) -> Trimmed | None:
     if trailing and trailing.start() > 0:
         end -= len(stripped) - trailing.start()
         stripped = stripped[:trailing.start()]
-    name = " ".join(re.sub(r"[()\[\]]", " ", stripped).split())
+    name = " ".join(stripped.translate(_BRACKETS_AS_SPACES).split())
     return Trimmed(start, end, name, title) if name else None
 
 
-def is_noise(name: str, raw: str) -> bool:
+def is_noise(name: str, raw: str, rules: SpanRules | None = None) -> bool:
     """Page furniture, interview labels, lower-case or line-broken spans, bare titles."""
+    rules = rules or span_rules()
     key = fold(name)
-    if not key or key in noise() or fold(raw) in noise():
+    if not key or key in rules.noise or fold(raw) in rules.noise:
         return True
     if "\n" in raw or ":" in raw or not name[0].isupper():
         return True
-    if key in title_keys():
+    if key in rules.title_keys:
         return True
-    words = key.split()
-    return all(w in noise() for w in words)
+    return rules.noise.issuperset(key.split())
 
 
 def split_title(text: str) -> tuple[str | None, str]:
@@ -180,14 +196,15 @@ def split_title(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def join_hyphens(text: str, start: int, end: int) -> tuple[int, int]:
+def join_hyphens(text: str, start: int, end: int, rules: SpanRules | None = None
+                 ) -> tuple[int, int]:
     """Grow ``[start, end)`` over hyphen-joined capitalised parts the tagger cut off.
 
     spaCy splits "Addis-Abeba" into "Addis" and "Abeba"; French joins the parts of a compound
     place name with hyphens ("Saint-Pétersbourg", "Port-au-Prince", the pack's ``hyphen_link``
     words), so a capitalised word hyphen-joined to a span belongs to it.
     """
-    rules = current_pack().derive(_span_rules)
+    rules = rules or span_rules()
     right = rules.hyphen_right.match(text, end)
     if right:
         end = right.end()
@@ -197,10 +214,10 @@ def join_hyphens(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def join_known(text: str, start: int, end: int, known: Callable[[str], bool]
-               ) -> tuple[int, int]:
+def join_known(text: str, start: int, end: int, known: Callable[[str], bool],
+               rules: SpanRules | None = None) -> tuple[int, int]:
     """Grow a span over a spaced link ("Rio" + " de Janeiro") when ``known`` accepts the whole."""
-    rules = current_pack().derive(_span_rules)
+    rules = rules or span_rules()
     right = rules.spaced_right.match(text, end)
     if right and known(text[start : right.end()]):
         return start, right.end()
