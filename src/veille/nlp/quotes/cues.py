@@ -20,9 +20,10 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from veille.lang.pack import LanguagePack
-from veille.nlp.quotes.doc import span_of, text_of
+from veille.nlp.quotes.doc import children, features, span_of, text_of
 from veille.nlp.quotes.token_patterns import AnchoredMatcher
 from veille.nlp.scope import current_pack
+from veille.nlp.tokens import offsets, words
 
 _MATCHES = "veille.quotes.cue_matches."
 _INVERTED = "INVERTED_PRONOUN"
@@ -180,26 +181,30 @@ class Cue:
 
 def is_reporting_verb(token: Token) -> bool:
     """Whether ``token`` is a reporting verb (by lemma, else by form) used as a verb."""
-    words = cue_words()
-    lemma = token.lemma_.casefold()
-    if lemma in words.pairs:  # "a fait savoir que", "fait valoir que": the cue is the pair
+    doc, i = token.doc, token.i
+    cues = cue_words()
+    # The token's attributes are read from the Doc's columns (veille.nlp.tokens): this test
+    # runs on every candidate cue and on the words of each content.
+    lemma = words(doc, "LEMMA")[i].casefold()
+    if lemma in cues.pairs:  # "a fait savoir que", "fait valoir que": the cue is the pair
         return verb_pair(token)
-    if lemma in words.reflexives and _reflexive(token):
+    if lemma in cues.reflexives and _reflexive(token):
         return True  # "s'est félicité", "s'inquiète": reporting only with the pronoun
-    if lemma in words.inverted_only:
+    pos = words(doc, "POS")[i]
+    if lemma in cues.inverted_only:
         # "a-t-on appris de source sûre": the newsroom's unnamed source, only when inverted
-        return token.pos_ in ("VERB", "AUX") and pronoun_of(token.doc, token) is not None
-    if lemma in words.excluded:
+        return pos in ("VERB", "AUX") and pronoun_of(doc, token) is not None
+    if lemma in cues.excluded:
         return False
-    glued = words.glued.match(token.text)
-    if glued and glued.group(1) in words.forms:
+    glued = cues.glued.match(words(doc, "ORTH")[i])
+    if glued and glued.group(1) in cues.forms:
         return True  # a scraper dropped the space: "Trump ditPlus tard"
-    if lemma not in words.lemmas and token.lower_ not in words.forms:
+    if lemma not in cues.lemmas and words(doc, "LOWER")[i] not in cues.forms:
         return False
     # "une note", "la demande": the same letters as a noun are not a cue, unless inverted. A
     # pipeline without a tagger (spaCy's blank ones) cannot tell: the listed word is the cue.
-    return (token.pos_ in ("VERB", "AUX") or _inverted_pronoun(token) is not None
-            or not token.doc.has_annotation("POS") or _verb_before_complementizer(token))
+    return (pos in ("VERB", "AUX") or _inverted_pronoun(token) is not None
+            or not doc.has_annotation("POS") or _verb_before_complementizer(token))
 
 
 def _verb_before_complementizer(token: Token) -> bool:
@@ -218,40 +223,47 @@ def negated(verb: Token) -> bool:
     """The verb group is negated ("n'a pas affirmé", "ne dira jamais"): an opening particle
     and a closing adverb around the verb (``cues_negations.tsv``); "n'a dit que" is no
     negation. A negated statement is not reported speech."""
-    words = cue_words().negation
+    negation = cue_words().negation
+    doc, i = verb.doc, verb.i
+    lower = words(doc, "LOWER")
     # The parser hangs "ne" and "pas" on the verb, whatever stands between them.
-    lowers = {t.lower_ for t in verb.children if t.i >= verb.i - 4 and t.i <= verb.i + 2}
-    return bool(lowers & words.get("particle", frozenset())) and bool(
-        lowers & words.get("adverb", frozenset()))
+    lowers = {lower[c] for c in children(doc)[i] if i - 4 <= c <= i + 2}
+    return bool(lowers & negation.get("particle", frozenset())) and bool(
+        lowers & negation.get("adverb", frozenset()))
 
 
 def author_voice(verb: Token, sentence_start: int) -> bool:
     """The author's or the reader's voice, no one reported: a finite verb in the first or
     second person, or one that opens its sentence with no subject at all (an imperative:
     "Soulignons que", "Notons que", which the tagger may call third person)."""
-    group = [verb, *(c for c in verb.children if c.dep_ in cue_words().labels("auxiliary"))]
-    finite = [t for t in group if "Fin" in t.morph.get("VerbForm", [])]
-    if any(set(t.morph.get("Person", [])) & {"1", "2"} for t in finite):
+    doc, cues = verb.doc, cue_words()
+    auxiliary, dep = cues.labels("auxiliary"), words(doc, "DEP")
+    group = [verb.i, *(c for c in children(doc)[verb.i] if dep[c] in auxiliary)]
+    finite = [k for k in group if "Fin" in features(doc, k).get("VerbForm", ())]
+    if any(set(features(doc, k).get("Person", ())) & {"1", "2"} for k in finite):
         return True
     # Nothing before it, so no subject before it; one after it would make it a question. The
     # tagger may call an imperative a participle ("Rappelons"): its ending tells it apart.
-    first = verb.doc[auxiliaries_before(verb)]
-    opens = first.idx <= sentence_start and pronoun_of(verb.doc, verb) is None
-    return opens and (bool(finite) or cue_words().imperative.match(verb.lower_) is not None)
+    first = offsets(doc)[auxiliaries_before(verb)]
+    opens = first <= sentence_start and pronoun_of(doc, verb) is None
+    return opens and (bool(finite)
+                      or cues.imperative.match(words(doc, "LOWER")[verb.i]) is not None)
 
 
 def present_participle(tok: Token) -> bool:
     """A present participle ("ajoutant", "évoquant") has no subject of its own: it continues
     the sentence's main clause, whose subject is the speaker; it closes no reported clause."""
-    return ("Part" in tok.morph.get("VerbForm", []) and "Pres" in tok.morph.get("Tense", [])
-            and tok.text[:1].islower())
+    found = features(tok.doc, tok.i)
+    return ("Part" in found.get("VerbForm", ()) and "Pres" in found.get("Tense", ())
+            and words(tok.doc, "ORTH")[tok.i][:1].islower())
 
 
 def is_passive(verb: Token) -> bool:
     """A passive verb ("la responsabilité est confiée à ...", "il a été précisé"): no one
     named speaks through it."""
     passive = cue_words().labels("passive_auxiliary")
-    return any(c.dep_ in passive for c in verb.children)
+    dep = words(verb.doc, "DEP")
+    return any(dep[c] in passive for c in children(verb.doc)[verb.i])
 
 
 def _reflexive(token: Token) -> bool:
@@ -260,9 +272,9 @@ def _reflexive(token: Token) -> bool:
 
 def verb_pair(token: Token) -> bool:
     """``token`` is the head of a cue pair followed by its verb ("fait savoir")."""
-    doc = token.doc
-    nexts = cue_words().pairs.get(token.lemma_)
-    return nexts is not None and token.i + 1 < len(doc) and doc[token.i + 1].lemma_ in nexts
+    lemma = words(token.doc, "LEMMA")
+    nexts = cue_words().pairs.get(lemma[token.i])
+    return nexts is not None and token.i + 1 < len(lemma) and lemma[token.i + 1] in nexts
 
 
 faire_pair = verb_pair  # the name it had when the pair was French only
@@ -285,13 +297,12 @@ def auxiliaries_before(verb: Token) -> int:
     """
     i = verb.i
     doc = verb.doc
+    pos, lower = words(doc, "POS"), words(doc, "LOWER")
     particles = cue_words().particles
     pronouns = _matches(doc).pronouns
-    while i > 0 and (doc[i - 1].pos_ in ("AUX", "ADV") or doc[i - 1].lower_ in particles
+    while i > 0 and (pos[i - 1] in ("AUX", "ADV") or lower[i - 1] in particles
                      or i - 1 in pronouns):
-        if doc[i - 1].pos_ == "ADV" and not any(
-            d.pos_ == "AUX" for d in doc[max(0, i - 3) : i - 1]
-        ):
+        if pos[i - 1] == "ADV" and "AUX" not in pos[max(0, i - 3) : i - 1]:
             break
         i -= 1
     return i
@@ -495,37 +506,38 @@ def source_cue(doc: Doc, tok: Token) -> SourceCue | None:
     tokenizer may split into "d'" + "après"), or an opinion opener followed by a named person
     and a comma (``cues_opinion_openers.txt``: "Pour l'économiste Anne Vidal, ..."); None for
     any other token."""
-    words = cue_words()
-    cue = words.sources.get(tok.lower_)
+    cues, i = cue_words(), tok.i
+    lower = words(doc, "LOWER")
+    cue = cues.sources.get(lower[i])
     if cue is not None:
-        return SourceCue(cue, tok.i)
-    if tok.i > 0:
-        cue = words.split_sources.get((doc[tok.i - 1].lower_, tok.lower_))
+        return SourceCue(cue, i)
+    if i > 0:
+        cue = cues.split_sources.get((lower[i - 1], lower[i]))
         if cue is not None:
-            return SourceCue(cue, tok.i - 1)
-    if tok.text in words.opinion and opinion_holder(doc, tok):
-        return SourceCue(tok.lower_, tok.i)
-    if tok.lower_ not in words.source_phrase_ends:
+            return SourceCue(cue, i - 1)
+    if words(doc, "ORTH")[i] in cues.opinion and opinion_holder(doc, tok):
+        return SourceCue(lower[i], i)
+    if lower[i] not in cues.source_phrase_ends:
         return None
-    return _source_phrase(doc, tok, words)
+    return _source_phrase(doc, tok, cues)
 
 
 _PHRASE_TOKENS = 5  # "de l' avis de": the longest source phrase, in tokens
 
 
-def _source_phrase(doc: Doc, tok: Token, words: CueWords) -> SourceCue | None:
+def _source_phrase(doc: Doc, tok: Token, cues: CueWords) -> SourceCue | None:
     """``tok`` ends a source phrase ("De l'avis de", "À en croire"): the phrase as recorded
     (lower case) and its first token."""
     end = tok.idx + len(tok.text)
-    text = text_of(doc)
-    phrases, heads = words.source_phrases, words.source_phrase_heads
+    text, orth, starts = text_of(doc), words(doc, "ORTH"), offsets(doc)
+    phrases, heads = cues.source_phrases, cues.source_phrase_heads
     for first in range(max(0, tok.i - _PHRASE_TOKENS + 1), tok.i):
-        head = doc[first].text
+        head = orth[first]
         # A phrase starts with its first token's letters, folded; a token holding a space is
         # left to the full test (the join below drops it).
         if head.casefold() not in heads and not any(c.isspace() for c in head):
             continue
-        phrase = " ".join(text[doc[first].idx : end].casefold().split())
+        phrase = " ".join(text[starts[first] : end].casefold().split())
         if phrase in phrases:
             return SourceCue(phrase, first)
     return None

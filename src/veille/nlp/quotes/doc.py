@@ -10,30 +10,58 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from veille.nlp.doctext import text_of as text_of  # re-exported for the quote modules
+from veille.nlp.tokens import ends, heads, offsets, words
 
-_STARTS = "veille.quotes.starts"
+_CHILDREN = "veille.quotes.children"
 
 
-def _starts(doc: Doc) -> list[int]:
-    starts = doc.user_data.get(_STARTS)
-    if not isinstance(starts, list):
-        starts = [t.idx for t in doc]
-        doc.user_data[_STARTS] = starts
-    return starts
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The token indices ``(i, j)`` of the tokens overlapping ``[start, end)``, as
+    :func:`span_of` bounds them, without making a Span (the columns of :mod:`veille.nlp.tokens`
+    answer the questions the callers ask of them)."""
+    starts = offsets(doc)
+    i = max(0, bisect_right(starts, start) - 1)
+    if i < len(starts) and ends(doc)[i] <= start:
+        i += 1
+    j = bisect_left(starts, end)
+    return (i, j) if i < j else None
 
 
 def span_of(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens overlapping ``[start, end)`` (``char_span`` with ``alignment_mode="expand"``)."""
-    starts = _starts(doc)
-    i = max(0, bisect_right(starts, start) - 1)
-    if i < len(doc) and doc[i].idx + len(doc[i].text) <= start:
-        i += 1
-    j = bisect_left(starts, end)
-    return doc[i:j] if i < j else None
+    found = token_range(doc, start, end)
+    return doc[found[0] : found[1]] if found is not None else None
+
+
+def children(doc: Doc) -> list[list[int]]:
+    """Each token's children as token indices, in document order (``token.children``), for
+    the whole Doc at once: the rules ask a verb for its auxiliaries, subjects and negation."""
+    found = doc.user_data.get(_CHILDREN)
+    if not isinstance(found, list):
+        found = [[] for _ in range(len(doc))]
+        for i, head in enumerate(heads(doc)):
+            if head != i:
+                found[head].append(i)
+        doc.user_data[_CHILDREN] = found
+    return found
+
+
+def features(doc: Doc, i: int) -> Mapping[str, tuple[str, ...]]:
+    """The morphological features of token ``i``: field -> values (``token.morph.get``)."""
+    return _parsed_morph(words(doc, "MORPH")[i])
+
+
+@lru_cache(maxsize=4096)
+def _parsed_morph(morph: str) -> Mapping[str, tuple[str, ...]]:
+    # spaCy's own form: "Field=Value|Field=Value1,Value2"; few distinct ones in a language
+    pairs = (field.split("=", 1) for field in morph.split("|") if "=" in field)
+    return {field: tuple(values.split(",")) for field, values in pairs}
 
 
 def fold(text: str) -> str:

@@ -1,0 +1,46 @@
+"""The quote rules' per-Doc views (nlp/quotes/doc.py): token ranges under character spans, each
+token's children and morphological features, read from the Doc's columns instead of Tokens."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+from veille.nlp.quotes.doc import children, features, span_of, token_range
+
+_TEXT = "La ministre a déclaré mardi qu'elle ne signerait pas, ajoutant : « Jamais. »"
+
+
+def test_token_range_expands_to_the_tokens_a_span_touches(nlp: Language) -> None:
+    doc = nlp(_TEXT)
+    start = _TEXT.index("inistre")  # inside "ministre"
+    end = _TEXT.index("déclaré") + 3  # inside "déclaré"
+    i, j = token_range(doc, start, end) or (0, 0)
+    assert [t.text for t in doc[i:j]] == ["ministre", "a", "déclaré"]
+    span = span_of(doc, start, end)
+    assert span is not None and (span.start, span.end) == (i, j)
+
+
+def test_token_range_is_none_between_tokens(nlp: Language) -> None:
+    doc = nlp(_TEXT)
+    gap = _TEXT.index(" a ")  # the space after "ministre"
+    assert token_range(doc, gap, gap + 1) is None
+    assert token_range(doc, len(_TEXT), len(_TEXT) + 5) is None
+
+
+def test_children_are_the_parsers_in_document_order(nlp: Language) -> None:
+    doc = nlp(_TEXT)
+    found = children(doc)
+    assert [found[t.i] for t in doc] == [[c.i for c in t.children] for t in doc]
+    verb = next(t for t in doc if t.text == "déclaré")
+    assert any(doc[c].text == "a" for c in found[verb.i])  # its auxiliary
+
+
+def test_features_read_as_token_morph_get(nlp: Language) -> None:
+    doc = nlp(_TEXT)
+    ajoutant = next(t for t in doc if t.text == "ajoutant")
+    assert "Part" in features(doc, ajoutant.i)["VerbForm"]
+    for tok in doc:
+        for field in ("VerbForm", "Person", "Tense", "PronType"):
+            assert list(features(doc, tok.i).get(field, ())) == tok.morph.get(field, [])
+    comma = next(t for t in doc if t.text == ",")
+    assert features(doc, comma.i) == {}
