@@ -28,6 +28,7 @@ from veille.datecalc import (
 from veille.lang.pack import LanguagePack
 from veille.nlp.entities.offsets import Spans
 from veille.nlp.times.patterns import TimeLexicon, enumerated_days, lexicon
+from veille.nlp.times.windows import Scanner
 
 Anchor = str  # "published" | "previous" | "absolute" | "none"
 TenseOf = Callable[[int, int], "Lean | None"]
@@ -151,9 +152,12 @@ def _anchor_on_named_events(text: str, state: _State) -> list[FoundTime]:
 
 def _scan(text: str, lex: TimeLexicon) -> list[_Match]:
     folded = text.replace("’", "'").replace("\u2011", "-")  # same length: offsets stay valid
+    # each pattern over the parts of the text it can match, not over all of it (issue 15)
+    scanner = Scanner(folded)
     matches = []
-    for kind, pattern in lex.patterns:
-        for m in pattern.finditer(folded):
+    for (kind, pattern), needs, anchor in zip(lex.patterns, lex.needs, lex.anchors,
+                                              strict=True):
+        for m in scanner.finditer(pattern, needs, anchor):
             if kind == "weekday" and _generic_weekday(folded, m.start("wd"), lex):
                 continue
             matches.append(_Match(m.start(), m.end(), kind, m.groupdict()))

@@ -23,6 +23,8 @@ from veille.datecalc import Unit
 from veille.lang.pack import LanguagePack, alternation
 from veille.nlp.scope import current_pack
 from veille.nlp.times.guard import guarded
+from veille.nlp.times.prefilter import Needs, needs
+from veille.nlp.times.windows import Anchor, anchor
 
 PATTERNS = "times/patterns.toml"
 # Kind of expression -> its entry in PATTERNS, in the order the grammar tries them (a tie
@@ -54,6 +56,8 @@ class TimeLexicon:
     directions: dict[str, int]
     determiners: dict[str, str]  # det -> "this-week" | "by" | "from" | "since"
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    needs: tuple[Needs, ...]  # what a text must hold for each of ``patterns`` to match
+    anchors: tuple[Anchor | None, ...]  # where in a text each of ``patterns`` can match
     enumeration: re.Pattern[str]
     enumerated_day: re.Pattern[str]
     generic_weekday: re.Pattern[str]
@@ -98,6 +102,8 @@ def _build(pack: LanguagePack, guard: Callable[[str, int], str] = guarded) -> Ti
         return pack.cached((PATTERNS, guard, key, flags), lambda: re.compile(
             guard(pack.regex_source(PATTERNS, key, **parts), flags), flags))
 
+    kinds = tuple((kind, compiled(key)) for kind, key in KINDS.items())
+
     return TimeLexicon(
         months=months, weekdays=weekdays, numbers=numbers,
         ordinals=_numbers(pack, "times/day_ordinals.tsv"), units=units, deictic=deictic,
@@ -105,7 +111,9 @@ def _build(pack: LanguagePack, guard: Callable[[str, int], str] = guarded) -> Ti
         modifiers={row[0]: (int(row[1]), row[2]) for row in pack.table("times/modifiers.tsv")},
         directions=_numbers(pack, "times/directions.tsv"),
         determiners=pack.mapping("times/weekday_determiners.tsv"),
-        patterns=tuple((kind, compiled(key)) for kind, key in KINDS.items()),
+        patterns=kinds,
+        needs=tuple(needs(pattern.pattern, pattern.flags) for _, pattern in kinds),
+        anchors=tuple(anchor(pattern.pattern, pattern.flags) for _, pattern in kinds),
         enumeration=compiled("enumeration"),
         enumerated_day=compiled("enumerated_day", 0),
         generic_weekday=compiled("generic_weekday", 0),

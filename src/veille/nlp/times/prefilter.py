@@ -1,0 +1,133 @@
+"""What a text must contain for a regex to match in it: patterns whose words are absent are
+not run at all.
+
+The times stage runs some twenty patterns over each text (issue 15), and a news article names
+few kinds of expression: most of them cannot match ("semestre", a season, a figure). Read from
+the parsed pattern, as :mod:`veille.nlp.times.guard` reads its first characters, a pattern's
+*needs* are groups of strings: every match holds one string of each group, so a text without
+any string of one group has no match, and the pattern need not be tried. Literal runs are
+needed as written (lowercase), a digit class as :data:`DIGIT`; an alternation needs one of
+the strings its branches need. Under ``IGNORECASE`` the lowercase text holds every string a
+match holds, except for the few characters ``re`` folds together beyond ``str.lower`` ("ı"
+and "i", "ſ" and "s"): a text with one of them is not filtered (:func:`Needs.absent_from`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+sre_parse: Any = importlib.import_module("re._parser")
+sre: Any = importlib.import_module("re._constants")
+# The characters re's IGNORECASE matches with others that str.lower does not map them to.
+_EXTRA_CASES: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+
+DIGIT = "\x00digit"  # a need met by any character of ``\d``
+_UNUSUAL = "".join(sorted(
+    {chr(c) for c in _EXTRA_CASES} | {chr(c) for cs in _EXTRA_CASES.values() for c in cs}
+    | {"\u0130"}))  # "İ", whose lowercase is two characters
+_UNUSUAL_CASE = re.compile("[" + "".join(c for c in _UNUSUAL if not c.isascii()) + "]")
+_DIGIT = re.compile(r"\d")
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+Need = frozenset[str]  # one of these strings is in every match
+
+
+@dataclass(frozen=True)
+class Needs:
+    """The needs of one pattern: every match holds one string of each group."""
+
+    groups: tuple[Need, ...]
+
+    def absent_from(self, text: str, lowered: str, seen: dict[Need, bool]) -> bool:
+        """Whether ``text`` (``lowered``: its ``str.lower()``) lacks every string of a group,
+        so that the pattern cannot match in it; ``seen`` keeps the answers for one text."""
+        for group in self.groups:
+            found = seen.get(group)
+            if found is None:
+                found = seen[group] = any(
+                    _DIGIT.search(text) is not None if s == DIGIT else s in lowered
+                    for s in group)
+            if not found:
+                return True
+        return False
+
+
+def filterable(text: str) -> bool:
+    """Whether ``str.lower`` of ``text`` holds what ``IGNORECASE`` matches in it."""
+    return _UNUSUAL_CASE.search(text) is None
+
+
+def needs(source: str, flags: int = re.IGNORECASE) -> Needs:
+    """The needs of ``source``; none (a pattern always tried) where they cannot be told."""
+    try:
+        return Needs(tuple(_sequence(list(sre_parse.parse(source, flags)), flags)))
+    except re.error:
+        return Needs(())
+
+
+def _sequence(items: list[Any], flags: int) -> list[Need]:
+    found: list[Need] = []
+    run = ""
+    for op, av in items + [(None, None)]:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            found += literal_needs(run, flags)
+            run = ""
+        found += _item(op, av, flags)
+    return found
+
+
+def literal_needs(run: str, flags: int) -> list[Need]:
+    if not flags & re.IGNORECASE:
+        return [frozenset({run})]
+    lowered = run.lower()
+    if len(lowered) != len(run) or any(c in _UNUSUAL for c in lowered if not c.isascii()):
+        return []
+    return [frozenset({lowered})]
+
+
+def _item(op: Any, av: Any, flags: int) -> list[Need]:
+    if op is sre.IN:
+        return charset_needs(av, flags)
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, pattern = av
+        return [] if add_flags or del_flags else _sequence(list(pattern), flags)
+    if op is sre.ATOMIC_GROUP:
+        return _sequence(list(av), flags)
+    if op is sre.BRANCH:
+        return branch_needs(av[1], flags)
+    if op in _REPEATS and av[0] >= 1:
+        return _sequence(list(av[2]), flags)
+    return []  # zero-width, optional, any character: nothing a match must hold
+
+
+def branch_needs(alternatives: list[Any], flags: int) -> list[Need]:
+    """One of the strings each alternative needs most (its rarest group)."""
+    union: set[str] = set()
+    for alternative in alternatives:
+        groups = _sequence(list(alternative), flags)
+        if not groups:
+            return []
+        rarest: Need = max(groups, key=rarity)
+        union |= rarest
+    return [frozenset(union)]
+
+
+def rarity(group: Need) -> tuple[int, int]:
+    """Longer strings are rarer in a text, and a digit is as common as a letter."""
+    return min(1 if s == DIGIT else len(s) for s in group), -len(group)
+
+
+def charset_needs(items: list[Any], flags: int) -> list[Need]:
+    if [(op, av) for op, av in items] == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
+        return [frozenset({DIGIT})]
+    if all(op is sre.LITERAL for op, _ in items):
+        chars = [literal_needs(chr(av), flags) for _, av in items]
+        if all(chars):
+            return [frozenset(s for need in chars for s in need[0])]
+    return []

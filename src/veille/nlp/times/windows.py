@@ -1,0 +1,243 @@
+"""Where in a text a regex can match: around the rarest words every match holds.
+
+A pattern that a text may match (:mod:`veille.nlp.times.prefilter`) still scans every
+position of it, though its matches sit around a few words: "mai" for a day-month, "hier" for a
+deictic phrase. Read from the parsed pattern, an :class:`Anchor` is one group of strings every
+match holds (the rarest group of one part of the pattern), how far before such a string a match
+may begin, and how far past its start the matcher may read (lookaheads included). Running the
+pattern over the windows that reach spans around each string (merged where they meet) finds
+exactly what a scan of the whole text finds: a match, or an attempt that reads a character,
+lies in the window of the string it holds. Runs of whitespace (``\\s+``) are as long as the
+text's longest; a pattern with another unbounded repeat, or a back-reference, has no anchor.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from veille.nlp.times.prefilter import (
+    DIGIT,
+    Need,
+    Needs,
+    branch_needs,
+    charset_needs,
+    filterable,
+    literal_needs,
+    rarity,
+)
+
+sre_parse: Any = importlib.import_module("re._parser")
+sre: Any = importlib.import_module("re._constants")
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_ONE_CHARACTER = (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY)
+_RUNS_OF_SPACE = re.compile(r"\s{2,}")
+# An AT reads the character after it ("$" also the newline before the end): two, to be safe.
+_AT_READS = 2
+
+
+@dataclass(frozen=True)
+class Linear:
+    """``chars + runs * W`` characters, W the length of the text's longest run of whitespace."""
+
+    chars: int
+    runs: int = 0
+
+    def __add__(self, other: Linear) -> Linear:
+        return Linear(self.chars + other.chars, self.runs + other.runs)
+
+    def most(self, other: Linear) -> Linear:
+        """At least the larger of the two, whatever W (W >= 0)."""
+        return Linear(max(self.chars, other.chars), max(self.runs, other.runs))
+
+    def times(self, count: int) -> Linear:
+        return Linear(self.chars * count, self.runs * count)
+
+    def at(self, longest_space: int) -> int:
+        return self.chars + self.runs * longest_space
+
+
+_Span = tuple[Linear, Linear]  # (the most characters matched, the most read past the start)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Strings one of which every match holds, and the window each occurrence opens."""
+
+    strings: Need
+    before: Linear  # a match begins at most this far before the string
+    reach: Linear  # an attempt reads at most this far past its start
+
+    def windows(self, occurrences: list[int], size: int, longest_space: int
+                ) -> Iterator[tuple[int, int]]:
+        """Merged ``(start, end)`` windows around ``occurrences`` (sorted offsets) in a text of
+        ``size`` characters."""
+        before, reach = self.before.at(longest_space), self.reach.at(longest_space)
+        start = end = -1
+        for at in occurrences:
+            low, high = max(0, at - before), min(size, at + reach)
+            if low > end:
+                if end >= 0:
+                    yield start, end
+                start = low
+            end = max(end, high)
+        if end >= 0:
+            yield start, end
+
+
+class Scanner:
+    """One text's scans: a pattern over the windows of its anchor, over none where the text
+    lacks what it needs, or over the whole text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # None: a text str.lower does not fold as IGNORECASE does; every pattern scans it all
+        self.lowered = text.lower() if filterable(text) else None
+        self.longest_space = max(map(len, _RUNS_OF_SPACE.findall(text)), default=1)
+        self._seen: dict[Need, bool] = {}
+        self._found: dict[Need, list[int]] = {}
+
+    def finditer(self, pattern: re.Pattern[str], needs: Needs, anchor: Anchor | None
+                 ) -> Iterator[re.Match[str]]:
+        """What ``pattern.finditer(text)`` gives, from the parts of the text it can match."""
+        text, lowered = self.text, self.lowered
+        if lowered is None:
+            yield from pattern.finditer(text)
+        elif needs.absent_from(text, lowered, self._seen):
+            return
+        elif anchor is None:
+            yield from pattern.finditer(text)
+        else:
+            for start, end in anchor.windows(self._occurrences(anchor.strings, lowered),
+                                             len(text), self.longest_space):
+                yield from pattern.finditer(text, start, end)
+
+    def _occurrences(self, strings: Need, lowered: str) -> list[int]:
+        found = self._found.get(strings)
+        if found is None:
+            found = self._found[strings] = sorted(_every(lowered, strings))
+        return found
+
+
+def _every(text: str, strings: Need) -> Iterator[int]:
+    for string in strings:
+        at = text.find(string)
+        while at >= 0:
+            yield at
+            at = text.find(string, at + 1)
+
+
+def anchor(source: str, flags: int = re.IGNORECASE) -> Anchor | None:
+    """The anchor of ``source``, or None where none can be told."""
+    try:
+        items = list(sre_parse.parse(source, flags))
+    except re.error:
+        return None
+    span = _span(items)
+    best = _best(items, flags)
+    if span is None or best is None:
+        return None
+    return Anchor(best[0], best[1], span[1])
+
+
+def _span(items: list[Any]) -> _Span | None:
+    width = reach = Linear(0)
+    for op, av in items:
+        found = _item_span(op, av)
+        if found is None:
+            return None
+        reach = reach.most(width + found[1])
+        width = width + found[0]
+    return width, reach.most(width)
+
+
+def _item_span(op: Any, av: Any) -> _Span | None:
+    if op in _ONE_CHARACTER:
+        return Linear(1), Linear(1)
+    if op is sre.AT:
+        return Linear(0), Linear(_AT_READS)
+    if op in (sre.ASSERT, sre.ASSERT_NOT):
+        direction, pattern = av
+        inner = _span(list(pattern))
+        if inner is None:
+            return None
+        return Linear(0), (inner[1] + Linear(1) if direction == 1 else Linear(1))
+    if op is sre.SUBPATTERN:
+        return _span(list(av[3]))
+    if op is sre.ATOMIC_GROUP:
+        return _span(list(av))
+    if op is sre.BRANCH:
+        return _branch_span(av[1])
+    if op in _REPEATS:
+        return _repeat_span(av)
+    return None  # a back-reference, a conditional
+
+
+def _branch_span(alternatives: list[Any]) -> _Span | None:
+    width = reach = Linear(0)
+    for alternative in alternatives:
+        found = _span(list(alternative))
+        if found is None:
+            return None
+        width, reach = width.most(found[0]), reach.most(found[1])
+    return width, reach
+
+
+def _repeat_span(av: Any) -> _Span | None:
+    _low, high, pattern = av
+    inner = _span(list(pattern))
+    if inner is None:
+        return None
+    if high is not sre.MAXREPEAT:
+        return inner[0].times(high), inner[1].times(high)
+    if _is_space(list(pattern)):  # "\s+": at most the text's longest run, then one more read
+        return Linear(0, 1), Linear(1, 1)
+    return None
+
+
+def _is_space(items: list[Any]) -> bool:
+    return items == [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])]
+
+
+def _best(items: list[Any], flags: int) -> tuple[Need, Linear] | None:
+    """The rarest group of strings a match of ``items`` holds, and how far past the start of
+    the match one of them may begin; items after an unbounded one are not candidates."""
+    best: tuple[Need, Linear] | None = None
+
+    def consider(group: Need | None, before: Linear) -> None:
+        nonlocal best
+        if group and DIGIT not in group and (best is None or rarity(group) > rarity(best[0])):
+            best = group, before
+
+    offset, run, run_start = Linear(0), "", Linear(0)
+    for op, av in items + [(None, None)]:
+        if op is sre.LITERAL:
+            run, run_start = run + chr(av), run_start if run else offset
+            offset = offset + Linear(1)
+            continue
+        if run:
+            consider(next(iter(literal_needs(run, flags)), None), run_start)
+            run = ""
+        span = _item_span(op, av) if op is not None else None
+        if span is None:
+            break
+        consider(*_candidate(op, av, flags, offset, span[0]))
+        offset = offset + span[0]
+    return best
+
+
+def _candidate(op: Any, av: Any, flags: int, offset: Linear, width: Linear
+               ) -> tuple[Need | None, Linear]:
+    """The group an item holds in every match, and how far into the match it may begin."""
+    if op is sre.IN:
+        return next(iter(charset_needs(av, flags)), None), offset
+    if op is sre.SUBPATTERN and not (av[1] or av[2]) or op is sre.ATOMIC_GROUP:
+        inner = _best(list(av[3] if op is sre.SUBPATTERN else av), flags)
+        return (inner[0], offset + inner[1]) if inner else (None, offset)
+    if op is sre.BRANCH:
+        return next(iter(branch_needs(av[1], flags)), None), offset + width
+    return None, offset

@@ -1,0 +1,69 @@
+"""What a text must hold for a time pattern to match, and where in it the pattern can match:
+the same matches as a scan of the whole text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from veille.lang.pack import LanguagePack
+from veille.nlp.times import patterns
+from veille.nlp.times.prefilter import DIGIT, needs
+from veille.nlp.times.windows import Linear, Scanner, anchor
+
+# Our own sentences: dates of every shape both packs read, runs of spaces and line breaks
+# between their words, capitals.
+TEXTS = (
+    "Le ministre s'est rendu à Rome le 3 mars 2024, puis du 6 au 15 septembre l'an prochain. "
+    "Dès lundi, et jusqu'au 22/04, la réunion prévue jeudi 16 octobre a été repoussée à "
+    "fin 2025. Il y a trois semaines, dans deux jours, trois jours plus tard, le lundi. "
+    "L'été dernier, au second semestre, à la fin du mois dernier, les 16 et 17 mai, 05/05/71, "
+    "2024-03-01, 3/2026, en janvier dernier, mi-juillet, la veille, hier, aujourd'hui.",
+    "LE 3\n\n\n     MARS     2024, jeudi\t\t16   octobre\n\nà 9:21, le\n5.\n\ndans  deux\n jours",
+    "On March 3, 2026 the minister said that three weeks ago, last Monday and next year the "
+    "talks of 3/22/2026 and of early May would go on until Friday 22.",
+    "Rien ici.",
+)
+
+
+def test_a_pattern_needs_its_words_and_a_figure() -> None:
+    found = needs(r"\b(?:le|du)\s+\d+\s+(?:mai|juin)")
+    assert frozenset({"mai", "juin"}) in found.groups
+    assert frozenset({DIGIT}) in found.groups
+    assert found.absent_from("le 3 avril", "le 3 avril", {})
+    assert not found.absent_from("Le 3 Juin", "le 3 juin", {})
+
+
+def test_what_is_optional_is_not_needed() -> None:
+    assert needs(r"(?:en\s+)?\d").groups == (frozenset({DIGIT}),)
+    assert needs(r"a?|b").groups == ()
+
+
+def test_the_anchor_reaches_past_the_longest_run_of_spaces() -> None:
+    found = anchor(r"\ble\s+(?:mai|juin)(?!\d)", 0)
+    assert found is not None and found.strings == frozenset({"mai", "juin"})
+    # "le", a run of spaces, and the month, in which its string may begin anywhere
+    assert found.before == Linear(6, 1)
+    assert anchor(r"(a)-\1b", 0) is None  # a back-reference: no window can be told
+
+
+@pytest.mark.parametrize("code", ["fr", "en"])
+def test_the_scanner_finds_what_a_scan_of_the_whole_text_finds(code: str) -> None:
+    lex = patterns.lexicon(LanguagePack.load(code))
+    assert any(a is not None for a in lex.anchors)
+    for text in TEXTS:
+        scanner = Scanner(text)
+        for (kind, pattern), need, where in zip(lex.patterns, lex.needs, lex.anchors,
+                                               strict=True):
+            want = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            got = [(m.span(), m.groupdict()) for m in scanner.finditer(pattern, need, where)]
+            assert got == want, kind
+
+
+def test_a_text_that_lower_does_not_fold_as_re_does_is_scanned_whole() -> None:
+    pattern = re.compile("semestre", re.IGNORECASE)  # re matches "ſ" (long s) with "s"
+    scanner = Scanner("au ſemestre")
+    assert scanner.lowered is None
+    assert [m.group() for m in scanner.finditer(pattern, needs(pattern.pattern),
+                                                anchor(pattern.pattern))] == ["ſemestre"]
