@@ -15,7 +15,9 @@ repeated; statements reported inside a turn are the turn's words, not the narrat
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import itemgetter
 
 from spacy.tokens import Doc
 
@@ -24,7 +26,7 @@ from veille.nlp.context import DocContext
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.entities.roles import opens_clause
 from veille.nlp.quotes.blocks import layout_turns, with_box_marks
-from veille.nlp.quotes.context import medium, said_on
+from veille.nlp.quotes.context import TimesByStart, medium, said_on
 from veille.nlp.quotes.direct import Attribution, attribute, incise
 from veille.nlp.quotes.doc import span_of, text_of
 from veille.nlp.quotes.genders import entity_genders
@@ -71,8 +73,9 @@ def extract_quotes(
     marks = [m for m in with_box_marks(text, ctx.blocks, find_marked(text))
              if m.start not in inside_turn]
     sents = sentences(text, marks)
-    indirect = _indirect(doc, sents, inside_turn, marks)
-    pending = [_attributed(doc, p) for p in _direct(doc, marks, sents, indirect) + [
+    quoted_marks = Spans((m.left, m.right) for m in marks)
+    indirect = _indirect(doc, sents, inside_turn, quoted_marks)
+    pending = [_attributed(doc, p) for p in _direct(doc, marks, quoted_marks, sents, indirect) + [
         _pending_indirect(r, sents) for r in indirect if r.statement]]
     pending.sort(key=lambda p: p.spans[0][0])
     quoted = [(m.left, m.right) for m in marks] + [
@@ -85,12 +88,13 @@ def extract_quotes(
                                body_spans=body_subjects(doc, table))
     quotes = [_by_label(q) for q in turn_quotes(doc, table, turns)]
     headline = _interviewee_said(quotes, turns)
+    moments = TimesByStart(times)
     for item in pending:
         said = _speaker(resolver, item.attribution)
         if headline.name and item.attribution.cue is None and "\n" not in text[:item.spans[0][0]]:
             said = headline.found_by("context")  # an interview's headline: the interviewee
         resolver.remember(item.spans[0][0], said)
-        quotes.extend(_records(text, item, said, table, times, ctx))
+        quotes.extend(_records(text, item, said, table, moments, ctx))
     quotes.sort(key=lambda q: q.start)
     return quotes
 
@@ -238,16 +242,15 @@ def _is_subject(tree: Tree, i: int, deps: dict[str, frozenset[str]]) -> bool:
 
 
 def _indirect(doc: Doc, sents: list[tuple[int, int]], turns: Spans,
-              marks: list[Marked]) -> list[Reported]:
+              quoted: Spans) -> list[Reported]:
     found = []
-    quoted = Spans((m.left, m.right) for m in marks)
     for sent in sents:
         if sent[0] not in turns:
             found.extend(find_indirect(doc, sent, quoted))
     return found
 
 
-def _direct(doc: Doc, marks: list[Marked], sents: list[tuple[int, int]],
+def _direct(doc: Doc, marks: list[Marked], quoted: Spans, sents: list[tuple[int, int]],
             indirect: list[Reported]) -> list[_Pending]:
     pending = []
     for chain in _chains(marks):
@@ -255,7 +258,8 @@ def _direct(doc: Doc, marks: list[Marked], sents: list[tuple[int, int]],
         sentence, last_sentence = containing(sents, first.left), containing(sents, last.left)
         if _is_ui_label(text_of(doc), sentence):
             continue
-        att = attribute(doc, chain, sentence, last_sentence, marks, _next(sents, last_sentence))
+        att = attribute(doc, chain, sentence, last_sentence, quoted,
+                        _next(sents, last_sentence))
         words = sum(word_count(text_of(doc)[m.start : m.end]) for m in chain)
         whole = _whole_sentence(text_of(doc), chain, sentence)
         if words <= _SCARE_MAX_WORDS and not (att.after or _continues(first, indirect) or whole):
@@ -305,8 +309,9 @@ def _without_incises(doc: Doc, chain: list[Marked], att: Attribution
 
 
 def _next(sents: list[tuple[int, int]], sentence: tuple[int, int]) -> tuple[int, int] | None:
-    later = [s for s in sents if s[0] >= sentence[1]]
-    return later[0] if later else None
+    """The first sentence after ``sentence`` (``sents`` are in text order and disjoint)."""
+    i = bisect_left(sents, sentence[1], key=itemgetter(0))
+    return sents[i] if i < len(sents) else None
 
 
 def _whole_sentence(text: str, chain: list[Marked], sentence: tuple[int, int]) -> bool:
@@ -393,7 +398,7 @@ def _via(said: Said, att: Attribution) -> str | None:
 
 
 def _records(text: str, item: _Pending, said: Said, table: EntityTable,
-             times: list[TimeExpr], ctx: DocContext) -> list[Quote]:
+             times: TimesByStart, ctx: DocContext) -> list[Quote]:
     att = item.attribution
     when = said_on(text, item.clause, times, ctx.reference_date)
     cue_end = att.at + len(att.cue.split()[-1]) if att.cue else None

@@ -11,11 +11,13 @@ after the verb ("déclare à l'AFP"), after a preposition (``quotes/context.toml
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 
 from veille.lang.pack import LanguagePack
-from veille.model import Entity, TimeExpr
+from veille.model import Entity, Mention, TimeExpr
 from veille.nlp.scope import current_pack
 
 _DATED = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
@@ -44,17 +46,30 @@ def _build_words(pack: LanguagePack) -> ContextWords:
     )
 
 
-def _inside(start: int, end: int, clause: list[tuple[int, int]]) -> bool:
-    return any(a <= start and end <= b for a, b in clause)
+class TimesByStart:
+    """A document's time expressions indexed by start, so that each statement's clause reads
+    only the times inside it (a long document has thousands of both)."""
+
+    def __init__(self, times: list[TimeExpr]) -> None:
+        self.times = times
+        self.order = sorted(range(len(times)), key=lambda k: times[k].start)
+        self.starts = [times[k].start for k in self.order]
+
+    def inside(self, clause: list[tuple[int, int]]) -> list[TimeExpr]:
+        """The times inside one of the clause's ranges, in the order they were given."""
+        found: set[int] = set()
+        for a, b in clause:
+            low, high = bisect_left(self.starts, a), bisect_right(self.starts, b)
+            found.update(k for k in self.order[low:high] if self.times[k].end <= b)
+        return [self.times[k] for k in sorted(found)]
 
 
-def said_on(text: str, clause: list[tuple[int, int]], times: list[TimeExpr],
+def said_on(text: str, clause: list[tuple[int, int]], times: list[TimeExpr] | TimesByStart,
             reference: date | None) -> str | None:
     """The date the clause gives for the statement, or None."""
     lists = _words()
-    for t in times:
-        if not _inside(t.start, t.end, clause):
-            continue  # cheap test first: a long document has hundreds of times
+    indexed = times if isinstance(times, TimesByStart) else TimesByStart(times)
+    for t in indexed.inside(clause):
         before = re.findall(r"\w+", text[max(0, t.start - 12) : t.start].casefold())[-1:]
         first = re.findall(r"\w+", t.text.casefold())[:1]
         bound = bool(set(before + first) & lists.not_when)
@@ -75,16 +90,16 @@ def said_on(text: str, clause: list[tuple[int, int]], times: list[TimeExpr],
 
 def medium(text: str, clause: list[tuple[int, int]], entities: list[Entity],
            cue_end: int | None) -> str | None:
-    """The organisation the words were said to or on, or None."""
+    """The organisation the words were said to or on, or None. ``entities``' mentions are in
+    text order (as ``EntityTable.entities`` gives them): each clause range is found in them
+    by bisection."""
     lists = _words()
     words = {w for a, b in clause for w in re.findall(r"\w+", text[a:b].casefold())}
     has_noun = bool(words & lists.media_nouns)
     for entity in entities:
         if entity.type != "ORG":
             continue
-        for m in entity.mentions:
-            if not _inside(m.start, m.end, clause):
-                continue
+        for m in _mentions_inside(entity, clause):
             before = text[max(0, m.start - 12) : m.start].casefold()
             prep = lists.medium_prep.search(before)
             if prep is None:
@@ -93,3 +108,17 @@ def medium(text: str, clause: list[tuple[int, int]], entities: list[Entity],
             if has_noun or right_after:
                 return entity.name
     return None
+
+
+def _mentions_inside(entity: Entity, clause: list[tuple[int, int]]) -> list[Mention]:
+    found = []
+    for a, b in clause:
+        k = bisect_left(entity.mentions, a, key=_START)
+        while k < len(entity.mentions) and entity.mentions[k].start <= b:
+            if entity.mentions[k].end <= b:
+                found.append(entity.mentions[k])
+            k += 1
+    return found
+
+
+_START = attrgetter("start")

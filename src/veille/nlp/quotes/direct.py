@@ -34,6 +34,7 @@ from veille.nlp.quotes.cues import (
 from veille.nlp.quotes.doc import span_of, text_of
 from veille.nlp.quotes.marks import Marked, mark_rules
 from veille.nlp.scope import current_pack
+from veille.nlp.spans import Spans
 
 _AFTER_WINDOW = 8  # tokens after the closing mark in which an inverted cue may sit
 
@@ -53,16 +54,17 @@ class Attribution:
 
 
 def attribute(doc: Doc, chain: list[Marked], sentence: tuple[int, int],
-              last_sentence: tuple[int, int], marks: list[Marked],
+              last_sentence: tuple[int, int], quoted: Spans,
               following: tuple[int, int] | None = None) -> Attribution:
     """Attribution of a chain of quote pieces; ``Attribution()`` when the text gives none.
 
-    ``following`` is the sentence after the quote, for "« ... » C'est ce qu'a déclaré X."
+    ``quoted``: the ranges of every quote of the document, marks included (no cue sits in
+    them). ``following`` is the sentence after the quote, for "« ... » C'est ce qu'a déclaré X."
     """
     after = _after_cue(doc, chain[-1].right, last_sentence[1])
     if after is not None:
         return after
-    before = _before_cue(doc, sentence[0], chain[0].left, marks)
+    before = _before_cue(doc, sentence[0], chain[0].left, quoted)
     if before is None and following is not None and _presentative().match(
         text_of(doc)[following[0] : following[1]]
     ):
@@ -85,7 +87,7 @@ def _after_cue(doc: Doc, start: int, end: int, window: int = _AFTER_WINDOW
     if span is None:
         return None
     openers = mark_rules().openers
-    for tok in list(span)[:window]:
+    for tok in span[:window]:  # (a Span: no Token for the rest of the sentence)
         if tok.idx < start:
             continue
         if tok.text[:1] in openers or tok.text in ".!?":
@@ -146,11 +148,11 @@ def _first_word(doc: Doc, floor: int) -> int:
     return floor
 
 
-def _before_cue(doc: Doc, start: int, end: int, marks: list[Marked]) -> Attribution | None:
+def _before_cue(doc: Doc, start: int, end: int, quoted: Spans) -> Attribution | None:
     span = span_of(doc, start, end)
     if span is None:
         return None
-    tokens = [t for t in span if t.idx < end and not _quoted(t.idx, marks)]
+    tokens = [t for t in span if t.idx < end and t.idx not in quoted]
     for tok in tokens:
         if _is_source(doc, tok) and tok.i + 1 < len(doc):
             source = _noun_phrase_after(doc, tok, end)
@@ -199,10 +201,6 @@ def _source_cue(doc: Doc, tok: Token) -> str:
 def _is_source(doc: Doc, tok: Token) -> bool:
     """``tok`` introduces a source: "selon", "d'après", an opinion "Pour X," (``source_cue``)."""
     return source_cue(doc, tok) is not None
-
-
-def _quoted(pos: int, marks: list[Marked]) -> bool:
-    return any(m.left <= pos < m.right for m in marks)
 
 
 _INCISE_MAX = 10  # tokens between the commas of "« A, a-t-il affirmé, B »"
