@@ -46,7 +46,8 @@ def _current() -> Scope:
 
 
 def current_pack() -> LanguagePack:
-    return _current().pack
+    found = _CURRENT.get()  # read hundreds of times a document: the check inlined
+    return found.pack if found is not None else _current().pack
 
 
 def current_kb() -> KnowledgeBase:
