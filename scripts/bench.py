@@ -1,13 +1,14 @@
 """`make bench`: Veille's end-to-end extraction throughput against bare spaCy, in one run.
 
 Both sides process the same texts with the same model and batch size. Bare spaCy is the model
-exactly as shipped (:func:`~veille.nlp.model.stock_pipeline`: its own lemmatizer, not Veille's
-faster equivalent, which Veille's side runs and its ratio includes); the model is loaded and
-warmed up before either clock starts. The texts are cut into chunks run in ABBA order (bare
-spaCy then Veille, then Veille then bare spaCy, ...), so a neighbour's load and any drift (caches,
-memory) fall on both sides alike. Both are timed in CPU time of this process (Veille's
-extraction runs in it, one thread), so the ratio does not depend on how busy the machine is;
-wall-clock ratios are printed beside them with the load average they were measured under.
+exactly as shipped (:func:`~veille.nlp.model.stock_pipeline`: its own lemmatizer and attribute
+ruler, not Veille's faster equivalents, which Veille's side runs and its ratio includes); the
+model is loaded and warmed up before either clock starts. The texts are cut into chunks run in
+ABBA order (bare spaCy then Veille, then Veille then bare spaCy, ...), so a neighbour's load and
+any drift (caches, memory) fall on both sides alike. Both are timed in CPU time of this process
+(Veille's extraction runs in it, one thread), so the ratio does not depend on how busy the
+machine is; wall-clock ratios are printed beside them with the load average they were measured
+under.
 
 Series, each a ratio measured in this run:
 
