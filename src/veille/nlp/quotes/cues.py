@@ -181,19 +181,23 @@ class Cue:
 
 def is_reporting_verb(token: Token) -> bool:
     """Whether ``token`` is a reporting verb (by lemma, else by form) used as a verb."""
-    doc, i = token.doc, token.i
+    return reporting_at(token.doc, token.i)
+
+
+def reporting_at(doc: Doc, i: int) -> bool:
+    """``is_reporting_verb(doc[i])``: the token's attributes are read from the Doc's columns
+    (veille.nlp.tokens), and a Token is made only for a listed word, as this test runs on the
+    candidate cues and on the words of each content."""
     cues = cue_words()
-    # The token's attributes are read from the Doc's columns (veille.nlp.tokens): this test
-    # runs on every candidate cue and on the words of each content.
     lemma = words(doc, "LEMMA")[i].casefold()
     if lemma in cues.pairs:  # "a fait savoir que", "fait valoir que": the cue is the pair
-        return verb_pair(token)
-    if lemma in cues.reflexives and _reflexive(token):
+        return verb_pair(doc[i])
+    if lemma in cues.reflexives and i in _matches(doc).reflexive:
         return True  # "s'est félicité", "s'inquiète": reporting only with the pronoun
     pos = words(doc, "POS")[i]
     if lemma in cues.inverted_only:
         # "a-t-on appris de source sûre": the newsroom's unnamed source, only when inverted
-        return pos in ("VERB", "AUX") and pronoun_of(doc, token) is not None
+        return pos in ("VERB", "AUX") and pronoun_of(doc, doc[i]) is not None
     if lemma in cues.excluded:
         return False
     glued = cues.glued.match(words(doc, "ORTH")[i])
@@ -203,8 +207,8 @@ def is_reporting_verb(token: Token) -> bool:
         return False
     # "une note", "la demande": the same letters as a noun are not a cue, unless inverted. A
     # pipeline without a tagger (spaCy's blank ones) cannot tell: the listed word is the cue.
-    return (pos in ("VERB", "AUX") or _inverted_pronoun(token) is not None
-            or not doc.has_annotation("POS") or _verb_before_complementizer(token))
+    return (pos in ("VERB", "AUX") or _inverted_pronoun(doc[i]) is not None
+            or not doc.has_annotation("POS") or _verb_before_complementizer(doc[i]))
 
 
 def _verb_before_complementizer(token: Token) -> bool:
@@ -253,9 +257,14 @@ def author_voice(verb: Token, sentence_start: int) -> bool:
 def present_participle(tok: Token) -> bool:
     """A present participle ("ajoutant", "évoquant") has no subject of its own: it continues
     the sentence's main clause, whose subject is the speaker; it closes no reported clause."""
-    found = features(tok.doc, tok.i)
+    return participle_at(tok.doc, tok.i)
+
+
+def participle_at(doc: Doc, i: int) -> bool:
+    """``present_participle(doc[i])``, read on the Doc's columns (no Token made)."""
+    found = features(doc, i)
     return ("Part" in found.get("VerbForm", ()) and "Pres" in found.get("Tense", ())
-            and words(tok.doc, "ORTH")[tok.i][:1].islower())
+            and words(doc, "ORTH")[i][:1].islower())
 
 
 def is_passive(verb: Token) -> bool:
@@ -264,10 +273,6 @@ def is_passive(verb: Token) -> bool:
     passive = cue_words().labels("passive_auxiliary")
     dep = words(verb.doc, "DEP")
     return any(dep[c] in passive for c in children(verb.doc)[verb.i])
-
-
-def _reflexive(token: Token) -> bool:
-    return token.i in _matches(token.doc).reflexive
 
 
 def verb_pair(token: Token) -> bool:

@@ -21,13 +21,15 @@ from veille.nlp.quotes.cues import (
     auxiliaries_before,
     cue_words,
     is_reporting_verb,
+    participle_at,
     present_participle,
     source_cue,
     verb_pair,
 )
-from veille.nlp.quotes.doc import span_of, text_of
+from veille.nlp.quotes.doc import features, span_of, text_of, token_range
 from veille.nlp.quotes.marks import mark_rules
 from veille.nlp.scope import current_pack
+from veille.nlp.tokens import ids, offsets, words
 
 _MAX_GAP = 14  # tokens between the verb and its "que": "a déclaré aux journalistes après ..."
 
@@ -98,25 +100,27 @@ def coordinated(doc: Doc, got: Reported) -> list[Reported]:
     of its own, with the same cue and speaker; the conjunction and the second "que" belong to
     neither. A "que" inside quote marks is the quoted words' own."""
     text = text_of(doc)
-    words = indirect_words()
+    complementizers = indirect_words().complementizers
     fixed = cue_words().labels("fixed")
     rules = mark_rules()
     closers = frozenset(rules.pairs.values())
+    lower, dep, pos = words(doc, "LOWER"), words(doc, "DEP"), words(doc, "POS")
+    orth, starts = words(doc, "ORTH"), offsets(doc)
     pieces, start = [], got.start
-    for tok in list(span_of(doc, got.start, got.end) or [])[1:-1]:
-        prev = doc[tok.i - 1]
-        if (tok.lower_ not in words.complementizers or tok.dep_ in fixed
-                or not (prev.pos_ == "CCONJ" or prev.text == ",")):
+    tokens = token_range(doc, got.start, got.end)
+    for k in range(tokens[0] + 1, tokens[1] - 1) if tokens is not None else ():
+        if (lower[k] not in complementizers or dep[k] in fixed
+                or not (pos[k - 1] == "CCONJ" or orth[k - 1] == ",")):
             continue
-        before = text[start : prev.idx]
+        before = text[start : starts[k - 1]]
         if sum(c in rules.openers for c in before) > sum(c in closers for c in before):
             continue  # inside a quoted fragment
-        end = prev.idx
+        end = starts[k - 1]
         while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
             end -= 1
         if end > start:
             pieces.append(dataclasses.replace(got, start=start, end=end))
-            start = doc[tok.i + 1].idx
+            start = starts[k + 1]
     return [*pieces, dataclasses.replace(got, start=start)]
 
 
@@ -131,31 +135,31 @@ def after_conjunction(doc: Doc, sentence: tuple[int, int]) -> int:
 
 def content_start(doc: Doc, verb: Token, limit: int) -> int | None:
     """Where the reported content begins after ``verb``, or None if it has no such object."""
+    orth, pos, lower = words(doc, "ORTH"), words(doc, "POS"), words(doc, "LOWER")
     i = verb.i + 1
-    while i < len(doc) and doc[i].text.startswith("-") and doc[i].pos_ == "PRON":
+    while i < len(doc) and orth[i].startswith("-") and pos[i] == "PRON":
         i += 1  # "a-t-il ajouté", "explique-t-elle"
     if verb_pair(verb):
         i += 1  # "a fait savoir que": the content follows the pair
-    words = indirect_words()
+    lists = indirect_words()
     openers = mark_rules().openers
-    fixed = cue_words().labels("fixed")
+    fixed, dep, starts = cue_words().labels("fixed"), words(doc, "DEP"), offsets(doc)
     for j in range(i, min(i + _MAX_GAP, len(doc))):
-        tok = doc[j]
-        if tok.idx >= limit or tok.text[:1] in openers:
+        if starts[j] >= limit or orth[j][:1] in openers:
             return None
-        if tok.lower_ in words.complementizers and tok.dep_ not in fixed:
+        if lower[j] in lists.complementizers and dep[j] not in fixed:
             return _after(doc, j)
-        if tok.text == ":" and j == i:
+        if orth[j] == ":" and j == i:
             return _after(doc, j)
-        if infinitive(tok) and (j == i or _adjuncts_only(doc, i, j, verb)):
-            return tok.idx  # "a déclaré avoir confirmé ...", "a affirmé mardi avoir ..."
-        if j == i and verb.lemma_ in words.directive and tok.lower_ in words.directive_preps:
-            return tok.idx  # "a conseillé aux pays de ..."
+        if is_infinitive(doc, j) and (j == i or _adjuncts_only(doc, i, j, verb)):
+            return starts[j]  # "a déclaré avoir confirmé ...", "a affirmé mardi avoir ..."
+        if j == i and verb.lemma_ in lists.directive and lower[j] in lists.directive_preps:
+            return starts[j]  # "a conseillé aux pays de ..."
         # A finite verb starts another clause; a participle ("réunis à Paris") does not, but
         # one after a comma ("a indiqué X, précisant que") is a cue with its own content.
-        finite = tok.pos_ in ("VERB", "AUX") and "Part" not in tok.morph.get("VerbForm", [])
-        if finite or tok.text in ".;?!" or (present_participle(tok) and j > i and (
-                doc[j - 1].text == "," or is_reporting_verb(tok))):
+        finite = pos[j] in ("VERB", "AUX") and "Part" not in features(doc, j).get("VerbForm", ())
+        if finite or orth[j] in ".;?!" or (participle_at(doc, j) and j > i and (
+                orth[j - 1] == "," or is_reporting_verb(doc[j]))):
             return None
     return None
 
@@ -174,11 +178,17 @@ def _adjuncts_only(doc: Doc, i: int, j: int, verb: Token) -> bool:
 
 
 def infinitive(tok: Token) -> bool:
-    return tok.pos_ in ("VERB", "AUX") and "Inf" in tok.morph.get("VerbForm", [])
+    return is_infinitive(tok.doc, tok.i)
+
+
+def is_infinitive(doc: Doc, i: int) -> bool:
+    """Token ``i`` is an infinitive verb (:func:`infinitive`, on the Doc's columns)."""
+    return words(doc, "POS")[i] in ("VERB", "AUX") and "Inf" in features(doc, i).get(
+        "VerbForm", ())
 
 
 def _after(doc: Doc, j: int) -> int | None:
-    return doc[j + 1].idx if j + 1 < len(doc) else None
+    return offsets(doc)[j + 1] if j + 1 < len(doc) else None
 
 
 def content_end(doc: Doc, start: int, limit: int, verb: Token | None = None) -> int:
@@ -226,28 +236,34 @@ def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
     A et a quitté la salle": the same verb group, the narrator's second verb), the second
     half of a correlative the sentence opened before the content ("ne plaît ni à X, qui
     demande que A, ni à Y"), or the narrator's circumstance (", sans préciser ...")."""
-    span = span_of(doc, start, end)
+    tokens = token_range(doc, start, end)
+    if tokens is None:
+        return end
     aux = _auxiliary_of(verb)
-    object_infinitive = span is not None and len(span) > 0 and infinitive(span[0])
-    correlatives = _conjunctions_before(doc, span[0].i) if span is not None else frozenset()
-    for tok in list(span or [])[1:]:
-        prev = doc[tok.i - 1]
-        if tok.idx >= end:
+    object_infinitive = is_infinitive(doc, tokens[0])
+    correlatives = _conjunctions_before(doc, tokens[0])
+    orth, pos, lower, starts = (words(doc, "ORTH"), words(doc, "POS"), words(doc, "LOWER"),
+                                offsets(doc))
+    # Only a token after a comma or a conjunction can end the clause: the others are passed
+    # over on the columns, without a Token.
+    for k in range(tokens[0] + 1, tokens[1]):
+        if starts[k] >= end:
             break
-        if prev.text == "," and (tok.pos_ == "CCONJ" and tok.lower_ in correlatives
-                                 or _narrator_adjunct(doc, tok)):
-            return prev.idx
-        if object_infinitive and prev.text == "," and tok.pos_ == "ADP":
-            return prev.idx  # "affirme avoir gagné, au lendemain de ...": an infinitive
-            # object is short; a circumstance after a comma is the narrator's
-        if prev.text == "," and (source_cue(doc, tok) is not None
-                                 or present_participle(tok) and is_reporting_verb(tok)
-                                 or _closing_cue(doc, tok, end)):
-            return prev.idx
-        if prev.pos_ == "CCONJ" and (present_participle(tok)
-                                     or aux is not None and tok.lower_ == aux
-                                     or aux is not None and _shared_auxiliary(tok)):
-            return prev.idx
+        if orth[k - 1] == ",":
+            tok = doc[k]
+            if (pos[k] == "CCONJ" and lower[k] in correlatives or _narrator_adjunct(doc, tok)
+                    or object_infinitive and pos[k] == "ADP"):
+                # an infinitive object is short ("affirme avoir gagné, au lendemain de ..."):
+                # a circumstance after a comma is the narrator's
+                return starts[k - 1]
+            if (source_cue(doc, tok) is not None
+                    or participle_at(doc, k) and is_reporting_verb(tok)
+                    or _closing_cue(doc, tok, end)):
+                return starts[k - 1]
+        if pos[k - 1] == "CCONJ" and (participle_at(doc, k)
+                                      or aux is not None and lower[k] == aux
+                                      or aux is not None and _shared_auxiliary(doc[k])):
+            return starts[k - 1]
     return end
 
 
@@ -282,12 +298,14 @@ def _conjunctions_before(doc: Doc, i: int) -> frozenset[str]:
     repeated inside the content pairs with it ("ni ... ni", "soit ... soit") and belongs to
     the sentence around the content."""
     found = set()
-    for tok in reversed(doc[max(0, i - _CORRELATIVE_REACH) : i]):
-        if tok.text in ".!?" or tok.is_space and "\n" in tok.text:
+    orth, pos, lower = words(doc, "ORTH"), words(doc, "POS"), words(doc, "LOWER")
+    sent_start, space = ids(doc, "SENT_START"), ids(doc, "IS_SPACE")
+    for k in range(i - 1, max(0, i - _CORRELATIVE_REACH) - 1, -1):
+        if orth[k] in ".!?" or space[k] and "\n" in orth[k]:
             break
-        if tok.pos_ == "CCONJ":
-            found.add(tok.lower_)
-        if tok.is_sent_start:
+        if pos[k] == "CCONJ":
+            found.add(lower[k])
+        if sent_start[k] == 1:
             break
     return frozenset(found)
 
@@ -346,8 +364,11 @@ def quote_within(content: str) -> bool:
 
 def finite_verb_in(doc: Doc, start: int, end: int) -> bool:
     """A finite verb stands in ``[start, end)``: the range holds a clause of its own."""
-    return any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
-               for t in span_of(doc, start, end) or [])
+    found = token_range(doc, start, end)
+    pos = words(doc, "POS")
+    return found is not None and any(
+        pos[k] in ("VERB", "AUX") and "Fin" in features(doc, k).get("VerbForm", ())
+        for k in range(*found))
 
 
 def skip_comma(text: str, pos: int, limit: int) -> int:

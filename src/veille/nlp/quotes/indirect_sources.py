@@ -16,11 +16,11 @@ from veille.nlp.quotes.cues import (
     can_be_source,
     cue_words,
     inverted_subject,
-    is_reporting_verb,
     preposed_subject,
+    reporting_at,
     source_cue,
 )
-from veille.nlp.quotes.doc import span_of, text_of
+from veille.nlp.quotes.doc import features, span_of, text_of, token_range
 from veille.nlp.quotes.indirect_bounds import (
     Reported,
     after_conjunction,
@@ -36,6 +36,7 @@ from veille.nlp.quotes.indirect_forms import (
     relative_source,
 )
 from veille.nlp.quotes.marks import mark_rules
+from veille.nlp.tokens import words
 
 _SOURCE_MODIFIER_WORDS = 8  # "selon un sondage Ifop publié lundi par Le Figaro,"
 
@@ -94,16 +95,17 @@ def noun_phrase_before(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
 def from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | None:
     """``Selon X, <content>`` (source first) or ``<content>, selon X`` (source last)."""
     found = source_cue(doc, tok)
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    words = indirect_words()
-    if found is None or nxt is None or nxt.lower_ in words.not_source or _distributive(doc, nxt):
+    if found is None or tok.i + 1 >= len(doc):
+        return None
+    lists = indirect_words()
+    if words(doc, "LOWER")[tok.i + 1] in lists.not_source or _distributive(doc, tok.i + 1):
         return None
     prep = found.cue
     source = _source_span(doc, tok, sentence[1])
     if source is None:
         return None
     head = text_of(doc)[sentence[0] : doc[found.first].idx].replace(",", " ").split()
-    if all(w.casefold() in words.connectives for w in head):
+    if all(w.casefold() in lists.connectives for w in head):
         start = skip_comma(text_of(doc), _source_end(text_of(doc), source[1], sentence[1]),
                             sentence[1])
         start = _past_appositions(doc, start, sentence[1])
@@ -145,15 +147,16 @@ def _past_appositions(doc: Doc, start: int, limit: int) -> int:
         start = skip_comma(text, comma, limit)
 
 
-def _distributive(doc: Doc, first: Token) -> bool:
-    """The phrase after a source preposition says what things vary with ("selon chaque
-    région", "selon les différentes académies"): "depending on", not "according to"."""
-    words = indirect_words().distributive
-    if first.lower_ in words:
+def _distributive(doc: Doc, first: int) -> bool:
+    """The phrase at token ``first``, after a source preposition, says what things vary with
+    ("selon chaque région", "selon les différentes académies"): "depending on", not
+    "according to"."""
+    distributive, lower = indirect_words().distributive, words(doc, "LOWER")
+    if lower[first] in distributive:
         return True
-    second = doc[first.i + 1] if first.i + 1 < len(doc) else None
-    return (second is not None and second.lower_ in words and first.pos_ == "DET"
-            and "Def" in first.morph.get("Definite", []))
+    return (first + 1 < len(doc) and lower[first + 1] in distributive
+            and words(doc, "POS")[first] == "DET"
+            and "Def" in features(doc, first).get("Definite", ()))
 
 
 def from_speech_noun(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | None:
@@ -161,12 +164,12 @@ def from_speech_noun(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reporte
     relative introduced by ``tok`` (a source preposition) holds what was said. The speaker is
     the noun's complement ("de la préfecture"), else the subject of the verb it is the object
     of ("La préfecture a publié un communiqué selon lequel"), unless that verb disputes it."""
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     # the relative first: it is rarer than a source preposition, and cheaper to test
-    if (nxt is None or "Rel" not in nxt.morph.get("PronType", []) or tok.i + 2 >= len(doc)
+    if (tok.i + 2 >= len(doc) or "Rel" not in features(doc, tok.i + 1).get("PronType", ())
             or source_cue(doc, tok) is None):
         return None
-    words = indirect_words()
+    nxt = doc[tok.i + 1]
+    lists = indirect_words()
     noun = _speech_noun_before(doc, tok.i, sentence[0])
     if noun is None:
         return None
@@ -182,12 +185,12 @@ def from_speech_noun(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reporte
     subject = _complement_of(doc, noun, tok.i)
     verb = noun.head
     if (subject is None and noun.dep_ in cue_words().labels("object") and verb.pos_ == "VERB"
-            and verb.lemma_.casefold() not in words.disputing):
+            and verb.lemma_.casefold() not in lists.disputing):
         subject = preposed_subject(doc, verb, sentence[0])
     # With no one named, the statement is no one's here (a rumour, a denied report): the
     # impersonal pronoun keeps the speaker rules from lending it the sentence's subject.
     return Reported(start, end, text_of(doc)[tok.idx : nxt.idx + len(nxt.text)], subject,
-                    None if subject else words.impersonal, tok.idx,
+                    None if subject else lists.impersonal, tok.idx,
                     via="subject" if subject else None)
 
 
@@ -233,12 +236,13 @@ def _source_end(text: str, end: int, limit: int) -> int:
 
 def _reported_inside(doc: Doc, start: int, sentence: tuple[int, int]) -> Reported | None:
     """A "que" clause inside a sourced sentence: "Selon X, Y a estimé que <content>"."""
-    span = span_of(doc, start, sentence[1])
-    openers = mark_rules().openers
-    for tok in span or []:
-        if tok.text[:1] in openers:
+    tokens = token_range(doc, start, sentence[1])
+    openers, orth = mark_rules().openers, words(doc, "ORTH")
+    for k in range(*tokens) if tokens is not None else ():
+        if orth[k][:1] in openers:
             return None
-        if is_reporting_verb(tok):
+        if reporting_at(doc, k):
+            tok = doc[k]
             begin = content_start(doc, tok, sentence[1])
             if begin is not None:
                 return Reported(begin, content_end(doc, begin, sentence[1], tok), "", None,
