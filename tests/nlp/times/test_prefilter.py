@@ -40,12 +40,17 @@ def test_what_is_optional_is_not_needed() -> None:
     assert needs(r"a?|b").groups == ()
 
 
-def test_the_anchor_reaches_past_the_longest_run_of_spaces() -> None:
+def test_the_anchor_is_the_rarest_string_with_the_space_before_it() -> None:
     found = anchor(r"\ble\s+(?:mai|juin)(?!\d)", 0)
-    assert found is not None and found.strings == frozenset({"mai", "juin"})
-    # "le", a run of spaces, and the month, in which its string may begin anywhere
-    assert found.before == Linear(6, 1)
-    assert anchor(r"(a)-\1b", 0) is None  # a back-reference: no window can be told
+    assert found is not None and found.strings == frozenset({" mai", " juin"})
+    # "le" and a run of spaces (as long as the text's longest) before the month
+    assert found.before == Linear(2, 1)
+    assert anchor(r"x+y", 0) is None  # a run of letters has no bound
+
+
+def test_a_back_reference_reads_as_many_characters_as_its_group() -> None:
+    found = anchor(r"(?<!\d)\d\d([/.-])\d\d\1\d{4}", 0)
+    assert found is not None and found.reach.chars >= 10
 
 
 @pytest.mark.parametrize("code", ["fr", "en"])

@@ -83,10 +83,12 @@ def _sequence(items: list[Any], flags: int) -> list[Need]:
 
 
 def literal_needs(run: str, flags: int) -> list[Need]:
-    if not flags & re.IGNORECASE:
-        return [frozenset({run})]
+    """The run as the lowercase text holds it (texts are searched lowercase)."""
     lowered = run.lower()
-    if len(lowered) != len(run) or any(c in _UNUSUAL for c in lowered if not c.isascii()):
+    if any(c.isspace() for c in run):
+        return []  # the text's whitespace reads as " " (windows.Scanner)
+    if flags & re.IGNORECASE and (len(lowered) != len(run) or any(
+            c in _UNUSUAL for c in lowered if not c.isascii())):
         return []
     return [frozenset({lowered})]
 

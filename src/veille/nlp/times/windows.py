@@ -36,6 +36,8 @@ sre: Any = importlib.import_module("re._constants")
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _ONE_CHARACTER = (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY)
 _RUNS_OF_SPACE = re.compile(r"\s{2,}")
+_DIGITS = re.compile(r"\d+")
+_SPACE = re.compile(r"\s")
 # An AT reads the character after it ("$" also the newline before the end): two, to be safe.
 _AT_READS = 2
 
@@ -72,14 +74,15 @@ class Anchor:
     before: Linear  # a match begins at most this far before the string
     reach: Linear  # an attempt reads at most this far past its start
 
-    def windows(self, occurrences: list[int], size: int, longest_space: int
+    def windows(self, occurrences: list[tuple[int, int]], size: int, longest_space: int
                 ) -> Iterator[tuple[int, int]]:
-        """Merged ``(start, end)`` windows around ``occurrences`` (sorted offsets) in a text of
-        ``size`` characters."""
+        """Merged ``(start, end)`` windows around ``occurrences`` (sorted ``(first, last)``
+        offsets a string may begin at: one, or a run of digits) in a text of ``size``
+        characters."""
         before, reach = self.before.at(longest_space), self.reach.at(longest_space)
         start = end = -1
-        for at in occurrences:
-            low, high = max(0, at - before), min(size, at + reach)
+        for first, last in occurrences:
+            low, high = max(0, first - before), min(size, last + reach)
             if low > end:
                 if end >= 0:
                     yield start, end
@@ -96,10 +99,11 @@ class Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         # None: a text str.lower does not fold as IGNORECASE does; every pattern scans it all
-        self.lowered = text.lower() if filterable(text) else None
+        # Whitespace reads as " ", so that " mai" stands for "mai" after any space.
+        self.lowered = _SPACE.sub(" ", text.lower()) if filterable(text) else None
         self.longest_space = max(map(len, _RUNS_OF_SPACE.findall(text)), default=1)
         self._seen: dict[Need, bool] = {}
-        self._found: dict[Need, list[int]] = {}
+        self._found: dict[Need, list[tuple[int, int]]] = {}
 
     def finditer(self, pattern: re.Pattern[str], needs: Needs, anchor: Anchor | None
                  ) -> Iterator[re.Match[str]]:
@@ -116,32 +120,57 @@ class Scanner:
                                              len(text), self.longest_space):
                 yield from pattern.finditer(text, start, end)
 
-    def _occurrences(self, strings: Need, lowered: str) -> list[int]:
+    def _occurrences(self, strings: Need, lowered: str) -> list[tuple[int, int]]:
         found = self._found.get(strings)
         if found is None:
             found = self._found[strings] = sorted(_every(lowered, strings))
         return found
 
 
-def _every(text: str, strings: Need) -> Iterator[int]:
+def _every(text: str, strings: Need) -> Iterator[tuple[int, int]]:
     for string in strings:
+        if string == DIGIT:
+            yield from ((m.start(), m.end() - 1) for m in _DIGITS.finditer(text))
+            continue
         at = text.find(string)
         while at >= 0:
-            yield at
+            yield at, at
             at = text.find(string, at + 1)
 
 
 def anchor(source: str, flags: int = re.IGNORECASE) -> Anchor | None:
     """The anchor of ``source``, or None where none can be told."""
     try:
-        items = list(sre_parse.parse(source, flags))
+        parsed = sre_parse.parse(source, flags)
     except re.error:
         return None
+    items = _references_read(list(parsed), parsed.state.groupwidths)
     span = _span(items)
     best = _best(items, flags)
     if span is None or best is None:
         return None
     return Anchor(best[0], best[1], span[1])
+
+
+def _references_read(items: list[Any], widths: list[Any]) -> list[Any]:
+    """``items`` with each back-reference ("\\2") as the characters its group matches (any
+    characters, as many as the group's most): the same width and reach."""
+    def read(op: Any, av: Any) -> tuple[Any, Any]:
+        if op is sre.GROUPREF:
+            low, high = widths[av] or (0, sre.MAXREPEAT)
+            return sre.MAX_REPEAT, (low, high, [(sre.ANY, None)])
+        if op is sre.SUBPATTERN:
+            return op, (*av[:3], _references_read(list(av[3]), widths))
+        if op is sre.BRANCH:
+            return op, (av[0], [_references_read(list(a), widths) for a in av[1]])
+        if op in _REPEATS:
+            return op, (av[0], av[1], _references_read(list(av[2]), widths))
+        if op in (sre.ASSERT, sre.ASSERT_NOT):
+            return op, (av[0], _references_read(list(av[1]), widths))
+        if op is sre.ATOMIC_GROUP:
+            return op, _references_read(list(av), widths)
+        return op, av
+    return [read(op, av) for op, av in items]
 
 
 def _span(items: list[Any]) -> _Span | None:
@@ -210,24 +239,69 @@ def _best(items: list[Any], flags: int) -> tuple[Need, Linear] | None:
 
     def consider(group: Need | None, before: Linear) -> None:
         nonlocal best
-        if group and DIGIT not in group and (best is None or rarity(group) > rarity(best[0])):
+        if group and (best is None or rarity(group) > rarity(best[0])):
             best = group, before
 
     offset, run, run_start = Linear(0), "", Linear(0)
+    after_space = False  # the item before is a run of whitespace ("\s+")
     for op, av in items + [(None, None)]:
         if op is sre.LITERAL:
-            run, run_start = run + chr(av), run_start if run else offset
-            offset = offset + Linear(1)
+            if not run:
+                run_start, run_after_space = offset, after_space
+            run, offset, after_space = run + chr(av), offset + Linear(1), False
             continue
         if run:
-            consider(next(iter(literal_needs(run, flags)), None), run_start)
+            group = next(iter(literal_needs(run, flags)), None)
+            consider(group, run_start)
+            if run_after_space:
+                consider(_spaced(group), run_start)
             run = ""
         span = _item_span(op, av) if op is not None else None
         if span is None:
             break
         consider(*_candidate(op, av, flags, offset, span[0]))
+        if after_space:  # " mai": the space before a word is rarer than the word
+            consider(_spaced(_leading(op, av, flags)), offset)
+        after_space = op in _REPEATS and av[0] >= 1 and _is_space(list(av[2]))
         offset = offset + span[0]
     return best
+
+
+def _spaced(group: Need | None) -> Need | None:
+    """``group``'s strings after a whitespace (which :class:`Scanner` reads as " ")."""
+    return frozenset(" " + s for s in group) if group and DIGIT not in group else None
+
+
+def _leading(op: Any, av: Any, flags: int) -> Need | None:
+    """Strings one of which every match of the item begins with."""
+    if op is sre.IN:
+        return next(iter(charset_needs(av, flags)), None)
+    if op is sre.SUBPATTERN and not (av[1] or av[2]):
+        return _leading_sequence(list(av[3]), flags)
+    if op is sre.ATOMIC_GROUP:
+        return _leading_sequence(list(av), flags)
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            found = _leading_sequence(list(alternative), flags)
+            if not found:
+                return None
+            union |= found
+        return frozenset(union)
+    return None
+
+
+def _leading_sequence(items: list[Any], flags: int) -> Need | None:
+    while items and items[0][0] in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        items = items[1:]  # nothing read: the match begins with what follows
+    run = ""
+    for op, av in items:
+        if op is not sre.LITERAL:
+            break
+        run += chr(av)
+    if run:
+        return next(iter(literal_needs(run, flags)), None)
+    return _leading(items[0][0], items[0][1], flags) if items else None
 
 
 def _candidate(op: Any, av: Any, flags: int, offset: Linear, width: Linear
