@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import numpy
+import py3langid
+
 from veille.clean.document import clean_document
-from veille.clean.language import detect_language, document_language
+from veille.clean.language import _model, classify, detect_language, document_language, scores
 from veille.model import RawDocument
 from veille.settings import Settings
 
@@ -55,3 +58,38 @@ def test_only_the_start_of_a_long_text_is_read() -> None:
     long_french = " ".join([FRENCH] * 30)  # about 3,300 characters
     assert detect_language(long_french + " " + " ".join([ENGLISH] * 300)) == "fr"
     assert detect_language(" ".join([ENGLISH] * 300)) == "en"
+
+
+# Texts the automaton walks differently: scripts of several byte lengths, capitals (py3langid
+# lower-cases a text in capitals), a text shorter than the automaton's memory, a text whose
+# features repeat (their order of first emission orders the product).
+_WALKS = (FRENCH, ENGLISH, SPANISH, MIXED, FRENCH.upper(), "Москва заявила во вторник",
+          "東京で地震 ten people", "é", "la la la la la la la la la", "«»—’ " * 40,
+          " ".join([FRENCH, ENGLISH] * 20)[:3_000])
+
+
+def test_the_array_walk_gives_py3langid_own_scores() -> None:
+    model = _model()
+    assert model is not None, "py3langid's inner layout changed: the array walk is not used"
+    for text in _WALKS:
+        found = scores(text, model)
+        assert found is not None
+        assert numpy.array_equal(found, model.identifier._decide(text)), text
+        assert classify(text, model) == py3langid.classify(text)[0], text
+
+
+def test_a_text_without_features_gets_py3langid_own_answer() -> None:
+    model = _model()
+    assert model is not None
+    assert scores("Ab", model) is None  # no byte n-gram of the model in it
+    assert classify("Ab", model) == py3langid.classify("Ab")[0]
+
+
+def test_each_feature_row_is_cast_once_and_kept() -> None:
+    model = _model()
+    assert model is not None
+    first = scores(SPANISH, model)
+    assert first is not None
+    again = scores(SPANISH, model)  # every row now read from the cast table
+    assert again is not None and numpy.array_equal(first, again)
+    assert model.cast.sum() < len(model.cast)  # only the rows used were cast

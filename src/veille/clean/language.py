@@ -10,19 +10,47 @@ languages, so a Spanish page is "es", not forced into French or English.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
+import numpy
 import py3langid
+from py3langid import langid as py3langid_model
 
 # Below this many words a text tells nothing reliable about its language: a name alone
 # ("Emmanuel Macron") or a caption reads as Italian or English as well as French.
 _MIN_WORDS = 4
-# The start of a long text is enough, and keeps the cost bounded: py3langid walks every byte
-# in Python (0.6-0.9 ms a 1,000 characters). 3,000 characters name the same language as
-# 20,000 on every seed, dev and test document.
+# The start of a long text is enough, and keeps the cost bounded: py3langid's walk costs
+# 0.6-0.9 ms a 1,000 characters (its own, one Python step a byte). 3,000 characters name the
+# same language as 20,000 on every seed, dev and test document.
 _MAX_CHARS = 3_000
 _WORD = re.compile(r"[^\W\d_]{2,}")
+# py3langid 0.4.0's byte automaton forgets where it was after this many bytes: every 6-byte
+# word takes every one of its 104,583 states to one same state (checked over all words, state
+# sets merged, once). So the state at a byte is the one reached from the start state over the
+# 6 bytes up to it, and the walk is 6 array look-ups over the whole text instead of one
+# Python step a byte (issue 15: 0.5 ms of a 900-character article). Another version's model
+# may remember longer: it is left to py3langid's own walk.
+_MEMORY_BYTES = 6
+_CHECKED_VERSION = "0.4.0"
 
 UNDETERMINED = "und"
+
+
+@dataclass(frozen=True)
+class _Model:
+    """py3langid's identifier and its automaton as arrays."""
+
+    identifier: Any
+    moves: numpy.ndarray[Any, Any]  # the next state at (row base of a state + byte)
+    row_base: numpy.ndarray[Any, Any]  # each state's offset in ``moves``
+    feature: numpy.ndarray[Any, Any]  # the feature a state emits, or -1
+    # py3langid's feature scores are float16, which numpy casts to float32 element by element
+    # before each product (a third of the cost of a text): each row is cast once, on its first
+    # use, into this table (pages of rows never used are never touched: no 57 MB copy).
+    weights: numpy.ndarray[Any, Any]
+    cast: numpy.ndarray[Any, Any]  # whether a row of ``weights`` is cast yet
 
 
 def detect_language(text: str) -> str:
@@ -30,8 +58,87 @@ def detect_language(text: str) -> str:
     sample = text[:_MAX_CHARS]
     if len(_WORD.findall(sample)) < _MIN_WORDS:
         return UNDETERMINED
-    code, _score = py3langid.classify(sample)
-    return str(code)
+    model = _model()
+    if model is None:
+        code, _score = py3langid.classify(sample)
+        return str(code)
+    return classify(sample, model)
+
+
+def classify(sample: str, model: _Model) -> str:
+    """What ``py3langid.classify(sample)`` answers, from the same scores (:func:`scores`)."""
+    found = scores(sample, model)
+    if found is None:  # no feature at all: py3langid's own answer for that
+        return str(py3langid.classify(sample)[0])
+    return str(model.identifier.nb_classes[int(found.argmax())])
+
+
+def scores(sample: str, model: _Model) -> numpy.ndarray[Any, Any] | None:
+    """py3langid's score of each language for ``sample``, the same bits as its own
+    (``_decide``: ``_sparse_score`` and its folding of aliased labels, in their order), or
+    None when its automaton finds no feature in the text."""
+    identifier = model.identifier
+    visits = _features(numpy.frombuffer(identifier._encode(sample), dtype=numpy.uint8), model)
+    if visits is None:
+        return None
+    features, counts = visits
+    weights = _weights(features, model)
+    found: numpy.ndarray[Any, Any] = numpy.log1p(counts) @ weights + identifier.nb_pc
+    for first, dupe in identifier._alias_pairs:
+        found[first] = max(found[first], found[dupe])
+        found[dupe] = py3langid_model.RAW_FLOOR
+    return found
+
+
+def _features(data: numpy.ndarray[Any, Any], model: _Model
+              ) -> tuple[numpy.ndarray[Any, Any], numpy.ndarray[Any, Any]] | None:
+    """The features the automaton emits over ``data`` and their counts, in the order of their
+    first emission (py3langid's ``Counter``), or None when it emits none."""
+    size = len(data)
+    states = numpy.zeros(size, dtype=numpy.intp)
+    # The byte ``back`` places before each position moves that position's state; positions
+    # closer to the start than ``back`` start from the start state later, as py3langid does.
+    for back in range(min(_MEMORY_BYTES, size) - 1, -1, -1):
+        tail = states[back:]
+        states[back:] = model.moves[model.row_base[tail] + data[: size - back]]
+    emitted = model.feature[states]
+    emitted = emitted[emitted >= 0]
+    if not len(emitted):
+        return None
+    features, first, counts = numpy.unique(emitted, return_index=True, return_counts=True)
+    order = numpy.argsort(first, kind="stable")
+    return features[order], counts[order].astype(numpy.float32)
+
+
+def _weights(features: numpy.ndarray[Any, Any], model: _Model) -> numpy.ndarray[Any, Any]:
+    """The float32 rows of ``features``: what numpy's cast of py3langid's float16 rows gives."""
+    new = features[~model.cast[features]]
+    if len(new):
+        model.weights[new] = model.identifier.nb_ptc[new]
+        model.cast[new] = True
+    rows: numpy.ndarray[Any, Any] = model.weights[features]
+    return rows
+
+
+@cache
+def _model() -> _Model | None:
+    """py3langid's model as arrays, loaded once; None when this py3langid's inner layout is
+    not the one read here (then :func:`py3langid.classify` tells the language)."""
+    if py3langid.__version__ != _CHECKED_VERSION:
+        return None
+    try:
+        identifier = py3langid_model._get_identifier()
+        moves = numpy.frombuffer(identifier.tk_nextmove,
+                                 dtype=numpy.dtype(identifier.tk_nextmove.typecode))
+        # The moves are read in place (9.8 million of them: a copy would cost 40-80 MB).
+        table = identifier.nb_ptc
+        return _Model(identifier, moves,
+                      numpy.asarray(identifier._rowbase, dtype=numpy.intp),
+                      numpy.asarray(identifier.tk_output, dtype=numpy.intp),
+                      numpy.zeros(table.shape, dtype=numpy.float32),
+                      numpy.zeros(len(table), dtype=bool))
+    except (AttributeError, TypeError, ValueError):
+        return None
 
 
 def document_language(given: str | None, declared: str | None, text: str) -> str:
