@@ -19,11 +19,8 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
-from collections.abc import Callable
 from dataclasses import dataclass
 
-import numpy as np
-from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from veille.lang.pack import LanguagePack
@@ -73,6 +70,7 @@ from veille.nlp.quotes.indirect_sources import (
 from veille.nlp.quotes.marks import dialogue_line_at, mark_rules
 from veille.nlp.scope import current_pack
 from veille.nlp.spans import Spans
+from veille.nlp.tokens import ids
 
 _CANDIDATES = "veille.quotes.indirect_candidates."
 
@@ -150,35 +148,30 @@ def _candidates(doc: Doc) -> list[int]:
 
 def _scan_candidates(doc: Doc) -> list[int]:
     first = current_pack().derive(_build_first_words)
-    if sum(map(len, first.seen)) > _SEEN_MAX:
+    strings = doc.vocab.strings
+    lemmas, lowers, texts = first.seen
+    if len(lemmas) + len(lowers) + len(texts) > _SEEN_MAX:
         for seen in first.seen:  # bounded on a long run; the answers are recomputed as met
             seen.clear()
-    if not len(doc):
-        return []
-    # Each distinct string of a column is tested once, and the tokens holding a hit are found
-    # on the arrays (numpy): a Python test per token was a fifth of the indirect walk.
-    columns = doc.to_array([LEMMA, LOWER, ORTH])
-    hit = np.zeros(len(doc), dtype=bool)
-    tests = (first.by_lemma, first.by_lower, first.by_text)
-    for k, (seen, test) in enumerate(zip(first.seen, tests, strict=True)):
-        found = _hits(doc, np.unique(columns[:, k]).tolist(), seen, test)
-        hit |= np.isin(columns[:, k], np.array(found, dtype=columns.dtype))
-    indices: list[int] = np.flatnonzero(hit).tolist()
-    return indices
-
-
-def _hits(doc: Doc, hashes: list[int], seen: dict[int, bool], test: Callable[[str], bool]
-          ) -> list[int]:
-    """The string hashes of ``hashes`` whose string passes ``test``, answers kept in ``seen``
-    (a string's hash is the same in every Doc and vocab, so each is tested once per pack)."""
-    strings = doc.vocab.strings
     found = []
-    for h in hashes:
-        answer = seen.get(h)
-        if answer is None:
-            answer = seen[h] = test(strings[h])
-        if answer:
-            found.append(h)
+    # A string's hash is the same in every Doc and vocab, so each is tested once per pack.
+    # The columns are the Doc's shared ones (veille.nlp.tokens), read once for every stage: a
+    # set test per token costs less than numpy's (np.unique, np.isin) on an article.
+    columns = zip(ids(doc, "LEMMA"), ids(doc, "LOWER"), ids(doc, "ORTH"), strict=True)
+    for i, (lemma, lower, text) in enumerate(columns):
+        hit = lemmas.get(lemma)
+        if hit is None:
+            hit = lemmas[lemma] = first.by_lemma(strings[lemma])
+        if not hit:
+            hit = lowers.get(lower)
+            if hit is None:
+                hit = lowers[lower] = first.by_lower(strings[lower])
+        if not hit:
+            hit = texts.get(text)
+            if hit is None:
+                hit = texts[text] = first.by_text(strings[text])
+        if hit:
+            found.append(i)
     return found
 
 

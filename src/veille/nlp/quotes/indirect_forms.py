@@ -21,6 +21,7 @@ from veille.lang.pack import LanguagePack
 from veille.nlp.quotes.cues import auxiliaries_before, cue_words, inverted_subject
 from veille.nlp.quotes.doc import span_of, text_of
 from veille.nlp.scope import current_pack
+from veille.nlp.tokens import words
 
 
 @dataclass(frozen=True)
@@ -55,24 +56,30 @@ def _build(pack: LanguagePack) -> FormWords:
 
 def que_only(verb: Token) -> bool:
     """A stance verb that reports only with its "que" clause ("craignent que")."""
-    return verb.pos_ == "VERB" and verb.lemma_ in form_words().que_only
+    return _verb_in(verb, form_words().que_only)
 
 
 def estimates(verb: Token) -> bool:
     """A verb that reports a figure ("évalue à 40 000 le nombre de ...")."""
-    return verb.pos_ == "VERB" and verb.lemma_ in form_words().estimate
+    return _verb_in(verb, form_words().estimate)
+
+
+def _verb_in(verb: Token, lemmas: frozenset[str]) -> bool:
+    # read on the Doc's columns: every candidate cue asks
+    doc, i = verb.doc, verb.i
+    return words(doc, "POS")[i] == "VERB" and words(doc, "LEMMA")[i] in lemmas
 
 
 def object_start(verb: Token, limit: int) -> int | None:
     """Where a noun-phrase object that is reported content begins: the object of an
     announcing verb ("a annoncé la grève de ..."), or the figure after "à" of an estimating
     verb ("estime à 40 000 le nombre de ..."); None for any other verb or object."""
-    doc, words = verb.doc, form_words()
+    doc, forms = verb.doc, form_words()
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if nxt is None or nxt.idx >= limit:
         return None
-    if nxt.lower_ in words.prepositions and _figure_then_counted(doc, nxt.i + 1) and (
-        verb.lemma_ in words.estimate or "Fin" in verb.morph.get("VerbForm", [])
+    if nxt.lower_ in forms.prepositions and _figure_then_counted(doc, nxt.i + 1) and (
+        verb.lemma_ in forms.estimate or "Fin" in verb.morph.get("VerbForm", [])
     ):
         # the tagger may miss the lemma ("estime"); the figure and the determiner of the
         # thing counted after "à" are the construction's own mark
@@ -80,7 +87,7 @@ def object_start(verb: Token, limit: int) -> int | None:
     group = doc[auxiliaries_before(verb)]
     if group.i > 0 and doc[group.i - 1].is_punct:
         return None  # "<content>, a annoncé la maire": the noun phrase is the subject
-    if verb.lemma_ in words.nominal and nxt.pos_ == "DET":
+    if verb.lemma_ in forms.nominal and nxt.pos_ == "DET":
         # the verb's object, not the inverted subject of "<content>, a annoncé la maire"
         obj = nxt.head
         is_object = obj.head == verb and obj.dep_ in cue_words().labels("object")
@@ -104,10 +111,13 @@ def _figure_then_counted(doc: Doc, i: int) -> bool:
 def pronoun_source(doc: Doc, sentence: tuple[int, int]) -> tuple[str, str, int] | None:
     """``À l'en croire, <content>``: the opener as written, its pronoun and where the content
     begins, when the sentence opens with one of the pack's pronoun sources and a comma."""
-    text = text_of(doc)[sentence[0] : sentence[1]]
-    head, comma, _ = text.partition(",")
+    # the words before the sentence's first comma, read in place: every sentence is asked
+    comma = text_of(doc).find(",", sentence[0], sentence[1])
+    if comma < 0:
+        return None
+    head = text_of(doc)[sentence[0] : comma]
     pronoun = form_words().pronoun_sources.get(" ".join(head.casefold().split()))
-    if not comma or pronoun is None:
+    if pronoun is None:
         return None
     start = sentence[0] + len(head) + 1
     while start < sentence[1] and text_of(doc)[start].isspace():
@@ -120,11 +130,11 @@ def relative_source(doc: Doc, tok: Token) -> tuple[str, int] | None:
     ``tok`` opens one right after a comma, or right after a name ("le syndicat Sud pour qui
     ..."): a restrictive relative on a common noun ("le candidat pour qui ils ont voté") is
     the preposition's object, no one's opinion."""
-    if tok.i < 1 or tok.i + 2 >= len(doc) or doc[tok.i - 1].text != "," and not _named(
-            doc[tok.i - 1]):
+    i, lower = tok.i, words(doc, "LOWER")
+    # the pair first: the rarest test, on the Doc's columns
+    if i < 1 or i + 2 >= len(doc) or f"{lower[i]} {lower[i + 1]}" not in form_words().relatives:
         return None
-    pair = f"{tok.lower_} {doc[tok.i + 1].lower_}"
-    if pair not in form_words().relatives:
+    if doc[tok.i - 1].text != "," and not _named(doc[tok.i - 1]):
         return None
     if doc[tok.i - 1].text != "," and not _judgement(doc, tok.i + 2):
         return None

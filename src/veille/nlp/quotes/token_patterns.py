@@ -22,6 +22,8 @@ from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from veille.nlp.tokens import ids
+
 # The token attributes a required word may be read from, and the operators of a pattern token
 # that keep its length bounded (``None``: exactly once).
 _ANCHOR_ATTRS = ("LOWER", "ORTH")
@@ -80,8 +82,9 @@ def _windows(doc: Doc, anchors: dict[str, dict[int, int]]) -> Iterator[tuple[int
     """Disjoint token ranges, in order, holding every match of the anchored patterns."""
     ranges: list[tuple[int, int]] = []
     for attr, lengths in anchors.items():
-        # a set lookup over the column as a list: np.isin costs more than this on an article
-        for p, word in enumerate(doc.to_array(IDS[attr]).tolist()):
+        # a set lookup over the column as a list: np.isin costs more than this on an article;
+        # the column is the Doc's shared one (veille.nlp.tokens), read once for every stage
+        for p, word in enumerate(ids(doc, attr)):
             if word in lengths:
                 ranges.append((max(0, p - lengths[word] + 1), min(len(doc), p + lengths[word])))
     ranges.sort()
@@ -124,14 +127,14 @@ class DependencyPattern:
 
     def __call__(self, doc: Doc) -> list[list[int]]:
         """The token indices of each match, in node order."""
-        columns = {a: doc.to_array(IDS[a]).tolist() for test in self.tests for a in test}
+        columns = {a: ids(doc, a) for test in self.tests for a in test}
 
         def fits(k: int, i: int) -> bool:
-            return all(columns[a][i] in ids for a, ids in self.tests[k].items())
+            return all(columns[a][i] in values for a, values in self.tests[k].items())
 
-        attr, ids = next(iter(self.tests[0].items()))
+        attr, first = next(iter(self.tests[0].items()))
         found = []
-        for root in [i for i, v in enumerate(columns[attr]) if v in ids]:
+        for root in [i for i, v in enumerate(columns[attr]) if v in first]:
             if not fits(0, root):
                 continue
             token = doc[root]
