@@ -10,7 +10,7 @@ import pytest
 from veille.lang.pack import LanguagePack
 from veille.nlp.times import patterns
 from veille.nlp.times.prefilter import DIGIT, needs
-from veille.nlp.times.windows import Linear, Scanner, anchor
+from veille.nlp.times.windows import Linear, Scanner, _finder, _trie, anchor
 
 # Our own sentences: dates of every shape both packs read, runs of spaces and line breaks
 # between their words, capitals.
@@ -72,3 +72,10 @@ def test_a_text_that_lower_does_not_fold_as_re_does_is_scanned_whole() -> None:
     assert scanner.lowered is None
     assert [m.group() for m in scanner.finditer(pattern, needs(pattern.pattern),
                                                 anchor(pattern.pattern))] == ["ſemestre"]
+
+
+def test_the_strings_of_an_anchor_are_found_in_one_scan_as_a_trie() -> None:
+    source = _trie(["mai", "mars", "mar", "juin", "juillet"])
+    assert source == "(?:jui(?:llet|n)|ma(?:i|r(?:s)?))"
+    found = _finder(frozenset({" mai", DIGIT}))
+    assert [m.span() for m in found.finditer("le 12\nmai, maire")] == [(3, 5), (5, 9)]

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from veille.nlp.times.prefilter import (
@@ -36,8 +37,6 @@ sre: Any = importlib.import_module("re._constants")
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _ONE_CHARACTER = (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY)
 _RUNS_OF_SPACE = re.compile(r"\s{2,}")
-_DIGITS = re.compile(r"\d+")
-_SPACE = re.compile(r"\s")
 # An AT reads the character after it ("$" also the newline before the end): two, to be safe.
 _AT_READS = 2
 
@@ -99,8 +98,7 @@ class Scanner:
     def __init__(self, text: str) -> None:
         self.text = text
         # None: a text str.lower does not fold as IGNORECASE does; every pattern scans it all
-        # Whitespace reads as " ", so that " mai" stands for "mai" after any space.
-        self.lowered = _SPACE.sub(" ", text.lower()) if filterable(text) else None
+        self.lowered = text.lower() if filterable(text) else None
         self.longest_space = max(map(len, _RUNS_OF_SPACE.findall(text)), default=1)
         self._seen: dict[Need, bool] = {}
         self._found: dict[Need, list[tuple[int, int]]] = {}
@@ -123,19 +121,39 @@ class Scanner:
     def _occurrences(self, strings: Need, lowered: str) -> list[tuple[int, int]]:
         found = self._found.get(strings)
         if found is None:
-            found = self._found[strings] = sorted(_every(lowered, strings))
+            found = self._found[strings] = [
+                (m.start(), m.end() - 1) for m in _finder(strings).finditer(lowered)]
         return found
 
 
-def _every(text: str, strings: Need) -> Iterator[tuple[int, int]]:
-    for string in strings:
-        if string == DIGIT:
-            yield from ((m.start(), m.end() - 1) for m in _DIGITS.finditer(text))
-            continue
-        at = text.find(string)
-        while at >= 0:
-            yield at, at
-            at = text.find(string, at + 1)
+@cache
+def _finder(strings: Need) -> re.Pattern[str]:
+    """One scan for the strings: where one begins inside another's occurrence ("mars" in
+    "mars"), the pair (first, last) of the occurrence found covers it. A string beginning with a
+    space stands for any whitespace then the rest; :data:`DIGIT` for a run of digits. The
+    strings are a trie ("ju(?:in|illet)"), so a position is tried once, not once a string."""
+    words = [s for s in strings if s != DIGIT]
+    spaced = [w[1:] for w in words if w.startswith(" ")]
+    parts = [_trie(w for w in words if not w.startswith(" "))]
+    parts += [r"\s(?:" + _trie(spaced) + ")"] if spaced else []
+    return re.compile("|".join([p for p in parts if p] + ([r"\d+"] if DIGIT in strings else [])))
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words``, their common beginnings written once."""
+    by_first: dict[str, list[str]] = {}
+    ends = False
+    for word in words:
+        if word:
+            by_first.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    branches = [re.escape(first) + _trie(rests) for first, rests in sorted(by_first.items())]
+    if not branches:
+        return ""
+    body = "|".join(branches)
+    # one atom: what follows a letter in the trie is all of its alternatives, or none
+    return f"(?:{body})?" if ends else f"(?:{body})" if len(branches) > 1 else body
 
 
 def anchor(source: str, flags: int = re.IGNORECASE) -> Anchor | None:
@@ -268,7 +286,7 @@ def _best(items: list[Any], flags: int) -> tuple[Need, Linear] | None:
 
 
 def _spaced(group: Need | None) -> Need | None:
-    """``group``'s strings after a whitespace (which :class:`Scanner` reads as " ")."""
+    """``group``'s strings after a whitespace (" mai": :func:`_finder`)."""
     return frozenset(" " + s for s in group) if group and DIGIT not in group else None
 
 
