@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import TypeVar
 
@@ -85,7 +85,7 @@ def extract_events(
                         + clause_pronouns(text, start, found, named, (previous, previous_start))
                         + plural_roles(text, actors, start, end, last_pair(events, people)),
                         key=lambda a: a.start)
-        future = _future_triggers(doc, found)
+        future = _FutureTriggers(doc, found)
         # the venue of the sentence before, in the same paragraph
         # the events of the section's heading, for the mentions under it that name nobody
         around = SentenceContext("\n" not in text[previous_end:start]
@@ -148,16 +148,35 @@ def _host(text: str, table: EntityTable) -> str | None:
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
-def _future_triggers(doc: Doc, found: list[Trigger]) -> dict[int, bool]:
-    """Whether each trigger's verb is in the future. A noun that complements another noun
+class _FutureTriggers(Mapping[int, bool]):
+    """Whether each trigger's verb is in the future, by the trigger's start, read from the
+    parse the first time a rule asks: most triggers make no event, and the tense of those is
+    never needed."""
+
+    def __init__(self, doc: Doc, found: list[Trigger]) -> None:
+        self._doc = doc
+        self._triggers = {t.start: t for t in found}
+        self._known: dict[int, bool] = {}
+
+    def __getitem__(self, start: int) -> bool:
+        if start not in self._known:
+            self._known[start] = _is_future(self._doc, self._triggers[start])
+        return self._known[start]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._triggers)
+
+    def __len__(self) -> int:
+        return len(self._triggers)
+
+
+def _is_future(doc: Doc, trigger: Trigger) -> bool:
+    """Whether the trigger's verb is in the future. A noun that complements another noun
     ("vous trouverez la transcription de la conférence de presse") takes no tense from the
     sentence's verb: the verb is about the other noun (UD dependency ``nmod``)."""
-    future = {}
-    for trigger in found:
-        span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-        future[trigger.start] = span is not None and span.root.dep_ != _NOUN_COMPLEMENT \
-            and verb_tense(span.root) == "future"
-    return future
+    span = doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ != _NOUN_COMPLEMENT \
+        and verb_tense(span.root) == "future"
 
 
 _Spanned = TypeVar("_Spanned", Actor, TimeExpr)

@@ -307,17 +307,18 @@ class SentenceContext:
 
 def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
                  times: list[TimeExpr], ctx: EventContext,
-                 future_at: dict[int, bool] | None = None,
+                 future_at: Mapping[int, bool] | None = None,
                  around: SentenceContext | None = None,
                  found: list[Trigger] | None = None) -> list[Event]:
     """The events of one sentence. ``future_at`` maps a trigger's start to whether its verb is
     in the future tense (from a parser, optional); ``found`` are the sentence's triggers when
     the caller scanned the whole document for them (:func:`sentence_triggers`)."""
     start, end = sentence
-    if is_question(text[start:end]) or is_aside(text[start:end]):
+    found = find_triggers(text, start, end) if found is None else found
+    # most sentences name no event: nothing to read in them
+    if not found or is_question(text[start:end]) or is_aside(text[start:end]):
         return []
     # a denied event ("aucune rencontre n'est prévue") neither exists nor draws dates and names
-    found = find_triggers(text, start, end) if found is None else found
     triggers = _unlinked(text, [t for t in found if reports_event(text, t, actors)])
     actors = _without_unreal_parties(text, found, triggers, actors)
     around = around or SentenceContext()
@@ -376,7 +377,7 @@ def _held_there(text: str, events: list[Event]) -> list[Event]:
 
 def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigger],
                      actors: list[Actor], times: list[TimeExpr], ctx: EventContext,
-                     flags: tuple[dict[int, bool], bool, tuple[Event, ...]]) -> list[Event]:
+                     flags: tuple[Mapping[int, bool], bool, tuple[Event, ...]]) -> list[Event]:
     start, end = sentence
     # a place fronted before every trigger frames them all, as a fronted date does ("Tous les
     # regards étaient sur Genève, en Suisse, lorsque X et Y se sont rencontrés")
@@ -387,9 +388,8 @@ def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigge
         mine = [a for a in parties(text, start, actors, trigger, end)
                 if nearest(a.start, triggers) == trigger
                 or _subject_across_apposition(text, a, trigger, triggers)]
-        future = flags[0].get(trigger.start, False)
         events.extend(_events_of(text, (trigger, triggers, end), mine, times, ctx,
-                                 (future, flags[1]), fronted, flags[2]))
+                                 (flags[0], flags[1]), fronted, flags[2]))
     return events
 
 
@@ -512,11 +512,12 @@ def _is_itself(text: str, trigger: Trigger, ctx: EventContext) -> bool:
 
 
 def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: list[Actor],
-               times: list[TimeExpr], ctx: EventContext, flags: tuple[bool, bool],
+               times: list[TimeExpr], ctx: EventContext,
+               flags: tuple[Mapping[int, bool], bool],
                fronted: list[Actor] | None = None, heading: tuple[Event, ...] = ()
                ) -> list[Event]:
     trigger, triggers, sent_end = where
-    future, venue_before = flags
+    future_at, venue_before = flags  # the tense is read only for an event's status
     medium = _medium(text, trigger, actors)
     places = [a for a in actors if is_place(text, a) and a.name not in medium
               and abs(a.start - trigger.start) <= _PLACE_WINDOW] or list(fronted or [])
@@ -549,7 +550,8 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     events = []
     for when in dates:
         status: EventStatus | None = "happened" if itself else event_status(
-            text, trigger, sent_end, future, when, ctx.reference if ctx.published else None)
+            text, trigger, sent_end, future_at.get(trigger.start, False), when,
+            ctx.reference if ctx.published else None)
         if status == "planned":
             when = weekday_ahead(when, times, ctx.reference)
         if status is not None and (titled is None or status == titled.status):

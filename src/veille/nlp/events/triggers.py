@@ -38,12 +38,14 @@ class _Scanner:
     """The trigger table as two regexes: ``any`` finds where some trigger starts (one pass
     over a sentence, instead of one per trigger); ``every`` reads at such a place which
     triggers match there, each in its named group ``t<i>``, whose number in the match's spans
-    (``Match.regs``) is ``groups[i]``."""
+    (``Match.regs``) is ``groups[i]``. ``starting``: for a character some trigger can start
+    with, the triggers that can start with it (a character not in it is read by ``every``)."""
 
     rules: tuple[_Rule, ...]
     any: re.Pattern[str]
     every: re.Pattern[str]
     groups: tuple[int, ...]
+    starting: dict[str, tuple[int, ...]]
 
 
 def _read_triggers(pack: LanguagePack) -> _Scanner:
@@ -55,20 +57,34 @@ def _read_triggers(pack: LanguagePack) -> _Scanner:
     # an empty branch after each lookahead: a trigger that does not match leaves its group unset
     every = re.compile("".join(f"(?:(?=(?P<t{i}>{r.pattern}))|)" for i, (r, _, _)
                                in enumerate(rules)), re.IGNORECASE)
-    found = _by_first_char([p for p, _, _ in table])
+    firsts = [first_chars(p, re.IGNORECASE) for p, _, _ in table]
+    found = _by_first_char([p for p, _, _ in table], firsts)
     return _Scanner(rules, re.compile(rf"{_WORD_START}(?=(?:{found}))", re.IGNORECASE), every,
-                    tuple(every.groupindex[f"t{i}"] for i in range(len(rules))))
+                    tuple(every.groupindex[f"t{i}"] for i in range(len(rules))),
+                    _starting(firsts))
 
 
-def _by_first_char(patterns: list[str]) -> str:
+def _starting(firsts: list[frozenset[str] | None]) -> dict[str, tuple[int, ...]]:
+    """Each first character of a trigger, and its other case, with every trigger that can start
+    with it as ``re.IGNORECASE`` matches (asked of ``re`` itself, so a character that folds
+    in an unusual way still finds its triggers); triggers whose first characters are unknown
+    go with every character."""
+    known = [chars for chars in firsts if chars is not None]
+    keys = {case for chars in known for char in chars for case in (char, char.upper())
+            if len(case) == 1}
+    return {key: tuple(i for i, chars in enumerate(firsts) if chars is None or any(
+        re.fullmatch(re.escape(char), key, re.IGNORECASE) for char in chars))
+        for key in sorted(keys)}
+
+
+def _by_first_char(patterns: list[str], firsts: list[frozenset[str] | None]) -> str:
     """An alternation of ``patterns`` (each to a word's end) that tests, at a place, one
     character class for the patterns that can start with the same characters, then only
     those: it matches where the plain alternation does, at a tenth of the character tests. A
     pattern whose first characters are unknown is tried everywhere."""
     starts: dict[str, list[int]] = {}
     anywhere: list[int] = []
-    for i, pattern in enumerate(patterns):
-        chars = first_chars(pattern, re.IGNORECASE)
+    for i, chars in enumerate(firsts):
         for char in sorted(chars) if chars is not None else ():
             starts.setdefault(char, []).append(i)
         if chars is None:
@@ -105,17 +121,26 @@ def _sentence(scanner: _Scanner, text: str, start: int, end: int) -> list[Trigge
     free: dict[int, int] = {}
     found: list[tuple[int, Trigger]] = []
     for place in scanner.any.finditer(text, start, end):
-        at = scanner.every.match(text, place.start(), end)
-        if at is None:  # never: each trigger's branch may match empty
-            continue
-        spans = at.regs
-        for i, group in enumerate(scanner.groups):
-            s, e = spans[group]
+        for i, s, e in _matches_at(scanner, text, place.start(), end):
             if s >= free.get(i, start):  # not inside its previous match, as finditer goes
                 _, kind, cameo = scanner.rules[i]
                 found.append((i, Trigger(s, e, text[s:e], kind, cameo)))
                 free[i] = e
     return _longest_first([t for _, t in sorted(found, key=lambda f: (f[0], f[1].start))])
+
+
+def _matches_at(scanner: _Scanner, text: str, at: int, end: int
+                ) -> list[tuple[int, int, int]]:
+    """The triggers that match at ``at``, as (trigger, start, end): only those that can
+    start with its character, each its own regex; or all at once by ``every``."""
+    among = scanner.starting.get(text[at])
+    if among is not None:
+        return [(i, m.start(), m.end()) for i in among
+                for m in (scanner.rules[i][0].match(text, at, end),) if m is not None]
+    every = scanner.every.match(text, at, end)
+    spans = every.regs if every is not None else ()  # never None: each branch may match empty
+    return [(i, spans[group][0], spans[group][1]) for i, group in enumerate(scanner.groups)
+            if spans and spans[group][0] >= 0]
 
 
 def _longest_first(found: list[Trigger]) -> list[Trigger]:
