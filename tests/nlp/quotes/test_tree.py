@@ -1,5 +1,5 @@
-"""The parse as columns (nlp/quotes/tree.py): the same children, span roots, token ranges
-and morphological features as spaCy's ``Token``, ``Span`` and ``MorphAnalysis`` give."""
+"""The parse as columns (nlp/quotes/tree.py): the same labels, children, span roots, token
+ranges and morphological features as spaCy's ``Token``, ``Span`` and ``MorphAnalysis`` give."""
 
 from __future__ import annotations
 
@@ -52,6 +52,17 @@ def test_feature_is_morph_get(doc: Doc) -> None:
         assert [tree.feature(t.i, field) for t in doc] == [t.morph.get(field, []) for t in doc]
     arrived = next(t.i for t in doc if t.text == "arrivée")
     assert tree.feature(arrived, "Gender") == ["Fem"]
+
+
+def test_labels_are_the_tokens(doc: Doc) -> None:
+    tree = tree_of(doc)
+    assert [tree.dep(t.i) for t in doc] == [t.dep_ for t in doc]
+    assert [tree.pos(t.i) for t in doc] == [t.pos_ for t in doc]
+    assert [tree.lower(t.i) for t in doc] == [t.lower_ for t in doc]
+    assert [tree.lemma(t.i) for t in doc] == [t.lemma_ for t in doc]
+    assert "NOUN" in {tree.pos(t.i) for t in doc}
+    subjects = frozenset({"nsubj", "nsubj:pass"})
+    assert tree.with_dep(subjects) == [t.i for t in doc if t.dep_ in subjects] != []
 
 
 def test_tree_is_built_once_per_doc(doc: Doc) -> None:

@@ -133,7 +133,7 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
             first, stop = tree.token_range(m.start, m.end)
             if first < stop and (any(_is_subject(tree, i, deps) for i in range(first, stop)) or (
                     not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip()
-                    and tree.dep[tree.root(first, stop)] in run_over)):
+                    and tree.dep(tree.root(first, stop)) in run_over)):
                 found.append((m.start, person))
     return found
 
@@ -153,12 +153,12 @@ def body_subjects(doc: Doc, table: EntityTable) -> list[tuple[int, int, str | No
     main = deps.get("main_clause", frozenset())
     subject = deps.get("subject", frozenset())
     determiner = deps.get("determiner", frozenset())
-    with_article = {tree.head[i] for i, dep in enumerate(tree.dep)
-                    if dep in determiner and tree.head[i] != i}  # heads of an article
+    with_article = {tree.head[i] for i in tree.with_dep(determiner)
+                    if tree.head[i] != i}  # heads of an article
     found = []
-    for i, dep in enumerate(tree.dep):
-        if (dep not in subject or tree.dep[tree.head[i]] not in main or i not in with_article
-                or not (tree.lower[i] in nouns or tree.idx[i] in bodies)):
+    for i in tree.with_dep(subject):
+        if (tree.dep(tree.head[i]) not in main or i not in with_article
+                or not (tree.lower(i) in nouns or tree.idx[i] in bodies)):
             continue
         tok = doc[i]  # one of a few subjects: its edges from the Token
         start, end = tok.left_edge.idx, tree.end[i]
@@ -199,7 +199,7 @@ def role_subjects(doc: Doc) -> list[tuple[int, int]]:
     adjective = _dependencies().get("adjective", frozenset())
     for noun in sorted(article):
         end = noun
-        while (end + 1 < tree.size and tree.dep[end + 1] in adjective
+        while (end + 1 < tree.size and tree.dep(end + 1) in adjective
                and tree.head[end + 1] == noun):
             end += 1
         found.append((tree.idx[article[noun]], tree.end[end]))
@@ -229,16 +229,17 @@ def _is_subject(tree: Tree, i: int, deps: dict[str, frozenset[str]]) -> bool:
     """A subject, or a name apposed to one ("La commissaire à l'Énergie, Kadri Simson, a
     dit": the parser often hangs the apposition on the subject's complement)."""
     subject = deps.get("subject", frozenset())
-    if tree.dep[i] in subject:
+    dep = tree.dep(i)
+    if dep in subject:
         return True
-    if tree.dep[i] not in deps.get("apposition", frozenset()):
+    if dep not in deps.get("apposition", frozenset()):
         return False
     attachment = deps.get("attachment", frozenset())
     head, steps = tree.head[i], 0
     # (up to three steps, a root's head being itself)
-    while tree.dep[head] in attachment and steps < 3:
+    while tree.dep(head) in attachment and steps < 3:
         head, steps = tree.head[head], steps + 1
-    return tree.dep[head] in subject
+    return tree.dep(head) in subject
 
 
 def _indirect(doc: Doc, sents: list[tuple[int, int]], turns: Spans,

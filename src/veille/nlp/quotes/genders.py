@@ -58,19 +58,19 @@ def _agreements(doc: Doc, tree: Tree, root: int, labels: dict[str, frozenset[str
     """The genders of the words that agree with the mention whose head token is ``root``."""
     found = []
     head = tree.head[root]
-    if tree.dep[root] in labels.get("subject", frozenset()) and _agrees(
+    if tree.dep(root) in labels.get("subject", frozenset()) and _agrees(
             tree, head, labels, auxiliaries):
         found.append(_gender(tree, head))
     for child in tree.children[root]:
-        if (tree.dep[child] in labels.get("modifier", frozenset())
-                and tree.pos[child] in ("VERB", "ADJ")):
+        if (tree.dep(child) in labels.get("modifier", frozenset())
+                and tree.pos(child) in ("VERB", "ADJ")):
             found.append(_gender(tree, child))  # "X, réélue en mars,"
-        elif (tree.dep[child] in labels.get("apposition", frozenset())
-              and tree.pos[child] == "NOUN" and not opens_clause(doc, tree.end[child])):
+        elif (tree.dep(child) in labels.get("apposition", frozenset())
+              and tree.pos(child) == "NOUN" and not opens_clause(doc, tree.end[child])):
             # (not "Après sa rencontre avec X, le ministre a dit", which a parse may take
             # for an apposition)
             found += [_gender(tree, d) for d in tree.children[child]
-                      if tree.dep[d] in labels.get("determiner", frozenset())
+                      if tree.dep(d) in labels.get("determiner", frozenset())
                       and tree.feature(d, "Definite")]  # "X, la ministre,"
     return [g for g in found if g]
 
@@ -79,12 +79,11 @@ def _agrees(tree: Tree, head: int, labels: dict[str, frozenset[str]],
             auxiliaries: frozenset[str]) -> bool:
     """A participle or adjective that agrees with its subject: with a copula or passive
     auxiliary, or with an auxiliary of the pack's list ("est arrivée", not "a reçu")."""
-    if tree.pos[head] not in ("VERB", "ADJ"):
+    if tree.pos(head) not in ("VERB", "ADJ"):
         return False
     agreement = labels.get("agreement", frozenset())
-    lemmas = tree.lemma
-    return any(tree.dep[c] in agreement
-               or (tree.pos[c] == "AUX" and lemmas[c].casefold() in auxiliaries)
+    return any(tree.dep(c) in agreement
+               or (tree.pos(c) == "AUX" and tree.lemma(c).casefold() in auxiliaries)
                for c in tree.children[head])
 
 

@@ -40,6 +40,7 @@ from veille.nlp.quotes.speaker_rules import (
     described,
     gender_evidence,
     holds_role,
+    mentions_starting,
     said_of,
 )
 from veille.nlp.quotes.speaker_rules import rules as _rules
@@ -124,16 +125,18 @@ class SpeakerResolver:
             opener = self._paragraph_subject(pos, candidates)
             if opener is not None:
                 return opener
+        # only the last _RECENT characters count: the rest is left out before sorting
+        recent = [(at, s) for at, s in candidates if at < pos and pos - at < _RECENT]
         if kind == "PER" and not (speakers_only and candidates):
-            candidates += [(at, said_of(e)) for at, e in self.subjects if not self._in_quote(at)]
+            recent += [(at, said_of(e)) for at, e in self.subjects
+                       if at < pos and pos - at < _RECENT and not self._in_quote(at)]
         if kind == "PER" and gender is not None and not speakers_only:
             # "La Commission a publié son rapport. Elle estime que ...": a body subject of
             # the pronoun's grammatical gender is an antecedent too
-            candidates += [(at, s) for at, s, g, _ in self.bodies
-                           if g == gender and not self._in_quote(at)]
-        for at, said in sorted(candidates, key=lambda c: c[0], reverse=True):
-            if at < pos and pos - at < _RECENT and (said.type == "ORG" or self._gender_ok(
-                    said, gender)):
+            recent += [(at, s) for at, s, g, _ in self.bodies if g == gender
+                       and at < pos and pos - at < _RECENT and not self._in_quote(at)]
+        for _, said in sorted(recent, key=lambda c: c[0], reverse=True):
+            if said.type == "ORG" or self._gender_ok(said, gender):
                 return said
         entity = None if recent_only else self._last_mention(pos, kind, gender)
         return said_of(entity) if entity else Said()
@@ -153,8 +156,8 @@ class SpeakerResolver:
             return said_of(max(inside, key=lambda c: c[0])[1])
         before = re.findall(r"[\w'’-]+", self.text[para:pos].casefold())
         people = sorted((m.start, e) for e in self.table.entities() if e.type == "PER"
-                        for m in e.mentions if para <= m.start < pos
-                        and not self._in_quote(m.start) and not self._object_of_preposition(
+                        for m in mentions_starting(e, para, pos)
+                        if not self._in_quote(m.start) and not self._object_of_preposition(
                             para, m.start))
         pronoun = bool(set(before) & set(lexicon().pronouns))
         if before and not pronoun and not people:
@@ -263,9 +266,9 @@ class SpeakerResolver:
             return None
         at = gap.end()
         people = [e for e in self.table.entities() if e.type == "PER"]
-        if any(start <= m.start < end for e in people for m in e.mentions):
+        if any(mentions_starting(e, start, end) for e in people):
             return None
-        return next((said_of(e) for e in people for m in e.mentions if m.start == at), None)
+        return next((said_of(e) for e in people if mentions_starting(e, at, at + 1)), None)
 
     def group_antecedent(self, pos: int) -> Said:
         """A plural pronoun ("selon eux", "ont-ils dit") names the organisation its own
@@ -277,10 +280,10 @@ class SpeakerResolver:
         for entity in self.table.entities():
             if entity.type != "ORG":
                 continue
-            for m in entity.mentions:
+            for m in mentions_starting(entity, start, pos):
                 before = self.text[max(start, m.start - 8) : m.start].split()
                 plural = bool(before) and before[-1].casefold() in articles
-                if (start <= m.start < pos and plural and not self._in_quote(m.start)
+                if (plural and not self._in_quote(m.start)
                         and (best is None or m.start > best[0])):
                     best = (m.start, entity)
         return said_of(best[1]).found_by("pronoun") if best else Said()
@@ -298,10 +301,13 @@ class SpeakerResolver:
                                      ).split()
         if not words or words[0].casefold() not in rules.person_nouns:
             return None
+        # a name ending right before the comma: only blanks from its end to the comma
+        blank_from = comma
+        while blank_from > 0 and self.text[blank_from - 1].isspace():
+            blank_from -= 1
         for entity in self.table.entities():
-            if entity.type == "PER" and any(
-                    not self.text[m.end : comma].strip() for m in entity.mentions
-                    if m.end <= comma):
+            if entity.type == "PER" and any(blank_from <= m.end <= comma
+                                            for m in entity.mentions):
                 return said_of(entity)
         return None
 
@@ -361,8 +367,8 @@ class SpeakerResolver:
                       kinds: tuple[str, ...] = ("PER", "ORG", "LOC")) -> Said | None:
         best: dict[str, tuple[int, Entity]] = {}
         for entity in self.table.entities():
-            for m in entity.mentions:
-                if start <= m.start and m.end <= end and (
+            for m in mentions_starting(entity, start, end + 1):
+                if m.end <= end and (
                     entity.type not in best or m.start > best[entity.type][0]
                 ):
                     best[entity.type] = (m.start, entity)
@@ -471,13 +477,14 @@ class SpeakerResolver:
                       quoted: bool = False) -> Entity | None:
         best: tuple[int, Entity] | None = None
         for entity in self.table.entities():
-            if entity.type != kind or not self._gender_ok(said_of(entity), gender):
+            if entity.type != kind:
                 continue
-            for m in entity.mentions:
-                if since <= m.start < pos and (quoted or not self._in_quote(m.start)) and (
-                    best is None or m.start > best[0]
-                ):
-                    best = (m.start, entity)
+            # the entity's latest mention that counts; its gender asked only if it is later
+            latest = next((m.start for m in reversed(mentions_starting(entity, since, pos))
+                           if quoted or not self._in_quote(m.start)), None)
+            if latest is not None and (best is None or latest > best[0]) and self._gender_ok(
+                    said_of(entity), gender):
+                best = (latest, entity)
         return best[1] if best else None
 
     def _gender_ok(self, said: Said, gender: str | None) -> bool:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 
 from veille.lang.pack import LanguagePack
-from veille.model import Entity
+from veille.model import Entity, Mention
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.quotes.doc import fold
 from veille.nlp.scope import current_pack
@@ -136,6 +138,18 @@ def closed_before(text: str, end: int, verb: int | None) -> bool:
     its clause: the name before its comma sits in a fronted phrase and is no antecedent of
     it. (A bare role noun is an apposition either way: "X, fondatrice de Y affirme".)"""
     return verb is None or verb <= end or "," in text[max(0, end - 1) : verb]
+
+
+def mentions_starting(entity: Entity, low: int, high: int) -> list[Mention]:
+    """``entity``'s mentions that start in ``[low, high)``, in their order; the mentions are
+    in text order, as ``EntityTable.entities`` gives them (found by bisection: a resolver
+    asks this of every entity for every quote of a long text)."""
+    mentions = entity.mentions
+    return mentions[bisect_left(mentions, low, key=_START) : bisect_left(mentions, high,
+                                                                           key=_START)]
+
+
+_START = attrgetter("start")
 
 
 def said_of(entity: Entity) -> Said:

@@ -16,28 +16,54 @@ from spacy.tokens import Doc
 from veille.nlp import tokens
 
 _KEY = "veille.quotes.tree"
+# The string store's name for an empty morphology.
+_NO_MORPH = "_"
 
 
 class Tree:
-    """The token columns of one parsed Doc, and the children of each token."""
+    """The token columns of one parsed Doc, and the children of each token.
+
+    Labels stay string-store hashes until asked for (``dep(i)``, ``pos(i)``...): a rule reads
+    a few tokens of a document, and turning every token's hash into a string cost as much as
+    the Token objects this replaces."""
 
     def __init__(self, doc: Doc) -> None:
         self.size = len(doc)
-        self.dep = tokens.words(doc, "DEP")
-        self.pos = tokens.words(doc, "POS")
-        self.lower = tokens.words(doc, "LOWER")
-        self.morph = tokens.words(doc, "MORPH")
         self.idx = tokens.offsets(doc)
         self.end = tokens.ends(doc)
         self.head = tokens.heads(doc)
         self._doc = doc
+        self._strings = doc.vocab.strings
+        self._deps = tokens.ids(doc, "DEP")
+        self._pos = tokens.ids(doc, "POS")
         self._children: list[list[int]] | None = None
         self._blank: list[int] | None = None
 
-    @property
-    def lemma(self) -> list[str]:
-        """Each token's lemma (``token.lemma_``), read on first use."""
-        return tokens.words(self._doc, "LEMMA")
+    def dep(self, i: int) -> str:
+        """Token ``i``'s dependency label (``token.dep_``)."""
+        return self._strings[self._deps[i]] if self._deps[i] else ""
+
+    def pos(self, i: int) -> str:
+        """Token ``i``'s universal part of speech (``token.pos_``)."""
+        return self._strings[self._pos[i]] if self._pos[i] else ""
+
+    def lower(self, i: int) -> str:
+        """Token ``i`` in lower case (``token.lower_``)."""
+        return self._word(i, "LOWER")
+
+    def lemma(self, i: int) -> str:
+        """Token ``i``'s lemma (``token.lemma_``)."""
+        return self._word(i, "LEMMA")
+
+    def _word(self, i: int, attr: str) -> str:
+        found = tokens.ids(self._doc, attr)[i]
+        return self._strings[found] if found else ""
+
+    def with_dep(self, labels: frozenset[str]) -> list[int]:
+        """The tokens whose dependency label is one of ``labels``, in text order (compared
+        as hashes: this reads every token of the document)."""
+        wanted = {self._strings.add(label) for label in labels}
+        return [i for i, dep in enumerate(self._deps) if dep in wanted]
 
     @property
     def children(self) -> list[list[int]]:
@@ -92,7 +118,8 @@ class Tree:
     def feature(self, i: int, field: str) -> list[str]:
         """The values of the morphological feature ``field`` of token ``i``
         (``token.morph.get(field)``): ``["Fem"]``, or ``[]`` when it has none."""
-        for part in self.morph[i].split("|"):
+        morph = self._word(i, "MORPH")
+        for part in ("" if morph == _NO_MORPH else morph).split("|"):
             name, _, values = part.partition("=")
             if name == field:
                 return values.split(",")
