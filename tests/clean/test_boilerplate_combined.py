@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from veille.clean.boilerplate import _any_rule, _rules, classify
+from veille.clean.boilerplate import _anchored, _any_rule, _rules, classify
 from veille.lang.pack import LanguagePack
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -42,3 +42,23 @@ class BackReferencePack:
 
 def test_rows_with_a_back_reference_are_not_joined() -> None:
     assert _any_rule(BackReferencePack()) is None  # type: ignore[arg-type]
+
+
+def test_only_rows_that_must_start_the_line_are_tried_at_its_start() -> None:
+    assert _anchored(r"^\s*(publicité|annonce)\s*$")
+    assert not _anchored(r"\bcookies?\b.{0,80}\bconsentement\b")
+    assert not _anchored(r"^publicité|annonce")  # the second way matches anywhere
+    assert _anchored(r"^(publicité|annonce)")  # the bar is inside a group
+    assert _anchored(r"^[|(]publicité")  # a bar and a bracket inside a class are members
+    assert _anchored(r"^[]|]x") and not _anchored(r"^\[x|y")  # "]" first in a class; "\["
+    assert not _anchored(r"(?m)^publicité")  # multi-line: "^" after every line break
+
+
+def test_a_line_matched_anywhere_is_screened_in() -> None:
+    pack = LanguagePack.load("fr")
+    screen = _any_rule(pack)
+    assert screen is not None and screen.at_start is not None and screen.anywhere is not None
+    banner = "En poursuivant, vous acceptez que nous utilisons des cookies de mesure."
+    assert screen.anywhere.search(banner) and not screen.at_start.match(banner)
+    assert screen.matches(banner) and classify(banner, pack) == "cookie-banner"
+    assert not screen.matches("Le maire a présenté le budget lundi soir.")

@@ -49,17 +49,66 @@ def _rules(pack: LanguagePack) -> Rules:
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
-def _any_rule(pack: LanguagePack) -> re.Pattern[str] | None:
-    """One pattern matching a line iff some row of ``clean/boilerplate.tsv`` does (an
-    alternation), or None when the rows cannot be joined safely. Most lines are article text:
-    one search tells them apart, where each of the 30-odd rows was tried in turn (issue 15)."""
+@dataclass(frozen=True)
+class Screen:
+    """Whether a line matches some row of ``clean/boilerplate.tsv``, in at most two searches
+    where each of the 30-odd rows was tried in turn (issue 15): most lines are article text.
+    The rows anchored at the line's start are joined into one pattern tried at the start
+    only (searched, each would still try every position); the others into one searched."""
+
+    at_start: re.Pattern[str] | None
+    anywhere: re.Pattern[str] | None
+
+    def matches(self, line: str) -> bool:
+        return bool(self.at_start and self.at_start.match(line)) or bool(
+            self.anywhere and self.anywhere.search(line))
+
+
+def _any_rule(pack: LanguagePack) -> Screen | None:
+    """The :class:`Screen` of ``pack``'s rows, or None when they cannot be joined safely."""
     sources = [rx for _, rx in pack.table("clean/boilerplate.tsv")]
     if not sources or any(_BACKREFERENCE.search(rx) for rx in sources):
         return None
     try:
-        return re.compile("|".join(f"(?:{rx})" for rx in sources), re.IGNORECASE)
+        anchored = [_anchored(rx) for rx in sources]
+        return Screen(_joined([rx for rx, at in zip(sources, anchored, strict=True) if at]),
+                      _joined([rx for rx, at in zip(sources, anchored, strict=True) if not at]))
     except re.error:
         return None  # e.g. the same group name in two rows: each row is tried alone
+
+
+def _joined(sources: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(f"(?:{rx})" for rx in sources), re.IGNORECASE) if sources \
+        else None
+
+
+def _anchored(source: str) -> bool:
+    """Whether the row can only match at the line's start: it opens with ``^`` (not in
+    multi-line mode) and no ``|`` outside its groups offers another way ("^a|b")."""
+    multiline = bool(re.compile(source, re.IGNORECASE).flags & re.MULTILINE)
+    return source.startswith("^") and not multiline and not _top_level_bar(source)
+
+
+def _top_level_bar(source: str) -> bool:
+    """Whether ``source`` has a ``|`` outside every group and character class."""
+    depth, at, in_class = 0, 0, False
+    while at < len(source):
+        char = source[at]
+        if char == "\\":
+            at += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            at += source.startswith("^", at + 1)  # "[^]...]" and "[]...]": "]" is a member
+            at += source.startswith("]", at + 1)
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+        at += 1
+    return False
 
 
 def split_lines(text: str) -> list[Line]:
@@ -74,12 +123,16 @@ def split_lines(text: str) -> list[Line]:
 def classify(line: str, pack: LanguagePack) -> str | None:
     """The boilerplate reason for one line in ``pack``'s language, or None when it is article
     text."""
+    return _reason(line, pack.derive(_any_rule), pack.derive(_rules))
+
+
+def _reason(line: str, screen: Screen | None, rules: Rules) -> str | None:
+    """:func:`classify` with the pack's screen and rows looked up (once per document)."""
     if not line.strip():
         return None
-    combined = pack.derive(_any_rule)
-    if combined is not None and combined.search(line) is None:
+    if screen is not None and not screen.matches(line):
         return None
-    for reason, pattern in pack.derive(_rules):
+    for reason, pattern in rules:
         if pattern.search(line):
             return reason
     return None
@@ -102,8 +155,9 @@ def strip_layout(text: str, pack: LanguagePack, title: str | None = None,
     lines = split_lines(text)
     if layout is None or len(layout) != len(lines):
         layout = paragraph_layout(text)
+    screen, rules = pack.derive(_any_rule), pack.derive(_rules)
     for line in lines:
-        line.reason = classify(line.text, pack)
+        line.reason = _reason(line.text, screen, rules)
     _absorb_banner_labels(lines)
     _mark_repeated_headline(lines, title)
     _cut_related_section(lines)
