@@ -9,6 +9,7 @@ The words that tell a tense (planning verbs, auxiliaries, future endings) are th
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -19,8 +20,10 @@ from veille.lang.pack import LanguagePack
 from veille.model import TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
+from veille.nlp.quotes.doc import children, features
 from veille.nlp.scope import current_pack
 from veille.nlp.times.grammar import find_times
+from veille.nlp.tokens import heads, ids, offsets, sentence_starts, words
 
 
 @dataclass(frozen=True)
@@ -78,33 +81,39 @@ def default_lean(basis: str) -> Lean:
 def verb_tense(token: Token) -> Lean | None:
     """"past", "future", "none" (a present: no lean) or None (no verb, no clue) for the verb
     governing ``token``."""
-    verb = _governing_verb(token)
+    # The Doc's columns (veille.nlp.tokens), not Token objects: the times and events stages
+    # ask this of some ten tokens a document, and each Token walk made dozens of objects.
+    doc = token.doc
+    verb = _governing_verb(doc, token.i)
     if verb is None:
         return None
     cues = tense_cues()
-    if verb.lemma_ in cues.planning:
+    lemma, dep, verb_heads = words(doc, "LEMMA"), words(doc, "DEP"), heads(doc)
+    if lemma[verb] in cues.planning:
         return "future"
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    if any("Fut" in a.morph.get("Tense", []) or a.lemma_.lower() in cues.future_marker
+    auxiliaries = [c for c in children(doc)[verb] if dep[c].startswith("aux")]
+    if any("Fut" in features(doc, a).get("Tense", ()) or lemma[a].lower() in cues.future_marker
            for a in auxiliaries):
         return "future"
-    if any(a.lemma_ in cues.perfect for a in auxiliaries):
+    if any(lemma[a] in cues.perfect for a in auxiliaries):
         return "past"  # passé composé, plus-que-parfait
-    tenses, moods = verb.morph.get("Tense", []), verb.morph.get("Mood", [])
-    if "Fut" in tenses or "Cnd" in moods or _future_form(verb.text, verb.lemma_, cues):
+    morph = features(doc, verb)
+    tenses, moods = morph.get("Tense", ()), morph.get("Mood", ())
+    if "Fut" in tenses or "Cnd" in moods \
+            or _future_form(words(doc, "ORTH")[verb], lemma[verb], cues):
         return "future"
     if "Past" in tenses or "Imp" in tenses:
         return "past"
-    if "Pres" in tenses and verb.morph.get("VerbForm", []) == ["Fin"] \
-            and not _reported(verb, cues):
+    if "Pres" in tenses and morph.get("VerbForm", ()) == ("Fin",) \
+            and not _reported(doc, verb, cues):
         # the news present names today's agenda either way ("vote jeudi", "se rend lundi"):
         # the nearer reading wins
         return "none"
-    head = verb.head
+    head = verb_heads[verb]
     # "va rencontrer", and the future seen from the past: "la visite qu'il devait effectuer
     # jeudi", "il allait signer lundi" name a day still ahead when the text was written
-    if verb.morph.get("VerbForm", []) == ["Inf"] and head.lemma_ in cues.going_to \
-            and {"Pres", "Imp"} & set(head.morph.get("Tense", [])):
+    if morph.get("VerbForm", ()) == ("Inf",) and lemma[head] in cues.going_to \
+            and {"Pres", "Imp"} & set(features(doc, head).get("Tense", ())):
         return "future"
     return None
 
@@ -118,44 +127,50 @@ def _future_form(form: str, lemma: str, cues: TenseCues) -> bool:
     return len(lemma) > 3 and form[len(stem):] in cues.future_ending and form.startswith(stem)
 
 
-def _reported(verb: Token, cues: TenseCues) -> bool:
+def _reported(doc: Doc, verb: int, cues: TenseCues) -> bool:
     """A present-tense verb inside reported speech keeps the default lean."""
-    return verb.dep_ in ("ccomp", "parataxis") or verb.head.lemma_ in cues.speech
+    return words(doc, "DEP")[verb] in ("ccomp", "parataxis") \
+        or words(doc, "LEMMA")[heads(doc)[verb]] in cues.speech
 
 
-def _governing_verb(token: Token) -> Token | None:
+def _governing_verb(doc: Doc, token: int) -> int | None:
     """The nearest verb up the dependency tree (a few steps at most), never across a line
     break: a head in another paragraph is the parser running two sentences together
     ("... le 22 novembre.\nJeudi soir, ..." hung on the next paragraph's future)."""
+    pos, token_heads = words(doc, "POS"), heads(doc)
     for _ in range(4):
-        if token.pos_ in ("VERB", "AUX"):
+        if pos[token] in ("VERB", "AUX"):
             return token
-        head = token.head
-        if head.i == token.i:  # the root (spaCy makes a new Token object on each access)
-            return _verb_before_cut(token)
-        if _line_between(token, head):
+        head = token_heads[token]
+        if head == token:  # the root
+            return _verb_before_cut(doc, token)
+        if _line_between(doc, token, head):
             return None
         token = head
     return None
 
 
-def _verb_before_cut(root: Token) -> Token | None:
+def _verb_before_cut(doc: Doc, root: int) -> int | None:
     """The last verb of the sentence before ``root``'s when the parser cut one clause in two:
     ``root`` heads a fragment with no verb ("mercredi."), and nothing ends the sentence before
     it (no stop, no line break: "il est attendu dans le Var | mercredi."). A time expression
     ending a clause is that clause's, so its verb tells the tense."""
-    sent = root.sent
-    if sent.start == 0 or any(t.pos_ in ("VERB", "AUX") for t in sent):
+    starts, pos = sentence_starts(doc), words(doc, "POS")
+    at = bisect_right(starts, root) - 1
+    start = starts[at]
+    end = starts[at + 1] if at + 1 < len(starts) else len(doc)
+    if start == 0 or any(pos[t] in ("VERB", "AUX") for t in range(start, end)):
         return None
-    doc = root.doc
-    last = doc[sent.start - 1]
-    if (last.is_punct and last.text != ",") or _line_between(last, doc[sent.start]):
+    last = start - 1
+    if (ids(doc, "IS_PUNCT")[last] and words(doc, "ORTH")[last] != ",") \
+            or _line_between(doc, last, start):
         return None
-    return next((t for t in reversed(doc[last.sent.start:sent.start]) if t.pos_ == "VERB"),
-                None)
+    before = starts[at - 1]  # the sentence of ``last``
+    return next((t for t in range(start - 1, before - 1, -1) if pos[t] == "VERB"), None)
 
 
-def _line_between(a: Token, b: Token) -> bool:
-    start, end = sorted((a.idx, b.idx))
+def _line_between(doc: Doc, a: int, b: int) -> bool:
+    starts = offsets(doc)
+    start, end = sorted((starts[a], starts[b]))
     # text_of: Doc.text joins every token again on each call (7 ms a document here).
-    return "\n" in text_of(a.doc)[start:end]
+    return "\n" in text_of(doc)[start:end]
