@@ -162,3 +162,26 @@ def test_process_kb_layers_bundled_user_and_settings_files(
     finally:
         monkeypatch.undo()
         kb_module._default_kb.cache_clear()
+
+
+def test_memo_answers_from_memory_until_an_entry_is_added() -> None:
+    kb = KnowledgeBase([KBEntry(key="veille:a", type="ORG", labels={"fr": "Agence Alpha"})])
+    calls: list[str] = []
+
+    def compute() -> int:
+        calls.append("x")
+        return len(calls)
+
+    assert kb.memo("test", "k", compute) == 1
+    assert kb.memo("test", "k", compute) == 1  # remembered, not computed again
+    assert kb.memo("other", "k", compute) == 2  # spaces are apart
+    kb.add(KBEntry(key="veille:b", type="ORG", labels={"fr": "Bureau Beta"}))
+    assert kb.memo("test", "k", compute) == 3  # an add forgets every answer
+
+
+def test_link_sees_an_entry_added_after_a_first_answer() -> None:
+    kb = KnowledgeBase([KBEntry(key="veille:a", type="ORG", labels={"fr": "Agence Alpha"})])
+    assert kb.link("Bureau Beta", "ORG") is None
+    kb.add(KBEntry(key="veille:b", type="ORG", labels={"fr": "Bureau Beta"}))
+    found = kb.link("Bureau Beta", "ORG")
+    assert found is not None and found.key == "veille:b"

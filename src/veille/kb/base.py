@@ -19,7 +19,7 @@ replaces an earlier one.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -34,6 +34,8 @@ from veille.model import EntityType
 
 T = TypeVar("T")
 _LANGS = ("fr", "en", "ru")
+# Names a memo of look-ups holds before it starts again (a long run meets ever new names).
+_MEMO_SIZE = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,20 @@ class KnowledgeBase:
             self._derived[build] = build(self)
         return cast(T, self._derived[build])
 
+    def memo(self, space: Hashable, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, remembered under ``key`` in ``space`` until an entry is added: for
+        answers the rules ask of the KB again and again (a name's link, its type). A space
+        holds at most ``_MEMO_SIZE`` answers, then starts again."""
+        table = cast(dict[Hashable, T], self._derived.setdefault(("memo", space), {}))
+        try:
+            return table[key]
+        except KeyError:
+            pass
+        if len(table) >= _MEMO_SIZE:
+            table.clear()
+        value = table[key] = compute()
+        return value
+
     def add(self, entry: KBEntry) -> None:
         """Add or replace (same key) an entry."""
         self._derived.clear()
@@ -206,9 +222,14 @@ class KnowledgeBase:
         who holds a position on ``on`` (today when None) and is the only such bearer: a surname
         alone is too weak to name someone out of office.
         """
+        day = on or date.today()
+        # The entity rules ask the same few names again and again, within a document and
+        # across a run.
+        return self.memo("link", (name, etype, day), lambda: self._link(name, etype, day))
+
+    def _link(self, name: str, etype: str | None, day: date) -> KBEntry | None:
         types = (etype,) if etype and etype != "MISC" else ("PER", "ORG", "LOC", "MISC")
         found = self.by_name(name, types)
-        day = on or date.today()
         if len(found) > 1:
             found = [e for e in found if e.positions_on(day)] or found
         if len(found) == 1:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import cast
 
 from spacy.matcher import Matcher
@@ -325,8 +326,14 @@ def kb_type(name: str, etype: EntityType, kb: KnowledgeBase, on: date | None = N
     the KB knows the name as a place or organisation too. ``language``: the code of the
     labels that count (the current pack's by default).
     """
-    key = name_key(name)
     code = language or current_pack().code
+    return kb.memo(kb_type, (name, etype, on or date.today(), code),
+                   lambda: _kb_type(name, etype, kb, on, code))
+
+
+def _kb_type(name: str, etype: EntityType, kb: KnowledgeBase, on: date | None, code: str
+             ) -> EntityType:
+    key = name_key(name)
     found = [e for e in kb.by_name(name) if key in _label_keys(e, code)]
     types = {e.type for e in found}
     if not types and etype != "PER" and len(key.split()) == 1 and name[:1].isupper():
@@ -375,12 +382,18 @@ def _longest_known(run: str, words: list[re.Match[str]], i: int, kb: KnowledgeBa
     """The longest run of words from ``i`` naming one known ORG, or PER by full name."""
     for j in range(min(len(words), i + 6) - 1, i - 1, -1):
         surface = run[words[i].start():words[j].end()]
-        entries = [e for e in kb.by_name(surface, ("ORG", "PER"))
-                   if e.type == "ORG" or j > i]
-        entries = [e for e in entries if _case_match(surface, e)]
-        if len(entries) == 1:
-            return j, entries[0]
+        entry = kb.memo(_known_surface, (surface, j > i),
+                        partial(_known_surface, surface, j > i, kb))
+        if entry is not None:
+            return j, entry
     return None
+
+
+def _known_surface(surface: str, several_words: bool, kb: KnowledgeBase) -> KBEntry | None:
+    """The one ORG, or PER when ``several_words``, the surface names with its capitals."""
+    entries = [e for e in kb.by_name(surface, ("ORG", "PER"))
+               if (e.type == "ORG" or several_words) and _case_match(surface, e)]
+    return entries[0] if len(entries) == 1 else None
 
 
 def _case_match(surface: str, entry: KBEntry) -> bool:

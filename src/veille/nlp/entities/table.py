@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 
 from rapidfuzz import fuzz, process
 
@@ -119,10 +120,10 @@ class EntityTable:
         if not key:
             return None
         exact = [c for c in self._index.named(key) if _types_match(c.entity.type, types)]
-        loose = [] if exact else [
+        loose = [] if exact else _in_rank_order([
             c for c in self._index.loose_candidates(key)
             if _types_match(c.entity.type, types) and key not in c.keys
-            and self._loosely_names(name, key, c)]
+            and self._loosely_names(name, key, c)])
         found = exact or loose or self._by_first_name(key, types)
         if not found:
             return None
@@ -413,7 +414,8 @@ class _Index:
     def loose_candidates(self, key: str) -> list[_Cluster]:
         """Clusters that may loosely bear ``key``: a key ending with the same word (surname,
         initial + surname), or a multi-word key whose whole or surname is within the fuzzy
-        threshold of ``same_entity`` (a superset: the caller applies the exact test)."""
+        threshold of ``same_entity`` (a superset: the caller applies the exact test), in no
+        particular order (the caller orders the few that pass)."""
         found = list(self._last_word.get(key.split()[-1], ()))
         if len(key.split()) > 1:
             found += self._full.get(key, ())
@@ -422,7 +424,7 @@ class _Index:
                         probe, list(index), scorer=fuzz.ratio, processor=None,
                         score_cutoff=SURNAME_MIN_RATIO, limit=None):
                     found += index[choice]
-        return _live(found)
+        return list({id(c): c for c in found if c.alive}.values())
 
     # -- KB entries and roles --------------------------------------------------------------
     def link(self, cluster: _Cluster, entry: KBEntry, on: date) -> None:
@@ -472,5 +474,12 @@ def _push(index: dict[str, list[_Cluster]], key: str, cluster: _Cluster) -> None
 
 def _live(clusters: Iterable[_Cluster]) -> list[_Cluster]:
     """Distinct live clusters in table order."""
-    unique = {id(c): c for c in clusters if c.alive}
-    return sorted(unique.values(), key=lambda c: c.rank)
+    return _in_rank_order(list({id(c): c for c in clusters if c.alive}.values()))
+
+
+def _in_rank_order(clusters: list[_Cluster]) -> list[_Cluster]:
+    # Most lists hold one cluster: no sort to make for them.
+    return sorted(clusters, key=_RANK) if len(clusters) > 1 else clusters
+
+
+_RANK = attrgetter("rank")
