@@ -23,7 +23,7 @@ from veille.lang.pack import LanguagePack
 from veille.nlp.quotes.doc import children, features, span_of, text_of
 from veille.nlp.quotes.token_patterns import AnchoredMatcher
 from veille.nlp.scope import current_pack
-from veille.nlp.tokens import offsets, words
+from veille.nlp.tokens import ends, ids, offsets, words
 
 _MATCHES = "veille.quotes.cue_matches."
 _INVERTED = "INVERTED_PRONOUN"
@@ -322,10 +322,10 @@ def cue_text(doc: Doc, verb: Token) -> str:
         end = pron + 1
     if verb_pair(verb):
         end = max(end, verb.i + 2)
-    last = doc[end - 1]
-    glued = cue_words().glued.match(last.text)
-    stop = last.idx + (len(glued.group(1)) if glued else len(last.text))
-    return text_of(doc)[doc[start].idx : stop]
+    last, starts = words(doc, "ORTH")[end - 1], offsets(doc)
+    glued = cue_words().glued.match(last)
+    stop = starts[end - 1] + (len(glued.group(1)) if glued else len(last))
+    return text_of(doc)[starts[start] : stop]
 
 
 def pronoun_of(doc: Doc, verb: Token) -> str | None:
@@ -346,18 +346,19 @@ def inverted_subject(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | Non
     A dative complement right after the verb ("déclare à l'AFP Jean Dupont") is skipped.
     """
     i = verb.i + 1
-    words = cue_words()
-    if i < len(doc) and doc[i].lower_ in words.dative:
+    cues, lower, pos, starts = (cue_words(), words(doc, "LOWER"), words(doc, "POS"),
+                                offsets(doc))
+    if i < len(doc) and lower[i] in cues.dative:
         i = _skip_complement(doc, i, limit)
     i = _skip_circumstance(doc, i, limit)
     start = i
-    while i < len(doc) and doc[i].idx < limit and _in_noun_phrase(doc, i, start):
+    while i < len(doc) and starts[i] < limit and _in_noun_phrase(doc, i, start):
         i += 1
-    while i > start and doc[i - 1].lower_ in words.np_links:
+    while i > start and lower[i - 1] in cues.np_links:
         i -= 1
-    if i == start or not any(doc[j].pos_ in ("PROPN", "NOUN", "PRON") for j in range(start, i)):
+    if i == start or not any(pos[j] in ("PROPN", "NOUN", "PRON") for j in range(start, i)):
         return _parsed_inverted(doc, verb, limit)
-    return doc[start].idx, doc[i - 1].idx + len(doc[i - 1].text)
+    return starts[start], ends(doc)[i - 1]
 
 
 def _parsed_inverted(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | None:
@@ -374,14 +375,15 @@ def _skip_circumstance(doc: Doc, i: int, limit: int) -> int:
     """Past a circumstance before an inverted subject: "a déclaré mardi le ministre", "a
     affirmé sous couvert d'anonymat un responsable". Unchanged when no subject follows."""
     stop = cue_words().np_stop
-    if i >= len(doc) or not (doc[i].pos_ in ("ADP", "ADV") or doc[i].lower_ in stop):
+    pos, lower = words(doc, "POS"), words(doc, "LOWER")
+    if i >= len(doc) or not (pos[i] in ("ADP", "ADV") or lower[i] in stop):
         return i
+    starts, punct = offsets(doc), ids(doc, "IS_PUNCT")
     for j in range(i + 1, min(i + 8, len(doc))):
-        tok = doc[j]
-        if tok.idx >= limit or tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+        if starts[j] >= limit or punct[j] or pos[j] in ("VERB", "AUX"):
             return i
-        if tok.pos_ in ("DET", "PROPN") and doc[j - 1].pos_ != "ADP" and (
-            doc[j - 1].lower_ not in stop or doc[j - 1].pos_ == "NOUN"
+        if pos[j] in ("DET", "PROPN") and pos[j - 1] != "ADP" and (
+            lower[j - 1] not in stop or pos[j - 1] == "NOUN"
         ):
             return j
     return i
@@ -389,30 +391,30 @@ def _skip_circumstance(doc: Doc, i: int, limit: int) -> int:
 
 def _skip_complement(doc: Doc, i: int, limit: int) -> int:
     j = i + 1
-    while j < len(doc) and doc[j].idx < limit and j < i + 5:
-        if doc[j].pos_ in ("PROPN", "NOUN"):
+    pos, starts = words(doc, "POS"), offsets(doc)
+    while j < len(doc) and starts[j] < limit and j < i + 5:
+        if pos[j] in ("PROPN", "NOUN"):
             nxt = j + 1
-            if nxt < len(doc) and doc[nxt].pos_ == "PROPN" and doc[j].pos_ == "NOUN":
+            if nxt < len(doc) and pos[nxt] == "PROPN" and pos[j] == "NOUN":
                 return nxt  # "aux journalistes Jean Dupont" is rare; keep the name
-            return nxt if nxt < len(doc) and doc[nxt].pos_ in ("PROPN", "DET") else i
+            return nxt if nxt < len(doc) and pos[nxt] in ("PROPN", "DET") else i
         j += 1
     return i
 
 
 def _in_noun_phrase(doc: Doc, i: int, start: int) -> bool:
-    tok = doc[i]
-    if tok.is_space or "\n" in tok.text:
+    text, pos = words(doc, "ORTH")[i], words(doc, "POS")
+    if ids(doc, "IS_SPACE")[i] or "\n" in text:
         return False
-    if tok.text == ",":  # apposition: "le ministre russe, Sergueï Lavrov"
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        return i > start and nxt is not None and nxt.pos_ == "PROPN"
-    if tok.is_punct:
+    if text == ",":  # apposition: "le ministre russe, Sergueï Lavrov"
+        return i > start and i + 1 < len(doc) and pos[i + 1] == "PROPN"
+    if ids(doc, "IS_PUNCT")[i]:
         return False
-    words = cue_words()
-    if tok.lower_ in words.np_stop and i > start:
+    cues, lower = cue_words(), words(doc, "LOWER")[i]
+    if lower in cues.np_stop and i > start:
         return False
-    return tok.pos_ in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM") or (
-        tok.lower_ in words.np_links and i > start
+    return pos[i] in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM") or (
+        lower in cues.np_links and i > start
     )
 
 
@@ -423,16 +425,17 @@ def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | Non
     parser often misses a subject at a paragraph start); otherwise the parser's subjects.
     """
     near = _phrase_before(doc, auxiliaries_before(verb), floor)
+    pos = words(doc, "POS")
     if near is not None and _starts_clause(doc, near[0], floor) and any(
-        t.pos_ in ("PROPN", "PRON") for t in doc[near[0] : near[1]]
+        pos[k] in ("PROPN", "PRON") for k in range(*near)
     ):
         return _chars(doc, near)
-    words = cue_words()
-    subject, auxiliary = words.labels("subject"), words.labels("auxiliary")
+    cues, dep, kids, starts = cue_words(), words(doc, "DEP"), children(doc), offsets(doc)
+    subject, auxiliary = cues.labels("subject"), cues.labels("auxiliary")
     subjects = [
-        child for tok in [verb, *(c for c in verb.children if c.dep_ in auxiliary)]
-        for child in tok.children
-        if child.dep_ in subject and child.i < verb.i and child.idx >= floor
+        doc[child] for k in [verb.i, *(c for c in kids[verb.i] if dep[c] in auxiliary)]
+        for child in kids[k]
+        if dep[child] in subject and child < verb.i and starts[child] >= floor
     ]
     if subjects:
         return _subtree_span(doc, subjects, verb)
@@ -442,37 +445,37 @@ def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | Non
 def _phrase_before(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
     """Token range of the noun phrase ending just before token ``i`` (clitics skipped)."""
     j = i
-    words = cue_words()
-    while j > 0 and doc[j - 1].lower_ in words.clitics:
+    cues, lower, pos = cue_words(), words(doc, "LOWER"), words(doc, "POS")
+    starts, space = offsets(doc), ids(doc, "IS_SPACE")
+    while j > 0 and lower[j - 1] in cues.clitics:
         j -= 1
-    if j > 0 and doc[j - 1].text == ",":
+    if j > 0 and words(doc, "ORTH")[j - 1] == ",":
         j -= 1  # "le ministre, Sergueï Lavrov, a déclaré"
     end = j
-    while j > 0 and doc[j - 1].idx >= floor and not doc[j - 1].is_space and (
-        doc[j - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET", "NUM")
-        or doc[j - 1].lower_ in words.np_of
-        or (j == end and doc[j - 1].pos_ == "PRON")
+    while j > 0 and starts[j - 1] >= floor and not space[j - 1] and (
+        pos[j - 1] in ("PROPN", "NOUN", "ADJ", "DET", "NUM")
+        or lower[j - 1] in cues.np_of
+        or (j == end and pos[j - 1] == "PRON")
     ):
         j -= 1
-    while j < end and (doc[j].pos_ not in ("PROPN", "NOUN", "PRON", "DET")
-                       or doc[j].lower_ in words.relatives):
+    while j < end and (pos[j] not in ("PROPN", "NOUN", "PRON", "DET")
+                       or lower[j] in cues.relatives):
         j += 1  # "Et d'ajouter", "ce qu'a dit": a phrase starts with a determiner or a noun
-    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[j:end]):
+    if not any(pos[k] in ("PROPN", "NOUN", "PRON") for k in range(j, end)):
         return None
     return (j, end)
 
 
 def _starts_clause(doc: Doc, i: int, floor: int) -> bool:
     """The phrase at token ``i`` can be a subject: it is not the object of a preposition."""
-    if i == 0 or doc[i - 1].idx < floor:
+    if i == 0 or offsets(doc)[i - 1] < floor:
         return True
-    prev = doc[i - 1]
-    return prev.is_punct or prev.is_space or prev.pos_ in ("CCONJ", "SCONJ", "ADV")
+    return bool(ids(doc, "IS_PUNCT")[i - 1] or ids(doc, "IS_SPACE")[i - 1]) or words(
+        doc, "POS")[i - 1] in ("CCONJ", "SCONJ", "ADV")
 
 
 def _chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
-    last = doc[tokens[1] - 1]
-    return doc[tokens[0]].idx, last.idx + len(last.text)
+    return offsets(doc)[tokens[0]], ends(doc)[tokens[1] - 1]
 
 
 def _subtree_span(doc: Doc, subjects: list[Token], head: Token) -> tuple[int, int]:

@@ -70,7 +70,7 @@ from veille.nlp.quotes.indirect_sources import (
 from veille.nlp.quotes.marks import dialogue_line_at, mark_rules
 from veille.nlp.scope import current_pack
 from veille.nlp.spans import Spans
-from veille.nlp.tokens import ids
+from veille.nlp.tokens import ids, offsets, words
 
 _CANDIDATES = "veille.quotes.indirect_candidates."
 
@@ -93,11 +93,11 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
     if opener is not None:
         found.append(opener)
         taken_until = opener.end
-    candidates = _candidates(doc)
+    candidates, starts = _candidates(doc), offsets(doc)
     for i in candidates[bisect_left(candidates, tokens[0]) : bisect_left(candidates, tokens[1])]:
-        tok = doc[i]
-        if tok.idx < taken_until or tok.idx in quoted:
+        if starts[i] < taken_until or starts[i] in quoted:
             continue
+        tok = doc[i]
         got = from_source(doc, tok, sentence) or from_relative(doc, tok, sentence)
         if got is not None and found and got.start < found[-1].end:
             # "X a dit que A, selon le journal": A is X's, reported by the journal; not twice
@@ -253,9 +253,9 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
 
 
 def _after_complementizer(doc: Doc, start: int) -> bool:
-    span = span_of(doc, start, start + 1)
-    return span is not None and span[0].i > 0 and (
-        doc[span[0].i - 1].lower_ in indirect_words().complementizers)
+    tokens = token_range(doc, start, start + 1)
+    return tokens is not None and tokens[0] > 0 and (
+        words(doc, "LOWER")[tokens[0] - 1] in indirect_words().complementizers)
 
 
 def _participle_cue(doc: Doc, verb: Token, start: int, sentence: tuple[int, int]
@@ -372,12 +372,12 @@ def _can_speak(subject: str) -> bool:
     second persons ("je pense que", "vous dites que") are the author or the reader, not a source.
     """
     lists = indirect_words()
-    words = subject.casefold().replace("’", "'").split()
-    if words and words[0] in lists.non_speakers:
+    said = subject.casefold().replace("’", "'").split()
+    if said and said[0] in lists.non_speakers:
         return False
     # "qui" is fine: "Le ministre, qui s'exprimait devant le Sénat, a affirmé que ..."
     return not any(w == c or (c.endswith("'") and w.startswith(c))
-                   for w in words for c in lists.clause_words)
+                   for w in said for c in lists.clause_words)
 
 
 def _subject_of_quote(doc: Doc, got: Reported) -> bool:
@@ -388,8 +388,8 @@ def _subject_of_quote(doc: Doc, got: Reported) -> bool:
         return False
     if text[got.end : got.end + 3].lstrip()[:1] not in mark_rules().openers:
         return False
-    span = span_of(doc, got.start, got.end)
-    return span is not None and span[0].pos_ in ("DET", "PROPN", "PRON", "NOUN")
+    tokens = token_range(doc, got.start, got.end)
+    return tokens is not None and words(doc, "POS")[tokens[0]] in ("DET", "PROPN", "PRON", "NOUN")
 
 
 def _words(doc: Doc, got: Reported) -> int:
@@ -400,5 +400,5 @@ def _is_clause(doc: Doc, got: Reported) -> bool:
     """Reported content is a clause: enough words and a verb ("à ses collègues de" is not)."""
     if len(text_of(doc)[got.start : got.end].split()) < MIN_WORDS:
         return False
-    span = span_of(doc, got.start, got.end)
-    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+    tokens, pos = token_range(doc, got.start, got.end), words(doc, "POS")
+    return tokens is not None and any(pos[k] in ("VERB", "AUX") for k in range(*tokens))
