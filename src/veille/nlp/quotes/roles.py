@@ -34,6 +34,7 @@ _AHEAD_SENTENCES = 3  # the cue's own sentence and the next two
 # Qualifiers asked about per KB before the memo of their countries starts afresh (the
 # lru_cache this replaces held as many).
 _COUNTRY_MEMO = 4096
+_WORDS_MEMO = 4096  # qualifiers kept per pack before that memo starts afresh
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class _Rules:
     clause_words: frozenset[str]
     occupation: re.Pattern[str]  # any noun as a title: "le graphiste portugais X"
     not_titles: frozenset[str]  # nouns of things named after people: "le lycée X"
+    # qualifier -> its words (words_of): a document asks about the same few many times
+    words_memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _build_rules(pack: LanguagePack) -> _Rules:
@@ -81,9 +84,15 @@ def _rules() -> _Rules:
 
 def words_of(text: str) -> list[str]:
     """Folded words of a qualifier, articles and prepositions left out."""
-    stop = _rules().stop
-    return [w for w in re.findall(r"[\w-]+", fold_keep_offsets(text).replace("'", " "))
-            if w not in stop]
+    rules = _rules()
+    found = rules.words_memo.get(text)
+    if found is None:
+        if len(rules.words_memo) >= _WORDS_MEMO:
+            rules.words_memo.clear()
+        found = rules.words_memo[text] = tuple(
+            w for w in re.findall(r"[\w-]+", fold_keep_offsets(text).replace("'", " "))
+            if w not in rules.stop)
+    return list(found)
 
 
 def country_of(words: list[str]) -> str | None:

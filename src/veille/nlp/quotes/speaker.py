@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from veille.model import Entity
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.entities.text import fold_keep_offsets
-from veille.nlp.quotes.doc import fold
 from veille.nlp.quotes.lexicon import GENDERS, lexicon
 from veille.nlp.quotes.roles import (
     Holder,
@@ -38,6 +37,7 @@ from veille.nlp.quotes.speaker_rules import (
     closed_before,
     collective_body,
     described,
+    folded_name,
     gender_evidence,
     holds_role,
     mentions_starting,
@@ -450,7 +450,7 @@ class SpeakerResolver:
         introduced before, else nobody."""
         for at, said in reversed(self.history):
             if at < pos and pos - at < _RECENT and said.type == "ORG" and (
-                _rules().org_nouns[head] or head in fold(said.name or "").split()
+                _rules().org_nouns[head] or head in folded_name(said.name or "").split()
             ):
                 return said
         for at, said, _, noun in reversed(self.bodies):
@@ -458,7 +458,7 @@ class SpeakerResolver:
             if at < pos and pos - at < _RECENT and (noun == head or _rules().org_nouns[head]):
                 return said
         named = [e for e in self.table.entities() if e.type == "ORG" and head in
-                 fold(e.name).split() and any(m.start < pos for m in e.mentions)]
+                 folded_name(e.name).split() and any(m.start < pos for m in e.mentions)]
         if named:
             return said_of(named[-1])
         if referring:  # only a body the text introduced before

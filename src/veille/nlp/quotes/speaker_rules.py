@@ -8,6 +8,7 @@ import dataclasses
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 
 from veille.lang.pack import LanguagePack
@@ -184,6 +185,13 @@ def described(text: str) -> bool:
         head in pack.place_nouns or head in pack.org_nouns))
 
 
+@lru_cache(maxsize=4096)
+def folded_name(name: str) -> str:
+    """:func:`~veille.nlp.quotes.doc.fold` of an entity's name, memoised: the sieve compares
+    every entity's name on each question, and a document has few names."""
+    return fold(name)
+
+
 def by_surname(table: EntityTable, text: str) -> Entity | None:
     """A capitalised last word that ends a person's name ("Lavrov" -> Sergueï Lavrov).
 
@@ -192,9 +200,9 @@ def by_surname(table: EntityTable, text: str) -> Entity | None:
     words = text.split()
     if not words or not words[-1][:1].isupper():
         return None
-    last = fold(words[-1])
+    last = folded_name(words[-1])
     found = [e for e in table.entities()
-             if e.type == "PER" and fold(e.name).split()[-1:] == [last]]
+             if e.type == "PER" and folded_name(e.name).split()[-1:] == [last]]
     return found[0] if len(found) == 1 else None
 
 
