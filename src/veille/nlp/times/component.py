@@ -20,7 +20,7 @@ from veille.lang.pack import LanguagePack
 from veille.model import TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
-from veille.nlp.quotes.doc import children, features
+from veille.nlp.quotes.doc import children, features, token_range
 from veille.nlp.scope import current_pack
 from veille.nlp.times.grammar import find_times
 from veille.nlp.tokens import heads, ids, offsets, sentence_starts, words
@@ -63,8 +63,8 @@ def extract_times(doc: Doc, ctx: DocContext) -> list[TimeExpr]:
     lean = default_lean(ctx.reference_basis)
 
     def tense(start: int, end: int) -> Lean | None:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        return verb_tense(span.root) if span is not None and len(span) else None
+        found = token_range(doc, start, end)  # char_span(..., "expand"), without the Span
+        return _tense_at(doc, _root(doc, *found)) if found is not None else None
 
     return [
         TimeExpr(t.start, t.end, t.text, t.value, t.anchor)  # type: ignore[arg-type]
@@ -78,13 +78,45 @@ def default_lean(basis: str) -> Lean:
     return "past"
 
 
+def _root(doc: Doc, start: int, end: int) -> int:
+    """``doc[start:end].root`` as spaCy's ``Span.root`` finds it: a sentence root inside, else
+    the first of the tokens whose head is outside with the fewest steps up to a root."""
+    token_heads = heads(doc)
+    root = next((i for i in range(start, end) if token_heads[i] == i), None)
+    if root is not None:
+        return root
+    best, found = len(doc), start
+    for i in range(start, end):
+        if not start <= token_heads[i] < end:
+            steps = _steps_to_root(doc, i)
+            if steps < best:
+                best, found = steps, i
+    return found
+
+
+def _steps_to_root(doc: Doc, i: int) -> int:
+    """spaCy's ``_count_words_to_root``: a space or a punctuation mark with no dependents
+    comes last."""
+    token_heads, size = heads(doc), len(doc)
+    if (ids(doc, "IS_SPACE")[i] or ids(doc, "IS_PUNCT")[i]) and not children(doc)[i]:
+        return size - 1
+    steps = 0
+    while token_heads[i] != i and steps < size:
+        i, steps = token_heads[i], steps + 1
+    return steps
+
+
 def verb_tense(token: Token) -> Lean | None:
     """"past", "future", "none" (a present: no lean) or None (no verb, no clue) for the verb
     governing ``token``."""
+    return _tense_at(token.doc, token.i)
+
+
+def _tense_at(doc: Doc, i: int) -> Lean | None:
+    """:func:`verb_tense` of token ``i``."""
     # The Doc's columns (veille.nlp.tokens), not Token objects: the times and events stages
     # ask this of some ten tokens a document, and each Token walk made dozens of objects.
-    doc = token.doc
-    verb = _governing_verb(doc, token.i)
+    verb = _governing_verb(doc, i)
     if verb is None:
         return None
     cues = tense_cues()
