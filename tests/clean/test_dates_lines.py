@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from veille.clean.dates import TextYears
 from veille.clean.document import clean_document
 from veille.extract import extract_records
 from veille.lang.pack import LanguagePack
@@ -169,3 +170,12 @@ def test_english_date_lines_follow_the_same_rules() -> None:
             "on February 12, 2026.")
     source = clean_document(RawDocument(text, "t", language="en"), SETTINGS).source
     assert (source.published, source.reference_date_basis) == ("2026-03-03", "dateline")
+
+
+def test_the_years_of_a_text_are_read_once_when_asked() -> None:
+    pack = LanguagePack.load("fr")
+    years = TextYears("Signé le 12 février 2026, révisé le 03/04/2027, après 2001.", pack)
+    assert years._years is None  # nothing read until a date without its year asks
+    assert list(years) == [2026, 2027]  # full dates only: "2001" alone is no date
+    assert list(years) == [2026, 2027] and years._years == [2026, 2027]
+    assert list(TextYears("Aucune date ici.", pack)) == []

@@ -8,7 +8,7 @@ document's language.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from veille.lang.pack import LanguagePack, alternation
@@ -107,6 +107,23 @@ def explicit_dates(text: str, pack: LanguagePack) -> list[str]:
         except ValueError:
             continue
     return found
+
+
+class TextYears:
+    """The years of ``text``'s full dates (:func:`explicit_dates`), read on first use: only a
+    date without its year needs them, and reading every date of the text for each date line
+    tried cost more than the date lines (issue 15)."""
+
+    __slots__ = ("_pack", "_text", "_years")
+
+    def __init__(self, text: str, pack: LanguagePack) -> None:
+        self._text, self._pack = text, pack
+        self._years: list[int] | None = None
+
+    def __iter__(self) -> Iterator[int]:
+        if self._years is None:
+            self._years = [int(value[:4]) for value in explicit_dates(self._text, self._pack)]
+        return iter(self._years)
 
 
 def weekday_date(day: str, month: str, year: str | None, weekday: str | None,

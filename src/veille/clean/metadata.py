@@ -10,9 +10,9 @@ import re
 from urllib.parse import urlsplit
 
 from veille.clean.dates import (
+    TextYears,
     agency_source,
     date_parts,
-    explicit_dates,
     stamp_source,
     stamp_value,
     weekday_date,
@@ -36,7 +36,7 @@ def dateline(text: str, pack: LanguagePack, lines_to_scan: int = 8) -> str | Non
     "Paris, le 3 mars 2026.", "Par Marie Durand, le 3 mars 2026", "Publié le 03/03/2026 à
     14h05"), if there is one; a line under the headline or the standfirst counts."""
     lines = [line for line in text.splitlines() if line.strip()][:lines_to_scan]
-    years = [int(value[:4]) for value in explicit_dates(text, pack)]  # for a date without one
+    years = TextYears(text, pack)  # for a date without one
     for line in lines:
         for key in _DATELINES:
             match = _dateline_pattern(pack, key).match(line)
@@ -98,10 +98,10 @@ def dated_today(text: str, pack: LanguagePack) -> str | None:
     infer a reference date from: the latest or a future date of a text is not (an article
     announces meetings to come and recalls old ones). Of several, the earliest: "ce jeudi 5
     mars" may name a day to come of the week the text is written in."""
-    years = sorted({int(value[:4]) for value in explicit_dates(text, pack)})
+    years = TextYears(text, pack)
     found = []
     for m in pack.regex(PATTERNS, "today_stamp", re.IGNORECASE, **date_parts(pack)).finditer(text):
-        day = weekday_date(m["day"], m["month"], m["year"], m["wd"], years, pack)
+        day = weekday_date(m["day"], m["month"], m["year"], m["wd"], list(years), pack)
         if day and (m["year"] or m["wd"]):
             found.append(day)
     return min(found, default=None)
