@@ -179,6 +179,14 @@ class KnowledgeBase:
         value = table[key] = compute()
         return value
 
+    def name_keys(self, entry: KBEntry) -> frozenset[str]:
+        """The name keys of every label and alias of ``entry``: remembered for the KB's own
+        entries, as a place carries hundreds of spellings and a linked place is met often."""
+        if self._entries.get(entry.key) is not entry:
+            return frozenset(name_key(n) for n in entry.names())
+        return self.memo("name_keys", entry.key,
+                         lambda: frozenset(name_key(n) for n in entry.names()))
+
     def add(self, entry: KBEntry) -> None:
         """Add or replace (same key) an entry."""
         self._derived.clear()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
@@ -60,16 +61,16 @@ class EntityTable:
         self._index = _Index()
         self._next_rank = 1
         # Mentions arrive out of order; sort them when read after a change, not on every read
-        # (the quote and event stages read the table thousands of times in a long text).
-        self._unsorted = False
+        # (the quote and event stages read the table thousands of times in a long text), and
+        # only the clusters that changed.
+        self._unsorted: dict[int, _Cluster] = {}
 
     # -- reading ---------------------------------------------------------------------------
     def entities(self) -> list[Entity]:
         """Entities with at least one mention, mentions in text order."""
-        if self._unsorted:
-            for cluster in self._clusters:
-                cluster.entity.mentions.sort(key=lambda m: (m.start, m.end))
-            self._unsorted = False
+        for cluster in self._unsorted.values():
+            cluster.entity.mentions.sort(key=_TEXT_ORDER)
+        self._unsorted.clear()
         return [c.entity for c in self._clusters if c.entity.mentions]
 
     def lookup(self, start: int, end: int, types: tuple[str, ...] = ALL_TYPES) -> Entity | None:
@@ -177,7 +178,7 @@ class EntityTable:
         cluster.spans.add((start, end))
         insort(cluster.starts, start)
         self._index.add_mention(mention, cluster)
-        self._unsorted = True
+        self._unsorted[id(cluster)] = cluster
 
     def merge(self, entity: Entity, into: Entity) -> Entity:
         """Move ``entity``'s names and mentions into ``into`` and forget ``entity``."""
@@ -203,7 +204,7 @@ class EntityTable:
             return self.merge(entity, other)
         cluster.entry = entry
         self._index.link(cluster, entry, self.reference)
-        self._add_keys(cluster, {name_key(n) for n in entry.names()})
+        self._add_keys(cluster, self.kb.name_keys(entry))
         # The KB's label in the document's language names the entity; without one, the
         # document's own form stays ("Abou Dhabi" rather than the English "Abu Dhabi").
         own = entity.name if entity.mentions else ""
@@ -328,7 +329,7 @@ class EntityTable:
     def _cluster(self, entity: Entity) -> _Cluster:
         return self._index.cluster_of(entity)
 
-    def _add_keys(self, cluster: _Cluster, keys: set[str]) -> None:
+    def _add_keys(self, cluster: _Cluster, keys: AbstractSet[str]) -> None:
         for key in keys - cluster.keys:
             cluster.keys.add(key)
             self._index.add_key(cluster, key)
@@ -483,3 +484,4 @@ def _in_rank_order(clusters: list[_Cluster]) -> list[_Cluster]:
 
 
 _RANK = attrgetter("rank")
+_TEXT_ORDER = attrgetter("start", "end")
