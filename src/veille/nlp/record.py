@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA
 from spacy.tokens import Doc
 
 from veille.model import Entity, Event, Quote, TimeExpr
+from veille.nlp.tokens import ids, words
 
 
 @dataclass
@@ -22,10 +22,11 @@ class Analysis:
 def analysis_of(doc: Doc) -> Analysis:
     """The extraction of one processed Doc; spaCy objects stay here."""
     table = doc._.veille_entities
-    # One array of the three attributes instead of a Token object per word (a Doc of 10,000
-    # tokens made 10,000 of them here).
-    strings = doc.vocab.strings
-    lemmas = " ".join(strings[int(lemma)] for alpha, stop, lemma
-                      in doc.to_array([IS_ALPHA, IS_STOP, LEMMA]).tolist() if alpha and not stop)
+    # The Doc's columns instead of a Token object per word (a Doc of 10,000 tokens made 10,000
+    # of them here); the lemmas' strings are the ones the components already read (the tense
+    # of a date's verb reads them in nearly every document).
+    lemmas = " ".join(lemma for lemma, alpha, stop in zip(
+        words(doc, "LEMMA"), ids(doc, "IS_ALPHA"), ids(doc, "IS_STOP"), strict=True)
+        if alpha and not stop)
     return Analysis(table.entities() if table is not None else [], doc._.veille_quotes or [],
                     doc._.veille_times or [], doc._.veille_events or [], lemmas)
