@@ -185,3 +185,12 @@ def test_link_sees_an_entry_added_after_a_first_answer() -> None:
     kb.add(KBEntry(key="veille:b", type="ORG", labels={"fr": "Bureau Beta"}))
     found = kb.link("Bureau Beta", "ORG")
     assert found is not None and found.key == "veille:b"
+
+
+def test_name_keys_of_an_entry_cover_labels_and_aliases() -> None:
+    entry = KBEntry(key="veille:c", type="LOC", labels={"fr": "Sainte-Hélène", "en": "St Helena"},
+                    aliases={"fr": ["Île Sainte-Hélène"]})
+    kb = KnowledgeBase([entry])
+    assert kb.name_keys(entry) == {"sainte helene", "st helena", "ile sainte helene"}
+    stranger = KBEntry(key="veille:c", type="LOC", labels={"fr": "Autre Lieu"})
+    assert kb.name_keys(stranger) == {"autre lieu"}  # not the KB's entry of that key

@@ -255,9 +255,9 @@ def _place_then_name(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | 
     tagger joins a place and the name right after it). Split when the KB knows the place,
     not the whole, and two capitalised words or more follow."""
     span = text[trimmed.start : trimmed.end]
-    words = list(re.finditer(r"\S+", span))
-    if trimmed.title or len(words) < 3 or span != trimmed.name or kb.link(span, None, on):
+    if trimmed.title or span != trimmed.name or len(span.split()) < 3 or kb.link(span, None, on):
         return None
+    words = list(re.finditer(r"\S+", span))
     # Without the KB: "à Cotonou Kossi Amegan, ministre togolais": a place preposition
     # before and a role in apposition after; the name is then the last two words.
     cue = bool(rules.place_before.search(text, max(0, trimmed.start - 12), trimmed.start)

@@ -205,10 +205,13 @@ def join_hyphens(text: str, start: int, end: int, rules: SpanRules | None = None
     words), so a capitalised word hyphen-joined to a span belongs to it.
     """
     rules = rules or span_rules()
-    right = rules.hyphen_right.match(text, end)
+    # The patterns open (or close) on the hyphen: most spans have none beside them. (``$``
+    # also matches before a final line break.)
+    right = rules.hyphen_right.match(text, end) if text[end : end + 1] == "-" else None
     if right:
         end = right.end()
-    left = rules.hyphen_left.search(text, max(0, start - 60), start)
+    left = rules.hyphen_left.search(text, max(0, start - 60), start) if text[
+        start - 1 : start] in ("-", "\n") else None
     if left:
         start = left.start()
     return start, end
@@ -218,10 +221,11 @@ def join_known(text: str, start: int, end: int, known: Callable[[str], bool],
                rules: SpanRules | None = None) -> tuple[int, int]:
     """Grow a span over a spaced link ("Rio" + " de Janeiro") when ``known`` accepts the whole."""
     rules = rules or span_rules()
-    right = rules.spaced_right.match(text, end)
+    right = rules.spaced_right.match(text, end) if text[end : end + 1] == " " else None
     if right and known(text[start : right.end()]):
         return start, right.end()
-    left = rules.spaced_left.search(text, max(0, start - 40), start)
+    left = rules.spaced_left.search(text, max(0, start - 40), start) if text[
+        start - 1 : start] in (" ", "\n") else None
     if left and known(text[left.start() : end]):
         return left.start(), end
     return start, end
