@@ -66,8 +66,9 @@ def extract_events(
 ) -> list[Event]:
     """Every event of ``doc`` with participants, place, date, status and CAMEO code."""
     text = text_of(doc)
-    host = _host(text, table)
-    actors = _actors(text, table, host)
+    turns = _turns(text, table)
+    host = _host(turns)
+    actors = _actors(text, table, host, turns)
     context = EventContext(ctx.reference_date, ctx.reference_basis in ("published", "dateline"),
                            host, _re()["questions"].search(text) is not None, ctx.publisher)
     people = {a.name for a in actors if a.type == "PER"}
@@ -76,21 +77,28 @@ def extract_events(
     previous_start = previous_end = 0
     heading: list[Event] = []
     replaced: list[Event] = []
+    # the pair of the latest event with two people, kept as events come (not searched for
+    # at each sentence: a long text stays linear)
+    pair: tuple[str, str] | None = None
     sentences = split_sentences(text)
     # each actor, time and trigger handed to its sentence once: linear in the document
     for (start, end), named, when, found in zip(
             sentences, _by_sentence(actors, sentences), _by_sentence(times, sentences),
             sentence_triggers(text, sentences), strict=True):
-        inside = sorted(named + subject_pronoun(text, start, end, previous, previous_start)
-                        + clause_pronouns(text, start, found, named, (previous, previous_start))
-                        + plural_roles(text, actors, start, end, last_pair(events, people)),
-                        key=lambda a: a.start)
-        future = _FutureTriggers(doc, found)
-        # the venue of the sentence before, in the same paragraph
-        # the events of the section's heading, for the mentions under it that name nobody
-        around = SentenceContext("\n" not in text[previous_end:start]
-                                 and any(is_place(text, a) for a in previous), tuple(heading))
-        told = build_events(text, (start, end), inside, when, context, future, around, found)
+        told: list[Event] = []
+        if found:  # a sentence with no trigger tells no event: no pronoun or place to read
+            inside = sorted(named + subject_pronoun(text, start, end, previous, previous_start)
+                            + clause_pronouns(text, start, found, named,
+                                              (previous, previous_start))
+                            + plural_roles(text, actors, start, end, pair),
+                            key=lambda a: a.start)
+            # the venue of the sentence before, in the same paragraph
+            # the events of the section's heading, for the mentions under it that name nobody
+            around = SentenceContext("\n" not in text[previous_end:start]
+                                     and any(is_place(text, a) for a in previous),
+                                     tuple(heading))
+            told = build_events(text, (start, end), inside, when, context,
+                                _FutureTriggers(doc, found), around, found)
         # a replaced plan still names the pair "les deux dirigeants" of the next sentences
         replaced.extend(e for e in told if _superseded_plan(text, (start, end), e))
         if "\n" not in text[previous_end:start]:
@@ -99,6 +107,7 @@ def extract_events(
         if is_heading(text, start, end):
             heading = told
         events.extend(told)
+        pair = last_pair(told, people) or pair
         previous, previous_start, previous_end = named, start, end
     events = [e for e in events if not any(e is r for r in replaced)]
     told = drop_heading_repeats(text, drop_headline_repeats(text, merge_mentions(
@@ -130,21 +139,33 @@ def _most_specific_places(text: str, actors: list[Actor], events: list[Event]) -
     """Events put in a region the document places one city in ("le sommet en Alaska" once
     the text said "à Anchorage, en Alaska") are at that city."""
     cities = cities_of_regions(text, [a for a in actors if a.type == "LOC"])
+    said_here = _re()["here"]
     here = next((a.name for a in actors if a.type == "LOC"
-                 and _re()["here"].search(text, max(0, a.start - 20), a.start)), None)
+                 and said_here.search(text, max(0, a.start - 20), a.start)), None)
     # the interview the text itself is (dated by its reference) is where its speakers are
     placed = [replace(e, place=here) if e.date_basis == "reference" and e.place is None
               else e for e in events]
     return [replace(e, place=cities[e.place]) if e.place in cities else e for e in placed]
 
 
-def _host(text: str, table: EntityTable) -> str | None:
-    """The person a transcript is an interview with: the named speaker of most turns."""
-    counts: dict[str, int] = {}
+_Turn = tuple[re.Match[str], str | None]
+
+
+def _turns(text: str, table: EntityTable) -> list[_Turn]:
+    """Each transcript turn's speaker label, with the person it names (None if nobody)."""
+    turns: list[_Turn] = []
     for label in _re()["turn"].finditer(text):
         entity = table.find_by_name(label["label"], ("PER",))
-        if entity is not None:
-            counts[entity.name] = counts.get(entity.name, 0) + 1
+        turns.append((label, entity.name if entity is not None else None))
+    return turns
+
+
+def _host(turns: list[_Turn]) -> str | None:
+    """The person a transcript is an interview with: the named speaker of most turns."""
+    counts: dict[str, int] = {}
+    for _, name in turns:
+        if name is not None:
+            counts[name] = counts.get(name, 0) + 1
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
@@ -195,7 +216,8 @@ def _by_sentence(items: list[_Spanned], sentences: list[tuple[int, int]]
     return grouped
 
 
-def _actors(text: str, table: EntityTable, host: str | None) -> list[Actor]:
+def _actors(text: str, table: EntityTable, host: str | None, turns: list[_Turn]
+            ) -> list[Actor]:
     actors = [Actor(m.start, m.end, e.name, e.type)
               for e in table.entities() for m in e.mentions]
     for m in _re()["compound"].finditer(text):  # "le sommet Trump-Poutine"
@@ -203,7 +225,7 @@ def _actors(text: str, table: EntityTable, host: str | None) -> list[Actor]:
             entity = table.find_by_name(m.group(group), ("PER",))
             if entity is not None:
                 actors.append(Actor(m.start(group), m.end(group), entity.name, "PER"))
-    actors.extend(_speakers(text, table, host))
+    actors.extend(_speakers(text, turns, host))
     return _spelled_out(text, sorted(set(actors), key=lambda a: a.start))
 
 
@@ -234,18 +256,16 @@ def _abbreviates(acronym: str, name: str) -> bool:
     return all(letter in found for letter in letters)
 
 
-def _speakers(text: str, table: EntityTable, host: str | None) -> list[Actor]:
+def _speakers(text: str, turns: list[_Turn], host: str | None) -> list[Actor]:
     """In a transcript, "je" and "nous" of a turn are its speaker ("Sergey Lavrov : ..."), and
     "vous" of an unnamed interviewer's turn ("Question : Vous avez rencontré...") its host."""
-    labels = list(_re()["turn"].finditer(text))
     found: list[Actor] = []
-    for i, label in enumerate(labels):
-        entity = table.find_by_name(label["label"], ("PER",))
-        name, pronoun = (entity.name, _re()["speaker_first_person"]) if entity else \
+    for i, (label, speaker) in enumerate(turns):
+        name, pronoun = (speaker, _re()["speaker_first_person"]) if speaker is not None else \
             (host, _re()["second_person"])
         if name is None:
             continue
-        stop = labels[i + 1].start() if i + 1 < len(labels) else len(text)
+        stop = turns[i + 1][0].start() if i + 1 < len(turns) else len(text)
         found.extend(Actor(m.start(), m.end(), name, "PER")
                      for m in pronoun.finditer(text, label.end(), stop))
     return found
