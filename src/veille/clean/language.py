@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import Any
 
 import numpy
@@ -56,7 +57,7 @@ class _Model:
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of ``text``'s language, or ``und`` when it has too few words."""
     sample = text[:_MAX_CHARS]
-    if len(_WORD.findall(sample)) < _MIN_WORDS:
+    if len(list(islice(_WORD.finditer(sample), _MIN_WORDS))) < _MIN_WORDS:  # stop at enough
         return UNDETERMINED
     model = _model()
     if model is None:

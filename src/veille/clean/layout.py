@@ -51,9 +51,10 @@ def interview_blocks(text: str, blocks: list[Block]) -> list[Block]:
 
 # A quote box signed by its speaker: the words, then a dash and a name, maybe a role after a
 # comma ("... m'ont aidée à me relever —Anne Moreau, reporter"). The name is capitalised words.
+_DASHES = "—–"
 BOX_SIGNATURE = re.compile(
-    r"\s*[—–]\s*(?P<name>[^\W\d_][\w.'’-]+(?:\s+(?:[^\W\d_][\w.'’-]+)){0,3})"
-    r"(?:\s*,\s*[^,\n—–]{1,60})?\s*$")
+    rf"\s*[{_DASHES}]\s*(?P<name>[^\W\d_][\w.'’-]+(?:\s+(?:[^\W\d_][\w.'’-]+)){{0,3}})"
+    rf"(?:\s*,\s*[^,\n{_DASHES}]{{1,60}})?\s*$")
 _QUOTE_MARKS = "«»“”\""
 # A box is a few sentences; a longer paragraph ending on a signature is an article's.
 _MAX_BOX_WORDS = 120
@@ -61,6 +62,8 @@ _MAX_BOX_WORDS = 120
 
 def signature(text: str) -> re.Match[str] | None:
     """The speaker's signature closing a quote box, or None; the name's words capitalised."""
+    if not any(dash in text for dash in _DASHES):  # no signature without its dash: no search
+        return None
     found = BOX_SIGNATURE.search(text)
     if found is None or found.start() == 0:
         return None
