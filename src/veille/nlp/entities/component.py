@@ -75,6 +75,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:»\n]\s*|[«\"]\s*)$")
 # Characters a match of _PREVIOUS_WORD may hold: a tail without any other is searched whole.
 _PREVIOUS_WORD_CHARS = re.compile(r"[\w. \u00a0-]*\n?")
 _TAIL = 120  # characters before an offset the end-anchored patterns are first tried on
+_WORD = re.compile(r"\S+")
 
 
 @dataclass
@@ -257,7 +258,7 @@ def _place_then_name(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | 
     span = text[trimmed.start : trimmed.end]
     if trimmed.title or span != trimmed.name or len(span.split()) < 3 or kb.link(span, None, on):
         return None
-    words = list(re.finditer(r"\S+", span))
+    words = list(_WORD.finditer(span))
     # Without the KB: "à Cotonou Kossi Amegan, ministre togolais": a place preposition
     # before and a role in apposition after; the name is then the last two words.
     cue = bool(rules.place_before.search(text, max(0, trimmed.start - 12), trimmed.start)
@@ -360,21 +361,32 @@ def gazetteer_candidates(text: str, taken: list[_Candidate], roles: list[RoleMat
     spans = Spans([(c.start, c.end) for c in taken] + [(r.start, r.end) for r in roles])
     found: list[_Candidate] = []
     for run in current_pack().derive(_rules).caps_run.finditer(text):
-        words = list(re.finditer(r"\S+", run.group(0)))
-        i = 0
-        while i < len(words):
-            hit = _longest_known(run.group(0), words, i, kb)
-            if hit is None:
-                i += 1
-                continue
-            j, entry = hit
-            start, end = run.start() + words[i].start(), run.start() + words[j].end()
+        # Runs recur ("Le", "Selon", "Paris"): their known names are remembered by the KB.
+        for first, last, entry in kb.memo(_run_hits, run.group(0),
+                                          partial(_run_hits, run.group(0), kb)):
+            start, end = run.start() + first, run.start() + last
             if not spans.overlaps(start, end):
                 found.append(_Candidate(start, end, entry.label, entry.type, text[start:end],
                                         "name"))
                 spans.add(start, end)
-            i = j + 1
     return found
+
+
+def _run_hits(run: str, kb: KnowledgeBase) -> tuple[tuple[int, int, KBEntry], ...]:
+    """The known names in a run of capitalised words, from its first word on, each the
+    longest from its first word: offsets in the run and the entry."""
+    words = list(_WORD.finditer(run))
+    hits = []
+    i = 0
+    while i < len(words):
+        hit = _longest_known(run, words, i, kb)
+        if hit is None:
+            i += 1
+            continue
+        j, entry = hit
+        hits.append((words[i].start(), words[j].end(), entry))
+        i = j + 1
+    return tuple(hits)
 
 
 def _longest_known(run: str, words: list[re.Match[str]], i: int, kb: KnowledgeBase

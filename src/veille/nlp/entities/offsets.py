@@ -24,10 +24,14 @@ def standalone_hits(text: str, surnames: list[str]) -> dict[str, list[tuple[int,
     wanted = {m.group() for m in firsts.values() if m is not None and m.start() == 0}
     starts: dict[str, list[int]] = {}
     # The runs equal to a wanted one, found by one pattern in C rather than a Python step per
-    # word of the text: a run is a stretch of word characters with none on either side.
+    # word of the text: a run is a stretch of word characters with none on either side. The
+    # pattern opens on the words (a look-behind first would be tried at every offset); a
+    # match with a word character before it is no run, and overlaps none.
     runs = "|".join(re.escape(w) for w in sorted(wanted))
-    for run in re.finditer(rf"(?<![\w-])(?:{runs})(?![\w-])", text) if wanted else ():
-        starts.setdefault(run.group(), []).append(run.start())
+    for run in re.finditer(rf"(?:{runs})(?![\w-])", text) if wanted else ():
+        at = run.start()
+        if not at or not _NAME_CHAR.match(text, at - 1):
+            starts.setdefault(run.group(), []).append(at)
     hits: dict[str, list[tuple[int, int]]] = {}
     for surname, first in firsts.items():
         if first is None or first.start() != 0:  # not a word first: the plain search
