@@ -82,3 +82,8 @@ def test_the_strings_of_an_anchor_are_found_in_one_scan_as_a_trie() -> None:
     assert [m.span() for m in found.finditer("le 12\nmai, maire")] == [
         (3, 5), (5, 9), (10, 14)]
     assert found.search("remaniement") is None  # no space before its "mai"
+
+
+def test_a_class_of_figures_needs_a_figure() -> None:
+    assert needs(r"0?[1-9]h").groups == (frozenset({DIGIT}), frozenset({"h"}))
+    assert needs(r"[1-9a]").groups == ()  # a letter may stand in for the figure

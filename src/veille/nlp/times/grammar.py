@@ -161,7 +161,7 @@ def _scan(text: str, lex: TimeLexicon) -> list[_Match]:
             if kind == "weekday" and _generic_weekday(folded, m.start("wd"), lex):
                 continue
             matches.append(_Match(m.start(), m.end(), kind, m.groupdict()))
-    for start, end, groups in enumerated_days(folded, lex):
+    for start, end, groups in enumerated_days(folded, lex, scanner):
         matches.append(_Match(start, end, "dm", groups))
     return matches
 

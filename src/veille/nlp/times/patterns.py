@@ -24,7 +24,7 @@ from veille.lang.pack import LanguagePack, alternation
 from veille.nlp.scope import current_pack
 from veille.nlp.times.guard import guarded
 from veille.nlp.times.prefilter import Needs, needs
-from veille.nlp.times.windows import Anchor, anchor
+from veille.nlp.times.windows import Anchor, Scanner, anchor
 
 PATTERNS = "times/patterns.toml"
 # Kind of expression -> its entry in PATTERNS, in the order the grammar tries them (a tie
@@ -59,6 +59,7 @@ class TimeLexicon:
     needs: tuple[Needs, ...]  # what a text must hold for each of ``patterns`` to match
     anchors: tuple[Anchor | None, ...]  # where in a text each of ``patterns`` can match
     enumeration: re.Pattern[str]
+    enumeration_needs: Needs
     enumerated_day: re.Pattern[str]
     generic_weekday: re.Pattern[str]
     event_of: re.Pattern[str]
@@ -115,6 +116,7 @@ def _build(pack: LanguagePack, guard: Callable[[str, int], str] = guarded) -> Ti
         needs=tuple(needs(pattern.pattern, pattern.flags) for _, pattern in kinds),
         anchors=tuple(anchor(pattern.pattern, pattern.flags) for _, pattern in kinds),
         enumeration=compiled("enumeration"),
+        enumeration_needs=needs(compiled("enumeration").pattern),
         enumerated_day=compiled("enumerated_day", 0),
         generic_weekday=compiled("generic_weekday", 0),
         event_of=compiled("event_of"),
@@ -131,12 +133,15 @@ def _word_lists(pack: LanguagePack, parts: dict[str, str], guard: Callable[[str,
             for key, value in data.items() if isinstance(value, list)}
 
 
-def enumerated_days(text: str, lex: TimeLexicon) -> list[tuple[int, int, dict[str, str | None]]]:
+def enumerated_days(text: str, lex: TimeLexicon, scanner: Scanner | None = None
+                    ) -> list[tuple[int, int, dict[str, str | None]]]:
     """"les 16 et 17 mai", "les 9 et 10 juillet prochains": days that share one month are one
     expression, from the first day to the month (and its year or modifier), valued at the
-    first day."""
+    first day. ``scanner`` (of ``text``) skips a text without the words an enumeration needs."""
     found = []
-    for m in lex.enumeration.finditer(text):
+    matches = scanner.finditer(lex.enumeration, lex.enumeration_needs, None) if scanner \
+        else lex.enumeration.finditer(text)
+    for m in matches:
         first = lex.enumerated_day.search(m.group())  # the first day, before or after the month
         if first is None:
             continue

@@ -126,10 +126,18 @@ def rarity(group: Need) -> tuple[int, int]:
 
 
 def charset_needs(items: list[Any], flags: int) -> list[Need]:
-    if [(op, av) for op, av in items] == [(sre.CATEGORY, sre.CATEGORY_DIGIT)]:
-        return [frozenset({DIGIT})]
     if all(op is sre.LITERAL for op, _ in items):
         chars = [literal_needs(chr(av), flags) for _, av in items]
         if all(chars):
             return [frozenset(s for need in chars for s in need[0])]
+    if all(_digits(op, av) for op, av in items):  # "\d", "[1-9]": a figure
+        return [frozenset({DIGIT})]
     return []
+
+
+def _digits(op: Any, av: Any) -> bool:
+    if op is sre.CATEGORY:
+        return bool(av is sre.CATEGORY_DIGIT)
+    if op is sre.RANGE:
+        return bool(ord("0") <= av[0] <= av[1] <= ord("9"))
+    return bool(op is sre.LITERAL and ord("0") <= av <= ord("9"))
