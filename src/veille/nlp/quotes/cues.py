@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from veille.lang.pack import LanguagePack
-from veille.nlp.quotes.doc import children, features, span_of, text_of
+from veille.nlp.quotes.doc import children, features, lowers, span_of, text_of
 from veille.nlp.quotes.token_patterns import AnchoredMatcher
 from veille.nlp.scope import current_pack
 from veille.nlp.tokens import ends, ids, offsets, words
@@ -203,7 +203,7 @@ def reporting_at(doc: Doc, i: int) -> bool:
     glued = cues.glued.match(words(doc, "ORTH")[i])
     if glued and glued.group(1) in cues.forms:
         return True  # a scraper dropped the space: "Trump ditPlus tard"
-    if lemma not in cues.lemmas and words(doc, "LOWER")[i] not in cues.forms:
+    if lemma not in cues.lemmas and lowers(doc)[i] not in cues.forms:
         return False
     # "une note", "la demande": the same letters as a noun are not a cue, unless inverted. A
     # pipeline without a tagger (spaCy's blank ones) cannot tell: the listed word is the cue.
@@ -229,11 +229,11 @@ def negated(verb: Token) -> bool:
     negation. A negated statement is not reported speech."""
     negation = cue_words().negation
     doc, i = verb.doc, verb.i
-    lower = words(doc, "LOWER")
+    lower = lowers(doc)
     # The parser hangs "ne" and "pas" on the verb, whatever stands between them.
-    lowers = {lower[c] for c in children(doc)[i] if i - 4 <= c <= i + 2}
-    return bool(lowers & negation.get("particle", frozenset())) and bool(
-        lowers & negation.get("adverb", frozenset()))
+    near = {lower[c] for c in children(doc)[i] if i - 4 <= c <= i + 2}
+    return bool(near & negation.get("particle", frozenset())) and bool(
+        near & negation.get("adverb", frozenset()))
 
 
 def author_voice(verb: Token, sentence_start: int) -> bool:
@@ -251,7 +251,7 @@ def author_voice(verb: Token, sentence_start: int) -> bool:
     first = offsets(doc)[auxiliaries_before(verb)]
     opens = first <= sentence_start and pronoun_of(doc, verb) is None
     return opens and (bool(finite)
-                      or cues.imperative.match(words(doc, "LOWER")[verb.i]) is not None)
+                      or cues.imperative.match(lowers(doc)[verb.i]) is not None)
 
 
 def present_participle(tok: Token) -> bool:
@@ -302,7 +302,7 @@ def auxiliaries_before(verb: Token) -> int:
     """
     i = verb.i
     doc = verb.doc
-    pos, lower = words(doc, "POS"), words(doc, "LOWER")
+    pos, lower = words(doc, "POS"), lowers(doc)
     particles = cue_words().particles
     pronouns = _matches(doc).pronouns
     while i > 0 and (pos[i - 1] in ("AUX", "ADV") or lower[i - 1] in particles
@@ -346,7 +346,7 @@ def inverted_subject(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | Non
     A dative complement right after the verb ("déclare à l'AFP Jean Dupont") is skipped.
     """
     i = verb.i + 1
-    cues, lower, pos, starts = (cue_words(), words(doc, "LOWER"), words(doc, "POS"),
+    cues, lower, pos, starts = (cue_words(), lowers(doc), words(doc, "POS"),
                                 offsets(doc))
     if i < len(doc) and lower[i] in cues.dative:
         i = _skip_complement(doc, i, limit)
@@ -375,7 +375,7 @@ def _skip_circumstance(doc: Doc, i: int, limit: int) -> int:
     """Past a circumstance before an inverted subject: "a déclaré mardi le ministre", "a
     affirmé sous couvert d'anonymat un responsable". Unchanged when no subject follows."""
     stop = cue_words().np_stop
-    pos, lower = words(doc, "POS"), words(doc, "LOWER")
+    pos, lower = words(doc, "POS"), lowers(doc)
     if i >= len(doc) or not (pos[i] in ("ADP", "ADV") or lower[i] in stop):
         return i
     starts, punct = offsets(doc), ids(doc, "IS_PUNCT")
@@ -410,7 +410,7 @@ def _in_noun_phrase(doc: Doc, i: int, start: int) -> bool:
         return i > start and i + 1 < len(doc) and pos[i + 1] == "PROPN"
     if ids(doc, "IS_PUNCT")[i]:
         return False
-    cues, lower = cue_words(), words(doc, "LOWER")[i]
+    cues, lower = cue_words(), lowers(doc)[i]
     if lower in cues.np_stop and i > start:
         return False
     return pos[i] in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM") or (
@@ -445,7 +445,7 @@ def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | Non
 def _phrase_before(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
     """Token range of the noun phrase ending just before token ``i`` (clitics skipped)."""
     j = i
-    cues, lower, pos = cue_words(), words(doc, "LOWER"), words(doc, "POS")
+    cues, lower, pos = cue_words(), lowers(doc), words(doc, "POS")
     starts, space = offsets(doc), ids(doc, "IS_SPACE")
     while j > 0 and lower[j - 1] in cues.clitics:
         j -= 1
@@ -515,7 +515,7 @@ def source_cue(doc: Doc, tok: Token) -> SourceCue | None:
     and a comma (``cues_opinion_openers.txt``: "Pour l'économiste Anne Vidal, ..."); None for
     any other token."""
     cues, i = cue_words(), tok.i
-    lower = words(doc, "LOWER")
+    lower = lowers(doc)
     cue = cues.sources.get(lower[i])
     if cue is not None:
         return SourceCue(cue, i)

@@ -11,14 +11,14 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
 from veille.nlp.doctext import text_of as text_of  # re-exported for the quote modules
-from veille.nlp.tokens import ends, heads, offsets, words
+from veille.nlp.tokens import ends, heads, ids, offsets
 
 _CHILDREN = "veille.quotes.children"
+_LOWERS = "veille.quotes.lowers"
 
 
 def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -52,14 +52,52 @@ def children(doc: Doc) -> list[list[int]]:
     return found
 
 
+class Strings:
+    """One token attribute of a Doc as strings, each looked up when first read: the rules read
+    a few tokens' lower case, and turning the whole column into strings cost more than that."""
+
+    def __init__(self, doc: Doc, attr: str) -> None:
+        self._ids = ids(doc, attr)
+        self._strings = doc.vocab.strings
+        self._found: dict[int, str] = {}
+
+    def __getitem__(self, i: int) -> str:
+        found = self._found.get(i)
+        if found is None:
+            h = self._ids[i]
+            found = self._found[i] = self._strings[h] if h else ""
+        return found
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def lowers(doc: Doc) -> Strings:
+    """Each token's lower case (``token.lower_``), read as asked."""
+    found = doc.user_data.get(_LOWERS)
+    if not isinstance(found, Strings):
+        found = doc.user_data[_LOWERS] = Strings(doc, "LOWER")
+    return found
+
+
+_MORPH_MAX = 20_000  # distinct morphologies remembered (a language has a few hundred)
+_MORPHS: dict[int, Mapping[str, tuple[str, ...]]] = {}
+
+
 def features(doc: Doc, i: int) -> Mapping[str, tuple[str, ...]]:
     """The morphological features of token ``i``: field -> values (``token.morph.get``)."""
-    return _parsed_morph(words(doc, "MORPH")[i])
+    h = ids(doc, "MORPH")[i]
+    found = _MORPHS.get(h)
+    if found is None:
+        if len(_MORPHS) > _MORPH_MAX:
+            _MORPHS.clear()
+        # the string store's hash of a morphology is the same in every vocab
+        found = _MORPHS[h] = _parsed_morph(doc.vocab.strings[h] if h else "")
+    return found
 
 
-@lru_cache(maxsize=4096)
 def _parsed_morph(morph: str) -> Mapping[str, tuple[str, ...]]:
-    # spaCy's own form: "Field=Value|Field=Value1,Value2"; few distinct ones in a language
+    # spaCy's own form: "Field=Value|Field=Value1,Value2"; "_" or "" when there is none
     pairs = (field.split("=", 1) for field in morph.split("|") if "=" in field)
     return {field: tuple(values.split(",")) for field, values in pairs}
 

@@ -38,7 +38,7 @@ from veille.nlp.quotes.cues import (
     present_participle,
     pronoun_of,
 )
-from veille.nlp.quotes.doc import span_of, text_of, token_range
+from veille.nlp.quotes.doc import lowers, span_of, text_of, token_range
 from veille.nlp.quotes.indirect_bounds import (
     MIN_WORDS,
     after_conjunction,
@@ -255,7 +255,7 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
 def _after_complementizer(doc: Doc, start: int) -> bool:
     tokens = token_range(doc, start, start + 1)
     return tokens is not None and tokens[0] > 0 and (
-        words(doc, "LOWER")[tokens[0] - 1] in indirect_words().complementizers)
+        lowers(doc)[tokens[0] - 1] in indirect_words().complementizers)
 
 
 def _participle_cue(doc: Doc, verb: Token, start: int, sentence: tuple[int, int]

@@ -26,7 +26,7 @@ from veille.nlp.quotes.cues import (
     source_cue,
     verb_pair,
 )
-from veille.nlp.quotes.doc import features, span_of, text_of, token_range
+from veille.nlp.quotes.doc import features, lowers, span_of, text_of, token_range
 from veille.nlp.quotes.marks import mark_rules
 from veille.nlp.scope import current_pack
 from veille.nlp.tokens import ids, offsets, words
@@ -104,7 +104,7 @@ def coordinated(doc: Doc, got: Reported) -> list[Reported]:
     fixed = cue_words().labels("fixed")
     rules = mark_rules()
     closers = frozenset(rules.pairs.values())
-    lower, dep, pos = words(doc, "LOWER"), words(doc, "DEP"), words(doc, "POS")
+    lower, dep, pos = lowers(doc), words(doc, "DEP"), words(doc, "POS")
     orth, starts = words(doc, "ORTH"), offsets(doc)
     pieces, start = [], got.start
     tokens = token_range(doc, got.start, got.end)
@@ -135,7 +135,7 @@ def after_conjunction(doc: Doc, sentence: tuple[int, int]) -> int:
 
 def content_start(doc: Doc, verb: Token, limit: int) -> int | None:
     """Where the reported content begins after ``verb``, or None if it has no such object."""
-    orth, pos, lower = words(doc, "ORTH"), words(doc, "POS"), words(doc, "LOWER")
+    orth, pos, lower = words(doc, "ORTH"), words(doc, "POS"), lowers(doc)
     i = verb.i + 1
     while i < len(doc) and orth[i].startswith("-") and pos[i] == "PRON":
         i += 1  # "a-t-il ajouté", "explique-t-elle"
@@ -242,7 +242,7 @@ def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
     aux = _auxiliary_of(verb)
     object_infinitive = is_infinitive(doc, tokens[0])
     correlatives = _conjunctions_before(doc, tokens[0])
-    orth, pos, lower, starts = (words(doc, "ORTH"), words(doc, "POS"), words(doc, "LOWER"),
+    orth, pos, lower, starts = (words(doc, "ORTH"), words(doc, "POS"), lowers(doc),
                                 offsets(doc))
     # Only a token after a comma or a conjunction can end the clause: the others are passed
     # over on the columns, without a Token.
@@ -298,7 +298,7 @@ def _conjunctions_before(doc: Doc, i: int) -> frozenset[str]:
     repeated inside the content pairs with it ("ni ... ni", "soit ... soit") and belongs to
     the sentence around the content."""
     found = set()
-    orth, pos, lower = words(doc, "ORTH"), words(doc, "POS"), words(doc, "LOWER")
+    orth, pos, lower = words(doc, "ORTH"), words(doc, "POS"), lowers(doc)
     sent_start, space = ids(doc, "SENT_START"), ids(doc, "IS_SPACE")
     for k in range(i - 1, max(0, i - _CORRELATIVE_REACH) - 1, -1):
         if orth[k] in ".!?" or space[k] and "\n" in orth[k]:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from veille.lang.pack import LanguagePack
 from veille.nlp.quotes.cues import auxiliaries_before, cue_words, inverted_subject
-from veille.nlp.quotes.doc import span_of, text_of
+from veille.nlp.quotes.doc import lowers, span_of, text_of
 from veille.nlp.scope import current_pack
 from veille.nlp.tokens import words
 
@@ -130,7 +130,7 @@ def relative_source(doc: Doc, tok: Token) -> tuple[str, int] | None:
     ``tok`` opens one right after a comma, or right after a name ("le syndicat Sud pour qui
     ..."): a restrictive relative on a common noun ("le candidat pour qui ils ont voté") is
     the preposition's object, no one's opinion."""
-    i, lower = tok.i, words(doc, "LOWER")
+    i, lower = tok.i, lowers(doc)
     # the pair first: the rarest test, on the Doc's columns
     if i < 1 or i + 2 >= len(doc) or f"{lower[i]} {lower[i + 1]}" not in form_words().relatives:
         return None

@@ -20,7 +20,7 @@ from veille.nlp.quotes.cues import (
     reporting_at,
     source_cue,
 )
-from veille.nlp.quotes.doc import features, span_of, text_of, token_range
+from veille.nlp.quotes.doc import features, lowers, span_of, text_of, token_range
 from veille.nlp.quotes.indirect_bounds import (
     Reported,
     after_conjunction,
@@ -98,7 +98,7 @@ def from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | N
     if found is None or tok.i + 1 >= len(doc):
         return None
     lists = indirect_words()
-    if words(doc, "LOWER")[tok.i + 1] in lists.not_source or _distributive(doc, tok.i + 1):
+    if lowers(doc)[tok.i + 1] in lists.not_source or _distributive(doc, tok.i + 1):
         return None
     prep = found.cue
     source = _source_span(doc, tok, sentence[1])
@@ -151,7 +151,7 @@ def _distributive(doc: Doc, first: int) -> bool:
     """The phrase at token ``first``, after a source preposition, says what things vary with
     ("selon chaque région", "selon les différentes académies"): "depending on", not
     "according to"."""
-    distributive, lower = indirect_words().distributive, words(doc, "LOWER")
+    distributive, lower = indirect_words().distributive, lowers(doc)
     if lower[first] in distributive:
         return True
     return (first + 1 < len(doc) and lower[first + 1] in distributive
