@@ -106,9 +106,14 @@ def _features(data: numpy.ndarray[Any, Any], model: _Model
     emitted = emitted[emitted >= 0]
     if not len(emitted):
         return None
-    features, first, counts = numpy.unique(emitted, return_index=True, return_counts=True)
-    order = numpy.argsort(first, kind="stable")
-    return features[order], counts[order].astype(numpy.float32)
+    # Grouped by hand (numpy.unique's options cost a third more): a stable sort keeps each
+    # feature's first emission first in its group.
+    order = numpy.argsort(emitted, kind="stable")
+    ranked = emitted[order]
+    starts = numpy.flatnonzero(numpy.concatenate(([True], ranked[1:] != ranked[:-1])))
+    counts = numpy.diff(numpy.append(starts, len(ranked)))
+    by_first = numpy.argsort(order[starts])
+    return ranked[starts][by_first], counts[by_first].astype(numpy.float32)
 
 
 def _weights(features: numpy.ndarray[Any, Any], model: _Model) -> numpy.ndarray[Any, Any]:
