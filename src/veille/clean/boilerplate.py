@@ -16,7 +16,8 @@ from veille.lang.pack import LanguagePack
 from veille.model import Block, BlockKind, Removed
 
 # An inline credit glued to a caption: "Sergueï Lavrov© RIA Novosti".
-_INLINE_CREDIT = re.compile(r"\s*©\s*[\w .'’/-]{2,60}$")
+_CREDIT_MARK = "©"
+_INLINE_CREDIT = re.compile(rf"\s*{_CREDIT_MARK}\s*[\w .'’/-]{{2,60}}$")
 # UI words left between two banner lines ("OK", "Réseaux sociaux") belong to the banner.
 _MAX_SANDWICH_WORDS = 3
 # A "related-section" heading ("À la une de …", "Sur le même sujet") ends the article only after
@@ -167,7 +168,8 @@ def strip_layout(text: str, pack: LanguagePack, title: str | None = None,
         if line.reason:
             removed.append(Removed(line.start, line.end, line.reason, line.text))
             continue
-        credit = _INLINE_CREDIT.search(line.text)
+        # A line without the mark has no credit: searching it would try every position.
+        credit = _INLINE_CREDIT.search(line.text) if _CREDIT_MARK in line.text else None
         if credit and len(line.text) - len(credit.group()) > 3:
             cut = line.start + credit.start()
             removed.append(Removed(cut, line.end, "photo-credit", credit.group().strip()))
@@ -212,11 +214,11 @@ def _absorb_banner_labels(lines: list[Line]) -> None:
     content = [i for i, line in enumerate(lines) if line.text.strip()]
     for pos, index in enumerate(content):
         line = lines[index]
-        if line.reason or len(line.text.split()) > _MAX_SANDWICH_WORDS:
-            continue
         before = lines[content[pos - 1]].reason if pos > 0 else None
+        if line.reason or before != "cookie-banner":  # told before counting a line's words
+            continue
         after = lines[content[pos + 1]].reason if pos + 1 < len(content) else None
-        if before == "cookie-banner" and after in ("cookie-banner", None):
+        if after in ("cookie-banner", None) and len(line.text.split()) <= _MAX_SANDWICH_WORDS:
             line.reason = "cookie-banner"
 
 
