@@ -21,7 +21,7 @@ from datetime import date
 from veille.lang.pack import LanguagePack
 from veille.model import Event, EventStatus, TimeExpr
 from veille.nlp.events.clauses import one_event_per_clause
-from veille.nlp.events.data import kinds, patterns
+from veille.nlp.events.data import kind_tests, patterns
 from veille.nlp.events.dates import event_dates, nearest, weekday_ahead
 from veille.nlp.events.frames import (
     announced,
@@ -135,7 +135,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def cue(kind: str, text: str) -> bool:
-    return kinds(current_pack(), "events/cues.tsv")[kind].search(text) is not None
+    """Whether ``text`` holds a cue of ``kind`` (``events/cues.tsv``)."""
+    return kind_tests(current_pack(), "events/cues.tsv")[kind].search(text) is not None
 
 
 def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
@@ -385,9 +386,10 @@ def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigge
                and is_place(text, a)]
     events = []
     for trigger in triggers:
-        mine = [a for a in parties(text, start, actors, trigger, end)
-                if nearest(a.start, triggers) == trigger
-                or _subject_across_apposition(text, a, trigger, triggers)]
+        nearer = [a for a in actors if nearest(a.start, triggers) == trigger
+                  or _subject_across_apposition(text, a, trigger, triggers)]
+        # the clause's tests read only the actors nearer this trigger than any other
+        mine = parties(text, start, actors, trigger, end, nearer) if nearer else []
         events.extend(_events_of(text, (trigger, triggers, end), mine, times, ctx,
                                  (flags[0], flags[1]), fronted, flags[2]))
     return events
@@ -448,13 +450,14 @@ def _after_venues(trigger: Trigger, person: Actor, actors: list[Actor]) -> int:
 
 
 def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigger,
-            sentence_end: int) -> list[Actor]:
+            sentence_end: int, among: list[Actor] | None = None) -> list[Actor]:
     """The actors of a sentence that can take part in a trigger's event: not the source of an
     attribution ("a indiqué l'Élysée", unless the event is told in the first person: "notre
     rencontre"), not a name inside the event's topic ("porteront sur ... par Pékin"), not
     those who only evoke it ("ont évoqué la préparation du sommet"), not those of what was said
     before the attribution that tells the event ("X a besoin de Y, a déclaré Z dans une
-    interview")."""
+    interview"). ``among``: the actors to test, in order (all ``actors`` if None); the clause
+    is read with all of them."""
     topic = topic_start(text, trigger.end, sentence_end)
     if trigger.type in _speak():  # "lors de son point de presse que la Russie...": what was said
         said = _re()["that_clause"].search(text, trigger.end, sentence_end)
@@ -468,7 +471,7 @@ def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigge
     about = topic_about(text, trigger.end, sentence_end) or (0, 0)
     # ", je leur ai présenté X": another clause's names
     other = new_subject(text, (sentence_start, sentence_end), trigger.start, trigger.end)
-    return [a for a in actors
+    return [a for a in (actors if among is None else among)
             if not (trigger.end <= a.start and a.start >= topic) and a.start >= evoked
             and not about[0] <= a.start < about[1] and not other[0] <= a.start < other[1]
             and (first_person
