@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -38,6 +38,7 @@ _FINITE = "VerbForm=Fin"
 # Placeholders of a roles.tsv pattern (escaped as re.escape leaves them).
 _NATIONALITY = re.escape("{nationality}")
 _OF_COUNTRY = re.escape("{of_country}")
+_WORD_CHAR = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,9 @@ def _compile_rules(pack: LanguagePack, adjectives: dict[str, str], countries: di
         # adjective occurs.
         for word in adjectives if head == "{nationality}" else [head]:
             grouped.setdefault(word, []).append((re.compile(rf"{pattern}\b"), row[1], country))
-    triggers = re.compile(rf"(?<!\w)(?:{_plain_alternation(list(grouped))})(?![\w-])")
+    # No look-behind in front: it would be tried at every offset of the text, where the words
+    # alone let the engine skip to a possible first letter (:func:`_triggers` checks before).
+    triggers = re.compile(rf"(?:{_plain_alternation(list(grouped))})(?![\w-])")
     return _RoleRules(grouped, triggers, pack.regex(_REGEXES, "det_before"),
                       pack.regex(_REGEXES, "not_current"), pack.regex(_REGEXES, "portfolio"),
                       pack.regex(_REGEXES, "portfolio_excluded"))
@@ -150,7 +153,7 @@ def find_roles(text: str) -> list[RoleMatch]:
     rules = _rules()
     folded = fold_keep_offsets(text)
     found: list[RoleMatch] = []
-    for trigger in rules.triggers.finditer(folded):
+    for trigger in _triggers(rules, folded):
         for pattern, role, fixed in rules.grouped[trigger.group(0)]:
             m = pattern.match(folded, trigger.start())
             if m is None:
@@ -161,6 +164,19 @@ def find_roles(text: str) -> list[RoleMatch]:
         if not rules.portfolio_excluded.search(portfolio):
             found.append(RoleMatch(m.start(), m.end(), m.group(0), f"minister:{portfolio}", None))
     return _longest(found)
+
+
+def _triggers(rules: _RoleRules, folded: str) -> Iterator[re.Match[str]]:
+    r"""The trigger words of ``folded`` with no word character before them, as ``(?<!\w)`` in
+    front of the pattern finds them: after a match that follows a word character the search
+    goes on from the next offset, as a true match may start inside it."""
+    pos = 0
+    while (m := rules.triggers.search(folded, pos)) is not None:
+        if m.start() and _WORD_CHAR.match(folded, m.start() - 1):
+            pos = m.start() + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _role_match(rules: _RoleRules, text: str, folded: str, m: re.Match[str], role: str,

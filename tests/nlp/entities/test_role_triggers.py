@@ -1,0 +1,34 @@
+"""Role patterns are tried where their first word stands alone, as a look-behind would say."""
+
+from __future__ import annotations
+
+import re
+
+from veille.kb.base import get_kb
+from veille.lang.pack import LanguagePack
+from veille.nlp.entities import roles
+from veille.nlp.entities.text import fold_keep_offsets
+from veille.nlp.scope import scope
+
+# Role words glued to a letter before them, after a hyphen or an apostrophe, and alone.
+TEXT = ("Le xministre russe des Affaires étrangères, l'ex-ministre russe des Affaires "
+        "étrangères et le ministre russe des Affaires étrangères ; sous-ministre, l'ambassadeur.")
+
+
+def test_triggers_are_the_matches_of_the_pattern_with_a_look_behind() -> None:
+    with scope(LanguagePack.load("fr"), get_kb()):
+        rules = roles._rules()
+        folded = fold_keep_offsets(TEXT)
+        behind = re.compile(r"(?<!\w)" + rules.triggers.pattern)
+        found = [m.span() for m in roles._triggers(rules, folded)]
+        assert found == [m.span() for m in behind.finditer(folded)]
+        assert folded.index("xministre") + 1 not in [s for s, _ in found]  # glued: no trigger
+        assert folded.index("le ministre") + 3 in [s for s, _ in found]
+
+
+def test_a_role_glued_to_a_word_is_no_role() -> None:
+    with scope(LanguagePack.load("fr"), get_kb()):
+        found = roles.find_roles(TEXT)
+    starts = [TEXT[r.start:r.end] for r in found]
+    assert not any(s.startswith("xministre") for s in starts)
+    assert any(s.endswith("ministre russe des Affaires étrangères") for s in starts)
