@@ -82,9 +82,22 @@ class _FoldTable(dict[int, str]):
 _FOLD = _FoldTable()
 
 
+# The last long text folded, and its fold: the entity and quote stages both fold a whole
+# document (one tuple, read and replaced at once, so threads never see half of a pair).
+_last_fold: tuple[str, str] = ("", "")
+_REMEMBERED = 500  # characters: shorter texts are words and windows, not documents
+
+
 def fold_keep_offsets(text: str) -> str:
     """``text`` folded character by character: same length, so offsets carry over."""
-    return text.translate(_FOLD)
+    global _last_fold
+    last = _last_fold
+    if text is last[0]:
+        return last[1]
+    folded = text.translate(_FOLD)
+    if len(text) > _REMEMBERED:
+        _last_fold = (text, folded)
+    return folded
 
 
 def titles() -> tuple[str, ...]:
