@@ -514,18 +514,17 @@ def source_cue(doc: Doc, tok: Token) -> SourceCue | None:
     tokenizer may split into "d'" + "après"), or an opinion opener followed by a named person
     and a comma (``cues_opinion_openers.txt``: "Pour l'économiste Anne Vidal, ..."); None for
     any other token."""
-    cues, i = cue_words(), tok.i
-    lower = lowers(doc)
-    cue = cues.sources.get(lower[i])
+    cues, i, lower = cue_words(), tok.i, tok.lower_  # one read of the Token it is given
+    cue = cues.sources.get(lower)
     if cue is not None:
         return SourceCue(cue, i)
     if i > 0:
-        cue = cues.split_sources.get((lower[i - 1], lower[i]))
+        cue = cues.split_sources.get((lowers(doc)[i - 1], lower))
         if cue is not None:
             return SourceCue(cue, i - 1)
-    if words(doc, "ORTH")[i] in cues.opinion and opinion_holder(doc, tok):
-        return SourceCue(lower[i], i)
-    if lower[i] not in cues.source_phrase_ends:
+    if tok.text in cues.opinion and opinion_holder(doc, tok):
+        return SourceCue(lower, i)
+    if lower not in cues.source_phrase_ends:
         return None
     return _source_phrase(doc, tok, cues)
 
