@@ -250,6 +250,12 @@ class KnowledgeBase:
     def holders(self, role: str, country: str | None, on: date | None = None) -> list[KBEntry]:
         """People holding ``role`` (for ``country``) on ``on``, latest start first."""
         day = on or date.today()
+        # Asked for every role description a document does not resolve itself; a role such
+        # as head of state has hundreds of positions to date.
+        return list(self.memo("holders", (role, country, day),
+                              lambda: self._holders(role, country, day)))
+
+    def _holders(self, role: str, country: str | None, day: date) -> list[KBEntry]:
         found: list[tuple[str, KBEntry]] = []
         for pos, entry in self.derive(_positions_by_role).get(role, ()):
             if (country is None or pos.country == country) and pos.held_on(day):

@@ -249,7 +249,7 @@ def _first_name_before(doc: Doc, i: int, name_like: frozenset[int], rules: SpanR
     starts, ends = tokens.offsets(doc), tokens.ends(doc)
     word = text_of(doc)[starts[i - 1] : ends[i - 1]]
     spaced = starts[i] > ends[i - 1]  # the token before has trailing white space
-    if not spaced or not word[:1].isupper() or not tokens.ids(doc, "IS_ALPHA")[i - 1]:
+    if not spaced or not word[:1].isupper() or not doc[i - 1].is_alpha:  # one Token, seldom
         return None
     if fold(word) in rules.title_keys or i - 1 not in name_like:
         return None
