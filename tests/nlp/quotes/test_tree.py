@@ -63,6 +63,7 @@ def test_labels_are_the_tokens(doc: Doc) -> None:
     assert "NOUN" in {tree.pos(t.i) for t in doc}
     subjects = frozenset({"nsubj", "nsubj:pass"})
     assert tree.with_dep(subjects) == [t.i for t in doc if t.dep_ in subjects] != []
+    assert [tree.has_dep(t.i, subjects) for t in doc] == [t.dep_ in subjects for t in doc]
 
 
 def test_tree_is_built_once_per_doc(doc: Doc) -> None:

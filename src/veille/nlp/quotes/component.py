@@ -229,17 +229,16 @@ def _is_subject(tree: Tree, i: int, deps: dict[str, frozenset[str]]) -> bool:
     """A subject, or a name apposed to one ("La commissaire à l'Énergie, Kadri Simson, a
     dit": the parser often hangs the apposition on the subject's complement)."""
     subject = deps.get("subject", frozenset())
-    dep = tree.dep(i)
-    if dep in subject:
+    if tree.has_dep(i, subject):
         return True
-    if dep not in deps.get("apposition", frozenset()):
+    if not tree.has_dep(i, deps.get("apposition", frozenset())):
         return False
     attachment = deps.get("attachment", frozenset())
     head, steps = tree.head[i], 0
     # (up to three steps, a root's head being itself)
-    while tree.dep(head) in attachment and steps < 3:
+    while tree.has_dep(head, attachment) and steps < 3:
         head, steps = tree.head[head], steps + 1
-    return tree.dep(head) in subject
+    return tree.has_dep(head, subject)
 
 
 def _indirect(doc: Doc, sents: list[tuple[int, int]], turns: Spans,

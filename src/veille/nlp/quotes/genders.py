@@ -58,19 +58,19 @@ def _agreements(doc: Doc, tree: Tree, root: int, labels: dict[str, frozenset[str
     """The genders of the words that agree with the mention whose head token is ``root``."""
     found = []
     head = tree.head[root]
-    if tree.dep(root) in labels.get("subject", frozenset()) and _agrees(
+    if tree.has_dep(root, labels.get("subject", frozenset())) and _agrees(
             tree, head, labels, auxiliaries):
         found.append(_gender(tree, head))
     for child in tree.children[root]:
-        if (tree.dep(child) in labels.get("modifier", frozenset())
+        if (tree.has_dep(child, labels.get("modifier", frozenset()))
                 and tree.pos(child) in ("VERB", "ADJ")):
             found.append(_gender(tree, child))  # "X, réélue en mars,"
-        elif (tree.dep(child) in labels.get("apposition", frozenset())
+        elif (tree.has_dep(child, labels.get("apposition", frozenset()))
               and tree.pos(child) == "NOUN" and not opens_clause(doc, tree.end[child])):
             # (not "Après sa rencontre avec X, le ministre a dit", which a parse may take
             # for an apposition)
             found += [_gender(tree, d) for d in tree.children[child]
-                      if tree.dep(d) in labels.get("determiner", frozenset())
+                      if tree.has_dep(d, labels.get("determiner", frozenset()))
                       and tree.feature(d, "Definite")]  # "X, la ministre,"
     return [g for g in found if g]
 
@@ -82,7 +82,7 @@ def _agrees(tree: Tree, head: int, labels: dict[str, frozenset[str]],
     if tree.pos(head) not in ("VERB", "ADJ"):
         return False
     agreement = labels.get("agreement", frozenset())
-    return any(tree.dep(c) in agreement
+    return any(tree.has_dep(c, agreement)
                or (tree.pos(c) == "AUX" and tree.lemma(c).casefold() in auxiliaries)
                for c in tree.children[head])
 

@@ -37,7 +37,7 @@ class Tree:
         self._deps = tokens.ids(doc, "DEP")
         self._pos = tokens.ids(doc, "POS")
         self._children: list[list[int]] | None = None
-        self._blank: list[int] | None = None
+        self._label_hashes: dict[frozenset[str], frozenset[int]] = {}
 
     def dep(self, i: int) -> str:
         """Token ``i``'s dependency label (``token.dep_``)."""
@@ -59,11 +59,22 @@ class Tree:
         found = tokens.ids(self._doc, attr)[i]
         return self._strings[found] if found else ""
 
+    def has_dep(self, i: int, labels: frozenset[str]) -> bool:
+        """Whether token ``i``'s dependency label is one of ``labels`` (``token.dep_ in
+        labels``), compared as hashes."""
+        return self._deps[i] in self._hashes(labels)
+
     def with_dep(self, labels: frozenset[str]) -> list[int]:
-        """The tokens whose dependency label is one of ``labels``, in text order (compared
-        as hashes: this reads every token of the document)."""
-        wanted = {self._strings.add(label) for label in labels}
+        """The tokens whose dependency label is one of ``labels``, in text order."""
+        wanted = self._hashes(labels)
         return [i for i, dep in enumerate(self._deps) if dep in wanted]
+
+    def _hashes(self, labels: frozenset[str]) -> frozenset[int]:
+        found = self._label_hashes.get(labels)
+        if found is None:
+            found = self._label_hashes[labels] = frozenset(
+                self._strings.add(label) for label in labels)
+        return found
 
     @property
     def children(self) -> list[list[int]]:
@@ -110,10 +121,7 @@ class Tree:
         return steps
 
     def _is_blank(self, i: int) -> bool:
-        if self._blank is None:
-            space, punct = tokens.ids(self._doc, "IS_SPACE"), tokens.ids(self._doc, "IS_PUNCT")
-            self._blank = [s or p for s, p in zip(space, punct, strict=True)]
-        return bool(self._blank[i])
+        return bool(tokens.ids(self._doc, "IS_SPACE")[i] or tokens.ids(self._doc, "IS_PUNCT")[i])
 
     def feature(self, i: int, field: str) -> list[str]:
         """The values of the morphological feature ``field`` of token ``i``
