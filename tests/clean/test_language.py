@@ -6,7 +6,14 @@ import numpy
 import py3langid
 
 from veille.clean.document import clean_document
-from veille.clean.language import _model, classify, detect_language, document_language, scores
+from veille.clean.language import (
+    _CastRows,
+    _model,
+    classify,
+    detect_language,
+    document_language,
+    scores,
+)
 from veille.model import RawDocument
 from veille.settings import Settings
 
@@ -89,7 +96,18 @@ def test_each_feature_row_is_cast_once_and_kept() -> None:
     model = _model()
     assert model is not None
     first = scores(SPANISH, model)
-    assert first is not None
-    again = scores(SPANISH, model)  # every row now read from the cast table
+    cast = model.weights.size
+    assert first is not None and cast > 0
+    again = scores(SPANISH, model)  # every row now read from the cast rows
     assert again is not None and numpy.array_equal(first, again)
-    assert model.cast.sum() < len(model.cast)  # only the rows used were cast
+    assert model.weights.size == cast  # nothing cast twice
+    assert cast < len(model.weights.table)  # only the rows used were cast
+
+
+def test_the_cast_rows_grow_past_their_first_capacity() -> None:
+    table = numpy.arange(5_000 * 3, dtype=numpy.float16).reshape(5_000, 3)
+    rows = _CastRows(table)
+    wanted = numpy.array([4_999, 7, 7, 2_500, *range(1_000, 3_000)])
+    assert numpy.array_equal(rows.of(wanted), table[wanted].astype(numpy.float32))
+    assert rows.size == 2_002  # 1,000..2,999 (2,500 among them), 4,999 and 7, once each
+    assert numpy.array_equal(rows.of(numpy.array([7, 0])), table[[7, 0]].astype(numpy.float32))

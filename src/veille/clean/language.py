@@ -10,6 +10,7 @@ languages, so a Spanish page is "es", not forced into French or English.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -47,11 +48,41 @@ class _Model:
     moves: numpy.ndarray[Any, Any]  # the next state at (row base of a state + byte)
     row_base: numpy.ndarray[Any, Any]  # each state's offset in ``moves``
     feature: numpy.ndarray[Any, Any]  # the feature a state emits, or -1
-    # py3langid's feature scores are float16, which numpy casts to float32 element by element
-    # before each product (a third of the cost of a text): each row is cast once, on its first
-    # use, into this table (pages of rows never used are never touched: no 57 MB copy).
-    weights: numpy.ndarray[Any, Any]
-    cast: numpy.ndarray[Any, Any]  # whether a row of ``weights`` is cast yet
+    weights: _CastRows
+
+
+class _CastRows:
+    """py3langid's feature scores as float32 rows, each cast once on its first use. They are
+    float16, which numpy casts to float32 element by element before each product (a third
+    of the cost of a text); a whole float32 copy would hold 57 MB. Rows are appended in the
+    order first used (a few thousand of the 100,053 in news): ``slot`` gives each feature's."""
+
+    def __init__(self, table: numpy.ndarray[Any, Any]) -> None:
+        self.table = table
+        self.slot = numpy.full(len(table), -1, dtype=numpy.intp)
+        self.rows = numpy.empty((1024, table.shape[1]), dtype=numpy.float32)
+        self.size = 0
+        self.lock = threading.Lock()  # two threads appending at once would lose rows
+
+    def of(self, features: numpy.ndarray[Any, Any]) -> numpy.ndarray[Any, Any]:
+        """The float32 rows of ``features``: what numpy's cast of the float16 rows gives."""
+        if (self.slot[features] < 0).any():
+            with self.lock:
+                self._append(numpy.unique(features[self.slot[features] < 0]))
+        slots = self.slot[features]  # then the rows: a slot is set once its row is in place
+        found: numpy.ndarray[Any, Any] = self.rows[slots]
+        return found
+
+    def _append(self, new: numpy.ndarray[Any, Any]) -> None:
+        end = self.size + len(new)
+        if end > len(self.rows):  # doubled: appending stays linear in the rows cast
+            grown = numpy.empty((max(end, 2 * len(self.rows)), self.table.shape[1]),
+                                dtype=numpy.float32)
+            grown[: self.size] = self.rows[: self.size]
+            self.rows = grown
+        self.rows[self.size : end] = self.table[new]
+        self.slot[new] = numpy.arange(self.size, end)
+        self.size = end
 
 
 def detect_language(text: str) -> str:
@@ -83,7 +114,7 @@ def scores(sample: str, model: _Model) -> numpy.ndarray[Any, Any] | None:
     if visits is None:
         return None
     features, counts = visits
-    weights = _weights(features, model)
+    weights = model.weights.of(features)
     found: numpy.ndarray[Any, Any] = numpy.log1p(counts) @ weights + identifier.nb_pc
     for first, dupe in identifier._alias_pairs:
         found[first] = max(found[first], found[dupe])
@@ -116,16 +147,6 @@ def _features(data: numpy.ndarray[Any, Any], model: _Model
     return ranked[starts][by_first], counts[by_first].astype(numpy.float32)
 
 
-def _weights(features: numpy.ndarray[Any, Any], model: _Model) -> numpy.ndarray[Any, Any]:
-    """The float32 rows of ``features``: what numpy's cast of py3langid's float16 rows gives."""
-    new = features[~model.cast[features]]
-    if len(new):
-        model.weights[new] = model.identifier.nb_ptc[new]
-        model.cast[new] = True
-    rows: numpy.ndarray[Any, Any] = model.weights[features]
-    return rows
-
-
 @cache
 def _model() -> _Model | None:
     """py3langid's model as arrays, loaded once; None when this py3langid's inner layout is
@@ -137,12 +158,10 @@ def _model() -> _Model | None:
         moves = numpy.frombuffer(identifier.tk_nextmove,
                                  dtype=numpy.dtype(identifier.tk_nextmove.typecode))
         # The moves are read in place (9.8 million of them: a copy would cost 40-80 MB).
-        table = identifier.nb_ptc
         return _Model(identifier, moves,
                       numpy.asarray(identifier._rowbase, dtype=numpy.intp),
                       numpy.asarray(identifier.tk_output, dtype=numpy.intp),
-                      numpy.zeros(table.shape, dtype=numpy.float32),
-                      numpy.zeros(len(table), dtype=bool))
+                      _CastRows(identifier.nb_ptc))
     except (AttributeError, TypeError, ValueError):
         return None
 
