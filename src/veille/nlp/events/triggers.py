@@ -2,9 +2,11 @@
 
 The pack's ``events/triggers.tsv`` holds one regex per trigger, with its type and CAMEO code.
 Run one by one, those regexes read every sentence once per trigger (~50 passes). Here one
-regex finds where any trigger starts, and only there a second reads which triggers match, each
-in its own group: the same matches as running each trigger's regex over the sentence, in one
-pass, so a document costs in proportion to its length. No spaCy here.
+regex finds where any trigger starts, and only there the triggers that can start with that
+character are matched: the same matches as running each trigger's regex over the sentence, in
+one pass, so a document costs in proportion to its length. Both steps go by the characters a
+trigger can start with (:mod:`veille.nlp.events.starts`): at a word, one character class is
+tested per group of triggers that start alike, not every trigger. No spaCy here.
 """
 
 from __future__ import annotations
