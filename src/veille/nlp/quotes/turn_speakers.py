@@ -105,7 +105,8 @@ def turn_quotes(doc: Doc, table: EntityTable, turns: list[Turn]) -> list[Quote]:
     if not turns:
         return boxes
     interviewee = _interviewee(table, turns[0].label_start)
-    named: list[Entity | None] = [_named(doc, table, t, turns) for t in turns]
+    labels = {(t.label_start, t.label_start + len(t.label)) for t in turns}
+    named: list[Entity | None] = [_named(doc, table, t, labels) for t in turns]
     quotes = boxes
     for k, turn in enumerate(turns):
         speaker: Entity | None = named[k]
@@ -135,13 +136,14 @@ def box_quote(doc: Doc, table: EntityTable, turn: Turn) -> Quote:
     )
 
 
-def _named(doc: Doc, table: EntityTable, turn: Turn, turns: list[Turn]) -> Entity | None:
-    """The entity a name label resolves to; None for a common noun only ever seen as a label."""
+def _named(doc: Doc, table: EntityTable, turn: Turn, labels: set[tuple[int, int]]
+           ) -> Entity | None:
+    """The entity a name label resolves to; None for a common noun only ever seen as a label
+    (``labels``: the spans of every turn's label)."""
     if turn.role != "speaker":
         return None
     end = turn.label_start + len(turn.label)
     entity = table.resolve(turn.label, turn.label_start, end, types=("PER", "ORG"))
-    labels = {(t.label_start, t.label_start + len(t.label)) for t in turns}
     if entity is not None and _common_noun_label(doc, turn) and all(
         (m.start, m.end) in labels for m in entity.mentions
     ):
