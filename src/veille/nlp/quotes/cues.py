@@ -20,10 +20,9 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from veille.lang.pack import LanguagePack
-from veille.nlp.quotes.doc import children, features, lowers, span_of, text_of
+from veille.nlp.quotes.doc import columns, features, span_of, text_of
 from veille.nlp.quotes.token_patterns import AnchoredMatcher
 from veille.nlp.scope import current_pack
-from veille.nlp.tokens import ends, ids, offsets, words
 
 _MATCHES = "veille.quotes.cue_matches."
 _INVERTED = "INVERTED_PRONOUN"
@@ -189,21 +188,21 @@ def reporting_at(doc: Doc, i: int) -> bool:
     (veille.nlp.tokens), and a Token is made only for a listed word, as this test runs on the
     candidate cues and on the words of each content."""
     cues = cue_words()
-    lemma = words(doc, "LEMMA")[i].casefold()
+    lemma = columns(doc).lemma[i].casefold()
     if lemma in cues.pairs:  # "a fait savoir que", "fait valoir que": the cue is the pair
         return verb_pair(doc[i])
     if lemma in cues.reflexives and i in _matches(doc).reflexive:
         return True  # "s'est félicité", "s'inquiète": reporting only with the pronoun
-    pos = words(doc, "POS")[i]
+    pos = columns(doc).pos[i]
     if lemma in cues.inverted_only:
         # "a-t-on appris de source sûre": the newsroom's unnamed source, only when inverted
         return pos in ("VERB", "AUX") and pronoun_of(doc, doc[i]) is not None
     if lemma in cues.excluded:
         return False
-    glued = cues.glued.match(words(doc, "ORTH")[i])
+    glued = cues.glued.match(columns(doc).orth[i])
     if glued and glued.group(1) in cues.forms:
         return True  # a scraper dropped the space: "Trump ditPlus tard"
-    if lemma not in cues.lemmas and lowers(doc)[i] not in cues.forms:
+    if lemma not in cues.lemmas and columns(doc).lower[i] not in cues.forms:
         return False
     # "une note", "la demande": the same letters as a noun are not a cue, unless inverted. A
     # pipeline without a tagger (spaCy's blank ones) cannot tell: the listed word is the cue.
@@ -229,9 +228,9 @@ def negated(verb: Token) -> bool:
     negation. A negated statement is not reported speech."""
     negation = cue_words().negation
     doc, i = verb.doc, verb.i
-    lower = lowers(doc)
+    lower = columns(doc).lower
     # The parser hangs "ne" and "pas" on the verb, whatever stands between them.
-    near = {lower[c] for c in children(doc)[i] if i - 4 <= c <= i + 2}
+    near = {lower[c] for c in columns(doc).children[i] if i - 4 <= c <= i + 2}
     return bool(near & negation.get("particle", frozenset())) and bool(
         near & negation.get("adverb", frozenset()))
 
@@ -241,17 +240,17 @@ def author_voice(verb: Token, sentence_start: int) -> bool:
     second person, or one that opens its sentence with no subject at all (an imperative:
     "Soulignons que", "Notons que", which the tagger may call third person)."""
     doc, cues = verb.doc, cue_words()
-    auxiliary, dep = cues.labels("auxiliary"), words(doc, "DEP")
-    group = [verb.i, *(c for c in children(doc)[verb.i] if dep[c] in auxiliary)]
+    auxiliary, dep = cues.labels("auxiliary"), columns(doc).dep
+    group = [verb.i, *(c for c in columns(doc).children[verb.i] if dep[c] in auxiliary)]
     finite = [k for k in group if "Fin" in features(doc, k).get("VerbForm", ())]
     if any(set(features(doc, k).get("Person", ())) & {"1", "2"} for k in finite):
         return True
     # Nothing before it, so no subject before it; one after it would make it a question. The
     # tagger may call an imperative a participle ("Rappelons"): its ending tells it apart.
-    first = offsets(doc)[auxiliaries_before(verb)]
+    first = columns(doc).starts[auxiliaries_before(verb)]
     opens = first <= sentence_start and pronoun_of(doc, verb) is None
     return opens and (bool(finite)
-                      or cues.imperative.match(lowers(doc)[verb.i]) is not None)
+                      or cues.imperative.match(columns(doc).lower[verb.i]) is not None)
 
 
 def present_participle(tok: Token) -> bool:
@@ -264,20 +263,20 @@ def participle_at(doc: Doc, i: int) -> bool:
     """``present_participle(doc[i])``, read on the Doc's columns (no Token made)."""
     found = features(doc, i)
     return ("Part" in found.get("VerbForm", ()) and "Pres" in found.get("Tense", ())
-            and words(doc, "ORTH")[i][:1].islower())
+            and columns(doc).orth[i][:1].islower())
 
 
 def is_passive(verb: Token) -> bool:
     """A passive verb ("la responsabilité est confiée à ...", "il a été précisé"): no one
     named speaks through it."""
     passive = cue_words().labels("passive_auxiliary")
-    dep = words(verb.doc, "DEP")
-    return any(dep[c] in passive for c in children(verb.doc)[verb.i])
+    dep = columns(verb.doc).dep
+    return any(dep[c] in passive for c in columns(verb.doc).children[verb.i])
 
 
 def verb_pair(token: Token) -> bool:
     """``token`` is the head of a cue pair followed by its verb ("fait savoir")."""
-    lemma = words(token.doc, "LEMMA")
+    lemma = columns(token.doc).lemma
     nexts = cue_words().pairs.get(lemma[token.i])
     return nexts is not None and token.i + 1 < len(lemma) and lemma[token.i + 1] in nexts
 
@@ -302,7 +301,7 @@ def auxiliaries_before(verb: Token) -> int:
     """
     i = verb.i
     doc = verb.doc
-    pos, lower = words(doc, "POS"), lowers(doc)
+    pos, lower = columns(doc).pos, columns(doc).lower
     particles = cue_words().particles
     pronouns = _matches(doc).pronouns
     while i > 0 and (pos[i - 1] in ("AUX", "ADV") or lower[i - 1] in particles
@@ -322,7 +321,7 @@ def cue_text(doc: Doc, verb: Token) -> str:
         end = pron + 1
     if verb_pair(verb):
         end = max(end, verb.i + 2)
-    last, starts = words(doc, "ORTH")[end - 1], offsets(doc)
+    last, starts = columns(doc).orth[end - 1], columns(doc).starts
     glued = cue_words().glued.match(last)
     stop = starts[end - 1] + (len(glued.group(1)) if glued else len(last))
     return text_of(doc)[starts[start] : stop]
@@ -346,8 +345,8 @@ def inverted_subject(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | Non
     A dative complement right after the verb ("déclare à l'AFP Jean Dupont") is skipped.
     """
     i = verb.i + 1
-    cues, lower, pos, starts = (cue_words(), lowers(doc), words(doc, "POS"),
-                                offsets(doc))
+    cues, lower, pos, starts = (cue_words(), columns(doc).lower, columns(doc).pos,
+                                columns(doc).starts)
     if i < len(doc) and lower[i] in cues.dative:
         i = _skip_complement(doc, i, limit)
     i = _skip_circumstance(doc, i, limit)
@@ -358,7 +357,7 @@ def inverted_subject(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | Non
         i -= 1
     if i == start or not any(pos[j] in ("PROPN", "NOUN", "PRON") for j in range(start, i)):
         return _parsed_inverted(doc, verb, limit)
-    return starts[start], ends(doc)[i - 1]
+    return starts[start], columns(doc).ends[i - 1]
 
 
 def _parsed_inverted(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | None:
@@ -375,10 +374,10 @@ def _skip_circumstance(doc: Doc, i: int, limit: int) -> int:
     """Past a circumstance before an inverted subject: "a déclaré mardi le ministre", "a
     affirmé sous couvert d'anonymat un responsable". Unchanged when no subject follows."""
     stop = cue_words().np_stop
-    pos, lower = words(doc, "POS"), lowers(doc)
+    pos, lower = columns(doc).pos, columns(doc).lower
     if i >= len(doc) or not (pos[i] in ("ADP", "ADV") or lower[i] in stop):
         return i
-    starts, punct = offsets(doc), ids(doc, "IS_PUNCT")
+    starts, punct = columns(doc).starts, columns(doc).punct
     for j in range(i + 1, min(i + 8, len(doc))):
         if starts[j] >= limit or punct[j] or pos[j] in ("VERB", "AUX"):
             return i
@@ -391,7 +390,7 @@ def _skip_circumstance(doc: Doc, i: int, limit: int) -> int:
 
 def _skip_complement(doc: Doc, i: int, limit: int) -> int:
     j = i + 1
-    pos, starts = words(doc, "POS"), offsets(doc)
+    pos, starts = columns(doc).pos, columns(doc).starts
     while j < len(doc) and starts[j] < limit and j < i + 5:
         if pos[j] in ("PROPN", "NOUN"):
             nxt = j + 1
@@ -403,14 +402,14 @@ def _skip_complement(doc: Doc, i: int, limit: int) -> int:
 
 
 def _in_noun_phrase(doc: Doc, i: int, start: int) -> bool:
-    text, pos = words(doc, "ORTH")[i], words(doc, "POS")
-    if ids(doc, "IS_SPACE")[i] or "\n" in text:
+    text, pos = columns(doc).orth[i], columns(doc).pos
+    if columns(doc).space[i] or "\n" in text:
         return False
     if text == ",":  # apposition: "le ministre russe, Sergueï Lavrov"
         return i > start and i + 1 < len(doc) and pos[i + 1] == "PROPN"
-    if ids(doc, "IS_PUNCT")[i]:
+    if columns(doc).punct[i]:
         return False
-    cues, lower = cue_words(), lowers(doc)[i]
+    cues, lower = cue_words(), columns(doc).lower[i]
     if lower in cues.np_stop and i > start:
         return False
     return pos[i] in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM") or (
@@ -425,12 +424,13 @@ def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | Non
     parser often misses a subject at a paragraph start); otherwise the parser's subjects.
     """
     near = _phrase_before(doc, auxiliaries_before(verb), floor)
-    pos = words(doc, "POS")
+    pos = columns(doc).pos
     if near is not None and _starts_clause(doc, near[0], floor) and any(
         pos[k] in ("PROPN", "PRON") for k in range(*near)
     ):
         return _chars(doc, near)
-    cues, dep, kids, starts = cue_words(), words(doc, "DEP"), children(doc), offsets(doc)
+    cues, found = cue_words(), columns(doc)
+    dep, kids, starts = found.dep, found.children, found.starts
     subject, auxiliary = cues.labels("subject"), cues.labels("auxiliary")
     subjects = [
         doc[child] for k in [verb.i, *(c for c in kids[verb.i] if dep[c] in auxiliary)]
@@ -445,11 +445,11 @@ def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | Non
 def _phrase_before(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
     """Token range of the noun phrase ending just before token ``i`` (clitics skipped)."""
     j = i
-    cues, lower, pos = cue_words(), lowers(doc), words(doc, "POS")
-    starts, space = offsets(doc), ids(doc, "IS_SPACE")
+    cues, lower, pos = cue_words(), columns(doc).lower, columns(doc).pos
+    starts, space = columns(doc).starts, columns(doc).space
     while j > 0 and lower[j - 1] in cues.clitics:
         j -= 1
-    if j > 0 and words(doc, "ORTH")[j - 1] == ",":
+    if j > 0 and columns(doc).orth[j - 1] == ",":
         j -= 1  # "le ministre, Sergueï Lavrov, a déclaré"
     end = j
     while j > 0 and starts[j - 1] >= floor and not space[j - 1] and (
@@ -468,14 +468,15 @@ def _phrase_before(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
 
 def _starts_clause(doc: Doc, i: int, floor: int) -> bool:
     """The phrase at token ``i`` can be a subject: it is not the object of a preposition."""
-    if i == 0 or offsets(doc)[i - 1] < floor:
+    if i == 0 or columns(doc).starts[i - 1] < floor:
         return True
-    return bool(ids(doc, "IS_PUNCT")[i - 1] or ids(doc, "IS_SPACE")[i - 1]) or words(
-        doc, "POS")[i - 1] in ("CCONJ", "SCONJ", "ADV")
+    found = columns(doc)
+    return bool(found.punct[i - 1] or found.space[i - 1]) or found.pos[i - 1] in (
+        "CCONJ", "SCONJ", "ADV")
 
 
 def _chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
-    return offsets(doc)[tokens[0]], ends(doc)[tokens[1] - 1]
+    return columns(doc).starts[tokens[0]], columns(doc).ends[tokens[1] - 1]
 
 
 def _subtree_span(doc: Doc, subjects: list[Token], head: Token) -> tuple[int, int]:
@@ -519,7 +520,7 @@ def source_cue(doc: Doc, tok: Token) -> SourceCue | None:
     if cue is not None:
         return SourceCue(cue, i)
     if i > 0:
-        cue = cues.split_sources.get((lowers(doc)[i - 1], lower))
+        cue = cues.split_sources.get((columns(doc).lower[i - 1], lower))
         if cue is not None:
             return SourceCue(cue, i - 1)
     if tok.text in cues.opinion and opinion_holder(doc, tok):
@@ -536,7 +537,7 @@ def _source_phrase(doc: Doc, tok: Token, cues: CueWords) -> SourceCue | None:
     """``tok`` ends a source phrase ("De l'avis de", "À en croire"): the phrase as recorded
     (lower case) and its first token."""
     end = tok.idx + len(tok.text)
-    text, orth, starts = text_of(doc), words(doc, "ORTH"), offsets(doc)
+    text, orth, starts = text_of(doc), columns(doc).orth, columns(doc).starts
     phrases, heads = cues.source_phrases, cues.source_phrase_heads
     for first in range(max(0, tok.i - _PHRASE_TOKENS + 1), tok.i):
         head = orth[first]

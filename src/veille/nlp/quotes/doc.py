@@ -11,23 +11,25 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
 from veille.nlp.doctext import text_of as text_of  # re-exported for the quote modules
-from veille.nlp.tokens import ends, heads, ids, offsets
+from veille.nlp.tokens import ends, heads, ids, offsets, words
 
 _CHILDREN = "veille.quotes.children"
-_LOWERS = "veille.quotes.lowers"
+_COLUMNS = "veille.quotes.columns"
 
 
 def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The token indices ``(i, j)`` of the tokens overlapping ``[start, end)``, as
     :func:`span_of` bounds them, without making a Span (the columns of :mod:`veille.nlp.tokens`
     answer the questions the callers ask of them)."""
-    starts = offsets(doc)
+    found = columns(doc)
+    starts = found.starts
     i = max(0, bisect_right(starts, start) - 1)
-    if i < len(starts) and ends(doc)[i] <= start:
+    if i < len(starts) and found.ends[i] <= start:
         i += 1
     j = bisect_left(starts, end)
     return (i, j) if i < j else None
@@ -74,9 +76,67 @@ class Strings:
 
 def lowers(doc: Doc) -> Strings:
     """Each token's lower case (``token.lower_``), read as asked."""
-    found = doc.user_data.get(_LOWERS)
-    if not isinstance(found, Strings):
-        found = doc.user_data[_LOWERS] = Strings(doc, "LOWER")
+    return columns(doc).lower
+
+
+class Columns:
+    """The token columns the quote rules read, each fetched from :mod:`veille.nlp.tokens` on
+    its first use in a Doc and then a plain attribute: a rule asks for several columns on each
+    call, and a look-up per column and call cost more than the rule's own tests."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._doc = doc
+
+    @cached_property
+    def orth(self) -> list[str]:
+        return words(self._doc, "ORTH")
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return words(self._doc, "POS")
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        return words(self._doc, "LEMMA")
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return words(self._doc, "DEP")
+
+    @cached_property
+    def lower(self) -> Strings:
+        return Strings(self._doc, "LOWER")
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return offsets(self._doc)
+
+    @cached_property
+    def ends(self) -> list[int]:
+        return ends(self._doc)
+
+    @cached_property
+    def space(self) -> list[int]:
+        return ids(self._doc, "IS_SPACE")
+
+    @cached_property
+    def punct(self) -> list[int]:
+        return ids(self._doc, "IS_PUNCT")
+
+    @cached_property
+    def sent_start(self) -> list[int]:
+        return ids(self._doc, "SENT_START")
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        return children(self._doc)
+
+
+def columns(doc: Doc) -> Columns:
+    """The quote rules' columns of ``doc`` (:class:`Columns`), one object per Doc."""
+    found = doc.user_data.get(_COLUMNS)
+    if not isinstance(found, Columns):
+        found = doc.user_data[_COLUMNS] = Columns(doc)
     return found
 
 

@@ -38,7 +38,7 @@ from veille.nlp.quotes.cues import (
     present_participle,
     pronoun_of,
 )
-from veille.nlp.quotes.doc import lowers, span_of, text_of, token_range
+from veille.nlp.quotes.doc import columns, span_of, text_of, token_range
 from veille.nlp.quotes.indirect_bounds import (
     MIN_WORDS,
     after_conjunction,
@@ -70,7 +70,7 @@ from veille.nlp.quotes.indirect_sources import (
 from veille.nlp.quotes.marks import dialogue_line_at, mark_rules
 from veille.nlp.scope import current_pack
 from veille.nlp.spans import Spans
-from veille.nlp.tokens import ids, offsets, words
+from veille.nlp.tokens import ids
 
 _CANDIDATES = "veille.quotes.indirect_candidates."
 
@@ -93,7 +93,7 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
     if opener is not None:
         found.append(opener)
         taken_until = opener.end
-    candidates, starts = _candidates(doc), offsets(doc)
+    candidates, starts = _candidates(doc), columns(doc).starts
     for i in candidates[bisect_left(candidates, tokens[0]) : bisect_left(candidates, tokens[1])]:
         if starts[i] < taken_until or starts[i] in quoted:
             continue
@@ -157,8 +157,8 @@ def _scan_candidates(doc: Doc) -> list[int]:
     # A string's hash is the same in every Doc and vocab, so each is tested once per pack.
     # The columns are the Doc's shared ones (veille.nlp.tokens), read once for every stage: a
     # set test per token costs less than numpy's (np.unique, np.isin) on an article.
-    columns = zip(ids(doc, "LEMMA"), ids(doc, "LOWER"), ids(doc, "ORTH"), strict=True)
-    for i, (lemma, lower, text) in enumerate(columns):
+    rows = zip(ids(doc, "LEMMA"), ids(doc, "LOWER"), ids(doc, "ORTH"), strict=True)
+    for i, (lemma, lower, text) in enumerate(rows):
         hit = lemmas.get(lemma)
         if hit is None:
             hit = lemmas[lemma] = first.by_lemma(strings[lemma])
@@ -219,8 +219,7 @@ def _heading(text: str, sentence: tuple[int, int]) -> bool:
     statements it announces are reported in the body."""
     start, end = sentence
     whole_line = (start == 0 or text[start - 1] == "\n") and text[end : end + 1] in ("", "\n")
-    last = text[start:end].rstrip()[-1:]
-    return whole_line and last.isalnum()
+    return whole_line and text[start:end].rstrip()[-1:].isalnum()
 
 
 def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | None:
@@ -255,7 +254,7 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
 def _after_complementizer(doc: Doc, start: int) -> bool:
     tokens = token_range(doc, start, start + 1)
     return tokens is not None and tokens[0] > 0 and (
-        lowers(doc)[tokens[0] - 1] in indirect_words().complementizers)
+        columns(doc).lower[tokens[0] - 1] in indirect_words().complementizers)
 
 
 def _participle_cue(doc: Doc, verb: Token, start: int, sentence: tuple[int, int]
@@ -389,7 +388,7 @@ def _subject_of_quote(doc: Doc, got: Reported) -> bool:
     if text[got.end : got.end + 3].lstrip()[:1] not in mark_rules().openers:
         return False
     tokens = token_range(doc, got.start, got.end)
-    return tokens is not None and words(doc, "POS")[tokens[0]] in ("DET", "PROPN", "PRON", "NOUN")
+    return tokens is not None and columns(doc).pos[tokens[0]] in ("DET", "PROPN", "PRON", "NOUN")
 
 
 def _words(doc: Doc, got: Reported) -> int:
@@ -400,5 +399,5 @@ def _is_clause(doc: Doc, got: Reported) -> bool:
     """Reported content is a clause: enough words and a verb ("à ses collègues de" is not)."""
     if len(text_of(doc)[got.start : got.end].split()) < MIN_WORDS:
         return False
-    tokens, pos = token_range(doc, got.start, got.end), words(doc, "POS")
+    tokens, pos = token_range(doc, got.start, got.end), columns(doc).pos
     return tokens is not None and any(pos[k] in ("VERB", "AUX") for k in range(*tokens))

@@ -26,10 +26,9 @@ from veille.nlp.quotes.cues import (
     source_cue,
     verb_pair,
 )
-from veille.nlp.quotes.doc import features, lowers, span_of, text_of, token_range
+from veille.nlp.quotes.doc import columns, features, span_of, text_of, token_range
 from veille.nlp.quotes.marks import mark_rules
 from veille.nlp.scope import current_pack
-from veille.nlp.tokens import ids, offsets, words
 
 _MAX_GAP = 14  # tokens between the verb and its "que": "a déclaré aux journalistes après ..."
 
@@ -104,8 +103,8 @@ def coordinated(doc: Doc, got: Reported) -> list[Reported]:
     fixed = cue_words().labels("fixed")
     rules = mark_rules()
     closers = frozenset(rules.pairs.values())
-    lower, dep, pos = lowers(doc), words(doc, "DEP"), words(doc, "POS")
-    orth, starts = words(doc, "ORTH"), offsets(doc)
+    lower, dep, pos = columns(doc).lower, columns(doc).dep, columns(doc).pos
+    orth, starts = columns(doc).orth, columns(doc).starts
     pieces, start = [], got.start
     tokens = token_range(doc, got.start, got.end)
     for k in range(tokens[0] + 1, tokens[1] - 1) if tokens is not None else ():
@@ -135,7 +134,7 @@ def after_conjunction(doc: Doc, sentence: tuple[int, int]) -> int:
 
 def content_start(doc: Doc, verb: Token, limit: int) -> int | None:
     """Where the reported content begins after ``verb``, or None if it has no such object."""
-    orth, pos, lower = words(doc, "ORTH"), words(doc, "POS"), lowers(doc)
+    orth, pos, lower = columns(doc).orth, columns(doc).pos, columns(doc).lower
     i = verb.i + 1
     while i < len(doc) and orth[i].startswith("-") and pos[i] == "PRON":
         i += 1  # "a-t-il ajouté", "explique-t-elle"
@@ -143,7 +142,7 @@ def content_start(doc: Doc, verb: Token, limit: int) -> int | None:
         i += 1  # "a fait savoir que": the content follows the pair
     lists = indirect_words()
     openers = mark_rules().openers
-    fixed, dep, starts = cue_words().labels("fixed"), words(doc, "DEP"), offsets(doc)
+    fixed, dep, starts = cue_words().labels("fixed"), columns(doc).dep, columns(doc).starts
     for j in range(i, min(i + _MAX_GAP, len(doc))):
         if starts[j] >= limit or orth[j][:1] in openers:
             return None
@@ -183,12 +182,12 @@ def infinitive(tok: Token) -> bool:
 
 def is_infinitive(doc: Doc, i: int) -> bool:
     """Token ``i`` is an infinitive verb (:func:`infinitive`, on the Doc's columns)."""
-    return words(doc, "POS")[i] in ("VERB", "AUX") and "Inf" in features(doc, i).get(
+    return columns(doc).pos[i] in ("VERB", "AUX") and "Inf" in features(doc, i).get(
         "VerbForm", ())
 
 
 def _after(doc: Doc, j: int) -> int | None:
-    return offsets(doc)[j + 1] if j + 1 < len(doc) else None
+    return columns(doc).starts[j + 1] if j + 1 < len(doc) else None
 
 
 def content_end(doc: Doc, start: int, limit: int, verb: Token | None = None) -> int:
@@ -242,8 +241,8 @@ def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
     aux = _auxiliary_of(verb)
     object_infinitive = is_infinitive(doc, tokens[0])
     correlatives = _conjunctions_before(doc, tokens[0])
-    orth, pos, lower, starts = (words(doc, "ORTH"), words(doc, "POS"), lowers(doc),
-                                offsets(doc))
+    orth, pos, lower, starts = (columns(doc).orth, columns(doc).pos, columns(doc).lower,
+                                columns(doc).starts)
     # Only a token after a comma or a conjunction can end the clause: the others are passed
     # over on the columns, without a Token.
     for k in range(tokens[0] + 1, tokens[1]):
@@ -298,8 +297,8 @@ def _conjunctions_before(doc: Doc, i: int) -> frozenset[str]:
     repeated inside the content pairs with it ("ni ... ni", "soit ... soit") and belongs to
     the sentence around the content."""
     found = set()
-    orth, pos, lower = words(doc, "ORTH"), words(doc, "POS"), lowers(doc)
-    sent_start, space = ids(doc, "SENT_START"), ids(doc, "IS_SPACE")
+    orth, pos, lower = columns(doc).orth, columns(doc).pos, columns(doc).lower
+    sent_start, space = columns(doc).sent_start, columns(doc).space
     for k in range(i - 1, max(0, i - _CORRELATIVE_REACH) - 1, -1):
         if orth[k] in ".!?" or space[k] and "\n" in orth[k]:
             break
@@ -365,7 +364,7 @@ def quote_within(content: str) -> bool:
 def finite_verb_in(doc: Doc, start: int, end: int) -> bool:
     """A finite verb stands in ``[start, end)``: the range holds a clause of its own."""
     found = token_range(doc, start, end)
-    pos = words(doc, "POS")
+    pos = columns(doc).pos
     return found is not None and any(
         pos[k] in ("VERB", "AUX") and "Fin" in features(doc, k).get("VerbForm", ())
         for k in range(*found))

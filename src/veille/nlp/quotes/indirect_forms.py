@@ -19,9 +19,8 @@ from spacy.tokens import Doc, Token
 
 from veille.lang.pack import LanguagePack
 from veille.nlp.quotes.cues import auxiliaries_before, cue_words, inverted_subject
-from veille.nlp.quotes.doc import lowers, span_of, text_of
+from veille.nlp.quotes.doc import columns, span_of, text_of
 from veille.nlp.scope import current_pack
-from veille.nlp.tokens import words
 
 
 @dataclass(frozen=True)
@@ -67,7 +66,7 @@ def estimates(verb: Token) -> bool:
 def _verb_in(verb: Token, lemmas: frozenset[str]) -> bool:
     # read on the Doc's columns: every candidate cue asks
     doc, i = verb.doc, verb.i
-    return words(doc, "POS")[i] == "VERB" and words(doc, "LEMMA")[i] in lemmas
+    return columns(doc).pos[i] == "VERB" and columns(doc).lemma[i] in lemmas
 
 
 def object_start(verb: Token, limit: int) -> int | None:
@@ -130,7 +129,7 @@ def relative_source(doc: Doc, tok: Token) -> tuple[str, int] | None:
     ``tok`` opens one right after a comma, or right after a name ("le syndicat Sud pour qui
     ..."): a restrictive relative on a common noun ("le candidat pour qui ils ont voté") is
     the preposition's object, no one's opinion."""
-    i, lower = tok.i, lowers(doc)
+    i, lower = tok.i, columns(doc).lower
     # the pair first: the rarest test, on the Doc's columns
     if i < 1 or i + 2 >= len(doc) or f"{lower[i]} {lower[i + 1]}" not in form_words().relatives:
         return None

@@ -20,7 +20,7 @@ from veille.nlp.quotes.cues import (
     reporting_at,
     source_cue,
 )
-from veille.nlp.quotes.doc import features, lowers, span_of, text_of, token_range
+from veille.nlp.quotes.doc import columns, features, span_of, text_of, token_range
 from veille.nlp.quotes.indirect_bounds import (
     Reported,
     after_conjunction,
@@ -36,7 +36,6 @@ from veille.nlp.quotes.indirect_forms import (
     relative_source,
 )
 from veille.nlp.quotes.marks import mark_rules
-from veille.nlp.tokens import words
 
 _SOURCE_MODIFIER_WORDS = 8  # "selon un sondage Ifop publié lundi par Le Figaro,"
 
@@ -98,7 +97,7 @@ def from_source(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | N
     if found is None or tok.i + 1 >= len(doc):
         return None
     lists = indirect_words()
-    if lowers(doc)[tok.i + 1] in lists.not_source or _distributive(doc, tok.i + 1):
+    if columns(doc).lower[tok.i + 1] in lists.not_source or _distributive(doc, tok.i + 1):
         return None
     prep = found.cue
     source = _source_span(doc, tok, sentence[1])
@@ -151,11 +150,11 @@ def _distributive(doc: Doc, first: int) -> bool:
     """The phrase at token ``first``, after a source preposition, says what things vary with
     ("selon chaque région", "selon les différentes académies"): "depending on", not
     "according to"."""
-    distributive, lower = indirect_words().distributive, lowers(doc)
+    distributive, lower = indirect_words().distributive, columns(doc).lower
     if lower[first] in distributive:
         return True
     return (first + 1 < len(doc) and lower[first + 1] in distributive
-            and words(doc, "POS")[first] == "DET"
+            and columns(doc).pos[first] == "DET"
             and "Def" in features(doc, first).get("Definite", ()))
 
 
@@ -237,7 +236,7 @@ def _source_end(text: str, end: int, limit: int) -> int:
 def _reported_inside(doc: Doc, start: int, sentence: tuple[int, int]) -> Reported | None:
     """A "que" clause inside a sourced sentence: "Selon X, Y a estimé que <content>"."""
     tokens = token_range(doc, start, sentence[1])
-    openers, orth = mark_rules().openers, words(doc, "ORTH")
+    openers, orth = mark_rules().openers, columns(doc).orth
     for k in range(*tokens) if tokens is not None else ():
         if orth[k][:1] in openers:
             return None
