@@ -20,10 +20,10 @@ from veille.lang.pack import LanguagePack
 from veille.model import TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
-from veille.nlp.quotes.doc import children, features, token_range
+from veille.nlp.quotes.doc import features, token_range
 from veille.nlp.scope import current_pack
 from veille.nlp.times.grammar import find_times
-from veille.nlp.tokens import heads, ids, offsets, sentence_starts, words
+from veille.nlp.tokens import heads, offsets, sentence_starts, words
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,8 @@ def _steps_to_root(doc: Doc, i: int) -> int:
     """spaCy's ``_count_words_to_root``: a space or a punctuation mark with no dependents
     comes last."""
     token_heads, size = heads(doc), len(doc)
-    if (ids(doc, "IS_SPACE")[i] or ids(doc, "IS_PUNCT")[i]) and not children(doc)[i]:
+    token = doc[i]  # one Token: this is asked of a token or two a span
+    if (token.is_space or token.is_punct) and not (token.n_lefts or token.n_rights):
         return size - 1
     steps = 0
     while token_heads[i] != i and steps < size:
@@ -114,8 +115,10 @@ def verb_tense(token: Token) -> Lean | None:
 
 def _tense_at(doc: Doc, i: int) -> Lean | None:
     """:func:`verb_tense` of token ``i``."""
-    # The Doc's columns (veille.nlp.tokens), not Token objects: the times and events stages
-    # ask this of some ten tokens a document, and each Token walk made dozens of objects.
+    # The Doc's columns (veille.nlp.tokens) the other stages read too, not Token walks: the
+    # times and events stages ask this of some ten tokens a document, and each walk made
+    # dozens of objects. The verb's own text and children are read as Tokens (a few objects,
+    # cheaper than a column of the whole Doc).
     verb = _governing_verb(doc, i)
     if verb is None:
         return None
@@ -123,7 +126,8 @@ def _tense_at(doc: Doc, i: int) -> Lean | None:
     lemma, dep, verb_heads = words(doc, "LEMMA"), words(doc, "DEP"), heads(doc)
     if lemma[verb] in cues.planning:
         return "future"
-    auxiliaries = [c for c in children(doc)[verb] if dep[c].startswith("aux")]
+    # the verb's own children (a few Tokens), not an index of the whole Doc's
+    auxiliaries = [c.i for c in doc[verb].children if dep[c.i].startswith("aux")]
     if any("Fut" in features(doc, a).get("Tense", ()) or lemma[a].lower() in cues.future_marker
            for a in auxiliaries):
         return "future"
@@ -132,7 +136,7 @@ def _tense_at(doc: Doc, i: int) -> Lean | None:
     morph = features(doc, verb)
     tenses, moods = morph.get("Tense", ()), morph.get("Mood", ())
     if "Fut" in tenses or "Cnd" in moods \
-            or _future_form(words(doc, "ORTH")[verb], lemma[verb], cues):
+            or _future_form(doc[verb].text, lemma[verb], cues):
         return "future"
     if "Past" in tenses or "Imp" in tenses:
         return "past"
@@ -194,7 +198,7 @@ def _verb_before_cut(doc: Doc, root: int) -> int | None:
     if start == 0 or any(pos[t] in ("VERB", "AUX") for t in range(start, end)):
         return None
     last = start - 1
-    if (ids(doc, "IS_PUNCT")[last] and words(doc, "ORTH")[last] != ",") \
+    if (doc[last].is_punct and doc[last].text != ",") \
             or _line_between(doc, last, start):
         return None
     before = starts[at - 1]  # the sentence of ``last``
