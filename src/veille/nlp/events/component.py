@@ -226,7 +226,9 @@ def _actors(text: str, table: EntityTable, host: str | None, turns: list[_Turn]
             if entity is not None:
                 actors.append(Actor(m.start(group), m.end(group), entity.name, "PER"))
     actors.extend(_speakers(text, turns, host))
-    return _spelled_out(text, sorted(set(actors), key=lambda a: a.start))
+    # Duplicates dropped in the order found (a set's order would follow the run's string hash
+    # seed for actors that start alike), then sorted by start, a stable sort.
+    return _spelled_out(text, sorted(dict.fromkeys(actors), key=lambda a: a.start))
 
 
 def _spelled_out(text: str, actors: list[Actor]) -> list[Actor]:
