@@ -45,3 +45,17 @@ def test_an_attribute_without_strings_is_refused(doc) -> None:  # type: ignore[n
 def test_an_empty_doc_has_empty_columns(nlp) -> None:  # type: ignore[no-untyped-def]
     empty = nlp.make_doc("")
     assert tokens.words(empty, "LEMMA") == [] and tokens.sentence_starts(empty) == []
+
+
+def test_token_range_children_and_features_are_spacys(doc) -> None:  # type: ignore[no-untyped-def]
+    start = TEXT.index("mardi")
+    for begin, end in [(start, start + 5), (start + 2, start + 9), (0, len(TEXT))]:
+        span = doc.char_span(begin, end, alignment_mode="expand")
+        assert tokens.token_range(doc, begin, end) == (span.start, span.end)
+    space = TEXT.index("reçu") + len("reçu")  # the space after a token, in no token
+    assert tokens.token_range(doc, space, space + 1) is None
+    assert tokens.children(doc) == [[c.i for c in t.children] for t in doc]
+    for t in doc:
+        got = tokens.features(doc, t.i)
+        assert {field: list(values) for field, values in got.items()} == {
+            field: t.morph.get(field) for field in t.morph.to_dict()}

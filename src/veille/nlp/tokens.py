@@ -10,6 +10,8 @@ read the Doc (their results go on extensions), so the columns never go stale und
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from typing import Any, cast
 
 from spacy.attrs import IDS
@@ -95,3 +97,49 @@ def sentence_starts(doc: Doc) -> list[int]:
     if found is None:
         found = cache["sents"] = [s.start for s in doc.sents] if len(doc) else []
     return cast(list[int], found)
+
+
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The token indices ``(i, j)`` of the tokens overlapping the characters ``[start, end)``
+    (``doc.char_span(start, end, alignment_mode="expand")``'s bounds), without making a Span."""
+    starts, stops = offsets(doc), ends(doc)
+    i = max(0, bisect_right(starts, start) - 1)
+    if i < len(starts) and stops[i] <= start:
+        i += 1
+    j = bisect_left(starts, end)
+    return (i, j) if i < j else None
+
+
+def children(doc: Doc) -> list[list[int]]:
+    """Each token's children as token indices, in document order (``token.children``), for
+    the whole Doc at once."""
+    cache = _cache(doc)
+    found = cache.get("children")
+    if found is None:
+        found = cache["children"] = [[] for _ in range(len(doc))]
+        for i, head in enumerate(heads(doc)):
+            if head != i:
+                found[head].append(i)
+    return cast(list[list[int]], found)
+
+
+_MORPH_MAX = 20_000  # distinct morphologies remembered (a language has a few hundred)
+_MORPHS: dict[int, Mapping[str, tuple[str, ...]]] = {}
+
+
+def features(doc: Doc, i: int) -> Mapping[str, tuple[str, ...]]:
+    """The morphological features of token ``i``: field -> values (``token.morph.get``)."""
+    h = ids(doc, "MORPH")[i]
+    found = _MORPHS.get(h)
+    if found is None:
+        if len(_MORPHS) > _MORPH_MAX:
+            _MORPHS.clear()
+        # the string store's hash of a morphology is the same in every vocab
+        found = _MORPHS[h] = _parsed_morph(doc.vocab.strings[h] if h else "")
+    return found
+
+
+def _parsed_morph(morph: str) -> Mapping[str, tuple[str, ...]]:
+    # spaCy's own form: "Field=Value|Field=Value1,Value2"; "_" or "" when there is none
+    pairs = (field.split("=", 1) for field in morph.split("|") if "=" in field)
+    return {field: tuple(values.split(",")) for field, values in pairs}

@@ -9,49 +9,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
 from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
 from veille.nlp.doctext import text_of as text_of  # re-exported for the quote modules
-from veille.nlp.tokens import ends, heads, ids, offsets, words
+from veille.nlp.tokens import children as children  # re-exported for the quote modules
+from veille.nlp.tokens import ends, ids, offsets, words
+from veille.nlp.tokens import features as features  # re-exported
+from veille.nlp.tokens import token_range as token_range  # re-exported
 
-_CHILDREN = "veille.quotes.children"
 _COLUMNS = "veille.quotes.columns"
-
-
-def token_range(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """The token indices ``(i, j)`` of the tokens overlapping ``[start, end)``, as
-    :func:`span_of` bounds them, without making a Span (the columns of :mod:`veille.nlp.tokens`
-    answer the questions the callers ask of them)."""
-    found = columns(doc)
-    starts = found.starts
-    i = max(0, bisect_right(starts, start) - 1)
-    if i < len(starts) and found.ends[i] <= start:
-        i += 1
-    j = bisect_left(starts, end)
-    return (i, j) if i < j else None
 
 
 def span_of(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens overlapping ``[start, end)`` (``char_span`` with ``alignment_mode="expand"``)."""
     found = token_range(doc, start, end)
     return doc[found[0] : found[1]] if found is not None else None
-
-
-def children(doc: Doc) -> list[list[int]]:
-    """Each token's children as token indices, in document order (``token.children``), for
-    the whole Doc at once: the rules ask a verb for its auxiliaries, subjects and negation."""
-    found = doc.user_data.get(_CHILDREN)
-    if not isinstance(found, list):
-        found = [[] for _ in range(len(doc))]
-        for i, head in enumerate(heads(doc)):
-            if head != i:
-                found[head].append(i)
-        doc.user_data[_CHILDREN] = found
-    return found
 
 
 class Strings:
@@ -138,28 +112,6 @@ def columns(doc: Doc) -> Columns:
     if not isinstance(found, Columns):
         found = doc.user_data[_COLUMNS] = Columns(doc)
     return found
-
-
-_MORPH_MAX = 20_000  # distinct morphologies remembered (a language has a few hundred)
-_MORPHS: dict[int, Mapping[str, tuple[str, ...]]] = {}
-
-
-def features(doc: Doc, i: int) -> Mapping[str, tuple[str, ...]]:
-    """The morphological features of token ``i``: field -> values (``token.morph.get``)."""
-    h = ids(doc, "MORPH")[i]
-    found = _MORPHS.get(h)
-    if found is None:
-        if len(_MORPHS) > _MORPH_MAX:
-            _MORPHS.clear()
-        # the string store's hash of a morphology is the same in every vocab
-        found = _MORPHS[h] = _parsed_morph(doc.vocab.strings[h] if h else "")
-    return found
-
-
-def _parsed_morph(morph: str) -> Mapping[str, tuple[str, ...]]:
-    # spaCy's own form: "Field=Value|Field=Value1,Value2"; "_" or "" when there is none
-    pairs = (field.split("=", 1) for field in morph.split("|") if "=" in field)
-    return {field: tuple(values.split(",")) for field, values in pairs}
 
 
 def fold(text: str) -> str:

@@ -20,10 +20,9 @@ from veille.lang.pack import LanguagePack
 from veille.model import TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
-from veille.nlp.quotes.doc import features, token_range
 from veille.nlp.scope import current_pack
 from veille.nlp.times.grammar import find_times
-from veille.nlp.tokens import heads, offsets, sentence_starts, words
+from veille.nlp.tokens import features, heads, offsets, sentence_starts, token_range, words
 
 
 @dataclass(frozen=True)
