@@ -12,17 +12,10 @@ from veille.nlp.times import patterns
 from veille.nlp.times.prefilter import DIGIT, needs
 from veille.nlp.times.windows import Linear, Scanner, _finder, _trie, anchor
 
-# Our own sentences: dates of every shape both packs read, runs of spaces and line breaks
-# between their words, capitals.
-TEXTS = (
-    "Le ministre s'est rendu à Rome le 3 mars 2024, puis du 6 au 15 septembre l'an prochain. "
-    "Dès lundi, et jusqu'au 22/04, la réunion prévue jeudi 16 octobre a été repoussée à "
-    "fin 2025. Il y a trois semaines, dans deux jours, trois jours plus tard, le lundi. "
-    "L'été dernier, au second semestre, à la fin du mois dernier, les 16 et 17 mai, 05/05/71, "
-    "2024-03-01, 3/2026, en janvier dernier, mi-juillet, la veille, hier, aujourd'hui.",
+# Beside the shared dated texts (conftest.py): runs of spaces and line breaks between a date's
+# words, capitals, and a text without a date.
+UNEVEN = (
     "LE 3\n\n\n     MARS     2024, jeudi\t\t16   octobre\n\nà 9:21, le\n5.\n\ndans  deux\n jours",
-    "On March 3, 2026 the minister said that three weeks ago, last Monday and next year the "
-    "talks of 3/22/2026 and of early May would go on until Friday 22.",
     "Rien ici.",
 )
 
@@ -54,10 +47,12 @@ def test_a_back_reference_reads_as_many_characters_as_its_group() -> None:
 
 
 @pytest.mark.parametrize("code", ["fr", "en"])
-def test_the_scanner_finds_what_a_scan_of_the_whole_text_finds(code: str) -> None:
+def test_the_scanner_finds_what_a_scan_of_the_whole_text_finds(code: str,
+                                                              dated_texts: tuple[str, ...]
+                                                              ) -> None:
     lex = patterns.lexicon(LanguagePack.load(code))
     assert any(a is not None for a in lex.anchors)
-    for text in TEXTS:
+    for text in (*dated_texts, *UNEVEN):
         scanner = Scanner(text)
         for (kind, pattern), need, where in zip(lex.patterns, lex.needs, lex.anchors,
                                                strict=True):
