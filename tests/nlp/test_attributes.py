@@ -105,3 +105,13 @@ def test_other_rules_leave_the_models_ruler_in_place(patterns: list[list[dict[st
     assert rule_tests(_ruler(nlp)) is None
     _speed_up(nlp)
     assert nlp.pipe_names == [ATTRIBUTE_RULER]
+
+
+def test_saving_and_loading_go_through_the_models_ruler(nlp: Language) -> None:
+    fast = nlp.get_pipe(FAST_ATTRIBUTE_RULER)
+    assert isinstance(fast, FastAttributeRuler)
+    data = fast.to_bytes()
+    assert data == _ruler(nlp).to_bytes()
+    assert fast.from_bytes(data) is fast and len(fast.rules) == len(_ruler(nlp).patterns)
+    stock, again = _both(nlp, TEXTS[0])
+    assert numpy.array_equal(stock.to_array(COMPARED), again.to_array(COMPARED))

@@ -15,8 +15,7 @@ of speech's id, the morphology's key). A ruler with any other kind of rule is le
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from spacy.attrs import IDS, MORPH, NORM
 from spacy.parts_of_speech import IDS as POS_IDS
@@ -24,6 +23,8 @@ from spacy.pipeline import AttributeRuler
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 from thinc.types import Ints2d
+
+from veille.nlp.standin import StandIn
 
 # Attributes a rule may test by value: POS by its enum id, the others by string id.
 _VALUED = frozenset({"POS", "TAG", "DEP", "ORTH", "LOWER", "NORM", "LEMMA", "ENT_TYPE"})
@@ -84,7 +85,7 @@ def _id(key: str, value: str, strings: StringStore) -> int:
     return int(POS_IDS.get(value, _NO_ID)) if key == "POS" else int(strings.add(value))
 
 
-class FastAttributeRuler:
+class FastAttributeRuler(StandIn):
     """A drop-in for the attribute ruler ``stock`` whose rules are ``rules``."""
 
     def __init__(self, stock: AttributeRuler, rules: list[Rule]) -> None:
@@ -138,33 +139,7 @@ class FastAttributeRuler:
                 merged.update(attrs)
         return tuple(merged.items())
 
-    def pipe(self, docs: Any, batch_size: int = 128) -> Any:
-        for doc in docs:
-            yield self(doc)
-
-    # Saving and loading are the stock ruler's: its rules are what this pipe applies.
-    def initialize(self, *args: Any, **kwargs: Any) -> None:
-        self.stock.initialize(*args, **kwargs)
-        self._reload()
-
-    def to_bytes(self, **kwargs: Any) -> bytes:
-        data: bytes = self.stock.to_bytes(**kwargs)
-        return data
-
-    def from_bytes(self, data: bytes, **kwargs: Any) -> FastAttributeRuler:
-        self.stock.from_bytes(data, **kwargs)
-        self._reload()
-        return self
-
-    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
-        self.stock.to_disk(path, **kwargs)
-
-    def from_disk(self, path: str | Path, **kwargs: Any) -> FastAttributeRuler:
-        self.stock.from_disk(path, **kwargs)
-        self._reload()
-        return self
-
-    def _reload(self) -> None:
+    def initialize_from_stock(self) -> None:
         rules = rule_tests(self.stock)
         if rules is None:
             raise ValueError("veille_attribute_ruler: the loaded rules are not one-token tests; "

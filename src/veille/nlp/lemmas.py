@@ -19,8 +19,7 @@ them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 import numpy
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
@@ -29,6 +28,8 @@ from spacy.lookups import Lookups
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 from thinc.types import Ints2d
+
+from veille.nlp.standin import StandIn
 
 INDEX_TABLE = "lemma_index"
 
@@ -64,7 +65,7 @@ def indexed_copy(stock: Lemmatizer) -> Lemmatizer:
     return copy
 
 
-class FastLemmatizer:
+class FastLemmatizer(StandIn):
     """A drop-in for the model's lemmatizer ``stock`` (see the module's docstring)."""
 
     def __init__(self, stock: Lemmatizer, attrs: Sequence[int]) -> None:
@@ -103,32 +104,6 @@ class FastLemmatizer:
             known = self.lemmas[key] = doc.vocab.strings.add(  # type: ignore[call-arg]
                 lemma, allow_transient=False)
         return known
-
-    def pipe(self, docs: Any, batch_size: int = 128) -> Any:
-        for doc in docs:
-            yield self(doc)
-
-    # Saving and loading are the model's lemmatizer's: its tables are what this pipe reads.
-    def initialize(self, *args: Any, **kwargs: Any) -> None:
-        self.stock.initialize(*args, **kwargs)
-        self.initialize_from_stock()
-
-    def to_bytes(self, **kwargs: Any) -> bytes:
-        data: bytes = self.stock.to_bytes(**kwargs)
-        return data
-
-    def from_bytes(self, data: bytes, **kwargs: Any) -> FastLemmatizer:
-        self.stock.from_bytes(data, **kwargs)
-        self.initialize_from_stock()
-        return self
-
-    def to_disk(self, path: str | Path, **kwargs: Any) -> None:
-        self.stock.to_disk(path, **kwargs)
-
-    def from_disk(self, path: str | Path, **kwargs: Any) -> FastLemmatizer:
-        self.stock.from_disk(path, **kwargs)
-        self.initialize_from_stock()
-        return self
 
     def initialize_from_stock(self) -> None:
         """Rebuild the resolver and forget the lemmas after the stock tables changed."""

@@ -32,6 +32,14 @@ def patterns(flags: Mapping[str, int]) -> Mapping[str, re.Pattern[str]]:
     return found
 
 
+def _by_kind(pack: LanguagePack, name: str) -> dict[str, list[str]]:
+    """The regexes of a regex<TAB>kind table, grouped by kind in the table's order."""
+    grouped: dict[str, list[str]] = {}
+    for pattern, kind in pack.table(name):
+        grouped.setdefault(kind, []).append(pattern)
+    return grouped
+
+
 def kinds(pack: LanguagePack, name: str) -> dict[str, re.Pattern[str]]:
     """A table of regex<TAB>kind as one case-insensitive alternation per kind."""
     last = _LAST_KINDS.get(name)
@@ -39,11 +47,8 @@ def kinds(pack: LanguagePack, name: str) -> dict[str, re.Pattern[str]]:
         return last[1]
 
     def build() -> dict[str, re.Pattern[str]]:
-        grouped: dict[str, list[str]] = {}
-        for pattern, kind in pack.table(name):
-            grouped.setdefault(kind, []).append(pattern)
         return {k: re.compile("|".join(f"(?:{p})" for p in v), re.IGNORECASE)
-                for k, v in grouped.items()}
+                for k, v in _by_kind(pack, name).items()}
     found = pack.cached(("kinds", name), build)
     _LAST_KINDS[name] = (pack, found)
     return found
@@ -60,11 +65,8 @@ def kind_tests(pack: LanguagePack, name: str) -> dict[str, re.Pattern[str]]:
         return last[1]
 
     def build() -> dict[str, re.Pattern[str]]:
-        grouped: dict[str, list[str]] = {}
-        for pattern, kind in pack.table(name):
-            grouped.setdefault(kind, []).append(pattern)
         return {k: re.compile(by_first_char(v, [first_chars(p, re.IGNORECASE) for p in v]),
-                              re.IGNORECASE) for k, v in grouped.items()}
+                              re.IGNORECASE) for k, v in _by_kind(pack, name).items()}
     found = pack.cached(("kind_tests", name), build)
     _LAST_KINDS[key] = (pack, found)
     return found
