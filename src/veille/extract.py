@@ -96,7 +96,7 @@ def _finish(pending: list[CleanDocument | InputError], settings: Settings) -> It
     cleaned = [p for p in pending if isinstance(p, CleanDocument) and analyzable(p, language)]
     analyses = iter(
         analyze(((c.text, context_of(c)) for c in cleaned), settings.model, settings.batch_size,
-                settings.kb_path)
+                settings.kb_path, keep_spans=settings.keep_spans)
     ) if cleaned else iter(())
     read = {id(c) for c in cleaned}
     for item in pending:

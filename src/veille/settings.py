@@ -30,6 +30,12 @@ class Settings(BaseSettings):
         default="fr_core_news_md", description="Name of the installed spaCy pipeline to load."
     )
     batch_size: int = Field(default=16, description="Documents per nlp.pipe batch.")
+    keep_spans: int = Field(
+        default=100_000, ge=0,
+        description="Tokenizer spans (a word with its punctuation) seen in two batches that "
+                    "stay in the vocabulary past the batch's memory zone, so they are not "
+                    "tokenized again; about 350 bytes each. 0 keeps none.",
+    )
     max_bytes: int = Field(
         default=5_000_000, description="Inputs larger than this many bytes are refused."
     )

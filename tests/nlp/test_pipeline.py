@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from spacy.language import Language
 from spacy.util import registry
 
@@ -54,3 +56,13 @@ def test_french_rules_do_not_fire_on_english_text() -> None:
     assert not [t for t in result.times if "mars" in t.text]
     assert not [e for e in result.events if e.trigger in ("sommet", "aura lieu")]
     assert all(q.cue is None or "déclaré" not in q.cue for q in result.quotes)
+
+
+def test_the_loaded_pipeline_is_out_of_the_collectors_scans(nlp: Language) -> None:
+    # gc.get_objects() lists what the cyclic collector walks; frozen objects are not in it.
+    scanned = {id(o) for o in gc.get_objects()}
+    assert gc.get_freeze_count() > 100_000  # the model's, the pack's and the KB's objects
+    assert id(nlp) not in scanned
+    assert id(nlp.get_pipe("veille_entities")) not in scanned
+    fresh = [object()]  # made after the load: scanned as usual
+    assert id(fresh) in {id(o) for o in gc.get_objects()}

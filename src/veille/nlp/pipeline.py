@@ -21,31 +21,35 @@ from veille.nlp.factories import COMPONENTS
 from veille.nlp.model import load_pipeline
 from veille.nlp.parts import PART_CHARS, parse_in_parts
 from veille.nlp.record import Analysis, analysis_of
+from veille.nlp.vocabulary import keep_recurring
 
 __all__ = ["Analysis", "analyze"]
 
 
 def analyze(
     items: Iterable[tuple[str, DocContext]], model: str, batch_size: int = 16,
-    kb_path: str | None = None, part_chars: int = PART_CHARS,
+    kb_path: str | None = None, part_chars: int = PART_CHARS, keep_spans: int = 100_000,
 ) -> Iterator[Analysis]:
     """Analyses in input order. Batches of ``batch_size`` share one memory zone; a text longer
-    than ``part_chars`` is parsed in parts of about that size."""
+    than ``part_chars`` is parsed in parts of about that size. Up to ``keep_spans`` tokenizer
+    spans that recur across batches outlive the zones (:mod:`veille.nlp.vocabulary`)."""
     nlp = load_pipeline(model, None, kb_path)
     batch: list[tuple[str, DocContext]] = []
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
-            yield from _run_batch(nlp, batch, batch_size, part_chars)
+            yield from _run_batch(nlp, batch, batch_size, part_chars, keep_spans)
             batch = []
     if batch:
-        yield from _run_batch(nlp, batch, batch_size, part_chars)
+        yield from _run_batch(nlp, batch, batch_size, part_chars, keep_spans)
 
 
 def _run_batch(nlp: Language, batch: list[tuple[str, DocContext]], batch_size: int,
-               part_chars: int) -> list[Analysis]:
+               part_chars: int, keep_spans: int) -> list[Analysis]:
+    texts = [text for text, _ in batch]
+    keep_recurring(nlp, texts, keep_spans)
     with nlp.memory_zone():
-        docs = _parse(nlp, [text for text, _ in batch], batch_size, part_chars)
+        docs = _parse(nlp, texts, batch_size, part_chars)
         return [analysis_of(_annotate(nlp, doc, text, ctx))
                 for doc, (text, ctx) in zip(docs, batch, strict=True)]
 
