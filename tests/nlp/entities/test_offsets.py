@@ -22,6 +22,19 @@ def test_standalone_hits_are_the_finditer_hits() -> None:
         assert hits[surname] == _scan(TEXT, surname), surname
 
 
+def test_many_surnames_are_the_finditer_hits() -> None:
+    # More first words than are searched one by one: the alternation path answers.
+    rng = random.Random(7)
+    surnames = [f"Nom{i}" for i in range(40)] + ["Le Nom3", "Nom1 Nom2"]
+    pieces = [rng.choice(surnames + ["Le", "x-Nom4", "Nom50", "Nom7-b", ", ", " "])
+              for _ in range(400)]
+    text = " ".join(pieces)
+    hits = standalone_hits(text, surnames)
+    for surname in surnames:
+        assert hits[surname] == _scan(text, surname), surname
+    assert any(hits[s] for s in surnames)
+
+
 def test_a_surname_inside_a_hyphenated_name_is_no_hit() -> None:
     hits = standalone_hits(TEXT, ["Lavrov"])
     assert [TEXT[s - 1:e + 1] for s, e in hits["Lavrov"]] == [" Lavrov.", " Lavrov\u00a0"]

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right, insort
 
 _WORD_RUN = re.compile(r"[\w-]+")
 _NAME_CHAR = re.compile(r"[\w-]")
+_FIND_LIMIT = 24  # runs searched one by one (see _run_starts)
 
 
 def standalone_hits(text: str, surnames: list[str]) -> dict[str, list[tuple[int, int]]]:
@@ -22,16 +23,7 @@ def standalone_hits(text: str, surnames: list[str]) -> dict[str, list[tuple[int,
     first run, so the runs of the text, grouped, give every candidate start."""
     firsts = {s: _WORD_RUN.match(s) for s in surnames}
     wanted = {m.group() for m in firsts.values() if m is not None and m.start() == 0}
-    starts: dict[str, list[int]] = {}
-    # The runs equal to a wanted one, found by one pattern in C rather than a Python step per
-    # word of the text: a run is a stretch of word characters with none on either side. The
-    # pattern opens on the words (a look-behind first would be tried at every offset); a
-    # match with a word character before it is no run, and overlaps none.
-    runs = "|".join(re.escape(w) for w in sorted(wanted))
-    for run in re.finditer(rf"(?:{runs})(?![\w-])", text) if wanted else ():
-        at = run.start()
-        if not at or not _NAME_CHAR.match(text, at - 1):
-            starts.setdefault(run.group(), []).append(at)
+    starts = _run_starts(text, wanted)
     hits: dict[str, list[tuple[int, int]]] = {}
     for surname, first in firsts.items():
         if first is None or first.start() != 0:  # not a word first: the plain search
@@ -46,6 +38,33 @@ def standalone_hits(text: str, surnames: list[str]) -> dict[str, list[tuple[int,
                 found.append((start, end))
         hits[surname] = found
     return hits
+
+
+def _run_starts(text: str, wanted: set[str]) -> dict[str, list[int]]:
+    """Where each wanted run stands in ``text``, as a stretch of word characters with none on
+    either side, in text order. A few runs are each searched with ``str.find``; many, with one
+    alternation (compiling it cost 0.3 ms a document, more than a few searches of the text;
+    past ``_FIND_LIMIT`` runs, searching the text once for each would grow with the text
+    times its names)."""
+    starts: dict[str, list[int]] = {}
+    if len(wanted) <= _FIND_LIMIT:
+        for run in wanted:
+            at = text.find(run)
+            while at >= 0:
+                end = at + len(run)
+                if (not at or not _NAME_CHAR.match(text, at - 1)) and not _NAME_CHAR.match(
+                        text, end):
+                    starts.setdefault(run, []).append(at)
+                at = text.find(run, at + 1)
+        return starts
+    # The pattern opens on the words (a look-behind first would be tried at every offset);
+    # a match with a word character before it is no run, and overlaps none.
+    runs = "|".join(re.escape(w) for w in sorted(wanted))
+    for match in re.finditer(rf"(?:{runs})(?![\w-])", text):
+        at = match.start()
+        if not at or not _NAME_CHAR.match(text, at - 1):
+            starts.setdefault(match.group(), []).append(at)
+    return starts
 
 
 def skip_spaces_back(text: str, pos: int) -> int:
