@@ -123,19 +123,29 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
     tree = tree_of(doc)
     entities = table.entities()
     people = {e.id: e for e in entities if e.type == "PER"}
-    persons = list(people.values())
+    by_surname = _by_last_word(list(people.values()))
+    subjects = _subject_tokens(tree, deps)  # sorted: a mention asks for one in its tokens
     run_over = deps.get("run_over", frozenset())
     for entity in entities:
-        person = people.get(entity.id) or _surname_of(entity, persons)
+        person = people.get(entity.id) or _surname_of(entity, by_surname)
         if person is None:
             continue
         for m in entity.mentions:
             first, stop = tree.token_range(m.start, m.end)
-            if first < stop and (any(_is_subject(tree, i, deps) for i in range(first, stop)) or (
+            if first < stop and (bisect_left(subjects, stop) > bisect_left(subjects, first) or (
                     not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip()
                     and tree.dep(tree.root(first, stop)) in run_over)):
                 found.append((m.start, person))
     return found
+
+
+def _subject_tokens(tree: Tree, deps: dict[str, frozenset[str]]) -> list[int]:
+    """The tokens :func:`_is_subject` holds, in text order: the candidates are the subjects
+    and appositions, a few of the document's tokens, so one pass over their labels answers
+    for every mention."""
+    candidates = tree.with_dep(deps.get("subject", frozenset()) | deps.get(
+        "apposition", frozenset()))
+    return [i for i in candidates if _is_subject(tree, i, deps)]
 
 
 def body_subjects(doc: Doc, table: EntityTable) -> list[tuple[int, int, str | None]]:
@@ -175,13 +185,22 @@ def body_subjects(doc: Doc, table: EntityTable) -> list[tuple[int, int, str | No
 _GRAMMATICAL = {"Fem": "feminine", "Masc": "masculine"}
 
 
-def _surname_of(entity: Entity, people: list[Entity]) -> Entity | None:
+def _by_last_word(people: list[Entity]) -> dict[str, list[Entity]]:
+    """People by the last word of their name, in table order (for :func:`_surname_of`)."""
+    found: dict[str, list[Entity]] = {}
+    for p in people:
+        for last in p.name.split()[-1:]:
+            found.setdefault(last, []).append(p)
+    return found
+
+
+def _surname_of(entity: Entity, by_last_word: dict[str, list[Entity]]) -> Entity | None:
     """The one person whose name ends with ``entity``'s single capitalised word: a surname the
     tagger typed an organisation or a place ("Marchal mène la charge") is still that person."""
     words = entity.name.split()
     if len(words) != 1 or not words[0][:1].isupper():
         return None
-    found = [p for p in people if p.name.split()[-1:] == words and p.name != entity.name]
+    found = [p for p in by_last_word.get(words[0], ()) if p.name != entity.name]
     return found[0] if len(found) == 1 else None
 
 
