@@ -61,6 +61,7 @@ _FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
           "occasion": re.IGNORECASE, "medium_object": re.IGNORECASE, "place_apposition": 0,
           "told_about": re.IGNORECASE, "thing_object": re.IGNORECASE, "apposed_subject": 0,
           "interview_to": re.IGNORECASE, "region_after": 0, "granted_to": re.IGNORECASE}
+_CUES = "events/cues.tsv"
 # Trigger types the rules decide between (a trigger table's "a|b"): a conversation is a phone
 # call or talks, an "entretien" an interview or talks.
 _CONVERSATION, _ENTRETIEN = "call|talks", "interview|talks"
@@ -136,7 +137,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def cue(kind: str, text: str) -> bool:
     """Whether ``text`` holds a cue of ``kind`` (``events/cues.tsv``)."""
-    return kind_tests(current_pack(), "events/cues.tsv")[kind].search(text) is not None
+    return kind_tests(current_pack(), _CUES)[kind].search(text) is not None
 
 
 def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
@@ -147,22 +148,23 @@ def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
     if denied(text, trigger.start, trigger.end) or generic(text, trigger.start) or \
             calls_for(text, trigger.start, trigger.end) or _in_a_name(trigger, actors):
         return False
-    if _re()["person_object"].search(trigger.text):
+    found = _re()
+    if found["person_object"].search(trigger.text):
         if _thing_received(text, trigger, actors):
             return False
-        of_someone = _re()["of_someone"]
+        of_someone = found["of_someone"]
         # nor the source of an attribution after a thing received ("a reçu une amende, a
         # indiqué le préfet X")
         return any(a.type == "PER" and trigger.end <= a.start <= trigger.end + 60
                    and not of_someone.search(text[_after_venues(trigger, a, actors):a.start])
                    and not attribution_source(text, trigger.end, a.start, trigger.start)
                    for a in actors)
-    if _re()["person_subject"].search(trigger.text) and not any(
+    if found["person_subject"].search(trigger.text) and not any(
             a.type == "PER" and 0 <= trigger.start - a.end <= _SUBJECT_GAP for a in actors):
         return False  # "X est attendu à Rome": a person is, not a verdict or a rise in prices
-    if _re()["medium_object"].search(trigger.text):  # "a confié au Monde": a newspaper
+    if found["medium_object"].search(trigger.text):  # "a confié au Monde": a newspaper
         return bool(_medium(text, trigger, actors))
-    if _re()["at_place"].search(trigger.text):  # "se rendre à Kiev", not "se rendre à l'évidence"
+    if found["at_place"].search(trigger.text):  # "se rendre à Kiev", not "se rendre à l'évidence"
         return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 40
                    for a in actors)
     return True
@@ -189,12 +191,13 @@ def event_status(text: str, trigger: Trigger, sent_end: int, future: bool,
     """Status of the event a trigger names; None when the text says it does not exist."""
     before = text[max(0, trigger.start - 40):trigger.start]
     after = text[trigger.end:min(sent_end, trigger.end + _CANCEL_WINDOW)]
-    if cue("cancelled", after) or cue("cancelled", before[-_CANCEL_BEFORE:]):
+    cues = kind_tests(current_pack(), _CUES)  # looked up once for the three cues read here
+    if cues["cancelled"].search(after) or cues["cancelled"].search(before[-_CANCEL_BEFORE:]):
         return "cancelled"
     near = text[max(0, trigger.start - _CUE_WINDOW):min(sent_end, trigger.end + _CUE_WINDOW)]
     later = bool(when and reference and when > reference.isoformat()[:len(when)])
-    if future or later or cue("planned", near) or _re()["future_form"].search(trigger.text) \
-            or announced(text, trigger.start):
+    if future or later or cues["planned"].search(near) \
+            or _re()["future_form"].search(trigger.text) or announced(text, trigger.start):
         return "planned"
     return "happened"
 
@@ -384,9 +387,11 @@ def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigge
     # regards étaient sur Genève, en Suisse, lorsque X et Y se sont rencontrés")
     fronted = [a for a in actors if triggers and a.end <= triggers[0].start
                and is_place(text, a)]
+    # each actor's nearest trigger found once, not once per trigger of the sentence
+    closest = [nearest(a.start, triggers) for a in actors] if triggers else []
     events = []
     for trigger in triggers:
-        nearer = [a for a in actors if nearest(a.start, triggers) == trigger
+        nearer = [a for a, near in zip(actors, closest, strict=True) if near == trigger
                   or _subject_across_apposition(text, a, trigger, triggers)]
         # the clause's tests read only the actors nearer this trigger than any other
         mine = parties(text, start, actors, trigger, end, nearer) if nearer else []
@@ -408,9 +413,10 @@ def _describes_place(text: str, trigger: Trigger, places: list[Actor], actor: Ac
     """Whether ``actor`` is in an apposition on the event's place after the trigger ("attendu
     au Kazakhstan, ex-république partageant avec la Russie une frontière"): it describes the
     place, it does not take part."""
+    apposition, sentence_end = _re()["place_apposition"], _re()["sentence_end"]
     return any(trigger.end <= p.end <= actor.start
-               and _re()["place_apposition"].match(text, p.end, actor.start)
-               and not _re()["sentence_end"].search(text, p.end, actor.start)
+               and apposition.match(text, p.end, actor.start)
+               and not sentence_end.search(text, p.end, actor.start)
                for p in places)
 
 
