@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.entities.roles import opens_clause
-from veille.nlp.quotes.doc import span_of
+from veille.nlp.quotes.tree import Tree, tree_of
 from veille.nlp.scope import current_pack
 
 _DEPENDENCIES = "quotes/component_dependencies.tsv"
@@ -33,15 +33,16 @@ def entity_genders(doc: Doc, table: EntityTable) -> dict[str, str]:
     if not doc.has_annotation("DEP") or not doc.has_annotation("MORPH"):
         return {}
     labels = _labels()
+    tree = tree_of(doc)  # the parse as lists: no Token per mention and per child
     votes: dict[str, Counter[str]] = {}
     for entity in table.entities():
         if entity.type != "PER":
             continue
         for m in entity.mentions:
-            span = span_of(doc, m.start, m.end)
-            if span is None or m.via == "title":
+            first, stop = tree.token_range(m.start, m.end)
+            if first >= stop or m.via == "title":
                 continue  # "le Premier ministre": the noun's gender, not the person's
-            for gender in _agreements(span.root, labels):
+            for gender in _agreements(doc, tree, tree.root(first, stop), labels):
                 votes.setdefault(entity.id, Counter())[gender] += 1
     found = {}
     for eid, count in votes.items():
@@ -51,38 +52,43 @@ def entity_genders(doc: Doc, table: EntityTable) -> dict[str, str]:
     return found
 
 
-def _agreements(root: Token, labels: dict[str, frozenset[str]]) -> list[str]:
+def _agreements(doc: Doc, tree: Tree, root: int, labels: dict[str, frozenset[str]]
+                ) -> list[str]:
     """The genders of the words that agree with the mention whose head token is ``root``."""
     found = []
-    head = root.head
-    if root.dep_ in labels.get("subject", frozenset()) and _agrees(head, labels):
-        found.append(_gender(head))
-    for child in root.children:
-        if child.dep_ in labels.get("modifier", frozenset()) and child.pos_ in ("VERB", "ADJ"):
-            found.append(_gender(child))  # "X, réélue en mars,"
-        elif (child.dep_ in labels.get("apposition", frozenset()) and child.pos_ == "NOUN"
-              and not opens_clause(root.doc, child.idx + len(child.text))):
+    head = tree.head[root]
+    if tree.has_dep(root, labels.get("subject", frozenset())) and _agrees(tree, head, labels):
+        found.append(_gender(tree, head))
+    modifier = labels.get("modifier", frozenset())
+    apposition = labels.get("apposition", frozenset())
+    for child in tree.children[root]:
+        if tree.has_dep(child, modifier) and tree.pos(child) in ("VERB", "ADJ"):
+            found.append(_gender(tree, child))  # "X, réélue en mars,"
+        elif (tree.has_dep(child, apposition) and tree.pos(child) == "NOUN"
+              and not opens_clause(doc, tree.end[child])):
             # (not "Après sa rencontre avec X, le ministre a dit", which a parse may take
             # for an apposition)
-            found += [_gender(d) for d in child.children
-                      if d.dep_ in labels.get("determiner", frozenset())
-                      and d.morph.get("Definite", [])]  # "X, la ministre,"
+            determiner = labels.get("determiner", frozenset())
+            found += [_gender(tree, d) for d in tree.children[child]
+                      if tree.has_dep(d, determiner)
+                      and tree.feature(d, "Definite")]  # "X, la ministre,"
     return [g for g in found if g]
 
 
-def _agrees(head: Token, labels: dict[str, frozenset[str]]) -> bool:
+def _agrees(tree: Tree, head: int, labels: dict[str, frozenset[str]]) -> bool:
     """A participle or adjective that agrees with its subject: with a copula or passive
     auxiliary, or with an auxiliary of the pack's list ("est arrivée", not "a reçu")."""
-    if head.pos_ not in ("VERB", "ADJ"):
+    if tree.pos(head) not in ("VERB", "ADJ"):
         return False
     auxiliaries = current_pack().words(_AUXILIARIES)
-    return any(c.dep_ in labels.get("agreement", frozenset())
-               or (c.pos_ == "AUX" and c.lemma_.casefold() in auxiliaries)
-               for c in head.children)
+    agreement = labels.get("agreement", frozenset())
+    return any(tree.has_dep(c, agreement)
+               or (tree.pos(c) == "AUX" and tree.lemma(c).casefold() in auxiliaries)
+               for c in tree.children[head])
 
 
-def _gender(tok: Token) -> str:
-    values = tok.morph.get("Gender", [])
+def _gender(tree: Tree, i: int) -> str:
+    values = tree.feature(i, "Gender")
     return _GENDERS.get(values[0], "") if len(values) == 1 else ""
 
 
