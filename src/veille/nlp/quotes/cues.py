@@ -187,22 +187,22 @@ def reporting_at(doc: Doc, i: int) -> bool:
     """``is_reporting_verb(doc[i])``: the token's attributes are read from the Doc's columns
     (veille.nlp.tokens), and a Token is made only for a listed word, as this test runs on the
     candidate cues and on the words of each content."""
-    cues = cue_words()
-    lemma = columns(doc).lemma[i].casefold()
+    cues, found = cue_words(), columns(doc)
+    lemma = found.lemma[i].casefold()
     if lemma in cues.pairs:  # "a fait savoir que", "fait valoir que": the cue is the pair
         return verb_pair(doc[i])
     if lemma in cues.reflexives and i in _matches(doc).reflexive:
         return True  # "s'est félicité", "s'inquiète": reporting only with the pronoun
-    pos = columns(doc).pos[i]
+    pos = found.pos[i]
     if lemma in cues.inverted_only:
         # "a-t-on appris de source sûre": the newsroom's unnamed source, only when inverted
         return pos in ("VERB", "AUX") and pronoun_of(doc, doc[i]) is not None
     if lemma in cues.excluded:
         return False
-    glued = cues.glued.match(columns(doc).orth[i])
+    glued = cues.glued.match(found.orth[i])
     if glued and glued.group(1) in cues.forms:
         return True  # a scraper dropped the space: "Trump ditPlus tard"
-    if lemma not in cues.lemmas and columns(doc).lower[i] not in cues.forms:
+    if lemma not in cues.lemmas and found.lower[i] not in cues.forms:
         return False
     # "une note", "la demande": the same letters as a noun are not a cue, unless inverted. A
     # pipeline without a tagger (spaCy's blank ones) cannot tell: the listed word is the cue.
@@ -228,9 +228,12 @@ def negated(verb: Token) -> bool:
     negation. A negated statement is not reported speech."""
     negation = cue_words().negation
     doc, i = verb.doc, verb.i
-    lower = columns(doc).lower
-    # The parser hangs "ne" and "pas" on the verb, whatever stands between them.
-    near = {lower[c] for c in columns(doc).children[i] if i - 4 <= c <= i + 2}
+    found = columns(doc)
+    lower, head = found.lower, found.heads
+    # The parser hangs "ne" and "pas" on the verb, whatever stands between them: its
+    # children near it, read off the heads (the whole children index is built only if asked).
+    near = {lower[c] for c in range(max(0, i - 4), min(len(head), i + 3))
+            if head[c] == i and c != i}
     return bool(near & negation.get("particle", frozenset())) and bool(
         near & negation.get("adverb", frozenset()))
 

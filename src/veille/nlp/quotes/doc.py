@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from veille.nlp.doctext import text_of as text_of  # re-exported for the quote modules
 from veille.nlp.tokens import children as children  # re-exported for the quote modules
-from veille.nlp.tokens import ends, ids, offsets, words
+from veille.nlp.tokens import ends, heads, ids, offsets, words
 from veille.nlp.tokens import features as features  # re-exported
 from veille.nlp.tokens import token_range as token_range  # re-exported
 
@@ -100,6 +100,10 @@ class Columns:
     @cached_property
     def sent_start(self) -> list[int]:
         return ids(self._doc, "SENT_START")
+
+    @cached_property
+    def heads(self) -> list[int]:
+        return heads(self._doc)
 
     @cached_property
     def children(self) -> list[list[int]]:

@@ -19,8 +19,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
 from veille.lang.pack import LanguagePack
@@ -149,29 +151,33 @@ def _candidates(doc: Doc) -> list[int]:
 def _scan_candidates(doc: Doc) -> list[int]:
     first = current_pack().derive(_build_first_words)
     strings = doc.vocab.strings
-    lemmas, lowers, texts = first.seen
-    if len(lemmas) + len(lowers) + len(texts) > _SEEN_MAX:
+    if sum(map(len, first.seen)) > _SEEN_MAX:
         for seen in first.seen:  # bounded on a long run; the answers are recomputed as met
             seen.clear()
-    found = []
-    # A string's hash is the same in every Doc and vocab, so each is tested once per pack.
-    # The columns are the Doc's shared ones (veille.nlp.tokens), read once for every stage: a
-    # set test per token costs less than numpy's (np.unique, np.isin) on an article.
-    rows = zip(ids(doc, "LEMMA"), ids(doc, "LOWER"), ids(doc, "ORTH"), strict=True)
-    for i, (lemma, lower, text) in enumerate(rows):
-        hit = lemmas.get(lemma)
+    # A string's hash is the same in every Doc and vocab, so each is tested once per pack,
+    # and in a Doc once per distinct string: an article has a few hundred of each. The
+    # columns are the Doc's shared ones (veille.nlp.tokens), read once for every stage; the
+    # walk over the tokens is then set tests only.
+    columns = ids(doc, "LEMMA"), ids(doc, "LOWER"), ids(doc, "ORTH")
+    tests = first.by_lemma, first.by_lower, first.by_text
+    hits = [_hits(set(column), seen, test, strings)
+            for column, seen, test in zip(columns, first.seen, tests, strict=True)]
+    lemma_hits, lower_hits, text_hits = hits
+    rows = zip(*columns, strict=True)
+    return [i for i, (lemma, lower, text) in enumerate(rows)
+            if lemma in lemma_hits or lower in lower_hits or text in text_hits]
+
+
+def _hits(hashes: set[int], seen: dict[int, bool], test: Callable[[str], bool],
+          strings: StringStore) -> set[int]:
+    """The ``hashes`` whose string passes ``test``, each answer remembered in ``seen``."""
+    found = set()
+    for h in hashes:
+        hit = seen.get(h)
         if hit is None:
-            hit = lemmas[lemma] = first.by_lemma(strings[lemma])
-        if not hit:
-            hit = lowers.get(lower)
-            if hit is None:
-                hit = lowers[lower] = first.by_lower(strings[lower])
-        if not hit:
-            hit = texts.get(text)
-            if hit is None:
-                hit = texts[text] = first.by_text(strings[text])
+            hit = seen[h] = test(strings[h])
         if hit:
-            found.append(i)
+            found.add(h)
     return found
 
 

@@ -285,8 +285,14 @@ def _closing_cue(doc: Doc, tok: Token, end: int) -> bool:
         return False
     if doc[i].pos_ not in ("VERB", "AUX") or present_participle(doc[i]):
         return False
-    return not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", [])
-                   for t in doc[i + 1 :] if t.idx < end)
+    # the tokens before ``end`` only: a walk to the end of the Doc made this quadratic
+    pos, starts = columns(doc).pos, columns(doc).starts
+    k = i + 1
+    while k < len(starts) and starts[k] < end:
+        if pos[k] in ("VERB", "AUX") and "Fin" in features(doc, k).get("VerbForm", ()):
+            return False
+        k += 1
+    return True
 
 
 _CORRELATIVE_REACH = 40  # tokens back from the content to find the first half of "ni ... ni"

@@ -19,7 +19,7 @@ attribution clause.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -283,11 +283,22 @@ def mask_quotes(text: str, marks: list[Marked]) -> str:
     """``text`` with every quoted word replaced by ``x`` (same length), so clauses see one unit;
     a capital stays one (``X``), so a quote box opening a line after a colon starts a sentence."""
     chars = list(text)
-    for m in marks:
-        for k in range(m.start, m.end):
-            if not chars[k].isspace():
-                chars[k] = "X" if chars[k].isupper() else "x"
+    for m in marks:  # masking is the same on a masked character: overlaps need no care
+        chars[m.start : m.end] = text[m.start : m.end].translate(_MASK)
     return "".join(chars)
+
+
+class _Masked(dict[int, str]):
+    """``str.translate``'s table for :func:`mask_quotes`, filled as characters are met: a
+    space is kept, a capital is ``X``, any other character ``x``."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        found = self[code] = ch if ch.isspace() else "X" if ch.isupper() else "x"
+        return found
+
+
+_MASK = _Masked()
 
 
 def sentences(text: str, marks: list[Marked]) -> list[tuple[int, int]]:
@@ -315,9 +326,11 @@ def _split_after_quotes(text: str, marks: list[Marked], spans: list[tuple[int, i
                   and text[m.right : m.right + 3].lstrip(" ")[:1].isupper())
     out = []
     for a, b in spans:
-        for cut in (c for c in cuts if a < c < b):
-            out.append((a, cut))
-            a = cut
+        # the cuts inside the span by bisection: a scan of them all per span was quadratic
+        for cut in cuts[bisect_right(cuts, a) : bisect_left(cuts, b)]:
+            if cut > a:  # two quotes closing at one place cut once
+                out.append((a, cut))
+                a = cut
         out.append((a, b))
     return out
 
