@@ -243,11 +243,13 @@ def opens_clause(doc: Doc, end: int) -> bool:
     Read from the tags, not the parse: a parser often hangs such a subject on the name
     before its comma, the very apposition this tells apart."""
     first, stop = _token_range(doc, end, len(text_of(doc)))
-    punct, pos, morph = tokens.ids(doc, "IS_PUNCT"), tokens.words(doc, "POS"), tokens.words(
-        doc, "MORPH")
+    punct, pos = tokens.ids(doc, "IS_PUNCT"), tokens.words(doc, "POS")
+    # The morph strings of the few tokens looked at: the column of every token's cost more
+    # than all the rest of this step (issue 15).
+    morph, strings = tokens.ids(doc, "MORPH"), doc.vocab.strings
     for i in range(first, min(stop, first + _CLAUSE_LOOKAHEAD)):
         # A feature with exactly one value is "Name=Value" between bars in the morph string.
-        features = morph[i].split("|")
+        features = strings[morph[i]].split("|") if morph[i] else ()
         if punct[i] or pos[i] in _CLAUSE_BREAKS or _RELATIVE in features:
             return False
         if pos[i] in _VERBS and _FINITE in features:
