@@ -96,6 +96,8 @@ def medium(text: str, clause: list[tuple[int, int]], entities: list[Entity],
     lists = _words()
     words = {w for a, b in clause for w in re.findall(r"\w+", text[a:b].casefold())}
     has_noun = bool(words & lists.media_nouns)
+    if not has_noun and cue_end is None:
+        return None  # no medium noun and no verb to follow: no mention can be the medium
     for entity in entities:
         if entity.type != "ORG":
             continue

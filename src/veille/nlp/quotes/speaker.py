@@ -365,16 +365,18 @@ class SpeakerResolver:
 
     def _named_inside(self, start: int, end: int,
                       kinds: tuple[str, ...] = ("PER", "ORG", "LOC")) -> Said | None:
-        best: dict[str, tuple[int, Entity]] = {}
-        for entity in self.table.entities():
-            for m in mentions_starting(entity, start, end + 1):
-                if m.end <= end and (
-                    entity.type not in best or m.start > best[entity.type][0]
-                ):
-                    best[entity.type] = (m.start, entity)
+        # per type, the latest mention inside the span, ties to the first entity in table
+        # order; from the table's offset index, not a search of every entity's mentions
+        best: dict[str, tuple[int, int, Entity]] = {}
+        for m, entity in self.table.mentions_starting_in(start, end):
+            if m.end > end:
+                continue
+            found = best.get(entity.type)
+            if found is None or m.start > found[0] or self.table.rank(entity) < found[1]:
+                best[entity.type] = (m.start, self.table.rank(entity), entity)
         for kind in kinds:
             if kind in best:
-                at, entity = best[kind]
+                at, _, entity = best[kind]
                 mention = next(m for m in entity.mentions if m.start == at)
                 resolved = self.table.resolve(mention.text, mention.start, mention.end,
                                               types=(kind,)) or entity
