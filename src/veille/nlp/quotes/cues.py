@@ -518,15 +518,16 @@ def source_cue(doc: Doc, tok: Token) -> SourceCue | None:
     tokenizer may split into "d'" + "après"), or an opinion opener followed by a named person
     and a comma (``cues_opinion_openers.txt``: "Pour l'économiste Anne Vidal, ..."); None for
     any other token."""
-    cues, i, lower = cue_words(), tok.i, tok.lower_  # one read of the Token it is given
+    cues, i, found = cue_words(), tok.i, columns(doc)
+    lower = found.lower[i]
     cue = cues.sources.get(lower)
     if cue is not None:
         return SourceCue(cue, i)
     if i > 0:
-        cue = cues.split_sources.get((columns(doc).lower[i - 1], lower))
+        cue = cues.split_sources.get((found.lower[i - 1], lower))
         if cue is not None:
             return SourceCue(cue, i - 1)
-    if tok.text in cues.opinion and opinion_holder(doc, tok):
+    if found.orth[i] in cues.opinion and opinion_holder(doc, tok):
         return SourceCue(lower, i)
     if lower not in cues.source_phrase_ends:
         return None

@@ -168,17 +168,28 @@ def _scan_candidates(doc: Doc) -> list[int]:
             if lemma in lemma_hits or lower in lower_hits or text in text_hits]
 
 
-def _hits(hashes: set[int], seen: dict[int, bool], test: Callable[[str], bool],
+def _hits(hashes: set[int], seen: _Seen, test: Callable[[str], bool],
           strings: StringStore) -> set[int]:
-    """The ``hashes`` whose string passes ``test``, each answer remembered in ``seen``."""
-    found = set()
-    for h in hashes:
-        hit = seen.get(h)
-        if hit is None:
-            hit = seen[h] = test(strings[h])
-        if hit:
-            found.add(h)
-    return found
+    """The ``hashes`` whose string passes ``test``; only those never met are tested (set
+    operations: a Doc's strings are nearly all met before)."""
+    for h in hashes - seen.hits - seen.misses:
+        (seen.hits if test(strings[h]) else seen.misses).add(h)
+    return hashes & seen.hits
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """The string hashes one candidate test has answered, by answer."""
+
+    hits: set[int] = dataclasses.field(default_factory=set)
+    misses: set[int] = dataclasses.field(default_factory=set)
+
+    def __len__(self) -> int:
+        return len(self.hits) + len(self.misses)
+
+    def clear(self) -> None:
+        self.hits.clear()
+        self.misses.clear()
 
 
 @dataclass(frozen=True)
@@ -191,9 +202,9 @@ class _FirstWords:
     opinion: frozenset[str]  # as written: opinion openers ("Pour")
     glued: re.Pattern[str]
     forms: frozenset[str]
-    # string hash -> answer, per test (lemma, lower case, text as written)
-    seen: tuple[dict[int, bool], dict[int, bool], dict[int, bool]] = dataclasses.field(
-        default_factory=lambda: ({}, {}, {}))
+    # the string hashes answered, per test (lemma, lower case, text as written)
+    seen: tuple[_Seen, _Seen, _Seen] = dataclasses.field(
+        default_factory=lambda: (_Seen(), _Seen(), _Seen()))
 
     def by_lemma(self, lemma: str) -> bool:
         return lemma in self.lemmas or lemma.casefold() in self.folded_lemmas
