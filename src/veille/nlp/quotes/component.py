@@ -143,8 +143,8 @@ def _subject_tokens(tree: Tree, deps: dict[str, frozenset[str]]) -> list[int]:
     """The tokens :func:`_is_subject` holds, in text order: the candidates are the subjects
     and appositions, a few of the document's tokens, so one pass over their labels answers
     for every mention."""
-    candidates = tree.with_dep(deps.get("subject", frozenset()) | deps.get(
-        "apposition", frozenset()))
+    candidates = sorted(tree.with_dep(deps.get("subject", frozenset()))
+                        + tree.with_dep(deps.get("apposition", frozenset())))
     return [i for i in candidates if _is_subject(tree, i, deps)]
 
 
@@ -156,7 +156,7 @@ def body_subjects(doc: Doc, table: EntityTable) -> list[tuple[int, int, str | No
     if not doc.has_annotation("DEP"):
         return []
     deps = _dependencies()
-    nouns = {row[0] for row in current_pack().table("quote_org_nouns.txt")}
+    nouns = _org_nouns()
     bodies = Spans((m.start, m.end) for e in table.entities() if e.type == "ORG"
                    for m in e.mentions)  # a body's name: its mention holds the noun's start
     tree = tree_of(doc)
@@ -179,6 +179,13 @@ def body_subjects(doc: Doc, table: EntityTable) -> list[tuple[int, int, str | No
         gender = tree.feature(i, "Gender")
         found.append((start, end, _GRAMMATICAL.get(gender[0]) if len(gender) == 1 else None))
     return found
+
+
+def _org_nouns() -> frozenset[str]:
+    """The body nouns of ``quote_org_nouns.txt`` (its first column), once per pack."""
+    pack = current_pack()
+    return pack.cached(("component", "org_nouns"), lambda: frozenset(
+        row[0] for row in pack.table("quote_org_nouns.txt")))
 
 
 # Universal Dependencies' gender values.

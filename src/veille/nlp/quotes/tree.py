@@ -38,6 +38,7 @@ class Tree:
         self._pos = tokens.ids(doc, "POS")
         self._children: list[list[int]] | None = None
         self._label_hashes: dict[frozenset[str], frozenset[int]] = {}
+        self._with_dep: dict[frozenset[str], list[int]] = {}
 
     def dep(self, i: int) -> str:
         """Token ``i``'s dependency label (``token.dep_``)."""
@@ -65,9 +66,14 @@ class Tree:
         return self._deps[i] in self._hashes(labels)
 
     def with_dep(self, labels: frozenset[str]) -> list[int]:
-        """The tokens whose dependency label is one of ``labels``, in text order."""
-        wanted = self._hashes(labels)
-        return [i for i, dep in enumerate(self._deps) if dep in wanted]
+        """The tokens whose dependency label is one of ``labels``, in text order (one list
+        per label set: read it, do not change it)."""
+        found = self._with_dep.get(labels)
+        if found is None:  # kept: the subject and body rules ask for the same labels
+            wanted = self._hashes(labels)
+            found = self._with_dep[labels] = [i for i, dep in enumerate(self._deps)
+                                              if dep in wanted]
+        return found
 
     def _hashes(self, labels: frozenset[str]) -> frozenset[int]:
         found = self._label_hashes.get(labels)
