@@ -10,7 +10,7 @@ import pytest
 from veille.lang.pack import LanguagePack
 from veille.nlp.times import patterns
 from veille.nlp.times.prefilter import DIGIT, needs
-from veille.nlp.times.windows import Linear, Scanner, anchor
+from veille.nlp.times.windows import Linear, Scanner, _finder, _trie, anchor
 
 # Beside the shared dated texts (conftest.py): runs of spaces and line breaks between a date's
 # words, capitals, and a text without a date.
@@ -69,16 +69,14 @@ def test_a_text_that_lower_does_not_fold_as_re_does_is_scanned_whole() -> None:
                                                 anchor(pattern.pattern))] == ["ſemestre"]
 
 
-def test_every_occurrence_of_an_anchor_string_is_found() -> None:
-    scanner = Scanner("le 12\nmai, maire")
-    # (first, last): the figures, "mai" after a line break, and the "mai" of "maire"
-    # (windows to spare)
-    assert scanner._occurrences(frozenset({" mai", DIGIT}), scanner.lowered or "") == [
-        (3, 4), (5, 8), (10, 13)]
-    assert Scanner("remaniement")._places(" mai", "remaniement") == []  # no space before it
-    # overlapping occurrences, and a string inside a longer one, each open a window
-    assert Scanner("")._places("mar", "marmars") == [(0, 2), (3, 5)]
-    assert Scanner("")._places("aa", "aaa") == [(0, 1), (1, 2)]
+def test_the_strings_of_an_anchor_are_found_in_one_scan_as_a_trie() -> None:
+    source = _trie(["mai", "mars", "mar", "juin", "juillet"])
+    assert source == "(?:jui(?:llet|n)|ma(?:i|r(?:s)?))"
+    found = _finder(frozenset({" mai", DIGIT}))
+    # the figures, "mai" after a line break, and the "mai" of "maire" (windows to spare)
+    assert [m.span() for m in found.finditer("le 12\nmai, maire")] == [
+        (3, 5), (5, 9), (10, 14)]
+    assert found.search("remaniement") is None  # no space before its "mai"
 
 
 def test_a_class_of_figures_needs_a_figure() -> None:

@@ -86,7 +86,7 @@ def literal_needs(run: str, flags: int) -> list[Need]:
     """The run as the lowercase text holds it (texts are searched lowercase)."""
     lowered = run.lower()
     if any(c.isspace() for c in run):
-        return []  # a leading space stands for any whitespace (windows.Scanner._places)
+        return []  # a leading space stands for any whitespace (windows._finder)
     if flags & re.IGNORECASE and (len(lowered) != len(run) or any(
             c in _UNUSUAL for c in lowered if not c.isascii())):
         return []
