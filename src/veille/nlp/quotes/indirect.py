@@ -321,10 +321,10 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
     first = doc[auxiliaries_before(verb)]
     if first.i == 0 or doc[first.i - 1].text != "," or present_participle(verb):
         return None  # "<...>, saluant X": a participle is an adjunct, no closing cue
-    openers = mark_rules().openers
     content = text_of(doc)[sentence[0] : first.idx]
     conjunct = conjunct_quote(doc, sentence[0], first.idx)
-    if any(ch in openers for ch in content) and not (quote_within(content) or conjunct):
+    quoted = mark_rules().opener.search(content) is not None
+    if quoted and not (quote_within(content) or conjunct):
         return None  # the cue closes a direct quote: the direct-quote pass attributes it
     if dialogue_line_at(text_of(doc), sentence[0]) is not None:
         return None  # "— A, a dit X.": a dialogue line, a direct quote (marks.py)
@@ -335,7 +335,7 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
     # ("Le « modèle », c'est la réponse, plaide X"): they are part of the reported clause.
     end = doc[first.i - 1].idx
     start = after_conjunction(doc, sentence)
-    if not any(ch in openers for ch in content):
+    if not quoted:
         end = content_end(doc, start, end)
     elif conjunct:  # a span ending in a partial quote stops before its closing mark
         closers = frozenset(mark_rules().pairs.values())

@@ -201,8 +201,10 @@ def content_end(doc: Doc, start: int, limit: int, verb: Token | None = None) -> 
     text = text_of(doc)
     rules = mark_rules()
     end, k = limit, start
-    while k < end:
-        if text[k] in rules.openers and (k == 0 or not text[k - 1].isalnum()):
+    # from one opening mark to the next: the characters between them cannot stop the content
+    while (found := rules.opener.search(text, k, end)) is not None:
+        k = found.start()
+        if k == 0 or not text[k - 1].isalnum():
             close = text.find(rules.pairs[text[k]], k + 1, limit)
             if k == start or close < 0 or not _fragment_inside(text, k, close, limit):
                 end = k

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -46,6 +47,7 @@ class MarkRules:
     dialogue_dash: re.Pattern[str]  # the dash opening a line of dialogue
     dialogue_incise: re.Pattern[str]  # the end of a dialogue line's speech and its incise
     reporting_forms: frozenset[str]  # inflected reporting verbs: an incise holds one
+    opener: re.Pattern[str]  # any opening mark: a search skips the text between them
 
 
 def mark_rules() -> MarkRules:
@@ -70,7 +72,14 @@ def _build_rules(pack: LanguagePack) -> MarkRules:
                      pack.regex(name, "dialogue_dash", re.MULTILINE),
                      pack.regex(name, "dialogue_incise"),
                      pack.words("reporting_verb_forms.txt")
-                     | pack.words("reporting_verb_forms_added.txt"))
+                     | pack.words("reporting_verb_forms_added.txt"),
+                     _any_of(c for c in pairs if len(c) == 1))
+
+
+def _any_of(chars: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching one of ``chars`` (nothing when there is none)."""
+    found = "".join(sorted(map(re.escape, chars)))
+    return re.compile(f"[{found}]" if found else "(?!)")
 
 
 @dataclass(frozen=True)
