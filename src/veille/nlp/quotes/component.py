@@ -100,9 +100,11 @@ def extract_quotes(
 
 
 def _tag_at(doc: Doc, pos: int) -> str:
-    """The part-of-speech tag of the token at character ``pos``."""
-    span = span_of(doc, pos, pos + 1)
-    return span[0].pos_ if span is not None else ""
+    """The part-of-speech tag of the token at character ``pos`` (from the Tree's columns:
+    the resolver asks it of many positions, and no Span or Token is made)."""
+    tree = tree_of(doc)
+    first, stop = tree.token_range(pos, pos + 1)
+    return tree.pos(first) if first < stop else ""
 
 
 def _interviewee_said(quotes: list[Quote], turns: list[Turn]) -> Said:

@@ -33,6 +33,7 @@ from veille.nlp.quotes.cues import (
 )
 from veille.nlp.quotes.doc import span_of, text_of
 from veille.nlp.quotes.marks import Marked, mark_rules
+from veille.nlp.quotes.tree import tree_of
 from veille.nlp.scope import current_pack
 from veille.nlp.spans import Spans
 
@@ -140,11 +141,11 @@ def _first_word(doc: Doc, floor: int) -> int:
     """Where the words after ``floor`` begin, past object clitics: in "« … » lui a demandé X"
     the verb still opens the clause, so its subject is the name after it, not "lui"."""
     clitics = cue_words().clitics
-    span = span_of(doc, floor, len(text_of(doc)))
-    for tok in span or []:
-        if tok.idx >= floor and not tok.is_punct and not tok.is_space \
-                and tok.lower_ not in clitics:
-            return tok.idx
+    tree = tree_of(doc)  # the columns: no Token for each word looked at
+    first, stop = tree.token_range(floor, len(text_of(doc)))
+    for i in range(first, stop):
+        if tree.idx[i] >= floor and not tree.is_blank(i) and tree.lower(i) not in clitics:
+            return tree.idx[i]
     return floor
 
 

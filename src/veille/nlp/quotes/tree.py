@@ -119,14 +119,15 @@ class Tree:
         return first if found == -1 else found
 
     def _steps_to_root(self, i: int) -> int:
-        if self._is_blank(i) and not self.children[i]:
+        if self.is_blank(i) and not self.children[i]:
             return self.size - 1
         steps = 0
         while self.head[i] != i:
             i, steps = self.head[i], steps + 1
         return steps
 
-    def _is_blank(self, i: int) -> bool:
+    def is_blank(self, i: int) -> bool:
+        """Token ``i`` is a space or a punctuation mark (``is_space or is_punct``)."""
         return bool(tokens.ids(self._doc, "IS_SPACE")[i] or tokens.ids(self._doc, "IS_PUNCT")[i])
 
     def feature(self, i: int, field: str) -> list[str]:
