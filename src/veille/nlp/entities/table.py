@@ -8,7 +8,7 @@ for pronouns; events call :meth:`EntityTable.lookup`, :meth:`EntityTable.find_by
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
@@ -421,6 +421,8 @@ class _Index:
         if len(key.split()) > 1:
             found += self._full.get(key, ())
             for index, probe in ((self._full, key), (self._surnames, surname_of_key(key))):
+                if not index:  # no full name yet: extract costs a few microseconds even on none
+                    continue
                 for choice, _, _ in process.extract(
                         probe, list(index), scorer=fuzz.ratio, processor=None,
                         score_cutoff=SURNAME_MIN_RATIO, limit=None):
@@ -473,8 +475,10 @@ def _push(index: dict[str, list[_Cluster]], key: str, cluster: _Cluster) -> None
         bucket.append(cluster)
 
 
-def _live(clusters: Iterable[_Cluster]) -> list[_Cluster]:
+def _live(clusters: Sequence[_Cluster]) -> list[_Cluster]:
     """Distinct live clusters in table order."""
+    if len(clusters) <= 1:  # most names have one bearer: no dict to make, no order to keep
+        return [c for c in clusters if c.alive]
     return _in_rank_order(list({id(c): c for c in clusters if c.alive}.values()))
 
 
