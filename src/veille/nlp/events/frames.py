@@ -173,8 +173,11 @@ def speaks_in_first_person(text: str, start: int, end: int) -> bool:
 def topic_start(text: str, end: int, sentence_end: int) -> int:
     """Where the topic of the event begins after its trigger ("porteront sur", "consacrée
     à"): names after it are what is discussed, not who takes part. ``sentence_end`` if none."""
+    # where, not what: the first-character tests find the same first place, faster (this
+    # reads the rest of the sentence at every trigger)
+    tests = kind_tests(current_pack(), "events/frames.tsv")
     found = [m.start() for kind in ("topic", "topic_verb")
-             for m in [_frames()[kind].search(text, end, sentence_end)] if m]
+             for m in [tests[kind].search(text, end, sentence_end)] if m]
     return min(found, default=sentence_end)
 
 
