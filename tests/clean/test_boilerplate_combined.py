@@ -62,3 +62,10 @@ def test_a_line_matched_anywhere_is_screened_in() -> None:
     assert screen.anywhere.search(banner) and not screen.at_start.match(banner)
     assert screen.matches(banner) and classify(banner, pack) == "cookie-banner"
     assert not screen.matches("Le maire a présenté le budget lundi soir.")
+
+
+def test_the_rows_searched_anywhere_are_behind_a_guard_on_their_first_characters() -> None:
+    screen = _any_rule(LanguagePack.load("fr"))
+    assert screen is not None and screen.anywhere is not None
+    # without it, each of the rows' words is tried at every position of every line
+    assert screen.anywhere.pattern.startswith("(?=[")

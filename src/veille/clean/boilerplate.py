@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from veille.lang.pack import LanguagePack
 from veille.model import Block, BlockKind, Removed
+from veille.nlp.times.guard import guarded
 
 # An inline credit glued to a caption: "Sergueï Lavrov© RIA Novosti".
 _CREDIT_MARK = "©"
@@ -79,8 +80,14 @@ def _any_rule(pack: LanguagePack) -> Screen | None:
 
 
 def _joined(sources: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{rx})" for rx in sources), re.IGNORECASE) if sources \
-        else None
+    """The rows as one pattern, behind a lookahead on the characters a match can begin with:
+    the rows searched anywhere ("... cookies ...") otherwise try each of their words at every
+    position of every line (0.06 of 0.11 ms a generated article saved; the same matches).
+    The guard is pure ``re`` (it reads the parsed pattern), shared with the times stage."""
+    if not sources:
+        return None
+    joined = "|".join(f"(?:{rx})" for rx in sources)
+    return re.compile(guarded(joined, re.IGNORECASE), re.IGNORECASE)
 
 
 def _anchored(source: str) -> bool:
