@@ -14,6 +14,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from veille.lang.pack import LanguagePack
@@ -29,6 +30,7 @@ from veille.nlp.quotes.cues import (
 from veille.nlp.quotes.doc import columns, features, span_of, text_of, token_range
 from veille.nlp.quotes.marks import mark_rules
 from veille.nlp.scope import current_pack
+from veille.nlp.tokens import ids
 
 _MAX_GAP = 14  # tokens between the verb and its "que": "a déclaré aux journalistes après ..."
 
@@ -49,6 +51,7 @@ class IndirectWords:
     directive_preps: frozenset[str]  # open that content
     connectives: frozenset[str]  # may precede a fronted "Selon X,"
     complementizers: frozenset[str]  # open the content: "que"
+    complementizer_ids: frozenset[int]  # their string hashes, to test a token's LOWER id
     clause_words: frozenset[str]  # complementizers, straight apostrophe: a subject holding one
     non_speakers: frozenset[str]  # first words of a subject that is the author or the reader
     impersonal: str  # the pronoun of a passive cue's unnamed speaker ("on")
@@ -71,6 +74,7 @@ def _build_words(pack: LanguagePack) -> IndirectWords:
         directive_preps=pack.words("quotes/indirect_directive_preps.txt"),
         connectives=pack.words("quotes/indirect_connectives.txt"),
         complementizers=complementizers,
+        complementizer_ids=frozenset(map(get_string_id, complementizers)),
         clause_words=frozenset(w.replace("’", "'") for w in complementizers),
         non_speakers=pack.words("quotes/indirect_non_speakers.txt"),
         impersonal=pack.lines("quotes/indirect_impersonal.txt")[0],
@@ -99,12 +103,13 @@ def coordinated(doc: Doc, got: Reported) -> list[Reported]:
     of its own, with the same cue and speaker; the conjunction and the second "que" belong to
     neither. A "que" inside quote marks is the quoted words' own."""
     text = text_of(doc)
-    complementizers = indirect_words().complementizers
+    complementizers = indirect_words().complementizer_ids
     fixed = cue_words().labels("fixed")
     rules = mark_rules()
     closers = frozenset(rules.pairs.values())
-    lower, dep, pos = columns(doc).lower, columns(doc).dep, columns(doc).pos
-    orth, starts = columns(doc).orth, columns(doc).starts
+    found = columns(doc)
+    dep, pos, orth, starts = found.dep, found.pos, found.orth, found.starts
+    lower = ids(doc, "LOWER")  # hashes: the walk reads every token of the content
     pieces, start = [], got.start
     tokens = token_range(doc, got.start, got.end)
     for k in range(tokens[0] + 1, tokens[1] - 1) if tokens is not None else ():
