@@ -33,6 +33,12 @@ def _frames() -> dict[str, re.Pattern[str]]:
     return kinds(current_pack(), "events/frames.tsv")
 
 
+def _tests() -> dict[str, re.Pattern[str]]:
+    """The frames for the rules that ask only whether or where a frame matches, not what it
+    matched (:func:`~veille.nlp.events.data.kind_tests`: the same places, faster)."""
+    return kind_tests(current_pack(), "events/frames.tsv")
+
+
 def _reporting_forms() -> frozenset[str]:
     # shared with the quote cues: every inflected form of a reporting verb
     return current_pack().words("reporting_verb_forms.txt")
@@ -53,18 +59,18 @@ def _clause_before(text: str, start: int, limit: int) -> str:
 def calls_for(text: str, start: int, end: int) -> bool:
     """Whether an "appel"/"appeler" trigger means calling *for* something: "a appelé à un
     cessez-le-feu", "appelle Kiev à négocier", "l'appel de l'ONU au calme"."""
-    if _frames()["calls_for_trigger"].search(text[start:end]) is None:
+    if _tests()["calls_for_trigger"].search(text[start:end]) is None:
         return False
     clause = _clause_after(text, end, 90)
-    cut = _frames()["clause_break"].search(clause)
-    return _frames()["calls_for"].search(clause[:cut.start()] if cut else clause) is not None
+    cut = _tests()["clause_break"].search(clause)
+    return _tests()["calls_for"].search(clause[:cut.start()] if cut else clause) is not None
 
 
 def by_phone(text: str, start: int, end: int) -> bool:
     """Whether the clause of a trigger says it took place by telephone or video link
     ("s'est entretenu lundi par téléphone avec", "ont eu par visioconférence un échange")."""
     near = _clause_before(text, start, 40) + " " + _clause_after(text, end, 60)
-    return _frames()["phone"].search(near) is not None
+    return _tests()["phone"].search(near) is not None
 
 
 def denied(text: str, start: int, end: int) -> bool:
@@ -72,7 +78,7 @@ def denied(text: str, start: int, end: int) -> bool:
     "n'a pas rencontré", "exclut tout sommet", "aucune réunion"; or only wishes it: "s'est
     dit prêt à rencontrer", "souhaite une rencontre"."""
     before = _clause_before(text, start, 80)
-    tests = kind_tests(current_pack(), "events/frames.tsv")  # whether, not what: the faster
+    tests = _tests()
     return tests["denied_before"].search(before) is not None or \
         tests["unreal_before"].search(before) is not None or \
         tests["denied_after"].search(_clause_after(text, end, 90)) is not None
@@ -81,14 +87,14 @@ def denied(text: str, start: int, end: int) -> bool:
 def announced(text: str, start: int) -> bool:
     """Whether the trigger is what an announcement announces ("son annonce jeudi d'une
     rencontre", "a annoncé la tenue d'un sommet"): an event still to come."""
-    return _frames()["announced"].search(_clause_before(text, start, 80)) is not None
+    return _tests()["announced"].search(_clause_before(text, start, 80)) is not None
 
 
 def announcement_predicate(text: str, end: int, sentence_end: int) -> int:
     """Where the verb of an announcement's clause starts after the announced trigger ("son
     annonce d'un sommet avec X a surpris Y"): who comes after it hears of the announcement and
     takes no part. ``sentence_end`` if none."""
-    found = _frames()["predicate"].search(text, end, sentence_end)
+    found = _tests()["predicate"].search(text, end, sentence_end)
     return found.start() if found else sentence_end
 
 
@@ -101,7 +107,7 @@ def new_subject(text: str, sentence: tuple[int, int], start: int, end: int
     sommet, il a salué X": the main clause names the parties)."""
     sentence_start, sentence_end = sentence
     found = _frames()["new_subject"].search(text, end, sentence_end)
-    if found is None or _frames()["fronted"].match(text[sentence_start:start]):
+    if found is None or _tests()["fronted"].match(text[sentence_start:start]):
         return 0, 0
     close = _QUOTE_CLOSE.search(text, found.end(), sentence_end)
     return found.start(), close.start() if close else sentence_end
@@ -110,7 +116,7 @@ def new_subject(text: str, sentence: tuple[int, int], start: int, end: int
 def generic(text: str, start: int) -> bool:
     """Whether a vague quantity counts the events ("quelques appels", "plusieurs
     réunions"): no particular event to date or to match."""
-    return _frames()["generic"].search(_clause_before(text, start, 30)) is not None
+    return _tests()["generic"].search(_clause_before(text, start, 30)) is not None
 
 
 def is_question(sentence: str) -> bool:
@@ -121,7 +127,7 @@ def is_question(sentence: str) -> bool:
 
 def is_aside(sentence: str) -> bool:
     """A link to another article ("À lire aussi : ...") tells nothing of this one."""
-    return _frames()["aside"].search(sentence) is not None
+    return _tests()["aside"].search(sentence) is not None
 
 
 def attribution_source(text: str, sentence_start: int, actor_start: int, trigger_start: int
@@ -137,7 +143,7 @@ def attribution_source(text: str, sentence_start: int, actor_start: int, trigger
         return True
     if trigger_start >= actor_start:
         return False
-    forms, that, adjunct, inverted = (_reporting_forms(), _re()["that"], _frames()["adjunct"],
+    forms, that, adjunct, inverted = (_reporting_forms(), _re()["that"], _tests()["adjunct"],
                                       _re()["inverted"])
     return any(
         m is not None and m["verb"].lower() in forms and not that.search(m["gap"])
@@ -173,11 +179,9 @@ def speaks_in_first_person(text: str, start: int, end: int) -> bool:
 def topic_start(text: str, end: int, sentence_end: int) -> int:
     """Where the topic of the event begins after its trigger ("porteront sur", "consacrée
     à"): names after it are what is discussed, not who takes part. ``sentence_end`` if none."""
-    # where, not what: the first-character tests find the same first place, faster (this
-    # reads the rest of the sentence at every trigger)
-    tests = kind_tests(current_pack(), "events/frames.tsv")
+    # where, not what (this reads the rest of the sentence at every trigger)
     found = [m.start() for kind in ("topic", "topic_verb")
-             for m in [tests[kind].search(text, end, sentence_end)] if m]
+             for m in [_tests()[kind].search(text, end, sentence_end)] if m]
     return min(found, default=sentence_end)
 
 
@@ -188,7 +192,7 @@ def topic_about(text: str, end: int, sentence_end: int) -> tuple[int, int] | Non
     found = _frames()["topic_about"].match(text, end, sentence_end)
     if found is None:
         return None
-    stop = _frames()["topic_about_end"].search(text, found.end(), sentence_end)
+    stop = _tests()["topic_about_end"].search(text, found.end(), sentence_end)
     return found.end(), stop.start() if stop else sentence_end
 
 
@@ -204,7 +208,7 @@ def dates_the_saying(text: str, time_start: int) -> bool:
     """Whether a time follows a reporting verb and so dates the statement, not the event it
     reports ("a annulé la visite prévue jeudi, a annoncé lundi son porte-parole")."""
     said = _re()["said"].search(text[max(0, time_start - 40):time_start])
-    return said is not None and _frames()["saying"].search(said["verb"] or said["inverted"]) \
+    return said is not None and _tests()["saying"].search(said["verb"] or said["inverted"]) \
         is not None
 
 
