@@ -93,16 +93,19 @@ def _after_cue(doc: Doc, start: int, end: int, window: int = _AFTER_WINDOW
             continue
         if tok.text[:1] in openers or tok.text in ".!?":
             return None
+        # each test once a token: both are pure, and the clause check below asks them too
+        reporting = is_reporting_verb(tok)
+        opens_source = not reporting and _is_source(doc, tok)
         # "» tout en reconnaissant", "» et a ajouté": another clause, not an attribution.
         if window == _AFTER_WINDOW and tok.pos_ in ("ADP", "SCONJ", "CCONJ", "VERB") and not (
-            is_reporting_verb(tok) or _is_source(doc, tok)
+            reporting or opens_source
         ):
             return None
-        if is_reporting_verb(tok):
+        if reporting:
             if present_participle(tok):
                 return None  # "» évoquant ...": an adjunct of the clause before the quote
             return _verb_attribution(doc, tok, start, end, after=True)
-        if _is_source(doc, tok):  # "« ... », selon le porte-parole du Kremlin."
+        if opens_source:  # "« ... », selon le porte-parole du Kremlin."
             source = _noun_phrase_after(doc, tok, end)
             if source is not None:
                 return Attribution(_source_cue(doc, tok), source, None, tok.idx, True, "selon")
