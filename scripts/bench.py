@@ -217,6 +217,15 @@ def long_series(examples: Path, sizes: list[int]) -> list[dict[str, Any]]:
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory. Linux's ``VmHWM`` where there is one: the
+    ``ru_maxrss`` of a process started by another is at least its parent's at the fork (Linux
+    keeps it across ``execve``), so every long-document process would report the bench's own."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
