@@ -32,6 +32,7 @@ def imports_of(package: str) -> dict[str, set[str]]:
     ("resolve", ("veille.nlp", "veille.settings")),
     ("kb", ("veille.nlp", "veille.resolve")),
     ("lang", ("veille.nlp", "veille.resolve", "veille.kb", "veille.settings")),
+    ("clean", ("veille.nlp", "veille.resolve", "veille.store", "veille.api")),
 ])
 def test_layers_point_down(package: str, forbidden: tuple[str, ...]) -> None:
     crossing = {module: sorted(n for n in names if n.startswith(forbidden))

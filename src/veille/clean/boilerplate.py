@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from veille.lang.pack import LanguagePack
+from veille.lookahead import guarded
 from veille.model import Block, BlockKind, Removed
-from veille.nlp.times.guard import guarded
 
 # An inline credit glued to a caption: "Sergueï Lavrov© RIA Novosti".
 _CREDIT_MARK = "©"

@@ -4,7 +4,7 @@ The pack's ``times/patterns.toml`` gives one regular expression per kind of expr
 from named parts; this module fills in the alternations it builds from the pack's tables
 (months, weekdays, number words, units, deictic phrases) and compiles everything once per pack,
 case-insensitive, each behind a lookahead on the characters it can begin with
-(:mod:`veille.nlp.times.guard`: the same matches, found faster). Patterns run over text whose
+(:mod:`veille.lookahead`: the same matches, found faster). Patterns run over text whose
 typographic apostrophes are folded to ``'``.
 Names of groups are the contract with :mod:`veille.nlp.times.grammar`: ``day``, ``month``,
 ``year``, ``wd`` / ``wdname`` (weekday), ``mod`` (a modifier), ``det``, ``n`` and ``unit``
@@ -21,8 +21,8 @@ from typing import cast
 
 from veille.datecalc import Unit
 from veille.lang.pack import LanguagePack, alternation
+from veille.lookahead import guarded
 from veille.nlp.scope import current_pack
-from veille.nlp.times.guard import guarded
 from veille.nlp.times.prefilter import Needs, needs
 from veille.nlp.times.windows import Anchor, Scanner, anchor
 
@@ -77,7 +77,7 @@ def _numbers(pack: LanguagePack, name: str) -> dict[str, int]:
 
 def _build(pack: LanguagePack, guard: Callable[[str, int], str] = guarded) -> TimeLexicon:
     """The lexicon of ``pack``; ``guard`` puts each pattern and word list behind the
-    lookahead on its first characters (:mod:`veille.nlp.times.guard`)."""
+    lookahead on its first characters (:mod:`veille.lookahead`)."""
     months = {row[0].lower(): int(row[1]) for row in pack.table("months.tsv")}
     weekdays = _numbers(pack, "weekdays.tsv")
     numbers = _numbers(pack, "times/numbers.tsv")

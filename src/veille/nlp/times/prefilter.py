@@ -3,7 +3,7 @@ not run at all.
 
 The times stage runs some twenty patterns over each text (issue 15), and a news article names
 few kinds of expression: most of them cannot match ("semestre", a season, a figure). Read from
-the parsed pattern, as :mod:`veille.nlp.times.guard` reads its first characters, a pattern's
+the parsed pattern, as :mod:`veille.lookahead` reads its first characters, a pattern's
 *needs* are groups of strings: every match holds one string of each group, so a text without
 any string of one group has no match, and the pattern need not be tried. Literal runs are
 needed as written (lowercase), a digit class as :data:`DIGIT`; an alternation needs one of

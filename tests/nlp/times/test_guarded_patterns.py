@@ -7,8 +7,8 @@ import re
 import pytest
 
 from veille.lang.pack import LanguagePack
+from veille.lookahead import guarded
 from veille.nlp.times import patterns
-from veille.nlp.times.guard import guarded
 
 
 @pytest.mark.parametrize("code", ["fr", "en"])
