@@ -66,3 +66,27 @@ def test_the_loaded_pipeline_is_out_of_the_collectors_scans(nlp: Language) -> No
     assert id(nlp.get_pipe("veille_entities")) not in scanned
     fresh = [object()]  # made after the load: scanned as usual
     assert id(fresh) in {id(o) for o in gc.get_objects()}
+
+
+FRENCH = ("Paris, 3 mars 2026. La ministre norvégienne des Affaires étrangères, Ada Ferrer, a "
+          "rencontré lundi son homologue canadien. « Nous avons fixé un calendrier », a déclaré "
+          "Mme Ferrer après l'entretien. Elle a ajouté qu'un sommet suivrait en juin à Oslo.")
+
+
+def test_an_analysed_doc_leaves_no_cycle_for_the_collector(settings: Settings) -> None:
+    # Veille's tables point back at their Doc; left in doc.user_data they would keep every
+    # Doc, and what it holds, alive until a full collection.
+    ctx = DocContext.from_iso("2026-03-03", "published")
+    list(analyze([(FRENCH, ctx)] * 3, settings.model))  # every cache warm
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        result = list(analyze([(FRENCH, ctx)] * 3, settings.model))
+        gc.collect()
+        kinds = {type(o).__name__ for o in gc.garbage}
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    assert len(result) == 3 and result[0].quotes  # the rules did run
+    assert "Doc" not in kinds
+    assert not kinds & {"EntityTable", "Tree", "Columns", "DocContext", "Mention"}
