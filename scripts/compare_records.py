@@ -67,6 +67,12 @@ def run(shared: Path, count: int, long_chars: int) -> list[dict[str, object]]:
         files = inputs(shared) + generated(Path(folder), count, long_chars)
         done = subprocess.run([*cli, "extract", *files, "--format", "jsonl"],
                               capture_output=True, text=True, check=False)
+    # Some inputs fail on purpose (the blind set's bad files), so the status alone says
+    # nothing; a traceback or no record at all means the extraction itself broke, which
+    # would otherwise read as every record differing.
+    if "Traceback (most recent call last)" in done.stderr or not done.stdout.strip():
+        tail = "\n".join(done.stderr.splitlines()[-15:])
+        raise SystemExit(f"veille extract broke (exit status {done.returncode}):\n{tail}")
     return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
 
 
