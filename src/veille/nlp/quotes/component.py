@@ -142,12 +142,14 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
 
 
 def _subject_tokens(tree: Tree, deps: dict[str, frozenset[str]]) -> list[int]:
-    """The tokens :func:`_is_subject` holds, in text order: the candidates are the subjects
-    and appositions, a few of the document's tokens, so one pass over their labels answers
-    for every mention."""
-    candidates = sorted(tree.with_dep(deps.get("subject", frozenset()))
-                        + tree.with_dep(deps.get("apposition", frozenset())))
-    return [i for i in candidates if _is_subject(tree, i, deps)]
+    """The subjects, and the names apposed to one, in text order: a few of the document's
+    tokens, so one pass over their labels answers for every mention."""
+    subject = deps.get("subject", frozenset())
+    subjects = tree.hashes(subject)
+    attachment = tree.hashes(deps.get("attachment", frozenset()))
+    return sorted(tree.with_dep(subject) + [
+        i for i in tree.with_dep(deps.get("apposition", frozenset()))
+        if _apposed_to_subject(tree, i, subjects, attachment)])
 
 
 def body_subjects(doc: Doc, table: EntityTable) -> list[tuple[int, int, str | None]]:
@@ -158,19 +160,22 @@ def body_subjects(doc: Doc, table: EntityTable) -> list[tuple[int, int, str | No
     if not doc.has_annotation("DEP"):
         return []
     deps = _dependencies()
+    tree = tree_of(doc)
+    main = tree.hashes(deps.get("main_clause", frozenset()))
+    determiner = tree.hashes(deps.get("determiner", frozenset()))
+    labels, heads, children = tree.deps, tree.head, tree.children
+    # main-clause subjects with an article: a few a document, so the rest is asked of them
+    candidates = [i for i in tree.with_dep(deps.get("subject", frozenset()))
+                  if labels[heads[i]] in main
+                  and any(labels[c] in determiner for c in children[i])]
+    if not candidates:
+        return []
     nouns = _org_nouns()
     bodies = Spans((m.start, m.end) for e in table.entities() if e.type == "ORG"
                    for m in e.mentions)  # a body's name: its mention holds the noun's start
-    tree = tree_of(doc)
-    main = deps.get("main_clause", frozenset())
-    subject = deps.get("subject", frozenset())
-    determiner = deps.get("determiner", frozenset())
-    with_article = {tree.head[i] for i in tree.with_dep(determiner)
-                    if tree.head[i] != i}  # heads of an article
     found = []
-    for i in tree.with_dep(subject):
-        if (tree.dep(tree.head[i]) not in main or i not in with_article
-                or not (tree.lower(i) in nouns or tree.idx[i] in bodies)):
+    for i in candidates:
+        if not (tree.lower(i) in nouns or tree.idx[i] in bodies):
             continue
         tok = doc[i]  # one of a few subjects: its edges from the Token
         start, end = tok.left_edge.idx, tree.end[i]
@@ -253,20 +258,17 @@ def _role_subject_patterns() -> list[DependencyPattern]:
     return pack.cached("role_subject_patterns", build)
 
 
-def _is_subject(tree: Tree, i: int, deps: dict[str, frozenset[str]]) -> bool:
-    """A subject, or a name apposed to one ("La commissaire à l'Énergie, Kadri Simson, a
-    dit": the parser often hangs the apposition on the subject's complement)."""
-    subject = deps.get("subject", frozenset())
-    if tree.has_dep(i, subject):
-        return True
-    if not tree.has_dep(i, deps.get("apposition", frozenset())):
-        return False
-    attachment = deps.get("attachment", frozenset())
-    head, steps = tree.head[i], 0
+def _apposed_to_subject(tree: Tree, i: int, subjects: frozenset[int],
+                        attachment: frozenset[int]) -> bool:
+    """The apposition ``i`` names a subject ("La commissaire à l'Énergie, Kadri Simson, a
+    dit": the parser often hangs the apposition on the subject's complement). The labels
+    are :meth:`Tree.hashes`."""
+    deps, heads = tree.deps, tree.head
+    head, steps = heads[i], 0
     # (up to three steps, a root's head being itself)
-    while tree.has_dep(head, attachment) and steps < 3:
-        head, steps = tree.head[head], steps + 1
-    return tree.has_dep(head, subject)
+    while deps[head] in attachment and steps < 3:
+        head, steps = heads[head], steps + 1
+    return deps[head] in subjects
 
 
 def _indirect(doc: Doc, sents: list[tuple[int, int]], turns: Spans,

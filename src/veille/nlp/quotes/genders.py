@@ -32,8 +32,8 @@ def entity_genders(doc: Doc, table: EntityTable) -> dict[str, str]:
     agrees with; a person the agreements contradict or never mention is left out."""
     if not doc.has_annotation("DEP") or not doc.has_annotation("MORPH"):
         return {}
-    labels = _labels()
     tree = tree_of(doc)  # the parse as lists: no Token per mention and per child
+    agreement = _Agreement(doc, tree)
     votes: dict[str, Counter[str]] = {}
     for entity in table.entities():
         if entity.type != "PER":
@@ -42,7 +42,7 @@ def entity_genders(doc: Doc, table: EntityTable) -> dict[str, str]:
             first, stop = tree.token_range(m.start, m.end)
             if first >= stop or m.via == "title":
                 continue  # "le Premier ministre": the noun's gender, not the person's
-            for gender in _agreements(doc, tree, tree.root(first, stop), labels):
+            for gender in agreement.genders(tree.root(first, stop)):
                 votes.setdefault(entity.id, Counter())[gender] += 1
     found = {}
     for eid, count in votes.items():
@@ -52,39 +52,53 @@ def entity_genders(doc: Doc, table: EntityTable) -> dict[str, str]:
     return found
 
 
-def _agreements(doc: Doc, tree: Tree, root: int, labels: dict[str, frozenset[str]]
-                ) -> list[str]:
-    """The genders of the words that agree with the mention whose head token is ``root``."""
-    found = []
-    head = tree.head[root]
-    if tree.has_dep(root, labels.get("subject", frozenset())) and _agrees(tree, head, labels):
-        found.append(_gender(tree, head))
-    modifier = labels.get("modifier", frozenset())
-    apposition = labels.get("apposition", frozenset())
-    for child in tree.children[root]:
-        if tree.has_dep(child, modifier) and tree.pos(child) in ("VERB", "ADJ"):
-            found.append(_gender(tree, child))  # "X, réélue en mars,"
-        elif (tree.has_dep(child, apposition) and tree.pos(child) == "NOUN"
-              and not opens_clause(doc, tree.end[child])):
-            # (not "Après sa rencontre avec X, le ministre a dit", which a parse may take
-            # for an apposition)
-            determiner = labels.get("determiner", frozenset())
-            found += [_gender(tree, d) for d in tree.children[child]
-                      if tree.has_dep(d, determiner)
-                      and tree.feature(d, "Definite")]  # "X, la ministre,"
-    return [g for g in found if g]
+class _Agreement:
+    """The words that agree with a mention, read from one document's Tree: its labels and
+    tags compared as the string store's ids, looked up once for all the mentions."""
 
+    def __init__(self, doc: Doc, tree: Tree) -> None:
+        labels = _labels()
+        self.doc, self.tree = doc, tree
+        self.deps, self.tags, self.children = tree.deps, tree.tags, tree.children
+        empty: frozenset[str] = frozenset()
+        self.subject = tree.hashes(labels.get("subject", empty))
+        self.modifier = tree.hashes(labels.get("modifier", empty))
+        self.apposition = tree.hashes(labels.get("apposition", empty))
+        self.determiner = tree.hashes(labels.get("determiner", empty))
+        self.agreement = tree.hashes(labels.get("agreement", empty))
+        self.verb_or_adjective = tree.hashes(frozenset({"VERB", "ADJ"}))
+        self.noun, self.aux = tree.hashes(frozenset({"NOUN"})), tree.hashes(frozenset({"AUX"}))
+        self.auxiliaries = current_pack().words(_AUXILIARIES)
 
-def _agrees(tree: Tree, head: int, labels: dict[str, frozenset[str]]) -> bool:
-    """A participle or adjective that agrees with its subject: with a copula or passive
-    auxiliary, or with an auxiliary of the pack's list ("est arrivée", not "a reçu")."""
-    if tree.pos(head) not in ("VERB", "ADJ"):
-        return False
-    auxiliaries = current_pack().words(_AUXILIARIES)
-    agreement = labels.get("agreement", frozenset())
-    return any(tree.has_dep(c, agreement)
-               or (tree.pos(c) == "AUX" and tree.lemma(c).casefold() in auxiliaries)
-               for c in tree.children[head])
+    def genders(self, root: int) -> list[str]:
+        """The genders of the words that agree with the mention whose head token is
+        ``root``."""
+        tree, deps, tags = self.tree, self.deps, self.tags
+        found = []
+        head = tree.head[root]
+        if deps[root] in self.subject and self._agrees(head):
+            found.append(_gender(tree, head))
+        for child in self.children[root]:
+            if deps[child] in self.modifier and tags[child] in self.verb_or_adjective:
+                found.append(_gender(tree, child))  # "X, réélue en mars,"
+            elif (deps[child] in self.apposition and tags[child] in self.noun
+                  and not opens_clause(self.doc, tree.end[child])):
+                # (not "Après sa rencontre avec X, le ministre a dit", which a parse may take
+                # for an apposition)
+                found += [_gender(tree, d) for d in self.children[child]
+                          if deps[d] in self.determiner
+                          and tree.feature(d, "Definite")]  # "X, la ministre,"
+        return [g for g in found if g]
+
+    def _agrees(self, head: int) -> bool:
+        """A participle or adjective that agrees with its subject: with a copula or passive
+        auxiliary, or with an auxiliary of the pack's list ("est arrivée", not "a reçu")."""
+        if self.tags[head] not in self.verb_or_adjective:
+            return False
+        deps, tags = self.deps, self.tags
+        return any(deps[c] in self.agreement
+                   or (tags[c] in self.aux and self.tree.lemma(c).casefold() in self.auxiliaries)
+                   for c in self.children[head])
 
 
 def _gender(tree: Tree, i: int) -> str:

@@ -16,8 +16,6 @@ from spacy.tokens import Doc
 from veille.nlp import tokens
 
 _KEY = "veille.quotes.tree"
-# The string store's name for an empty morphology.
-_NO_MORPH = "_"
 
 
 class Tree:
@@ -34,19 +32,20 @@ class Tree:
         self.head = tokens.heads(doc)
         self._doc = doc
         self._strings = doc.vocab.strings
-        self._deps = tokens.ids(doc, "DEP")
-        self._pos = tokens.ids(doc, "POS")
-        self._children: list[list[int]] | None = None
+        # the label columns as hashes, for loops that compare them with :meth:`hashes`
+        self.deps = tokens.ids(doc, "DEP")
+        self.tags = tokens.ids(doc, "POS")
+        self._columns: dict[str, list[int]] = {}
         self._label_hashes: dict[frozenset[str], frozenset[int]] = {}
         self._with_dep: dict[frozenset[str], list[int]] = {}
 
     def dep(self, i: int) -> str:
         """Token ``i``'s dependency label (``token.dep_``)."""
-        return self._strings[self._deps[i]] if self._deps[i] else ""
+        return self._strings[self.deps[i]] if self.deps[i] else ""
 
     def pos(self, i: int) -> str:
         """Token ``i``'s universal part of speech (``token.pos_``)."""
-        return self._strings[self._pos[i]] if self._pos[i] else ""
+        return self._strings[self.tags[i]] if self.tags[i] else ""
 
     def lower(self, i: int) -> str:
         """Token ``i`` in lower case (``token.lower_``)."""
@@ -57,25 +56,33 @@ class Tree:
         return self._word(i, "LEMMA")
 
     def _word(self, i: int, attr: str) -> str:
-        found = tokens.ids(self._doc, attr)[i]
+        found = self._column(attr)[i]
         return self._strings[found] if found else ""
+
+    def _column(self, attr: str) -> list[int]:
+        # the columns this Tree reads, kept here: one dict look-up, not tokens.ids' three
+        found = self._columns.get(attr)
+        if found is None:
+            found = self._columns[attr] = tokens.ids(self._doc, attr)
+        return found
 
     def has_dep(self, i: int, labels: frozenset[str]) -> bool:
         """Whether token ``i``'s dependency label is one of ``labels`` (``token.dep_ in
         labels``), compared as hashes."""
-        return self._deps[i] in self._hashes(labels)
+        return self.deps[i] in self.hashes(labels)
 
     def with_dep(self, labels: frozenset[str]) -> list[int]:
         """The tokens whose dependency label is one of ``labels``, in text order (one list
         per label set: read it, do not change it)."""
         found = self._with_dep.get(labels)
         if found is None:  # kept: the subject and body rules ask for the same labels
-            wanted = self._hashes(labels)
-            found = self._with_dep[labels] = [i for i, dep in enumerate(self._deps)
-                                              if dep in wanted]
+            found = self._with_dep[labels] = sorted(
+                i for label in self.hashes(labels) for i in _positions(self.deps, label))
         return found
 
-    def _hashes(self, labels: frozenset[str]) -> frozenset[int]:
+    def hashes(self, labels: frozenset[str]) -> frozenset[int]:
+        """``labels`` (dependency labels or parts of speech) as the string store's ids, which
+        :attr:`deps` and :attr:`tags` hold."""
         found = self._label_hashes.get(labels)
         if found is None:
             found = self._label_hashes[labels] = frozenset(
@@ -84,14 +91,9 @@ class Tree:
 
     @property
     def children(self) -> list[list[int]]:
-        """Each token's children, in text order (``Token.children``)."""
-        if self._children is None:
-            found: list[list[int]] = [[] for _ in range(self.size)]
-            for i, h in enumerate(self.head):
-                if h != i:
-                    found[h].append(i)
-            self._children = found
-        return self._children
+        """Each token's children, in text order (``Token.children``; the index the other
+        components read too)."""
+        return tokens.children(self._doc)
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """The tokens overlapping ``[start, end)`` as ``(first, stop)``; empty when
@@ -128,17 +130,25 @@ class Tree:
 
     def is_blank(self, i: int) -> bool:
         """Token ``i`` is a space or a punctuation mark (``is_space or is_punct``)."""
-        return bool(tokens.ids(self._doc, "IS_SPACE")[i] or tokens.ids(self._doc, "IS_PUNCT")[i])
+        return bool(self._column("IS_SPACE")[i] or self._column("IS_PUNCT")[i])
 
     def feature(self, i: int, field: str) -> list[str]:
         """The values of the morphological feature ``field`` of token ``i``
         (``token.morph.get(field)``): ``["Fem"]``, or ``[]`` when it has none."""
-        morph = self._word(i, "MORPH")
-        for part in ("" if morph == _NO_MORPH else morph).split("|"):
-            name, _, values = part.partition("=")
-            if name == field:
-                return values.split(",")
-        return []
+        return list(tokens.features(self._doc, i).get(field, ()))
+
+
+def _positions(column: list[int], value: int) -> list[int]:
+    """Where ``value`` occurs in ``column``: ``list.index`` skips the rest in C, where a
+    comprehension tested every token in Python (a label is on a tenth of them or fewer)."""
+    found = []
+    i = -1
+    try:
+        while True:
+            i = column.index(value, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
 
 
 def tree_of(doc: Doc) -> Tree:
