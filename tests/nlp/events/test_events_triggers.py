@@ -57,3 +57,11 @@ def test_every_seed_and_dev_text_reads_the_same(shared_dir: Path) -> None:
     assert paths, "no seed or dev text found"
     for path in paths:
         _agree(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def test_a_trigger_starts_in_either_case_or_by_a_fold_re_knows() -> None:
+    # capitals, a trigger after a quote mark and one spelt with the long s, which
+    # re.IGNORECASE matches as "s": the one-pass scan reads them as each regex does
+    text = "SOMMET à Rome. «Réunion» prévue, puis un ſommet au Caire."
+    scanned = _agree(text)
+    assert [[t.text for t in ts] for ts in scanned] == [["SOMMET"], ["Réunion", "ſommet"]]
