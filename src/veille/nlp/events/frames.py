@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from veille.lang.pack import LanguagePack
 from veille.nlp.events.data import kind_tests, kinds, patterns
 from veille.nlp.scope import current_pack
 
@@ -39,9 +40,15 @@ def _tests() -> dict[str, re.Pattern[str]]:
     return kind_tests(current_pack(), "events/frames.tsv")
 
 
+def reporting_forms(pack: LanguagePack) -> frozenset[str]:
+    """Every inflected form of a reporting verb (the quote cues' list)."""
+    return pack.words("reporting_verb_forms.txt")
+
+
 def _reporting_forms() -> frozenset[str]:
-    # shared with the quote cues: every inflected form of a reporting verb
-    return current_pack().words("reporting_verb_forms.txt")
+    # derived, not ``pack.words``: asked for each actor of a clause, and ``words`` makes a
+    # closure per call
+    return current_pack().derive(reporting_forms)
 
 
 def _clause_after(text: str, end: int, limit: int) -> str:

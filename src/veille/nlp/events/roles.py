@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from veille.nlp.events.data import patterns
+from veille.nlp.events.frames import reporting_forms
 from veille.nlp.scope import current_pack
 
 _FLAGS = {"between": re.IGNORECASE, "last_conjunct": re.IGNORECASE,
@@ -79,8 +80,7 @@ def reports_that(text: str, actor: Span, trigger_start: int, actors: Sequence[Sp
     said = _re()["reported_that"].match(text, actor.end, trigger_start)
     if said is None:
         return False
-    # the quote cues' list: every inflected form of a reporting verb
-    forms = current_pack().words("reporting_verb_forms.txt")
+    forms = current_pack().derive(reporting_forms)
     return said["verb"].lower() in forms and any(
         said.end() <= a.start < trigger_start for a in actors)
 

@@ -90,16 +90,24 @@ def _kinds() -> EventTaxonomy:
     return event_taxonomy(current_pack())
 
 
+def _read_meet(pack: LanguagePack) -> frozenset[str]:
+    return event_taxonomy(pack).of_family("meet")
+
+
+def _read_speak(pack: LanguagePack) -> frozenset[str]:
+    return event_taxonomy(pack).of_family("speak") | {_ENTRETIEN}
+
+
+# (derived by module-level functions: asked at every trigger, a closure per call cost more)
 def _meet() -> frozenset[str]:
     """Types of the meeting family (meeting, summit, talks, visit): one may name the purpose
     of another ("se sont rencontrés pour des conversations")."""
-    return current_pack().cached(("events", "meet"), lambda: _kinds().of_family("meet"))
+    return current_pack().derive(_read_meet)
 
 
 def _speak() -> frozenset[str]:
     """Types where someone speaks (press conference, interview, an "entretien")."""
-    return current_pack().cached(("events", "speak"),
-                                 lambda: _kinds().of_family("speak") | {_ENTRETIEN})
+    return current_pack().derive(_read_speak)
 
 
 @dataclass(frozen=True)
