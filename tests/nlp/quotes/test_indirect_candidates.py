@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from veille.nlp.quotes import indirect
+from veille.nlp.quotes.cues import source_phrase_at
 from veille.nlp.quotes.indirect_sources import from_relative, from_source, from_speech_noun
 
 # Each construction the walk starts at: a verb with "que", a source first and last, a source
@@ -54,3 +55,34 @@ def test_plain_words_are_skipped(nlp: Language) -> None:
 def test_the_glued_verb_is_a_candidate(nlp: Language) -> None:
     doc = nlp("Trump ditPlus tard que tout irait bien.")
     assert "ditPlus" in [doc[i].text for i in indirect._candidates(doc)]
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_each_rule_is_asked_of_the_kinds_it_may_start_at(nlp: Language, text: str) -> None:
+    """The walk asks the source rules only of a candidate with a source kind, the verb rule
+    only of one with the verb kind, and a phrase's last word only where the phrase stands."""
+    doc = nlp(text)
+    sentence = (0, len(doc.text))
+    kinds = dict(zip(*indirect._candidate_kinds(doc), strict=True))
+    for tok in doc:
+        sourced = (from_source(doc, tok, sentence) or from_relative(doc, tok, sentence)
+                   or from_speech_noun(doc, tok, sentence))
+        if sourced is not None:
+            assert kinds[tok.i] != indirect._VERB, tok.text
+            if kinds[tok.i] == indirect._PHRASE_END:
+                assert source_phrase_at(doc, tok.i) is not None, tok.text
+        if indirect._from_verb(doc, tok, sentence) is not None:
+            assert kinds[tok.i] & indirect._VERB, tok.text
+
+
+def test_a_verb_is_no_source_and_a_phrase_end_is_neither(nlp: Language) -> None:
+    doc = nlp("De l'avis de plusieurs élus, le ministre a déclaré que le budget de la ville "
+              "tiendra.")
+    kinds = {doc[i].text.lower() + str(doc[i].idx): kind
+             for i, kind in zip(*indirect._candidate_kinds(doc), strict=True)}
+    assert kinds["déclaré" + str(doc.text.index("déclaré"))] == indirect._VERB
+    last_de = doc.text.index("de la ville")
+    assert kinds["de" + str(last_de)] == indirect._PHRASE_END
+    assert source_phrase_at(doc, next(t.i for t in doc if t.idx == last_de)) is None
+    found = source_phrase_at(doc, next(t.i for t in doc if t.idx == doc.text.index("de plus")))
+    assert found is not None and found.first == 0

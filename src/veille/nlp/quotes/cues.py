@@ -531,19 +531,25 @@ def source_cue(doc: Doc, tok: Token) -> SourceCue | None:
         return SourceCue(lower, i)
     if lower not in cues.source_phrase_ends:
         return None
-    return _source_phrase(doc, tok, cues)
+    return _source_phrase(doc, i, cues)
 
 
 _PHRASE_TOKENS = 5  # "de l' avis de": the longest source phrase, in tokens
 
 
-def _source_phrase(doc: Doc, tok: Token, cues: CueWords) -> SourceCue | None:
-    """``tok`` ends a source phrase ("De l'avis de", "À en croire"): the phrase as recorded
-    (lower case) and its first token."""
-    end = tok.idx + len(tok.text)
-    text, orth, starts = text_of(doc), columns(doc).orth, columns(doc).starts
+def source_phrase_at(doc: Doc, i: int) -> SourceCue | None:
+    """Token ``i`` ends a source phrase ("De l'avis de", "À en croire"): the phrase as
+    recorded (lower case) and its first token; the test of :func:`source_cue` on a phrase's
+    last word, for a caller that knows the token is no other source."""
+    return _source_phrase(doc, i, cue_words())
+
+
+def _source_phrase(doc: Doc, i: int, cues: CueWords) -> SourceCue | None:
+    found = columns(doc)
+    orth, starts, end = found.orth, found.starts, found.ends[i]
+    text = text_of(doc)
     phrases, heads = cues.source_phrases, cues.source_phrase_heads
-    for first in range(max(0, tok.i - _PHRASE_TOKENS + 1), tok.i):
+    for first in range(max(0, i - _PHRASE_TOKENS + 1), i):
         head = orth[first]
         # A phrase starts with its first token's letters, folded; a token holding a space is
         # left to the full test (the join below drops it).

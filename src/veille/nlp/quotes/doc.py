@@ -28,20 +28,20 @@ def span_of(doc: Doc, start: int, end: int) -> Span | None:
     return doc[found[0] : found[1]] if found is not None else None
 
 
-class Strings:
+class Strings(dict[int, str]):
     """One token attribute of a Doc as strings, each looked up when first read: the rules read
-    a few tokens' lower case, and turning the whole column into strings cost more than that."""
+    a few tokens' lower case, and turning the whole column into strings cost more than that.
+    A dict filled as tokens are read: a token read again is a plain subscript, with no call
+    into Python (the rules read the same few tokens many times)."""
 
     def __init__(self, doc: Doc, attr: str) -> None:
+        super().__init__()
         self._ids = ids(doc, attr)
         self._strings = doc.vocab.strings
-        self._found: dict[int, str] = {}
 
-    def __getitem__(self, i: int) -> str:
-        found = self._found.get(i)
-        if found is None:
-            h = self._ids[i]
-            found = self._found[i] = self._strings[h] if h else ""
+    def __missing__(self, i: int) -> str:
+        h = self._ids[i]
+        found = self[i] = self._strings[h] if h else ""
         return found
 
     def __len__(self) -> int:
