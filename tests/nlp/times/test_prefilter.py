@@ -9,7 +9,7 @@ import pytest
 
 from veille.lang.pack import LanguagePack
 from veille.nlp.times import patterns
-from veille.nlp.times.prefilter import DIGIT, needs
+from veille.nlp.times.prefilter import DIGIT, needs, rarity
 from veille.nlp.times.windows import Linear, Scanner, _finder, _trie, anchor
 
 # Beside the shared dated texts (conftest.py): runs of spaces and line breaks between a date's
@@ -82,3 +82,27 @@ def test_the_strings_of_an_anchor_are_found_in_one_scan_as_a_trie() -> None:
 def test_a_class_of_figures_needs_a_figure() -> None:
     assert needs(r"0?[1-9]h").groups == (frozenset({DIGIT}), frozenset({"h"}))
     assert needs(r"[1-9a]").groups == ()  # a letter may stand in for the figure
+
+
+def test_a_day_after_its_article_is_anchored_on_its_figure() -> None:
+    # "le", "du" and "au" fill every text; a figure is about as rare as a three-letter word
+    found = anchor(r"\b(?:le|au|du)\s+(?P<day>1er|[12]\d|3[01]|0?[1-9])(?=\s*[,.;:)]|\s*$)")
+    assert found is not None and DIGIT in found.strings
+    assert "le" not in found.strings
+    assert rarity(frozenset({DIGIT})) > rarity(frozenset({"le", "du"}))
+    assert rarity(frozenset({"mars", "juin"})) > rarity(frozenset({DIGIT, "3"}))
+
+
+def test_strings_beginning_with_a_figure_are_found_in_its_run_of_digits() -> None:
+    finder = _finder(frozenset({DIGIT, "1er", "3"}))
+    assert finder.pattern == r"\d+"  # one scan, shared with the anchors of figures alone
+    assert [m.span() for m in finder.finditer("le 1er et le 31")] == [(3, 4), (13, 15)]
+    assert _finder(frozenset({"1er", "mai"})).search("le 1er") is not None  # no run without DIGIT
+
+
+def test_the_needs_are_told_in_any_order_of_their_groups() -> None:
+    found = needs(r"\b(?:le|du)\s+\d+\s+(?:mars|juin)")
+    seen: dict[frozenset[str], bool] = {}
+    assert found.absent_from("le 3 avril", "le 3 avril", seen)
+    assert seen == {frozenset({"mars", "juin"}): False}  # the rarest told first, and enough
+    assert not found.absent_from("Du 3 Mars", "du 3 mars", {})

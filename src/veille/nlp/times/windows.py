@@ -101,7 +101,7 @@ class Scanner:
         self.lowered = text.lower() if filterable(text) else None
         self.longest_space = max(map(len, _RUNS_OF_SPACE.findall(text)), default=1)
         self._seen: dict[Need, bool] = {}
-        self._found: dict[Need, list[tuple[int, int]]] = {}
+        self._found: dict[re.Pattern[str], list[tuple[int, int]]] = {}
 
     def finditer(self, pattern: re.Pattern[str], needs: Needs, anchor: Anchor | None
                  ) -> Iterator[re.Match[str]]:
@@ -119,10 +119,11 @@ class Scanner:
                 yield from pattern.finditer(text, start, end)
 
     def _occurrences(self, strings: Need, lowered: str) -> list[tuple[int, int]]:
-        found = self._found.get(strings)
+        finder = _finder(strings)  # kept by finder: {DIGIT, "1er"} and {DIGIT} are one scan
+        found = self._found.get(finder)
         if found is None:
-            found = self._found[strings] = [
-                (m.start(), m.end() - 1) for m in _finder(strings).finditer(lowered)]
+            found = self._found[finder] = [
+                (m.start(), m.end() - 1) for m in finder.finditer(lowered)]
         return found
 
 
@@ -132,7 +133,8 @@ def _finder(strings: Need) -> re.Pattern[str]:
     "mars"), the pair (first, last) of the occurrence found covers it. A string beginning with a
     space stands for any whitespace then the rest; :data:`DIGIT` for a run of digits. The
     strings are a trie ("ju(?:in|illet)"), so a position is tried once, not once a string."""
-    words = [s for s in strings if s != DIGIT]
+    # a string beginning with a figure begins in a run of digits: that run's occurrence holds it
+    words = [s for s in strings if s != DIGIT and not (DIGIT in strings and s[:1].isdigit())]
     spaced = [w[1:] for w in words if w.startswith(" ")]
     parts = [_trie(w for w in words if not w.startswith(" "))]
     parts += [r"\s(?:" + _trie(spaced) + ")"] if spaced else []
