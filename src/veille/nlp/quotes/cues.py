@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from veille.lang.pack import LanguagePack
-from veille.nlp.quotes.doc import columns, features, span_of, text_of
+from veille.nlp.quotes.doc import Columns, columns, features, span_of, text_of
 from veille.nlp.quotes.token_patterns import AnchoredMatcher
 from veille.nlp.scope import current_pack
 
@@ -242,18 +242,17 @@ def author_voice(verb: Token, sentence_start: int) -> bool:
     """The author's or the reader's voice, no one reported: a finite verb in the first or
     second person, or one that opens its sentence with no subject at all (an imperative:
     "Soulignons que", "Notons que", which the tagger may call third person)."""
-    doc, cues = verb.doc, cue_words()
-    auxiliary, dep = cues.labels("auxiliary"), columns(doc).dep
-    group = [verb.i, *(c for c in columns(doc).children[verb.i] if dep[c] in auxiliary)]
+    doc, cues, found = verb.doc, cue_words(), columns(verb.doc)
+    auxiliary, dep = cues.labels("auxiliary"), found.dep
+    group = [verb.i, *(c for c in found.children[verb.i] if dep[c] in auxiliary)]
     finite = [k for k in group if "Fin" in features(doc, k).get("VerbForm", ())]
     if any(set(features(doc, k).get("Person", ())) & {"1", "2"} for k in finite):
         return True
     # Nothing before it, so no subject before it; one after it would make it a question. The
     # tagger may call an imperative a participle ("Rappelons"): its ending tells it apart.
-    first = columns(doc).starts[auxiliaries_before(verb)]
+    first = found.starts[auxiliaries_before(verb)]
     opens = first <= sentence_start and pronoun_of(doc, verb) is None
-    return opens and (bool(finite)
-                      or cues.imperative.match(columns(doc).lower[verb.i]) is not None)
+    return opens and (bool(finite) or cues.imperative.match(found.lower[verb.i]) is not None)
 
 
 def present_participle(tok: Token) -> bool:
@@ -273,8 +272,9 @@ def is_passive(verb: Token) -> bool:
     """A passive verb ("la responsabilité est confiée à ...", "il a été précisé"): no one
     named speaks through it."""
     passive = cue_words().labels("passive_auxiliary")
-    dep = columns(verb.doc).dep
-    return any(dep[c] in passive for c in columns(verb.doc).children[verb.i])
+    found = columns(verb.doc)
+    dep = found.dep
+    return any(dep[c] in passive for c in found.children[verb.i])
 
 
 def verb_pair(token: Token) -> bool:
@@ -304,7 +304,8 @@ def auxiliaries_before(verb: Token) -> int:
     """
     i = verb.i
     doc = verb.doc
-    pos, lower = columns(doc).pos, columns(doc).lower
+    found = columns(doc)
+    pos, lower = found.pos, found.lower
     particles = cue_words().particles
     pronouns = _matches(doc).pronouns
     while i > 0 and (pos[i - 1] in ("AUX", "ADV") or lower[i - 1] in particles
@@ -324,7 +325,8 @@ def cue_text(doc: Doc, verb: Token) -> str:
         end = pron + 1
     if verb_pair(verb):
         end = max(end, verb.i + 2)
-    last, starts = columns(doc).orth[end - 1], columns(doc).starts
+    found = columns(doc)
+    last, starts = found.orth[end - 1], found.starts
     glued = cue_words().glued.match(last)
     stop = starts[end - 1] + (len(glued.group(1)) if glued else len(last))
     return text_of(doc)[starts[start] : stop]
@@ -348,19 +350,19 @@ def inverted_subject(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | Non
     A dative complement right after the verb ("déclare à l'AFP Jean Dupont") is skipped.
     """
     i = verb.i + 1
-    cues, lower, pos, starts = (cue_words(), columns(doc).lower, columns(doc).pos,
-                                columns(doc).starts)
+    cues, found = cue_words(), columns(doc)
+    lower, pos, starts = found.lower, found.pos, found.starts
     if i < len(doc) and lower[i] in cues.dative:
         i = _skip_complement(doc, i, limit)
     i = _skip_circumstance(doc, i, limit)
     start = i
-    while i < len(doc) and starts[i] < limit and _in_noun_phrase(doc, i, start):
+    while i < len(doc) and starts[i] < limit and _in_noun_phrase(found, cues, i, start):
         i += 1
     while i > start and lower[i - 1] in cues.np_links:
         i -= 1
     if i == start or not any(pos[j] in ("PROPN", "NOUN", "PRON") for j in range(start, i)):
         return _parsed_inverted(doc, verb, limit)
-    return starts[start], columns(doc).ends[i - 1]
+    return starts[start], found.ends[i - 1]
 
 
 def _parsed_inverted(doc: Doc, verb: Token, limit: int) -> tuple[int, int] | None:
@@ -377,10 +379,11 @@ def _skip_circumstance(doc: Doc, i: int, limit: int) -> int:
     """Past a circumstance before an inverted subject: "a déclaré mardi le ministre", "a
     affirmé sous couvert d'anonymat un responsable". Unchanged when no subject follows."""
     stop = cue_words().np_stop
-    pos, lower = columns(doc).pos, columns(doc).lower
+    found = columns(doc)
+    pos, lower = found.pos, found.lower
     if i >= len(doc) or not (pos[i] in ("ADP", "ADV") or lower[i] in stop):
         return i
-    starts, punct = columns(doc).starts, columns(doc).punct
+    starts, punct = found.starts, found.punct
     for j in range(i + 1, min(i + 8, len(doc))):
         if starts[j] >= limit or punct[j] or pos[j] in ("VERB", "AUX"):
             return i
@@ -393,7 +396,8 @@ def _skip_circumstance(doc: Doc, i: int, limit: int) -> int:
 
 def _skip_complement(doc: Doc, i: int, limit: int) -> int:
     j = i + 1
-    pos, starts = columns(doc).pos, columns(doc).starts
+    found = columns(doc)
+    pos, starts = found.pos, found.starts
     while j < len(doc) and starts[j] < limit and j < i + 5:
         if pos[j] in ("PROPN", "NOUN"):
             nxt = j + 1
@@ -404,15 +408,15 @@ def _skip_complement(doc: Doc, i: int, limit: int) -> int:
     return i
 
 
-def _in_noun_phrase(doc: Doc, i: int, start: int) -> bool:
-    text, pos = columns(doc).orth[i], columns(doc).pos
-    if columns(doc).space[i] or "\n" in text:
+def _in_noun_phrase(found: Columns, cues: CueWords, i: int, start: int) -> bool:
+    text, pos = found.orth[i], found.pos
+    if found.space[i] or "\n" in text:
         return False
     if text == ",":  # apposition: "le ministre russe, Sergueï Lavrov"
-        return i > start and i + 1 < len(doc) and pos[i + 1] == "PROPN"
-    if columns(doc).punct[i]:
+        return i > start and i + 1 < len(pos) and pos[i + 1] == "PROPN"
+    if found.punct[i]:
         return False
-    cues, lower = cue_words(), columns(doc).lower[i]
+    lower = found.lower[i]
     if lower in cues.np_stop and i > start:
         return False
     return pos[i] in ("DET", "NOUN", "PROPN", "ADJ", "PRON", "NUM") or (
@@ -427,12 +431,12 @@ def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | Non
     parser often misses a subject at a paragraph start); otherwise the parser's subjects.
     """
     near = _phrase_before(doc, auxiliaries_before(verb), floor)
-    pos = columns(doc).pos
-    if near is not None and _starts_clause(doc, near[0], floor) and any(
+    cues, found = cue_words(), columns(doc)
+    pos = found.pos
+    if near is not None and _starts_clause(found, near[0], floor) and any(
         pos[k] in ("PROPN", "PRON") for k in range(*near)
     ):
-        return _chars(doc, near)
-    cues, found = cue_words(), columns(doc)
+        return _chars(found, near)
     dep, kids, starts = found.dep, found.children, found.starts
     subject, auxiliary = cues.labels("subject"), cues.labels("auxiliary")
     subjects = [
@@ -442,17 +446,17 @@ def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | Non
     ]
     if subjects:
         return _subtree_span(doc, subjects, verb)
-    return _chars(doc, near) if near is not None else None
+    return _chars(found, near) if near is not None else None
 
 
 def _phrase_before(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
     """Token range of the noun phrase ending just before token ``i`` (clitics skipped)."""
     j = i
-    cues, lower, pos = cue_words(), columns(doc).lower, columns(doc).pos
-    starts, space = columns(doc).starts, columns(doc).space
+    cues, found = cue_words(), columns(doc)
+    lower, pos, starts, space = found.lower, found.pos, found.starts, found.space
     while j > 0 and lower[j - 1] in cues.clitics:
         j -= 1
-    if j > 0 and columns(doc).orth[j - 1] == ",":
+    if j > 0 and found.orth[j - 1] == ",":
         j -= 1  # "le ministre, Sergueï Lavrov, a déclaré"
     end = j
     while j > 0 and starts[j - 1] >= floor and not space[j - 1] and (
@@ -469,17 +473,16 @@ def _phrase_before(doc: Doc, i: int, floor: int) -> tuple[int, int] | None:
     return (j, end)
 
 
-def _starts_clause(doc: Doc, i: int, floor: int) -> bool:
+def _starts_clause(found: Columns, i: int, floor: int) -> bool:
     """The phrase at token ``i`` can be a subject: it is not the object of a preposition."""
-    if i == 0 or columns(doc).starts[i - 1] < floor:
+    if i == 0 or found.starts[i - 1] < floor:
         return True
-    found = columns(doc)
     return bool(found.punct[i - 1] or found.space[i - 1]) or found.pos[i - 1] in (
         "CCONJ", "SCONJ", "ADV")
 
 
-def _chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
-    return columns(doc).starts[tokens[0]], columns(doc).ends[tokens[1] - 1]
+def _chars(found: Columns, tokens: tuple[int, int]) -> tuple[int, int]:
+    return found.starts[tokens[0]], found.ends[tokens[1] - 1]
 
 
 def _subtree_span(doc: Doc, subjects: list[Token], head: Token) -> tuple[int, int]:

@@ -139,7 +139,8 @@ def after_conjunction(doc: Doc, sentence: tuple[int, int]) -> int:
 
 def content_start(doc: Doc, verb: Token, limit: int) -> int | None:
     """Where the reported content begins after ``verb``, or None if it has no such object."""
-    orth, pos, lower = columns(doc).orth, columns(doc).pos, columns(doc).lower
+    found = columns(doc)
+    orth, pos, lower = found.orth, found.pos, found.lower
     i = verb.i + 1
     while i < len(doc) and orth[i].startswith("-") and pos[i] == "PRON":
         i += 1  # "a-t-il ajouté", "explique-t-elle"
@@ -147,7 +148,7 @@ def content_start(doc: Doc, verb: Token, limit: int) -> int | None:
         i += 1  # "a fait savoir que": the content follows the pair
     lists = indirect_words()
     openers = mark_rules().openers
-    fixed, dep, starts = cue_words().labels("fixed"), columns(doc).dep, columns(doc).starts
+    fixed, dep, starts = cue_words().labels("fixed"), found.dep, found.starts
     for j in range(i, min(i + _MAX_GAP, len(doc))):
         if starts[j] >= limit or orth[j][:1] in openers:
             return None
@@ -155,15 +156,20 @@ def content_start(doc: Doc, verb: Token, limit: int) -> int | None:
             return _after(doc, j)
         if orth[j] == ":" and j == i:
             return _after(doc, j)
-        if is_infinitive(doc, j) and (j == i or _adjuncts_only(doc, i, j, verb)):
+        # the token's features read once: is_infinitive and participle_at, inlined
+        form = features(doc, j)
+        verb_form, is_verb = form.get("VerbForm", ()), pos[j] in ("VERB", "AUX")
+        if is_verb and "Inf" in verb_form and (j == i or _adjuncts_only(doc, i, j, verb)):
             return starts[j]  # "a déclaré avoir confirmé ...", "a affirmé mardi avoir ..."
         if j == i and verb.lemma_ in lists.directive and lower[j] in lists.directive_preps:
             return starts[j]  # "a conseillé aux pays de ..."
         # A finite verb starts another clause; a participle ("réunis à Paris") does not, but
         # one after a comma ("a indiqué X, précisant que") is a cue with its own content.
-        finite = pos[j] in ("VERB", "AUX") and "Part" not in features(doc, j).get("VerbForm", ())
-        if finite or orth[j] in ".;?!" or (participle_at(doc, j) and j > i and (
-                orth[j - 1] == "," or is_reporting_verb(doc[j]))):
+        if is_verb and "Part" not in verb_form or orth[j] in ".;?!":
+            return None
+        if (j > i and "Part" in verb_form and "Pres" in form.get("Tense", ())
+                and orth[j][:1].islower()
+                and (orth[j - 1] == "," or is_reporting_verb(doc[j]))):
             return None
     return None
 
@@ -248,8 +254,8 @@ def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
     aux = _auxiliary_of(verb)
     object_infinitive = is_infinitive(doc, tokens[0])
     correlatives = _conjunctions_before(doc, tokens[0])
-    orth, pos, lower, starts = (columns(doc).orth, columns(doc).pos, columns(doc).lower,
-                                columns(doc).starts)
+    found = columns(doc)
+    orth, pos, lower, starts = found.orth, found.pos, found.lower, found.starts
     # Only a token after a comma or a conjunction can end the clause: the others are passed
     # over on the columns, without a Token.
     for k in range(tokens[0] + 1, tokens[1]):
@@ -309,17 +315,17 @@ def _conjunctions_before(doc: Doc, i: int) -> frozenset[str]:
     """The coordinating conjunctions of the sentence before token ``i`` (lower case): one
     repeated inside the content pairs with it ("ni ... ni", "soit ... soit") and belongs to
     the sentence around the content."""
-    found = set()
-    orth, pos, lower = columns(doc).orth, columns(doc).pos, columns(doc).lower
-    sent_start, space = columns(doc).sent_start, columns(doc).space
+    conjunctions, found = set(), columns(doc)
+    orth, pos, lower = found.orth, found.pos, found.lower
+    sent_start, space = found.sent_start, found.space
     for k in range(i - 1, max(0, i - _CORRELATIVE_REACH) - 1, -1):
         if orth[k] in ".!?" or space[k] and "\n" in orth[k]:
             break
         if pos[k] == "CCONJ":
-            found.add(lower[k])
+            conjunctions.add(lower[k])
         if sent_start[k] == 1:
             break
-    return frozenset(found)
+    return frozenset(conjunctions)
 
 
 def _narrator_adjunct(doc: Doc, tok: Token) -> bool:

@@ -65,8 +65,8 @@ def estimates(verb: Token) -> bool:
 
 def _verb_in(verb: Token, lemmas: frozenset[str]) -> bool:
     # read on the Doc's columns: every candidate cue asks
-    doc, i = verb.doc, verb.i
-    return columns(doc).pos[i] == "VERB" and columns(doc).lemma[i] in lemmas
+    found, i = columns(verb.doc), verb.i
+    return found.pos[i] == "VERB" and found.lemma[i] in lemmas
 
 
 def object_start(verb: Token, limit: int) -> int | None:
