@@ -95,6 +95,22 @@ def test_link_by_full_name_alias_and_surname() -> None:
     assert kb.link("Martelville", "PER") is None
 
 
+def test_holders_are_latest_start_first_and_per_country_or_all() -> None:
+    kb = KnowledgeBase([
+        KBEntry("a", "PER", labels={"fr": "Ancien Chef"},
+                positions=[Position("head_of_state", "XX", start="2010")]),
+        KBEntry("b", "PER", labels={"fr": "Nouveau Chef"},
+                positions=[Position("head_of_state", "YY", start="2021")]),
+        KBEntry("c", "PER", labels={"fr": "Autre Chef"},
+                positions=[Position("head_of_state", "XX", start="2015", end="2016")]),
+    ])
+    day = date(2024, 1, 1)
+    assert [e.key for e in kb.holders("head_of_state", None, day)] == ["b", "a"]
+    assert [e.key for e in kb.holders("head_of_state", "XX", day)] == ["a"]
+    assert [e.key for e in kb.holders("head_of_state", "XX", date(2015, 6, 1))] == ["c", "a"]
+    assert kb.holders("head_of_state", "ZZ", day) == []
+
+
 def test_later_files_replace_entries_by_key(tmp_path: Path) -> None:
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     first.write_text(json.dumps({"key": "x", "type": "PER", "labels": {"fr": "Ancien Nom"}})

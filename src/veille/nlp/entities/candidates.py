@@ -273,18 +273,23 @@ def kb_type(name: str, etype: EntityType, kb: KnowledgeBase, on: date | None = N
     labels that count (the current pack's by default).
     """
     code = language or current_pack().code
-    return kb.memo(kb_type, (name, etype, on or date.today(), code),
-                   lambda: _kb_type(name, etype, kb, on, code))
+    # Remembered by name, not date (each document has its own): only a lone surname's answer
+    # turns on the date, through the KB's link.
+    found = kb.memo(kb_type, (name, etype, code), lambda: _kb_type(name, etype, kb, code))
+    if found is not None:
+        return found
+    return "PER" if kb.link(name, "PER", on) is not None else etype
 
 
-def _kb_type(name: str, etype: EntityType, kb: KnowledgeBase, on: date | None, code: str
-             ) -> EntityType:
+def _kb_type(name: str, etype: EntityType, kb: KnowledgeBase, code: str
+             ) -> EntityType | None:
+    """:func:`kb_type`'s answer, or None for a lone capitalised word the KB knows by no
+    label or alias: a person if it is the surname of one in office on the day."""
     key = name_key(name)
     found = [e for e in kb.by_name(name) if key in _label_keys(e, code)]
     types = {e.type for e in found}
     if not types and etype != "PER" and len(key.split()) == 1 and name[:1].isupper():
-        person = kb.link(name, "PER", on)
-        return "PER" if person is not None and not kb.by_name(name) else etype
+        return None if not kb.by_name(name) else etype
     if not types or etype in types:
         return etype
     for preferred in ("PER", "ORG", "LOC"):

@@ -21,10 +21,11 @@ _EDGE_CHARS = " \t\n\u00a0.,;:!?«»\"'’()[]-–—_/*•|"
 _BRACKETS_AS_SPACES = str.maketrans("()[]", "    ")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SpanRules:
     """The pack's span patterns (``entities/spans.toml``) and word lists, compiled once per
-    pack: a span's checks look them up here, not in the pack on every call (issue 15)."""
+    pack: a span's checks look them up here, not in the pack on every call (issue 15).
+    Compared and hashed by identity: the span memos below are keyed on it."""
 
     leading: re.Pattern[str]
     trailing: re.Pattern[str]
@@ -158,14 +159,23 @@ def trim_span(text: str, start: int, end: int, rules: SpanRules | None = None
     The name drops parentheses and line breaks ("Marco (Rubio" -> "Marco Rubio"). ``rules``:
     the current pack's by default (a caller trimming many spans passes them once).
     """
-    span = text[start:end]
+    found = _trim(text[start:end], rules or span_rules())
+    if found is None:
+        return None
+    first, last, name, title = found
+    return Trimmed(start + first, start + last, name, title)
+
+
+# Names recur within a document and across a run: each span is trimmed once.
+@lru_cache(maxsize=65536)
+def _trim(span: str, rules: SpanRules) -> tuple[int, int, str, str | None] | None:
+    """:func:`trim_span` of a whole ``span``: offsets in it, the name and the title."""
     lead = len(span) - len(span.lstrip(_EDGE_CHARS))
     stripped = span.strip(_EDGE_CHARS)
     if not stripped:
         return None
-    start += lead
+    start = lead
     end = start + len(stripped)
-    rules = rules or span_rules()
     match = rules.leading.match(stripped)
     if match and match.end() < len(stripped):
         start += match.end()
@@ -184,12 +194,16 @@ def trim_span(text: str, start: int, end: int, rules: SpanRules | None = None
         end -= len(stripped) - trailing.start()
         stripped = stripped[:trailing.start()]
     name = " ".join(stripped.translate(_BRACKETS_AS_SPACES).split())
-    return Trimmed(start, end, name, title) if name else None
+    return (start, end, name, title) if name else None
 
 
 def is_noise(name: str, raw: str, rules: SpanRules | None = None) -> bool:
     """Page furniture, interview labels, lower-case or line-broken spans, bare titles."""
-    rules = rules or span_rules()
+    return _is_noise(name, raw, rules or span_rules())
+
+
+@lru_cache(maxsize=65536)
+def _is_noise(name: str, raw: str, rules: SpanRules) -> bool:
     key = fold(name)
     if not key or key in rules.noise or fold(raw) in rules.noise:
         return True
