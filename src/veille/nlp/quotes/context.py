@@ -78,7 +78,10 @@ def said_on(text: str, clause: list[tuple[int, int]], times: list[TimeExpr] | Ti
     if reference is None:
         return None
     for a, b in clause:
-        words = re.findall(r"\w+", text[a:b].casefold())
+        part = text[a:b].casefold()
+        if not any(name in part for name in lists.weekdays):
+            continue  # no weekday's letters: no word to read (most clauses)
+        words = re.findall(r"\w+", part)
         for k, word in enumerate(words):
             day = lists.weekdays.get(word)
             # "bloquée depuis mercredi" dates something else than the statement
@@ -94,9 +97,7 @@ def medium(text: str, clause: list[tuple[int, int]], entities: list[Entity],
     text order (as ``EntityTable.entities`` gives them): each clause range is found in them
     by bisection."""
     lists = _words()
-    words = {w for a, b in clause for w in re.findall(r"\w+", text[a:b].casefold())}
-    has_noun = bool(words & lists.media_nouns)
-    if not has_noun and cue_end is None:
+    if cue_end is None and not _has_media_noun(text, clause, lists.media_nouns):
         return None  # no medium noun and no verb to follow: no mention can be the medium
     for entity in entities:
         if entity.type != "ORG":
@@ -107,9 +108,14 @@ def medium(text: str, clause: list[tuple[int, int]], entities: list[Entity],
             if prep is None:
                 continue
             right_after = cue_end is not None and 0 <= m.start - cue_end <= 8
-            if has_noun or right_after:
+            # the clause's words read only here: few clauses have such a mention
+            if right_after or _has_media_noun(text, clause, lists.media_nouns):
                 return entity.name
     return None
+
+
+def _has_media_noun(text: str, clause: list[tuple[int, int]], nouns: frozenset[str]) -> bool:
+    return any(w in nouns for a, b in clause for w in re.findall(r"\w+", text[a:b].casefold()))
 
 
 def _mentions_inside(entity: Entity, clause: list[tuple[int, int]]) -> list[Mention]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from veille.kb.base import KnowledgeBase
@@ -61,6 +61,9 @@ class _Rules:
     clause_words: frozenset[str]
     occupation: re.Pattern[str]  # any noun as a title: "le graphiste portugais X"
     not_titles: frozenset[str]  # nouns of things named after people: "le lycée X"
+    # ``before`` ends at a comma before the name (",\s*$"): text before a mention that ends
+    # otherwise, most of them, need not be searched
+    before_at_comma: bool
     # qualifier -> its words (words_of): a document asks about the same few many times
     words_memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
@@ -75,7 +78,8 @@ def _build_rules(pack: LanguagePack) -> _Rules:
                   pack.words("quotes/roles_stop.txt"), pack.words("quotes/roles_clause_words.txt"),
                   compiled("occupation"), frozenset(map(fold_keep_offsets, pack.words(
                       "quotes/roles_not_titles.txt") | {row[0] for row in pack.table(
-                          "quote_org_nouns.txt")})))
+                          "quote_org_nouns.txt")})),
+                  compiled("before").pattern.endswith(r",\s*$"))
 
 
 def _rules() -> _Rules:
@@ -161,7 +165,8 @@ def role_holders(text: str, people: list[Entity],
                 continue
             low = max(0, m.start - _WINDOW)
             left, right = folded[low : m.start], folded[m.end : m.end + _WINDOW]
-            for match in (before.search(left), title.search(left), after.match(right)):
+            at_comma = not rules.before_at_comma or left.rstrip().endswith(",")
+            for match in _role_matches(rules, left, right, at_comma):
                 if match is None:
                     continue
                 qual = words_of(match.group("qual"))
@@ -182,6 +187,15 @@ def role_holders(text: str, people: list[Entity],
                 if own is not None:
                     found.append(own)
     return Holders(sorted(found, key=lambda h: h.at))
+
+
+def _role_matches(rules: _Rules, left: str, right: str, at_comma: bool
+                  ) -> Iterator[re.Match[str] | None]:
+    """The role patterns' matches around a mention, in the order they are tried, each
+    searched only when the one before it gave no holder."""
+    yield rules.before.search(left) if at_comma else None
+    yield rules.title.search(left)
+    yield rules.after.match(right)
 
 
 def _occupation(entity: Entity, mention: Mention, left: str, low: int,

@@ -16,6 +16,9 @@ from spacy.tokens import Doc
 from veille.nlp import tokens
 
 _KEY = "veille.quotes.tree"
+# Label sets -> their ids, for every Doc: a string's id is its hash (or a symbol's fixed
+# number), the same in every vocab; the rules ask for a dozen sets.
+_LABEL_IDS: dict[frozenset[str], frozenset[int]] = {}
 
 
 class Tree:
@@ -36,7 +39,6 @@ class Tree:
         self.deps = tokens.ids(doc, "DEP")
         self.tags = tokens.ids(doc, "POS")
         self._columns: dict[str, list[int]] = {}
-        self._label_hashes: dict[frozenset[str], frozenset[int]] = {}
         self._with_dep: dict[frozenset[str], list[int]] = {}
 
     def dep(self, i: int) -> str:
@@ -83,10 +85,9 @@ class Tree:
     def hashes(self, labels: frozenset[str]) -> frozenset[int]:
         """``labels`` (dependency labels or parts of speech) as the string store's ids, which
         :attr:`deps` and :attr:`tags` hold."""
-        found = self._label_hashes.get(labels)
+        found = _LABEL_IDS.get(labels)
         if found is None:
-            found = self._label_hashes[labels] = frozenset(
-                self._strings.add(label) for label in labels)
+            found = _LABEL_IDS[labels] = frozenset(self._strings.add(label) for label in labels)
         return found
 
     @property
