@@ -17,6 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from veille.lang.pack import LanguagePack
 from veille.model import Event, EventStatus, TimeExpr
@@ -260,6 +261,9 @@ def is_place(text: str, actor: Actor) -> bool:
         found["region_after"].match(text, actor.end) is not None
 
 
+# asked of every actor that is not a location, at each trigger near it: a document names a
+# few dozen, over and over
+@lru_cache(maxsize=4096)
 def _venue_key(name: str) -> str:
     return " ".join(name.replace("-", " ").casefold().split())
 
@@ -417,12 +421,12 @@ def _subject_across_apposition(text: str, actor: Actor, trigger: Trigger,
         _re()["apposed_subject"].fullmatch(text, actor.end, trigger.start) is not None
 
 
-def _describes_place(text: str, trigger: Trigger, places: list[Actor], actor: Actor) -> bool:
+def _describes_place(text: str, places: list[Actor], actor: Actor) -> bool:
     """Whether ``actor`` is in an apposition on the event's place after the trigger ("attendu
     au Kazakhstan, ex-république partageant avec la Russie une frontière"): it describes the
-    place, it does not take part."""
+    place, it does not take part. ``places``: the event's places that end after its trigger."""
     apposition, sentence_end = _re()["place_apposition"], _re()["sentence_end"]
-    return any(trigger.end <= p.end <= actor.start
+    return any(p.end <= actor.start
                and apposition.match(text, p.end, actor.start)
                and not sentence_end.search(text, p.end, actor.start)
                for p in places)
@@ -472,25 +476,38 @@ def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigge
     before the attribution that tells the event ("X a besoin de Y, a déclaré Z dans une
     interview"). ``among``: the actors to test, in order (all ``actors`` if None); the clause
     is read with all of them."""
+    tested = actors if among is None else among
+    # each bound limits the actors on one side of the trigger only: it is read only when the
+    # trigger has an actor on that side (a few regex searches to the sentence's end saved)
+    excluded = _after_trigger(text, (sentence_start, sentence_end), trigger) \
+        if any(trigger.end <= a.start for a in tested) else ()
+    evoked = max(evoked_from(text, sentence_start, trigger.start),
+                 subordinate_start(text, sentence_start, trigger.start, actors),
+                 said_before(text, sentence_start, trigger.start)) \
+        if any(a.start < trigger.start for a in tested) else sentence_start
+    first_person = speaks_in_first_person(text, trigger.start, trigger.end)
+    return [a for a in tested
+            if a.start >= evoked and not any(s <= a.start < e for s, e in excluded)
+            and (first_person
+                 or not attribution_source(text, sentence_start, a.start, trigger.start))
+            and not reports_that(text, a, trigger.start, actors)]
+
+
+def _after_trigger(text: str, sentence: tuple[int, int], trigger: Trigger
+                   ) -> tuple[tuple[int, int], ...]:
+    """The spans after a trigger whose names take no part (see :func:`parties`): from the
+    topic on, the "sur" phrase, another subject's clause."""
+    sentence_end = sentence[1]
     topic = topic_start(text, trigger.end, sentence_end)
     if trigger.type in _speak():  # "lors de son point de presse que la Russie...": what was said
         said = _re()["that_clause"].search(text, trigger.end, sentence_end)
         topic = min(topic, said.start() if said else sentence_end)
     if announced(text, trigger.start):  # "son annonce d'un sommet avec X a surpris Y": not Y
         topic = min(topic, announcement_predicate(text, trigger.end, sentence_end))
-    evoked = max(evoked_from(text, sentence_start, trigger.start),
-                 subordinate_start(text, sentence_start, trigger.start, actors),
-                 said_before(text, sentence_start, trigger.start))
-    first_person = speaks_in_first_person(text, trigger.start, trigger.end)
     about = topic_about(text, trigger.end, sentence_end) or (0, 0)
     # ", je leur ai présenté X": another clause's names
-    other = new_subject(text, (sentence_start, sentence_end), trigger.start, trigger.end)
-    return [a for a in (actors if among is None else among)
-            if not (trigger.end <= a.start and a.start >= topic) and a.start >= evoked
-            and not about[0] <= a.start < about[1] and not other[0] <= a.start < other[1]
-            and (first_person
-                 or not attribution_source(text, sentence_start, a.start, trigger.start))
-            and not reports_that(text, a, trigger.start, actors)]
+    other = new_subject(text, sentence, trigger.start, trigger.end)
+    return (max(trigger.end, topic), len(text) + 1), about, other
 
 
 def _unlinked(text: str, triggers: list[Trigger]) -> list[Trigger]:
@@ -536,16 +553,18 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     trigger, triggers, sent_end = where
     future_at, venue_before = flags  # the tense is read only for an event's status
     medium = _medium(text, trigger, actors)
-    places = [a for a in actors if is_place(text, a) and a.name not in medium
-              and abs(a.start - trigger.start) <= _PLACE_WINDOW] or list(fronted or [])
+    places = [a for a in actors if abs(a.start - trigger.start) <= _PLACE_WINDOW
+              and is_place(text, a) and a.name not in medium] or list(fronted or [])
     host = host_place(text, trigger.start, [a for a in actors if a.type == "LOC"])
     places += [host] if host is not None and host not in places else []
     between = named_between(text, trigger.start, sent_end, actors,
                             lambda a: as_participant(text, a) is not None)
     # who is told of the event ("lui parler de la réunion") is before it and not in it
     told = _re()["told_about"].search(text, max(0, trigger.start - 40), trigger.start)
+    # the places an apposition may describe end after the trigger: most events have none
+    described = [p for p in places if trigger.end <= p.end]
     names = [as_participant(text, a) for a in (between or actors)
-             if a != host and not _describes_place(text, trigger, places, a)
+             if a != host and not (described and _describes_place(text, described, a))
              and not (told and a.start < trigger.start)]
     names += medium + _outlet(text, trigger, ctx)
     itself = _is_itself(text, trigger, ctx)
