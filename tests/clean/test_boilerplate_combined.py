@@ -6,6 +6,7 @@ from pathlib import Path
 
 from veille.clean.boilerplate import _anchored, _any_rule, _rules, classify
 from veille.lang.pack import LanguagePack
+from veille.prefilter import DIGIT
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -57,15 +58,46 @@ def test_only_rows_that_must_start_the_line_are_tried_at_its_start() -> None:
 def test_a_line_matched_anywhere_is_screened_in() -> None:
     pack = LanguagePack.load("fr")
     screen = _any_rule(pack)
-    assert screen is not None and screen.at_start is not None and screen.anywhere is not None
+    assert screen is not None and screen.at_start is not None
     banner = "En poursuivant, vous acceptez que nous utilisons des cookies de mesure."
-    assert screen.anywhere.search(banner) and not screen.at_start.match(banner)
+    assert not screen.at_start.match(banner)
     assert screen.matches(banner) and classify(banner, pack) == "cookie-banner"
     assert not screen.matches("Le maire a présenté le budget lundi soir.")
 
 
 def test_the_rows_searched_anywhere_are_behind_a_guard_on_their_first_characters() -> None:
     screen = _any_rule(LanguagePack.load("fr"))
-    assert screen is not None and screen.anywhere is not None
+    assert screen is not None
+    searched = [row.test.__self__ for row in screen.needy  # type: ignore[attr-defined]
+                if row.test.__name__ == "search"]
+    searched += [screen.anywhere] if screen.anywhere is not None else []
+    assert searched
     # without it, each of the rows' words is tried at every position of every line
-    assert screen.anywhere.pattern.startswith("(?=[")
+    assert all(pattern.pattern.startswith("(?=[") for pattern in searched)
+
+
+def test_rows_that_try_every_position_wait_for_a_word_they_need() -> None:
+    screen = _any_rule(LanguagePack.load("fr"))
+    assert screen is not None
+    words = {row.words for row in screen.needy}
+    assert ("cookie",) in words  # "... utilisons des cookies ..." is searched only with it
+    assert ("confidentialité",) in words  # "^.{0,40}...politique de confidentialité"
+    assert not any(DIGIT in w for w in words)
+
+
+def test_a_row_opening_with_a_run_of_any_characters_classifies_as_the_row_does() -> None:
+    pack = LanguagePack.load("fr")
+    lines = [
+        "Consultez notre politique de confidentialité pour en savoir plus.",
+        "Le texte long qui précède, bien au-delà de quarante caractères, cite sa politique de "
+        "confidentialité",
+        "Lemonde.test est un journal indépendant : soutenez notre rédaction en vous abonnant.",
+        "Soutenez notre rédaction",
+        "Le maire a rappelé que notre rédaction avait publié la lettre.",
+        "POLITIQUE DE CONFIDENTIALITÉ",
+        "Politique de confidentialité\u017f",  # a long s: str.lower and re fold apart
+    ]
+    found = [classify(line, pack) for line in lines]
+    assert found == [one_by_one(line, pack) for line in lines]
+    assert found[0] == "cookie-banner" and found[1] is None and found[4] is None
+    assert found[2] == "outlet-box" and found[5] == "cookie-banner"

@@ -10,11 +10,13 @@ line removes itself and everything after it). Patterns live in the language pack
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from veille.lang.pack import LanguagePack
 from veille.lookahead import guarded
 from veille.model import Block, BlockKind, Removed
+from veille.prefilter import DIGIT, filterable, needs, rarity
 
 # An inline credit glued to a caption: "Sergueï Lavrov© RIA Novosti".
 _CREDIT_MARK = "©"
@@ -53,17 +55,45 @@ _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 @dataclass(frozen=True)
 class Screen:
-    """Whether a line matches some row of ``clean/boilerplate.tsv``, in at most two searches
-    where each of the 30-odd rows was tried in turn (issue 15): most lines are article text.
-    The rows anchored at the line's start are joined into one pattern tried at the start
-    only (searched, each would still try every position); the others into one searched."""
+    """Whether a line matches some row of ``clean/boilerplate.tsv``, in a search or two and
+    a few look-ups where each of the 30-odd rows was tried in turn (issue 15): most lines are
+    article text. The rows anchored at the line's start are joined into one pattern tried at
+    the start only (searched, each would still try every position). A row searched anywhere
+    or opening with a run of any characters ("^.{0,120}\\bsoutenez ...") is tried alone, on
+    a line that holds one of the words it needs most (:mod:`veille.prefilter`): searched, it
+    tries its words at every position; at the start, the run takes its characters then gives
+    them back one at a time, trying the rest after each (such rows were four fifths of the
+    screen's time). The rows searched that need no word are joined into one searched."""
 
     at_start: re.Pattern[str] | None
     anywhere: re.Pattern[str] | None
+    needy: tuple[Needy, ...] = ()
 
     def matches(self, line: str) -> bool:
         return bool(self.at_start and self.at_start.match(line)) or bool(
-            self.anywhere and self.anywhere.search(line))
+            self.anywhere and self.anywhere.search(line)) or self._needy_match(line)
+
+    def _needy_match(self, line: str) -> bool:
+        if not self.needy:
+            return False
+        lowered = line.lower() if filterable(line) else None  # None: each row is tried
+        for row in self.needy:
+            if (lowered is None or any(map(lowered.__contains__, row.words))) \
+                    and row.test(line):
+                return True
+        return False
+
+
+@dataclass(frozen=True)
+class Needy:
+    """A row tried alone: ``words`` (lowercase, shortest first) are its rarest need."""
+
+    words: tuple[str, ...]
+    test: Callable[[str], re.Match[str] | None]  # the row's match (anchored) or search
+
+
+# A row that opens with a run of any characters, which tries the rest at every length of it.
+_ANY_RUN_FIRST = re.compile(r"\^\.[{*+?]")
 
 
 def _any_rule(pack: LanguagePack) -> Screen | None:
@@ -72,11 +102,28 @@ def _any_rule(pack: LanguagePack) -> Screen | None:
     if not sources or any(_BACKREFERENCE.search(rx) for rx in sources):
         return None
     try:
-        anchored = [_anchored(rx) for rx in sources]
-        return Screen(_joined([rx for rx, at in zip(sources, anchored, strict=True) if at]),
-                      _joined([rx for rx, at in zip(sources, anchored, strict=True) if not at]))
+        anchored = {rx: _anchored(rx) for rx in sources}
+        slow = [rx for rx in sources if not anchored[rx] or _ANY_RUN_FIRST.match(rx)]
+        needy = {rx: words for rx in slow if (words := _rarest(rx))}
+        joined = [rx for rx in sources if rx not in needy]
+        return Screen(_joined([rx for rx in joined if anchored[rx]]),
+                      _joined([rx for rx in joined if not anchored[rx]]),
+                      tuple(_needy(rx, words, anchored[rx]) for rx, words in needy.items()))
     except re.error:
         return None  # e.g. the same group name in two rows: each row is tried alone
+
+
+def _needy(source: str, words: tuple[str, ...], anchored: bool) -> Needy:
+    row = re.compile(guarded(source, re.IGNORECASE), re.IGNORECASE)
+    return Needy(words, row.match if anchored else row.search)
+
+
+def _rarest(source: str) -> tuple[str, ...]:
+    """The strings of the rarest group of words every match of ``source`` holds (one is in
+    the lowercase line), shortest first; none where it needs no word or a figure."""
+    groups = needs(source, re.IGNORECASE).groups
+    group = max(groups, key=rarity) if groups else frozenset()
+    return () if DIGIT in group else tuple(sorted(group, key=lambda s: (len(s), s)))
 
 
 def _joined(sources: list[str]) -> re.Pattern[str] | None:

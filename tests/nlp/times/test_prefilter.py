@@ -9,8 +9,8 @@ import pytest
 
 from veille.lang.pack import LanguagePack
 from veille.nlp.times import patterns
-from veille.nlp.times.prefilter import DIGIT, needs, rarity
 from veille.nlp.times.windows import Linear, Scanner, _finder, _trie, anchor
+from veille.prefilter import DIGIT, needs, rarity
 
 # Beside the shared dated texts (conftest.py): runs of spaces and line breaks between a date's
 # words, capitals, and a text without a date.

@@ -23,8 +23,8 @@ from veille.datecalc import Unit
 from veille.lang.pack import LanguagePack, alternation
 from veille.lookahead import guarded
 from veille.nlp.scope import current_pack
-from veille.nlp.times.prefilter import Needs, needs
 from veille.nlp.times.windows import Anchor, Scanner, anchor
+from veille.prefilter import Needs, needs
 
 PATTERNS = "times/patterns.toml"
 # Kind of expression -> its entry in PATTERNS, in the order the grammar tries them (a tie

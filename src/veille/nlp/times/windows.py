@@ -1,6 +1,6 @@
 """Where in a text a regex can match: around the rarest words every match holds.
 
-A pattern that a text may match (:mod:`veille.nlp.times.prefilter`) still scans every
+A pattern that a text may match (:mod:`veille.prefilter`) still scans every
 position of it, though its matches sit around a few words: "mai" for a day-month, "hier" for a
 deictic phrase. Read from the parsed pattern, an :class:`Anchor` is one group of strings every
 match holds (the rarest group of one part of the pattern), how far before such a string a match
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from veille.nlp.times.prefilter import (
+from veille.prefilter import (
     DIGIT,
     Need,
     Needs,

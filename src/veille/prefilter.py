@@ -2,11 +2,14 @@
 not run at all.
 
 The times stage runs some twenty patterns over each text (issue 15), and a news article names
-few kinds of expression: most of them cannot match ("semestre", a season, a figure). Read from
+few kinds of expression: most of them cannot match ("semestre", a season, a figure); the
+cleaning's furniture rows likewise ("soutenez notre rédaction"). Pure ``re``, like
+:mod:`veille.lookahead`, so that both stages read it. Read from
 the parsed pattern, as :mod:`veille.lookahead` reads its first characters, a pattern's
 *needs* are groups of strings: every match holds one string of each group, so a text without
 any string of one group has no match, and the pattern need not be tried. Literal runs are
-needed as written (lowercase), a digit class as :data:`DIGIT`; an alternation needs one of
+needed as written (lowercase; each word of a run with spaces), a digit class as
+:data:`DIGIT`; an alternation needs one of
 the strings its branches need. Under ``IGNORECASE`` the lowercase text holds every string a
 match holds, except for the few characters ``re`` folds together beyond ``str.lower`` ("ı"
 and "i", "ſ" and "s"): a text with one of them is not filtered (:func:`Needs.absent_from`).
@@ -87,7 +90,7 @@ def _sequence(items: list[Any], flags: int) -> list[Need]:
             run += chr(av)
             continue
         if run:
-            found += literal_needs(run, flags)
+            found += [need for word in run.split() for need in literal_needs(word, flags)]
             run = ""
         found += _item(op, av, flags)
     return found
