@@ -78,24 +78,39 @@ def extract_quotes(
     pending = [_attributed(doc, p) for p in _direct(doc, marks, quoted_marks, sents, indirect) + [
         _pending_indirect(r, sents) for r in indirect if r.statement]]
     pending.sort(key=lambda p: p.spans[0][0])
-    quoted = [(m.left, m.right) for m in marks] + [
-        (r.start, r.end) for r in indirect if r.statement]
-    resolver = SpeakerResolver(text, table, quoted, subjects=subject_mentions(doc, table),
-                               role_spans=role_subjects(doc),
-                               genders=entity_genders(doc, table),
-                               opens_clause=lambda pos: opens_clause(doc, pos),
-                               tag_at=lambda pos: _tag_at(doc, pos),
-                               body_spans=body_subjects(doc, table))
     quotes = [_by_label(q) for q in turn_quotes(doc, table, turns)]
-    headline = _interviewee_said(quotes, turns)
-    moments = TimesByStart(times)
+    if pending:  # (a fourth of the news articles: no quote but the turns' to resolve)
+        quoted = [(m.left, m.right) for m in marks] + [
+            (r.start, r.end) for r in indirect if r.statement]
+        quotes += _resolved(doc, table, pending, _resolver(doc, table, quoted),
+                            _interviewee_said(quotes, turns), TimesByStart(times), ctx)
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _resolver(doc: Doc, table: EntityTable, quoted: list[tuple[int, int]]) -> SpeakerResolver:
+    """The document's speaker resolver, with the parse's subjects, roles and genders."""
+    return SpeakerResolver(text_of(doc), table, quoted, subjects=subject_mentions(doc, table),
+                           role_spans=role_subjects(doc),
+                           genders=entity_genders(doc, table),
+                           opens_clause=lambda pos: opens_clause(doc, pos),
+                           tag_at=lambda pos: _tag_at(doc, pos),
+                           body_spans=body_subjects(doc, table))
+
+
+def _resolved(doc: Doc, table: EntityTable, pending: list[_Pending], resolver: SpeakerResolver,
+              headline: Said, moments: TimesByStart, ctx: DocContext) -> list[Quote]:
+    """The records of the ``pending`` quotes (in text order), each with its speaker."""
+    text = text_of(doc)
+    first_break = text.find("\n")
+    quotes: list[Quote] = []
     for item in pending:
         said = _speaker(resolver, item.attribution)
-        if headline.name and item.attribution.cue is None and "\n" not in text[:item.spans[0][0]]:
+        if headline.name and item.attribution.cue is None and not (
+                0 <= first_break < item.spans[0][0]):
             said = headline.found_by("context")  # an interview's headline: the interviewee
         resolver.remember(item.spans[0][0], said)
         quotes.extend(_records(text, item, said, table, moments, ctx))
-    quotes.sort(key=lambda q: q.start)
     return quotes
 
 
