@@ -149,6 +149,7 @@ class KnowledgeBase:
         self._by_surname: dict[str, list[str]] = {}
         self._by_id: dict[str, str] = {}
         self._derived: dict[object, object] = {}
+        self._memos: dict[Hashable, dict[Hashable, object]] = {}
         for entry in entries:
             self.add(entry)
 
@@ -169,9 +170,11 @@ class KnowledgeBase:
         """``compute()``, remembered under ``key`` in ``space`` until an entry is added: for
         answers the rules ask of the KB again and again (a name's link, its type). A space
         holds at most ``_MEMO_SIZE`` answers, then starts again."""
-        table = cast(dict[Hashable, T], self._derived.setdefault(("memo", space), {}))
+        table = self._memos.get(space)
+        if table is None:
+            table = self._memos[space] = {}
         try:
-            return table[key]
+            return cast(T, table[key])
         except KeyError:
             pass
         if len(table) >= _MEMO_SIZE:
@@ -190,6 +193,7 @@ class KnowledgeBase:
     def add(self, entry: KBEntry) -> None:
         """Add or replace (same key) an entry."""
         self._derived.clear()
+        self._memos.clear()
         if entry.key in self._entries:
             self._unindex(self._entries[entry.key])
         self._entries[entry.key] = entry
@@ -230,18 +234,15 @@ class KnowledgeBase:
         who holds a position on ``on`` (today when None) and is the only such bearer: a surname
         alone is too weak to name someone out of office.
         """
-        day = on or date.today()
         # The entity rules ask the same few names again and again, within a document and
-        # across a run; each document has its own date, so what the date does not change is
-        # remembered apart, by name (a run of a hundred dates asked every name anew).
-        return self.memo("link", (name, etype, day), lambda: self._link(name, etype, day))
-
-    def _link(self, name: str, etype: str | None, day: date) -> KBEntry | None:
-        found = self.memo("link_by_name", (name, etype), lambda: self._link_by_name(name, etype))
+        # across a run. Each document has its own date, so the answers are remembered by name
+        # and only those that turn on the date by date too (a run of a hundred dates asked
+        # every name anew).
+        found = self.memo("link", (name, etype), lambda: self._link_by_name(name, etype))
         if not isinstance(found, tuple):
             return found
-        current = [e for e in found if e.positions_on(day)]
-        return current[0] if len(current) == 1 else None
+        day = on or date.today()
+        return self.memo("link_on", (name, etype, day), lambda: _only_current(found, day))
 
     def _link_by_name(self, name: str, etype: str | None) -> KBEntry | tuple[KBEntry, ...] | None:
         """What :meth:`link` answers whatever the date: the one entry, or None; a tuple when
@@ -255,7 +256,7 @@ class KnowledgeBase:
             return found[0]
         if etype not in (None, "PER", "MISC") or len(name_key(name).split()) > 2:
             return None
-        return tuple(self.by_surname(name))
+        return tuple(self.by_surname(name)) or None
 
     def holders(self, role: str, country: str | None, on: date | None = None) -> list[KBEntry]:
         """People holding ``role`` (for ``country``) on ``on``, latest start first."""
@@ -268,6 +269,12 @@ class KnowledgeBase:
     def _holders(self, role: str, country: str | None, day: date) -> list[KBEntry]:
         positions = self.derive(_positions_by_role).get((role, country), ())
         return [entry for pos, entry in positions if pos.held_on(day)]
+
+
+def _only_current(entries: tuple[KBEntry, ...], day: date) -> KBEntry | None:
+    """The one of ``entries`` holding a position on ``day``, if only one does."""
+    current = [e for e in entries if e.positions_on(day)]
+    return current[0] if len(current) == 1 else None
 
 
 def _positions_by_role(kb: KnowledgeBase

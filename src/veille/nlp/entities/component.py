@@ -94,7 +94,7 @@ def link_clusters(table: EntityTable, kb: KnowledgeBase) -> None:
             continue
         found = kb.link(entity.name, entity.type, table.reference)
         if found is None:
-            for key in sorted(keys, key=lambda k: -len(k)):
+            for key in sorted(keys, key=len, reverse=True):  # a stable sort: ties keep their order
                 found = kb.link(key, entity.type, table.reference)
                 if found is not None:
                     break

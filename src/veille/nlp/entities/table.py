@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from operator import attrgetter
 
 from rapidfuzz import fuzz, process
@@ -117,6 +118,12 @@ class EntityTable:
         of a fuller name, or a near-equal spelling with agreeing first names. When several
         people fit (two Le Pen), the one mentioned last before ``before`` wins.
         """
+        found = self._named_by(name, types, before)
+        return found.entity if found is not None else None
+
+    def _named_by(self, name: str, types: tuple[str, ...], before: int | None
+                  ) -> _Cluster | None:
+        """:meth:`find_by_name`'s cluster."""
         key = name_key(name)
         if not key:
             return None
@@ -128,7 +135,7 @@ class EntityTable:
         found = exact or loose or self._by_first_name(key, types)
         if not found:
             return None
-        return self._latest(found, before).entity
+        return found[0] if len(found) == 1 else self._latest(found, before)
 
     @staticmethod
     def _loosely_names(name: str, key: str, cluster: _Cluster) -> bool:
@@ -155,22 +162,26 @@ class EntityTable:
     def add(self, name: str, etype: EntityType, start: int, end: int, text: str,
             via: MentionVia = "name") -> Entity:
         """Add a mention of ``name``, merging it into an existing entity it names."""
-        entity = self.find_by_name(name, _merge_types(etype), before=start)
-        if entity is None:
-            entity = self._new(name, etype)
-        cluster = self._cluster(entity)
+        key = name_key(name)
+        cluster = self._named_by(name, _merge_types(etype), start)
+        if cluster is None:
+            cluster = self._new_cluster(name, etype, key)
+        entity = cluster.entity
         if entity.type == "MISC" and etype != "MISC":
             entity.type = etype
-        longer = len(name_key(name).split()) > len(name_key(entity.name).split())
-        if cluster.entry is None and longer:
+        if cluster.entry is None and len(key.split()) > len(name_key(entity.name).split()):
             entity.name = name  # the canonical name is the fullest form found
-        self._add_keys(cluster, {name_key(name)})
-        self.add_mention(entity, start, end, text, via)
+        self._add_key(cluster, key)
+        self._add_mention(cluster, start, end, text, via)
         return entity
 
     def add_mention(self, entity: Entity, start: int, end: int, text: str,
                     via: MentionVia) -> None:
-        cluster = self._cluster(entity)
+        self._add_mention(self._cluster(entity), start, end, text, via)
+
+    def _add_mention(self, cluster: _Cluster, start: int, end: int, text: str,
+                     via: MentionVia) -> None:
+        entity = cluster.entity
         if (start, end) in cluster.spans:
             return
         mention = Mention(start, end, text, via)
@@ -318,19 +329,27 @@ class EntityTable:
         self._next_rank = len(self._clusters) + 1
 
     def _new(self, name: str, etype: EntityType) -> Entity:
+        return self._new_cluster(name, etype, name_key(name)).entity
+
+    def _new_cluster(self, name: str, etype: EntityType, key: str) -> _Cluster:
         entity = Entity(id=f"e{len(self._clusters) + 1}", name=name, type=etype)
         cluster = _Cluster(entity, rank=self._next_rank)
         self._next_rank += 1
         self._clusters.append(cluster)
         self._index.add_cluster(cluster)
-        self._add_keys(cluster, {name_key(name)})
-        return entity
+        self._add_key(cluster, key)
+        return cluster
 
     def _cluster(self, entity: Entity) -> _Cluster:
         return self._index.cluster_of(entity)
 
     def _add_keys(self, cluster: _Cluster, keys: AbstractSet[str]) -> None:
         for key in keys - cluster.keys:
+            cluster.keys.add(key)
+            self._index.add_key(cluster, key)
+
+    def _add_key(self, cluster: _Cluster, key: str) -> None:
+        if key not in cluster.keys:
             cluster.keys.add(key)
             self._index.add_key(cluster, key)
 
@@ -396,15 +415,14 @@ class _Index:
         del self._of[id(cluster.entity)]
 
     def add_key(self, cluster: _Cluster, key: str) -> None:
-        words = key.split()
+        last, first, full, surname = _key_words(key)
         _push(self._named, key, cluster)
-        if words:
-            _push(self._last_word, words[-1], cluster)
-        if len(words) > 1:
-            _push(self._first_word, words[0], cluster)
-            full = name_key(key)
+        if last is not None:
+            _push(self._last_word, last, cluster)
+        if first is not None and full is not None and surname is not None:
+            _push(self._first_word, first, cluster)
             _push(self._full, full, cluster)
-            _push(self._surnames, surname_of_key(full), cluster)
+            _push(self._surnames, surname, cluster)
 
     def named(self, key: str) -> list[_Cluster]:
         return _live(self._named.get(key, ()))
@@ -467,6 +485,18 @@ class _Index:
             _, _, _, mention, cluster = self._mentions[i]
             if cluster.alive:
                 yield mention, cluster
+
+
+# The same names are keys of a table after another: their words are read once.
+@lru_cache(maxsize=65536)
+def _key_words(key: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """What a key is indexed under: its last word; for a key of several words, its first
+    word, its name key and that key's surname (None for a key of one word or none)."""
+    words = key.split()
+    if len(words) < 2:
+        return (words[-1] if words else None), None, None, None
+    full = name_key(key)
+    return words[-1], words[0], full, surname_of_key(full)
 
 
 def _push(index: dict[str, list[_Cluster]], key: str, cluster: _Cluster) -> None:
