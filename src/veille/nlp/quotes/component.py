@@ -29,7 +29,7 @@ from veille.nlp.quotes.blocks import layout_turns, with_box_marks
 from veille.nlp.quotes.context import TimesByStart, medium, said_on
 from veille.nlp.quotes.direct import Attribution, attribute, incise
 from veille.nlp.quotes.doc import span_of, text_of
-from veille.nlp.quotes.genders import entity_genders
+from veille.nlp.quotes.genders import mention_genders, person_mentions
 from veille.nlp.quotes.indirect import Reported, find_indirect
 from veille.nlp.quotes.lexicon import lexicon
 from veille.nlp.quotes.marks import Marked, containing, find_marked, sentences, word_count
@@ -90,9 +90,10 @@ def extract_quotes(
 
 def _resolver(doc: Doc, table: EntityTable, quoted: list[tuple[int, int]]) -> SpeakerResolver:
     """The document's speaker resolver, with the parse's subjects, roles and genders."""
+    people = person_mentions(table)
     return SpeakerResolver(text_of(doc), table, quoted, subjects=subject_mentions(doc, table),
                            role_spans=role_subjects(doc),
-                           genders=entity_genders(doc, table),
+                           genders=lambda: mention_genders(doc, people),  # few pronouns ask
                            opens_clause=lambda pos: opens_clause(doc, pos),
                            tag_at=lambda pos: _tag_at(doc, pos),
                            body_spans=body_subjects(doc, table))

@@ -30,20 +30,30 @@ _GENDERS = {"Fem": "feminine", "Masc": "masculine"}
 def entity_genders(doc: Doc, table: EntityTable) -> dict[str, str]:
     """Entity id -> ``masculine`` or ``feminine`` for the people whose mentions something
     agrees with; a person the agreements contradict or never mention is left out."""
+    return mention_genders(doc, person_mentions(table))
+
+
+def person_mentions(table: EntityTable) -> list[tuple[str, int, int]]:
+    """The people's mentions agreements are read on, as ``(entity id, start, end)``: what
+    the table holds now, for :func:`mention_genders` to read later (speakers add mentions).
+    A title is left out: "le Premier ministre" has the noun's gender, not the person's."""
+    return [(e.id, m.start, m.end) for e in table.entities() if e.type == "PER"
+            for m in e.mentions if m.via != "title"]
+
+
+def mention_genders(doc: Doc, mentions: list[tuple[str, int, int]]) -> dict[str, str]:
+    """:func:`entity_genders` of the mentions of :func:`person_mentions`."""
     if not doc.has_annotation("DEP") or not doc.has_annotation("MORPH"):
         return {}
     tree = tree_of(doc)  # the parse as lists: no Token per mention and per child
     agreement = _Agreement(doc, tree)
     votes: dict[str, Counter[str]] = {}
-    for entity in table.entities():
-        if entity.type != "PER":
+    for eid, start, end in mentions:
+        first, stop = tree.token_range(start, end)
+        if first >= stop:
             continue
-        for m in entity.mentions:
-            first, stop = tree.token_range(m.start, m.end)
-            if first >= stop or m.via == "title":
-                continue  # "le Premier ministre": the noun's gender, not the person's
-            for gender in agreement.genders(tree.root(first, stop)):
-                votes.setdefault(entity.id, Counter())[gender] += 1
+        for gender in agreement.genders(tree.root(first, stop)):
+            votes.setdefault(eid, Counter())[gender] += 1
     found = {}
     for eid, count in votes.items():
         (best, n), *rest = count.most_common() + [("", 0)]

@@ -70,7 +70,8 @@ class SpeakerResolver:
     expansions: dict[str, Entity] = field(default_factory=dict)  # acronym id -> its body
     # Spans of role nouns that are the subject of a clause (component.role_subjects).
     role_spans: list[tuple[int, int]] = field(default_factory=list)
-    genders: dict[str, str] = field(default_factory=dict)  # entity id -> agreement's gender
+    # Entity id -> agreement's gender, or how to read them when a pronoun first asks.
+    genders: dict[str, str] | Callable[[], dict[str, str]] = field(default_factory=dict)
     # Whether the noun ending at a position is the subject of a verb after it (from the tags).
     opens_clause: Callable[[int], bool] | None = None
     # The universal part-of-speech tag of the word at a position ("ADP"), "" if unknown.
@@ -497,6 +498,8 @@ class SpeakerResolver:
             return True
         feminine, masculine = gender_evidence(self.text, self.table, said)
         if not (feminine or masculine):
+            if callable(self.genders):
+                self.genders = self.genders()
             agreed = self.genders.get(said.id)
             return agreed is None or agreed == gender
         if gender == "masculine":
