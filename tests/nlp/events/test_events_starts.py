@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from veille.nlp.events.starts import first_chars
+from veille.nlp.events.starts import by_first_char, first_chars
 
 
 def test_a_literal_and_the_branches_of_a_group() -> None:
@@ -41,3 +41,24 @@ def test_every_match_starts_with_one_of_them() -> None:
     for text in ("ont longuement confié", "Avait confié", "entretenus", "s'entretenue"):
         found = re.match(pattern, text, re.IGNORECASE)
         assert found is not None and text[0].lower() in chars
+
+
+PATTERNS = [r"(?<!\w)sommets?", r"(?<!\w)réunions?", r"(?<!\w)aucune?\s+\w+\s+$", r"\s*sur\s"]
+
+
+def _starts(regex: re.Pattern[str], text: str) -> list[int]:
+    """Every place a search from there finds a match at."""
+    return [i for i in range(len(text) + 1)
+            if (m := regex.search(text, i)) is not None and m.start() == i]
+
+
+def test_the_first_character_alternation_matches_where_its_patterns_do() -> None:
+    plain = re.compile("|".join(f"(?:{p})" for p in PATTERNS), re.IGNORECASE)
+    fast = re.compile(by_first_char(PATTERNS, re.IGNORECASE))
+    # capitals, an accent, the long s ("ſ" is "s" to re.IGNORECASE), a pattern anchored at
+    # the end, one whose first character is unknown ("\s*sur")
+    for text in ("Le SOMMET de la Réunion", "un ſommet, aucune rencontre ", "porté sur le fond",
+                 "RÉUNIONS et sommets", ""):
+        assert _starts(fast, text) == _starts(plain, text), text
+    assert _starts(fast, "un ſommet") == [3]
+    assert _starts(fast, "aucune rencontre ") == [0]

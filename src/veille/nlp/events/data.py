@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 
 from veille.lang.pack import LanguagePack
-from veille.nlp.events.starts import by_first_char, first_chars
+from veille.nlp.events.starts import by_first_char
 from veille.nlp.scope import current_pack
 
 PATTERNS = "events/patterns.toml"
@@ -65,8 +65,8 @@ def kind_tests(pack: LanguagePack, name: str) -> dict[str, re.Pattern[str]]:
         return last[1]
 
     def build() -> dict[str, re.Pattern[str]]:
-        return {k: re.compile(by_first_char(v, [first_chars(p, re.IGNORECASE) for p in v]),
-                              re.IGNORECASE) for k, v in _by_kind(pack, name).items()}
+        return {k: re.compile(by_first_char(v, re.IGNORECASE))
+                for k, v in _by_kind(pack, name).items()}
     found = pack.cached(("kind_tests", name), build)
     _LAST_KINDS[key] = (pack, found)
     return found

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 _parser: Any
@@ -101,26 +101,63 @@ def _charset(items: list[Any]) -> _Chars:
     return found
 
 
-def by_first_char(patterns: Sequence[str], firsts: Sequence[frozenset[str] | None]) -> str:
-    """An alternation of ``patterns`` (``firsts``: their :func:`first_chars`) that tests, at
-    a place, one character class for the patterns that can start with the same characters,
-    then only those: it matches at the places the plain alternation matches, at a fraction of
-    the character tests (which pattern matches there may differ: for whether and where, not
-    for what). A pattern whose first characters are unknown is tried everywhere."""
-    starts: dict[str, list[int]] = {}
-    anywhere: list[int] = []
+def by_first_char(patterns: Sequence[str], flags: int = 0) -> str:
+    """An alternation of ``patterns`` that matches at the places where one of them matches
+    (compiled with ``flags``), at a fraction of the cost: for whether and where, not for
+    what (its match is the character it starts at). Compile it with ``flags`` less
+    ``re.IGNORECASE``, which it applies itself.
+
+    ``re`` tests a branch that opens on a character class without entering it, and a
+    lookahead class per group of patterns (or a case-insensitive class) costs a sub-match at
+    every place. So each branch opens on the characters, in every case ``re`` folds them to,
+    that start the same patterns, then matches only those from there (a lookbehind one
+    character wide holding the lookahead). A pattern whose first characters are unknown is
+    tried everywhere, as it is; a character beyond the Basic Multilingual Plane, whose folds
+    are not listed, by every other pattern."""
+    firsts = [first_chars(p, flags) for p in patterns]
+    fold = flags & re.IGNORECASE
+    # the characters any of them starts with, folds included: one pass over the characters
+    candidates = _folded(frozenset().union(*(c for c in firsts if c is not None)), fold)
+    starting: dict[str, list[int]] = {}
     for i, chars in enumerate(firsts):
-        for char in sorted(chars) if chars is not None else ():
-            starts.setdefault(char, []).append(i)
         if chars is None:
-            anywhere.append(i)
+            continue
+        opening = re.compile(f"[{_class(chars)}]", fold)
+        for char in sorted(c for c in candidates if opening.fullmatch(c)):
+            starting.setdefault(char, []).append(i)
+    anywhere = [i for i, chars in enumerate(firsts) if chars is None]
     # the characters that start the same patterns share one class
     classes: dict[tuple[int, ...], list[str]] = {}
-    for char, among in starts.items():
+    for char, among in starting.items():
         classes.setdefault(tuple(among), []).append(char)
+    case = "(?i:" if fold else "(?:"
 
     def alternation(among: Sequence[int]) -> str:
-        return "|".join(f"(?:{patterns[i]})" for i in among)
-    branches = [f"(?=[{''.join(re.escape(c) for c in chars)}])(?:{alternation(among)})"
-                for among, chars in classes.items()]
-    return "|".join(branches + ([alternation(anywhere)] if anywhere else []))
+        return case + "|".join(f"(?:{patterns[i]})" for i in among) + ")"
+
+    def branch(opening: str, among: Sequence[int]) -> str:
+        return rf"{opening}(?<=(?={alternation(among)})(?s:.))"
+    branches = [branch(f"[{_class(chars)}]", among) for among, chars in classes.items()]
+    known = [i for i, chars in enumerate(firsts) if chars is not None]
+    if known:  # beyond the Basic Multilingual Plane no fold is listed: every known pattern
+        branches.append(branch("[\U00010000-\U0010ffff]", known))
+    if anywhere:  # what may start with any character, or match empty, is tried everywhere
+        branches.append(alternation(anywhere))
+    return "|".join(branches)
+
+
+def _class(chars: Iterable[str]) -> str:
+    return "".join(re.escape(char) for char in sorted(chars))
+
+
+_BMP: list[str] = []  # every character of the Basic Multilingual Plane, made once
+
+
+def _folded(chars: frozenset[str], fold: int) -> frozenset[str]:
+    """The characters of the Basic Multilingual Plane a class of ``chars`` matches, with
+    ``re.IGNORECASE`` if ``fold`` (asked of ``re`` itself: "ſ" for "s", "K" for "k")."""
+    if not fold or not chars:
+        return chars
+    if not _BMP:
+        _BMP.append("".join(map(chr, range(0x10000))))
+    return frozenset(re.findall(f"[{_class(chars)}]", _BMP[0], re.IGNORECASE))

@@ -12,7 +12,7 @@ tested per group of triggers that start alike, not every trigger. No spaCy here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from veille.lang.pack import LanguagePack
@@ -60,47 +60,10 @@ def _read_triggers(pack: LanguagePack) -> _Scanner:
     every = re.compile("".join(f"(?:(?=(?P<t{i}>{r.pattern}))|)" for i, (r, _, _)
                                in enumerate(rules)), re.IGNORECASE)
     firsts = [first_chars(p, re.IGNORECASE) for p, _, _ in table]
-    ends = [rf"{p}(?!\w)" for p, _, _ in table]
-    starting = _starting(firsts)
-    return _Scanner(rules, _any_trigger(ends, firsts, starting), every,
-                    tuple(every.groupindex[f"t{i}"] for i in range(len(rules))), starting)
-
-
-def _any_trigger(patterns: list[str], firsts: list[frozenset[str] | None],
-                 starting: dict[str, tuple[int, ...]]) -> re.Pattern[str]:
-    """The regex that finds where some trigger starts: at a word start, one branch per group
-    of first characters that start the same triggers, each opening on its characters in both
-    cases, then only those triggers. ``re`` tests a branch that opens on a character class
-    without entering it, so a word costs a few class tests, not a lookahead per group (the
-    case-insensitive alternation of :func:`~veille.nlp.events.starts.by_first_char`). A
-    character that is none of theirs is read by that whole alternation (a fold ``re`` knows,
-    "ſ" for "s"), unless it is ASCII and starts no trigger."""
-    among = dict(starting)
-    known = all(chars is not None for chars in firsts)
-    for char in map(chr, range(128)):  # an ASCII character can fold only to ASCII letters
-        if char not in among and not known:
-            among[char] = tuple(i for i, chars in enumerate(firsts) if chars is None)
-        elif char not in among:
-            among[char] = tuple(i for i, chars in enumerate(firsts) if chars is not None
-                                and re.fullmatch(_one_of(chars), char, re.IGNORECASE))
-    groups: dict[tuple[int, ...], list[str]] = {}
-    for char, triggers in among.items():
-        groups.setdefault(triggers, []).append(char)
-    branches = [_branch(_one_of(chars), "|".join(f"(?:{patterns[i]})" for i in triggers))
-                for triggers, chars in groups.items() if triggers]
-    rest = f"[^{''.join(re.escape(char) for char in sorted(among))}]"
-    branches.append(_branch(rest, by_first_char(patterns, firsts)))
-    return re.compile(rf"{_WORD_START}(?:{'|'.join(branches)})")
-
-
-def _one_of(chars: Iterable[str]) -> str:
-    return f"[{''.join(re.escape(char) for char in sorted(chars))}]"
-
-
-def _branch(opening: str, triggers: str) -> str:
-    # the opening character read, then the triggers matched from it (a lookbehind one
-    # character wide holding the case-insensitive lookahead): the match is that character
-    return rf"{opening}(?<=(?=(?i:{triggers}))(?s:.))"
+    found = by_first_char([rf"{p}(?!\w)" for p, _, _ in table], re.IGNORECASE)
+    return _Scanner(rules, re.compile(rf"{_WORD_START}(?:{found})"), every,
+                    tuple(every.groupindex[f"t{i}"] for i in range(len(rules))),
+                    _starting(firsts))
 
 
 def _starting(firsts: list[frozenset[str] | None]) -> dict[str, tuple[int, ...]]:
