@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from veille.nlp.quotes.doc import children, features, span_of, token_range
+from veille.nlp.quotes.doc import children, columns, features, span_of, token_range
 
 _TEXT = "La ministre a déclaré mardi qu'elle ne signerait pas, ajoutant : « Jamais. »"
 
@@ -44,3 +44,20 @@ def test_features_read_as_token_morph_get(nlp: Language) -> None:
             assert list(features(doc, tok.i).get(field, ())) == tok.morph.get(field, [])
     comma = next(t for t in doc if t.text == ",")
     assert features(doc, comma.i) == {}
+
+
+def test_a_tokens_children_read_alone_are_the_index_entry(nlp: Language) -> None:
+    doc = nlp(_TEXT)
+    found = columns(doc)
+    verb = next(t for t in doc if t.text == "déclaré")
+    assert [doc[c].text for c in found.children_of(verb.i)][:2] == ["ministre", "a"]
+    assert [found.children_of(t.i) for t in doc] == children(doc)
+
+
+def test_text_and_lower_case_columns_are_read_as_asked(nlp: Language) -> None:
+    doc = nlp(_TEXT)
+    found = columns(doc)
+    assert found.orth[2] == "a" and found.lower[0] == "la"
+    assert [found.orth[t.i] for t in doc] == [t.text for t in doc]
+    assert [found.lower[t.i] for t in doc] == [t.lower_ for t in doc]
+    assert len(found.orth) == len(doc)

@@ -244,7 +244,7 @@ def author_voice(verb: Token, sentence_start: int) -> bool:
     "Soulignons que", "Notons que", which the tagger may call third person)."""
     doc, cues, found = verb.doc, cue_words(), columns(verb.doc)
     auxiliary, dep = cues.labels("auxiliary"), found.dep
-    group = [verb.i, *(c for c in found.children[verb.i] if dep[c] in auxiliary)]
+    group = [verb.i, *(c for c in found.children_of(verb.i) if dep[c] in auxiliary)]
     finite = [k for k in group if "Fin" in features(doc, k).get("VerbForm", ())]
     if any(set(features(doc, k).get("Person", ())) & {"1", "2"} for k in finite):
         return True
@@ -274,7 +274,7 @@ def is_passive(verb: Token) -> bool:
     passive = cue_words().labels("passive_auxiliary")
     found = columns(verb.doc)
     dep = found.dep
-    return any(dep[c] in passive for c in found.children[verb.i])
+    return any(dep[c] in passive for c in found.children_of(verb.i))
 
 
 def verb_pair(token: Token) -> bool:
@@ -437,11 +437,11 @@ def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | Non
         pos[k] in ("PROPN", "PRON") for k in range(*near)
     ):
         return _chars(found, near)
-    dep, kids, starts = found.dep, found.children, found.starts
+    dep, kids, starts = found.dep, found.children_of, found.starts
     subject, auxiliary = cues.labels("subject"), cues.labels("auxiliary")
     subjects = [
-        doc[child] for k in [verb.i, *(c for c in kids[verb.i] if dep[c] in auxiliary)]
-        for child in kids[k]
+        doc[child] for k in [verb.i, *(c for c in kids(verb.i) if dep[c] in auxiliary)]
+        for child in kids(k)
         if dep[child] in subject and child < verb.i and starts[child] >= floor
     ]
     if subjects:
@@ -538,6 +538,7 @@ def source_cue(doc: Doc, tok: Token) -> SourceCue | None:
 
 
 _PHRASE_TOKENS = 5  # "de l' avis de": the longest source phrase, in tokens
+_SPACE = re.compile(r"\s")  # str.isspace's characters
 
 
 def source_phrase_at(doc: Doc, i: int) -> SourceCue | None:
@@ -556,7 +557,7 @@ def _source_phrase(doc: Doc, i: int, cues: CueWords) -> SourceCue | None:
         head = orth[first]
         # A phrase starts with its first token's letters, folded; a token holding a space is
         # left to the full test (the join below drops it).
-        if head.casefold() not in heads and not any(c.isspace() for c in head):
+        if head.casefold() not in heads and _SPACE.search(head) is None:
             continue
         phrase = " ".join(text[starts[first] : end].casefold().split())
         if phrase in phrases:

@@ -60,10 +60,13 @@ class Columns:
 
     def __init__(self, doc: Doc) -> None:
         self._doc = doc
+        self._children: dict[int, list[int]] = {}
 
     @cached_property
-    def orth(self) -> list[str]:
-        return words(self._doc, "ORTH")
+    def orth(self) -> Strings:
+        # read as asked, like ``lower``: the rules read a few tokens' text, and no other
+        # stage turns the whole column into strings
+        return Strings(self._doc, "ORTH")
 
     @cached_property
     def pos(self) -> list[str]:
@@ -108,6 +111,15 @@ class Columns:
     @cached_property
     def children(self) -> list[list[int]]:
         return children(self._doc)
+
+    def children_of(self, i: int) -> list[int]:
+        """Token ``i``'s children, in text order (``Token.children``), read from the parse
+        for the few tokens asked (cue verbs and their auxiliaries): the index of every
+        token's children (:attr:`children`) cost more than these questions."""
+        found = self._children.get(i)
+        if found is None:
+            found = self._children[i] = [c.i for c in self._doc[i].children]
+        return found
 
 
 def columns(doc: Doc) -> Columns:

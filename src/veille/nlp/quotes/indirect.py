@@ -193,28 +193,28 @@ def _hits(hashes: set[int], seen: _Seen, test: Callable[[str], int],
           strings: StringStore) -> dict[int, int]:
     """The ``hashes`` whose string passes ``test``, with the kind it gives; only those never
     met are tested (set operations: a Doc's strings are nearly all met before)."""
-    for h in hashes - seen.hits.keys() - seen.misses:
+    for h in hashes - seen.known:
+        seen.known.add(h)
         kind = test(strings[h])
         if kind:
             seen.hits[h] = kind
-        else:
-            seen.misses.add(h)
     return {h: seen.hits[h] for h in hashes & seen.hits.keys()}
 
 
 @dataclass(frozen=True)
 class _Seen:
-    """The string hashes one candidate test has answered: the kind of each hit, the misses."""
+    """The string hashes one candidate test has answered, and the kind of each hit."""
 
+    # every hash answered, a set: the difference with a Doc's hashes is then in C on them
+    known: set[int] = dataclasses.field(default_factory=set)
     hits: dict[int, int] = dataclasses.field(default_factory=dict)
-    misses: set[int] = dataclasses.field(default_factory=set)
 
     def __len__(self) -> int:
-        return len(self.hits) + len(self.misses)
+        return len(self.known)
 
     def clear(self) -> None:
+        self.known.clear()
         self.hits.clear()
-        self.misses.clear()
 
 
 @dataclass(frozen=True)
