@@ -118,14 +118,19 @@ def _verb_attribution(doc: Doc, verb: Token, floor: int, limit: int, after: bool
     subject, via = None, None
     if pronoun is None:
         subject, via = preposed_subject(doc, verb, floor), "subject"
-        inverted = (doc[auxiliaries_before(verb)].idx <= _first_word(doc, floor)
-                    or _inverting_opener(doc, verb))
-        if subject is None or inverted:
+        if subject is None or _inverted(doc, verb, floor):
             found = inverted_subject(doc, verb, limit)
             if found is not None:
                 subject, via = found, "incise"
     return Attribution(cue_text(doc, verb), subject, pronoun, verb.idx, after,
                        via if subject is not None else None)
+
+
+def _inverted(doc: Doc, verb: Token, floor: int) -> bool:
+    """The verb's subject follows it: the verb opens the words after ``floor``, or an
+    inverting opener comes before it."""
+    return (doc[auxiliaries_before(verb)].idx <= _first_word(doc, floor)
+            or _inverting_opener(doc, verb))
 
 
 def _inverting_opener(doc: Doc, verb: Token) -> bool:
