@@ -14,7 +14,7 @@ Which time dates which event is :mod:`veille.nlp.events.dates`.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -195,9 +195,11 @@ def _thing_received(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
                and thing.fullmatch(text, trigger.end, a.start) for a in actors)
 
 
-def event_status(text: str, trigger: Trigger, sent_end: int, future: bool,
+def event_status(text: str, trigger: Trigger, sent_end: int, future: Callable[[], bool],
                  when: str | None, reference: date | None) -> EventStatus | None:
-    """Status of the event a trigger names; None when the text says it does not exist."""
+    """Status of the event a trigger names; None when the text says it does not exist.
+    ``future``: whether the trigger's verb is in the future, asked last (reading the tense
+    from the parse costs more than the cues, and a cancelled event needs none)."""
     before = text[max(0, trigger.start - 40):trigger.start]
     after = text[trigger.end:min(sent_end, trigger.end + _CANCEL_WINDOW)]
     cues = kind_tests(current_pack(), _CUES)  # looked up once for the three cues read here
@@ -205,8 +207,8 @@ def event_status(text: str, trigger: Trigger, sent_end: int, future: bool,
         return "cancelled"
     near = text[max(0, trigger.start - _CUE_WINDOW):min(sent_end, trigger.end + _CUE_WINDOW)]
     later = bool(when and reference and when > reference.isoformat()[:len(when)])
-    if future or later or cues["planned"].search(near) \
-            or _re()["future_form"].search(trigger.text) or announced(text, trigger.start):
+    if later or cues["planned"].search(near) or _re()["future_form"].search(trigger.text) \
+            or announced(text, trigger.start) or future():
         return "planned"
     return "happened"
 
@@ -586,7 +588,7 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     events = []
     for when in dates:
         status: EventStatus | None = "happened" if itself else event_status(
-            text, trigger, sent_end, future_at.get(trigger.start, False), when,
+            text, trigger, sent_end, lambda: future_at.get(trigger.start, False), when,
             ctx.reference if ctx.published else None)
         if status == "planned":
             when = weekday_ahead(when, times, ctx.reference)
