@@ -15,7 +15,7 @@ repeated; statements reported inside a turn are the turn's words, not the narrat
 from __future__ import annotations
 
 import dataclasses
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -142,19 +142,28 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
     entities = table.entities()
     people = {e.id: e for e in entities if e.type == "PER"}
     by_surname = _by_last_word(list(people.values()))
-    subjects = _subject_tokens(tree, deps)  # sorted: a mention asks for one in its tokens
+    # The subjects' characters, in text order (tokens do not overlap): a mention holds one
+    # when the first subject ending after its start begins before its end.
+    subjects = _subject_tokens(tree, deps)
+    starts, ends = [tree.idx[i] for i in subjects], [tree.end[i] for i in subjects]
     run_over = deps.get("run_over", frozenset())
     for entity in entities:
         person = people.get(entity.id) or _surname_of(entity, by_surname)
         if person is None:
             continue
         for m in entity.mentions:
-            first, stop = tree.token_range(m.start, m.end)
-            if first < stop and (bisect_left(subjects, stop) > bisect_left(subjects, first) or (
+            k = bisect_right(ends, m.start)
+            if (k < len(starts) and starts[k] < m.end) or (
                     not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip()
-                    and tree.dep(tree.root(first, stop)) in run_over)):
+                    and _runs_over(tree, m.start, m.end, run_over)):
                 found.append((m.start, person))
     return found
+
+
+def _runs_over(tree: Tree, start: int, end: int, run_over: frozenset[str]) -> bool:
+    """The words ``[start, end)`` hang on the sentence before by a ``run_over`` label."""
+    first, stop = tree.token_range(start, end)
+    return first < stop and tree.dep(tree.root(first, stop)) in run_over
 
 
 def _subject_tokens(tree: Tree, deps: dict[str, frozenset[str]]) -> list[int]:
