@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from veille.kb.base import KnowledgeBase
 from veille.lang.pack import LanguagePack
+from veille.lookahead import guarded
 from veille.nlp import tokens
 from veille.nlp.doctext import text_of
 from veille.nlp.entities.offsets import Spans
@@ -132,10 +133,18 @@ def _compile_rules(pack: LanguagePack, adjectives: dict[str, str], countries: di
             grouped.setdefault(word, []).append((re.compile(rf"{pattern}\b"), row[1], country))
     # No look-behind in front: it would be tried at every offset of the text, where the words
     # alone let the engine skip to a possible first letter (:func:`_triggers` checks before).
-    triggers = re.compile(rf"(?:{_plain_alternation(list(grouped))})(?![\w-])")
+    triggers = _guarded(re.compile(rf"(?:{_plain_alternation(list(grouped))})(?![\w-])"))
     return _RoleRules(grouped, triggers, pack.regex(_REGEXES, "det_before"),
-                      pack.regex(_REGEXES, "not_current"), pack.regex(_REGEXES, "portfolio"),
+                      pack.regex(_REGEXES, "not_current"),
+                      _guarded(pack.regex(_REGEXES, "portfolio")),
                       pack.regex(_REGEXES, "portfolio_excluded"))
+
+
+def _guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a lookahead on its first characters (:mod:`veille.lookahead`): both
+    are searched through whole texts, and the portfolio's, opening on a word boundary, was
+    tried in full at every offset."""
+    return re.compile(guarded(pattern.pattern, pattern.flags), pattern.flags)
 
 
 def _plain_alternation(words: list[str]) -> str:

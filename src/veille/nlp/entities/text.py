@@ -93,11 +93,14 @@ _APOSTROPHE = "’"  # folds to "'": the one character beyond Latin-1 most texts
 # document (one tuple, read and replaced at once, so threads never see half of a pair).
 _last_fold: tuple[str, str] = ("", "")
 _REMEMBERED = 500  # characters: shorter texts are words and windows, not documents
+_NAME_SIZE = 64  # characters: a name or a word, folded again and again (a window seldom is)
 
 
 def fold_keep_offsets(text: str) -> str:
     """``text`` folded character by character: same length, so offsets carry over."""
     global _last_fold
+    if len(text) <= _NAME_SIZE:
+        return _fold_name(text)
     last = _last_fold
     if text is last[0]:
         return last[1]
@@ -105,6 +108,11 @@ def fold_keep_offsets(text: str) -> str:
     if len(text) > _REMEMBERED:
         _last_fold = (text, folded)
     return folded
+
+
+@lru_cache(maxsize=65536)
+def _fold_name(text: str) -> str:
+    return _fold_text(text)
 
 
 def _fold_text(text: str) -> str:
