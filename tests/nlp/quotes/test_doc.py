@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
+from veille.nlp.quotes.cues import auxiliaries_before
 from veille.nlp.quotes.doc import children, columns, features, span_of, token_range
 
 _TEXT = "La ministre a déclaré mardi qu'elle ne signerait pas, ajoutant : « Jamais. »"
@@ -61,3 +62,10 @@ def test_text_and_lower_case_columns_are_read_as_asked(nlp: Language) -> None:
     assert [found.orth[t.i] for t in doc] == [t.text for t in doc]
     assert [found.lower[t.i] for t in doc] == [t.lower_ for t in doc]
     assert len(found.orth) == len(doc)
+
+
+def test_a_verb_group_read_twice_is_the_same(nlp: Language) -> None:
+    doc = nlp("Le maire a déjà déclaré que la route restera fermée.")
+    verb = next(t for t in doc if t.text == "déclaré")
+    assert doc[auxiliaries_before(verb)].text == "a"  # "a déjà déclaré": the adverb inside
+    assert auxiliaries_before(verb) == auxiliaries_before(doc[verb.i])

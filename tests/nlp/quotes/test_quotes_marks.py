@@ -9,7 +9,7 @@ import pytest
 
 from veille.model import Quote
 from veille.nlp.pipeline import Analysis
-from veille.nlp.quotes.marks import containing, find_marked, sentences
+from veille.nlp.quotes.marks import containing, find_marked, mark_rules, sentences
 
 Analyze = Callable[..., Analysis]
 
@@ -166,3 +166,10 @@ def test_containing_finds_the_sentence_of_a_position_or_the_one_before_it() -> N
     assert containing(sents, 99) == (25, 40)
     assert containing([(5, 9)], 2) == (5, 9)  # before every sentence: the first
     assert containing([], 3) == (0, 0)
+
+
+def test_a_lone_closing_mark_is_known_by_the_packs_pattern() -> None:
+    rules = mark_rules()  # French: » and ” may close a quote whose opener was lost
+    assert rules.orphan_closer("»") and rules.orphan_closer("”")
+    assert not rules.orphan_closer("«") and not rules.orphan_closer("a")
+    assert rules.orphan_closer_chars["»"] is True and rules.orphan_closer_chars["a"] is False

@@ -11,7 +11,7 @@ phrase just before its auxiliaries); an inverted subject ("a déclaré Lavrov", 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from spacy.matcher import Matcher
@@ -144,6 +144,9 @@ class _Matches:
     inverted_from: dict[int, tuple[int, str]]  # match start -> (pronoun token, pronoun)
     pronouns: dict[int, str]  # inverted pronoun token -> pronoun ("-t-il" -> "il")
     reflexive: frozenset[int]  # tokens with a reflexive pronoun at most three tokens before
+    # verb token -> the first token of its group (``auxiliaries_before``): the rules of a
+    # cue ask it of the same verb several times (its text, subject, pronoun, voice)
+    groups: dict[int, int] = field(default_factory=dict)
 
 
 def _matches(doc: Doc) -> _Matches:
@@ -302,17 +305,20 @@ def auxiliaries_before(verb: Token) -> int:
     A backward walk, not a Matcher pattern: an adverb belongs to the group only when an
     auxiliary stands at most two tokens before it, inside the group or not.
     """
+    doc, matches = verb.doc, _matches(verb.doc)
+    i = matches.groups.get(verb.i)
+    if i is not None:
+        return i
     i = verb.i
-    doc = verb.doc
     found = columns(doc)
     pos, lower = found.pos, found.lower
-    particles = cue_words().particles
-    pronouns = _matches(doc).pronouns
+    particles, pronouns = cue_words().particles, matches.pronouns
     while i > 0 and (pos[i - 1] in ("AUX", "ADV") or lower[i - 1] in particles
                      or i - 1 in pronouns):
         if pos[i - 1] == "ADV" and "AUX" not in pos[max(0, i - 3) : i - 1]:
             break
         i -= 1
+    matches.groups[verb.i] = i
     return i
 
 

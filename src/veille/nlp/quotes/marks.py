@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 from veille.lang.pack import LanguagePack
@@ -48,6 +48,16 @@ class MarkRules:
     dialogue_incise: re.Pattern[str]  # the end of a dialogue line's speech and its incise
     reporting_forms: frozenset[str]  # inflected reporting verbs: an incise holds one
     opener: re.Pattern[str]  # any opening mark: a search skips the text between them
+    # character -> whether ``orphan_closers`` matches it, as characters are met: a text has
+    # a hundred distinct ones, nearly all met in the texts before
+    orphan_closer_chars: dict[str, bool] = field(default_factory=dict)
+
+    def orphan_closer(self, ch: str) -> bool:
+        """Whether the character ``ch`` may close a quote whose opener was lost."""
+        found = self.orphan_closer_chars.get(ch)
+        if found is None:
+            found = self.orphan_closer_chars[ch] = self.orphan_closers.fullmatch(ch) is not None
+        return found
 
 
 def mark_rules() -> MarkRules:
@@ -102,8 +112,8 @@ def find_marked(text: str) -> list[Marked]:
     spoken = dialogue_lines(text)
     # Only an opener, a closer that may close an orphan quote or a dialogue line's start can
     # begin a span: the scan jumps from one to the next (it stepped through every character
-    # of the text in Python, issue 15). Each distinct character is tested once.
-    closers = {ch for ch in set(text) if rules.orphan_closers.fullmatch(ch) is not None}
+    # of the text in Python, issue 15). Each distinct character is tested once per pack.
+    closers = set(filter(rules.orphan_closer, set(text)))
     stops = sorted({i for ch in openers | closers for i in _positions(text, ch)} | set(spoken))
     i = 0
     for at in stops:
