@@ -60,8 +60,9 @@ class TimesByStart:
         found: set[int] = set()
         for a, b in clause:
             low, high = bisect_left(self.starts, a), bisect_right(self.starts, b)
-            found.update(k for k in self.order[low:high] if self.times[k].end <= b)
-        return [self.times[k] for k in sorted(found)]
+            if low < high:  # (most clauses hold no time)
+                found.update(k for k in self.order[low:high] if self.times[k].end <= b)
+        return [self.times[k] for k in sorted(found)] if found else []
 
 
 def said_on(text: str, clause: list[tuple[int, int]], times: list[TimeExpr] | TimesByStart,
