@@ -108,6 +108,8 @@ class KBEntry:
             yield from self.aliases.get(lang, [])
 
     def positions_on(self, day: date) -> list[Position]:
+        if not self.positions:  # most entries, places and bodies, hold none
+            return []
         return [p for p in self.positions if p.held_on(day)]
 
     def to_dict(self) -> dict[str, Any]:

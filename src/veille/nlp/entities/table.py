@@ -127,11 +127,14 @@ class EntityTable:
         key = name_key(name)
         if not key:
             return None
-        exact = [c for c in self._index.named(key) if _types_match(c.entity.type, types)]
-        loose = [] if exact else _in_rank_order([
-            c for c in self._index.loose_candidates(key)
+        # Most names are met for the first time: no bearer, no candidate, nothing to filter.
+        named = self._index.named(key)
+        exact = [c for c in named if _types_match(c.entity.type, types)] if named else named
+        candidates = [] if exact else self._index.loose_candidates(key)
+        loose = _in_rank_order([
+            c for c in candidates
             if _types_match(c.entity.type, types) and key not in c.keys
-            and self._loosely_names(name, key, c)])
+            and self._loosely_names(name, key, c)]) if candidates else candidates
         found = exact or loose or self._by_first_name(key, types)
         if not found:
             return None
@@ -435,17 +438,18 @@ class _Index:
         initial + surname), or a multi-word key whose whole or surname is within the fuzzy
         threshold of ``same_entity`` (a superset: the caller applies the exact test), in no
         particular order (the caller orders the few that pass)."""
-        found = list(self._last_word.get(key.split()[-1], ()))
-        if len(key.split()) > 1:
+        words = key.split()
+        found = list(self._last_word.get(words[-1], ()))
+        # No full name yet (both indexes fill together): extract costs a few microseconds
+        # even on none.
+        if len(words) > 1 and self._full:
             found += self._full.get(key, ())
             for index, probe in ((self._full, key), (self._surnames, surname_of_key(key))):
-                if not index:  # no full name yet: extract costs a few microseconds even on none
-                    continue
                 for choice, _, _ in process.extract(
                         probe, list(index), scorer=fuzz.ratio, processor=None,
                         score_cutoff=SURNAME_MIN_RATIO, limit=None):
                     found += index[choice]
-        return list({id(c): c for c in found if c.alive}.values())
+        return list({id(c): c for c in found if c.alive}.values()) if found else found
 
     # -- KB entries and roles --------------------------------------------------------------
     def link(self, cluster: _Cluster, entry: KBEntry, on: date) -> None:
@@ -507,8 +511,8 @@ def _push(index: dict[str, list[_Cluster]], key: str, cluster: _Cluster) -> None
 
 def _live(clusters: Sequence[_Cluster]) -> list[_Cluster]:
     """Distinct live clusters in table order."""
-    if len(clusters) <= 1:  # most names have one bearer: no dict to make, no order to keep
-        return [c for c in clusters if c.alive]
+    if len(clusters) <= 1:  # most names have one bearer or none: no dict, no order to keep
+        return [clusters[0]] if clusters and clusters[0].alive else []
     return _in_rank_order(list({id(c): c for c in clusters if c.alive}.values()))
 
 
