@@ -163,10 +163,11 @@ def _before_cue(doc: Doc, start: int, end: int, quoted: Spans) -> Attribution | 
         return None
     tokens = [t for t in span if t.idx < end and t.idx not in quoted]
     for tok in tokens:
-        if _is_source(doc, tok) and tok.i + 1 < len(doc):
+        cue = source_cue(doc, tok)  # (asked once a token: the sentence's every word is)
+        if cue is not None and tok.i + 1 < len(doc):
             source = _noun_phrase_after(doc, tok, end)
             if source is not None:
-                return Attribution(_source_cue(doc, tok), source, None, tok.idx, via="selon")
+                return Attribution(cue.cue, source, None, tok.idx, via="selon")
         if is_reporting_verb(tok) and not is_passive(tok):
             return _verb_attribution(doc, tok, start, end, after=False)
     if tokens and text_of(doc)[start:end].rstrip().endswith(":"):
