@@ -112,13 +112,18 @@ def add_surname_mentions(table: EntityTable, proper: frozenset[int] = frozenset(
     "Hier Lavrov" is Lavrov, "Marine Le Pen" is not Jean-Marie Le Pen.
     """
     people = [e for e, _, _ in table.clusters() if e.type == "PER" and len(e.name.split()) > 1]
+    if not people:
+        return
     bearers: dict[str, int] = {}
     for entity in people:
-        bearers[surname_key(entity.name)] = bearers.get(surname_key(entity.name), 0) + 1
-    taken = Spans([(m.start, m.end) for e in table.entities() for m in e.mentions])
+        key = surname_key(entity.name)
+        bearers[key] = bearers.get(key, 0) + 1
     text = table.text
     surnames = [_surname_text(entity.name) for entity in people]
     hits = standalone_hits(text, [s for s in surnames if len(s) >= 3])
+    if not any(hits.values()):
+        return
+    taken = Spans([(m.start, m.end) for e in table.entities() for m in e.mentions])
     for entity, surname in zip(people, surnames, strict=True):
         if len(surname) < 3:
             continue
