@@ -66,5 +66,18 @@ def test_labels_are_the_tokens(doc: Doc) -> None:
     assert [tree.has_dep(t.i, subjects) for t in doc] == [t.dep_ in subjects for t in doc]
 
 
+def test_label_ids_are_the_tokens_labels(doc: Doc) -> None:
+    # the columns compared with ``hashes`` answer as the label strings do, for dependency
+    # labels (a symbol, "nsubj", or a hash, "flat:name") and parts of speech alike
+    tree = tree_of(doc)
+    for labels in (frozenset({"nsubj", "flat:name", "ROOT"}), frozenset({"det"})):
+        wanted = tree.hashes(labels)
+        assert [tree.deps[t.i] in wanted for t in doc] == [t.dep_ in labels for t in doc]
+        assert tree.with_dep(labels) == [t.i for t in doc if t.dep_ in labels] != []
+    tags = frozenset({"VERB", "NOUN"})
+    assert [tree.tags[t.i] in tree.hashes(tags) for t in doc] == [t.pos_ in tags for t in doc]
+    assert any(t.pos_ in tags for t in doc)
+
+
 def test_tree_is_built_once_per_doc(doc: Doc) -> None:
     assert tree_of(doc) is tree_of(doc)
