@@ -50,7 +50,8 @@ def _run_batch(nlp: Language, batch: list[tuple[str, DocContext]], batch_size: i
     keep_recurring(nlp, texts, keep_spans)
     with nlp.memory_zone():
         docs = _parse(nlp, texts, batch_size, part_chars)
-        return [_analysis(nlp, doc, text, ctx) for doc, (text, ctx) in zip(docs, batch, strict=True)]
+        return [_analysis(nlp, doc, text, ctx)
+                for doc, (text, ctx) in zip(docs, batch, strict=True)]
 
 
 def _parse(nlp: Language, texts: list[str], batch_size: int, part_chars: int) -> list[Doc]:
