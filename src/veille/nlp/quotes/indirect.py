@@ -17,20 +17,14 @@ sourced constructions are :mod:`.indirect_sources`'; where a content begins and 
 from __future__ import annotations
 
 import dataclasses
-import re
 from bisect import bisect_left
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
-from veille.lang.pack import LanguagePack
 from veille.nlp.quotes.cues import (
     author_voice,
     auxiliaries_before,
     cue_text,
-    cue_words,
     inverted_pronoun,
     inverted_subject,
     is_passive,
@@ -56,9 +50,9 @@ from veille.nlp.quotes.indirect_bounds import (
     skip_comma,
 )
 from veille.nlp.quotes.indirect_bounds import Reported as Reported  # component.py's import
+from veille.nlp.quotes.indirect_candidates import PHRASE_END, VERB, candidate_kinds
 from veille.nlp.quotes.indirect_forms import (
     estimates,
-    form_words,
     object_start,
     que_only,
 )
@@ -71,14 +65,7 @@ from veille.nlp.quotes.indirect_sources import (
     pronoun_opener,
 )
 from veille.nlp.quotes.marks import dialogue_line_at, mark_rules
-from veille.nlp.scope import current_pack
 from veille.nlp.spans import Spans
-from veille.nlp.tokens import ids
-
-_CANDIDATES = "veille.quotes.indirect_candidates."
-
-
-_SEEN_MAX = 100_000  # distinct strings the candidate test remembers (about 10 MB)
 
 
 def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
@@ -96,15 +83,15 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
     if opener is not None:
         found.append(opener)
         taken_until = opener.end
-    (candidates, kinds), starts = _candidate_kinds(doc), columns(doc).starts
+    (candidates, kinds), starts = candidate_kinds(doc), columns(doc).starts
     first, stop = bisect_left(candidates, tokens[0]), bisect_left(candidates, tokens[1])
     for i, kind in zip(candidates[first:stop], kinds[first:stop], strict=True):
         if starts[i] < taken_until or starts[i] in quoted:
             continue
-        if kind == _PHRASE_END and source_phrase_at(doc, i) is None:
+        if kind == PHRASE_END and source_phrase_at(doc, i) is None:
             continue  # "le budget de la ville": no source phrase ends at this "de"
         tok = doc[i]
-        sourced = kind != _VERB  # a verb only is no source: those rules would return None
+        sourced = kind != VERB  # a verb only is no source: those rules would return None
         got = (from_source(doc, tok, sentence) or from_relative(doc, tok, sentence)
                if sourced else None)
         if got is not None and found and got.start < found[-1].end:
@@ -115,7 +102,7 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
             got = dataclasses.replace(got, via="selon")
         elif sourced and (got := from_speech_noun(doc, tok, sentence)) is not None:
             pass
-        elif kind & _VERB:
+        elif kind & VERB:
             got = _from_verb(doc, tok, sentence)
             if got is not None and found and got.start < found[-1].end:
                 # "X a affirmé que A, a indiqué Y": the closing cue reports X's statement
@@ -139,125 +126,6 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
         if got is not None:
             found.append(got)
     return found
-
-
-# What a candidate may start (bits of a kind): a reporting or stance verb (``_from_verb``); a
-# source preposition, opinion opener or relative's first word (``from_source``,
-# ``from_relative``, ``from_speech_noun``); the last word of a source phrase, which is only a
-# source when the phrase stands before it ("de" of "de l'avis de", a word of most sentences).
-_VERB, _SOURCE, _PHRASE_END = 1, 2, 4
-
-
-def _candidates(doc: Doc) -> list[int]:
-    """The tokens of ``doc`` that may start a statement, computed once per Doc and pack: a
-    source preposition or phrase end, a relative's first word, or a cue verb by lemma or form.
-    Every other token makes ``from_source``, ``from_relative`` and ``_from_verb`` return
-    None at their first test, so the sentence walk skips it (a superset: they still decide)."""
-    return _candidate_kinds(doc)[0]
-
-
-def _candidate_kinds(doc: Doc) -> tuple[list[int], list[int]]:
-    """``_candidates`` and, for each, its kind: the rules a token of that kind may start (the
-    others return None at their first test, so the walk does not ask them)."""
-    key = _CANDIDATES + current_pack().code
-    found = doc.user_data.get(key)
-    if not isinstance(found, tuple):
-        found = doc.user_data[key] = _scan_candidates(doc)
-    return found
-
-
-def _scan_candidates(doc: Doc) -> tuple[list[int], list[int]]:
-    first = current_pack().derive(_build_first_words)
-    strings = doc.vocab.strings
-    if sum(map(len, first.seen)) > _SEEN_MAX:
-        for seen in first.seen:  # bounded on a long run; the answers are recomputed as met
-            seen.clear()
-    # A string's hash is the same in every Doc and vocab, so each is tested once per pack,
-    # and in a Doc once per distinct string: an article has a few hundred of each. The
-    # columns are the Doc's shared ones (veille.nlp.tokens), read once for every stage; the
-    # walk over the tokens is then set tests only, and the kinds are read for its few hits.
-    columns = ids(doc, "LEMMA"), ids(doc, "LOWER"), ids(doc, "ORTH")
-    tests = first.by_lemma, first.by_lower, first.by_text
-    lemma_hits, lower_hits, text_hits = [
-        _hits(set(column), seen, test, strings)
-        for column, seen, test in zip(columns, first.seen, tests, strict=True)]
-    lemmas, lowers, texts = columns
-    tokens = [i for i, (lemma, lower, text) in enumerate(zip(*columns, strict=True))
-              if lemma in lemma_hits or lower in lower_hits or text in text_hits]
-    kinds = [lemma_hits.get(lemmas[i], 0) | lower_hits.get(lowers[i], 0)
-             | text_hits.get(texts[i], 0) for i in tokens]
-    return tokens, kinds
-
-
-def _hits(hashes: set[int], seen: _Seen, test: Callable[[str], int],
-          strings: StringStore) -> dict[int, int]:
-    """The ``hashes`` whose string passes ``test``, with the kind it gives; only those never
-    met are tested (set operations: a Doc's strings are nearly all met before)."""
-    for h in hashes - seen.known:
-        seen.known.add(h)
-        kind = test(strings[h])
-        if kind:
-            seen.hits[h] = kind
-    return {h: seen.hits[h] for h in hashes & seen.hits.keys()}
-
-
-@dataclass(frozen=True)
-class _Seen:
-    """The string hashes one candidate test has answered, and the kind of each hit."""
-
-    # every hash answered, a set: the difference with a Doc's hashes is then in C on them
-    known: set[int] = dataclasses.field(default_factory=set)
-    hits: dict[int, int] = dataclasses.field(default_factory=dict)
-
-    def __len__(self) -> int:
-        return len(self.known)
-
-    def clear(self) -> None:
-        self.known.clear()
-        self.hits.clear()
-
-
-@dataclass(frozen=True)
-class _FirstWords:
-    """What a token that may start a statement can be (see ``_candidates``), and its kind."""
-
-    lemmas: frozenset[str]  # as spaCy gives them: stance and estimate verbs
-    folded_lemmas: frozenset[str]  # case-folded: reporting verbs, pairs, reflexives
-    sources: frozenset[str]  # lower case: source prepositions, relatives' first words
-    phrase_ends: frozenset[str]  # lower case: source phrases' last words
-    opinion: frozenset[str]  # as written: opinion openers ("Pour")
-    glued: re.Pattern[str]
-    forms: frozenset[str]  # lower case: reporting verbs' forms
-    # the string hashes answered, per test (lemma, lower case, text as written)
-    seen: tuple[_Seen, _Seen, _Seen] = dataclasses.field(
-        default_factory=lambda: (_Seen(), _Seen(), _Seen()))
-
-    def by_lemma(self, lemma: str) -> int:
-        return _VERB if lemma in self.lemmas or lemma.casefold() in self.folded_lemmas else 0
-
-    def by_lower(self, lower: str) -> int:
-        # a space token is a source: the relative test splits
-        return ((_SOURCE if lower in self.sources or " " in lower else 0)
-                | (_PHRASE_END if lower in self.phrase_ends else 0)
-                | (_VERB if lower in self.forms else 0))
-
-    def by_text(self, text: str) -> int:
-        found = self.glued.match(text)
-        return ((_SOURCE if text in self.opinion else 0)
-                | (_VERB if found is not None and found.group(1) in self.forms else 0))
-
-
-def _build_first_words(pack: LanguagePack) -> _FirstWords:
-    cues, forms = cue_words(), form_words()
-    return _FirstWords(
-        lemmas=forms.que_only | forms.estimate,
-        folded_lemmas=frozenset(cues.pairs.keys() | cues.reflexives | cues.inverted_only
-                                | cues.lemmas),
-        sources=frozenset(cues.sources.keys() | {low for _, low in cues.split_sources}
-                          | {r.split(" ")[0] for r in forms.relatives}),
-        phrase_ends=cues.source_phrase_ends,
-        opinion=cues.opinion, glued=cues.glued, forms=cues.forms,
-    )
 
 
 def _heading(text: str, sentence: tuple[int, int]) -> bool:

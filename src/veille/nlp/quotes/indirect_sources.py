@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Token
 
 from veille.nlp.quotes.cues import (
@@ -30,6 +32,7 @@ from veille.nlp.quotes.indirect_bounds import (
     indirect_words,
     skip_comma,
 )
+from veille.nlp.quotes.indirect_candidates import verb_candidates
 from veille.nlp.quotes.indirect_forms import (
     following_source,
     pronoun_source,
@@ -236,10 +239,13 @@ def _source_end(text: str, end: int, limit: int) -> int:
 def _reported_inside(doc: Doc, start: int, sentence: tuple[int, int]) -> Reported | None:
     """A "que" clause inside a sourced sentence: "Selon X, Y a estimé que <content>"."""
     tokens = token_range(doc, start, sentence[1])
-    openers, orth = mark_rules().openers, columns(doc).orth
-    for k in range(*tokens) if tokens is not None else ():
-        if orth[k][:1] in openers:
-            return None
+    if tokens is None:
+        return None
+    # The verb candidates only (every reporting verb is one), up to the first token opening
+    # a quote: the walk asked the reporting test of every token of the rest.
+    verbs = verb_candidates(doc)
+    stop = _first_opening(doc, tokens)
+    for k in verbs[bisect_left(verbs, tokens[0]) : bisect_left(verbs, stop)]:
         if reporting_at(doc, k):
             tok = doc[k]
             begin = content_start(doc, tok, sentence[1])
@@ -247,3 +253,18 @@ def _reported_inside(doc: Doc, start: int, sentence: tuple[int, int]) -> Reporte
                 return Reported(begin, content_end(doc, begin, sentence[1], tok), "", None,
                                 None, tok.idx)
     return None
+
+
+def _first_opening(doc: Doc, tokens: tuple[int, int]) -> int:
+    """The first token of ``tokens`` that begins with an opening quote mark (else the end)."""
+    text, found = text_of(doc), columns(doc)
+    starts, opener = found.starts, mark_rules().opener
+    at = starts[tokens[0]]
+    end = found.ends[tokens[1] - 1]
+    # the marks in the text, each kept if a token begins at it: a search in C, not a walk
+    while (mark := opener.search(text, at, end)) is not None:
+        k = bisect_left(starts, mark.start(), tokens[0], tokens[1])
+        if k < tokens[1] and starts[k] == mark.start():
+            return k
+        at = mark.start() + 1
+    return tokens[1]
