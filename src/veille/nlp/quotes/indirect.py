@@ -99,7 +99,7 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
             continue
         rest = None
         if got is not None:
-            got = dataclasses.replace(got, via="selon")
+            got = got if got.via == "selon" else dataclasses.replace(got, via="selon")
         elif sourced and (got := from_speech_noun(doc, tok, sentence)) is not None:
             pass
         elif kind & VERB:
@@ -116,7 +116,8 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
             # ...") frames what follows; only a clause of its own is a statement
             statement = statement and (rest is None or finite_verb_in(doc, piece.start,
                                                                         piece.end))
-            found.append(dataclasses.replace(piece, statement=statement))
+            # (a piece is a statement as made: a copy only for one that is not)
+            found.append(piece if statement else dataclasses.replace(piece, statement=False))
             taken_until = piece.end
         if rest is not None:
             found.append(rest)

@@ -102,17 +102,19 @@ def coordinated(doc: Doc, got: Reported) -> list[Reported]:
     """``a déclaré que A et que B``: each "que" clause coordinated after one cue is a statement
     of its own, with the same cue and speaker; the conjunction and the second "que" belong to
     neither. A "que" inside quote marks is the quoted words' own."""
-    text = text_of(doc)
     complementizers = indirect_words().complementizer_ids
+    lower = ids(doc, "LOWER")  # hashes: the walk reads every token of the content
+    tokens = token_range(doc, got.start, got.end)
+    if tokens is None or complementizers.isdisjoint(lower[tokens[0] + 1 : tokens[1] - 1]):
+        return [got]  # no second "que" (most contents): one statement, tested in C
+    text = text_of(doc)
     fixed = cue_words().labels("fixed")
     rules = mark_rules()
     closers = frozenset(rules.pairs.values())
     found = columns(doc)
     dep, pos, orth, starts = found.dep, found.pos, found.orth, found.starts
-    lower = ids(doc, "LOWER")  # hashes: the walk reads every token of the content
     pieces, start = [], got.start
-    tokens = token_range(doc, got.start, got.end)
-    for k in range(tokens[0] + 1, tokens[1] - 1) if tokens is not None else ():
+    for k in range(tokens[0] + 1, tokens[1] - 1):
         if (lower[k] not in complementizers or dep[k] in fixed
                 or not (pos[k - 1] == "CCONJ" or orth[k - 1] == ",")):
             continue
@@ -125,7 +127,7 @@ def coordinated(doc: Doc, got: Reported) -> list[Reported]:
         if end > start:
             pieces.append(dataclasses.replace(got, start=start, end=end))
             start = starts[k + 1]
-    return [*pieces, dataclasses.replace(got, start=start)]
+    return [*pieces, dataclasses.replace(got, start=start) if pieces else got]
 
 
 def after_conjunction(doc: Doc, sentence: tuple[int, int]) -> int:
