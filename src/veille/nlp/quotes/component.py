@@ -187,12 +187,13 @@ def body_subjects(doc: Doc, table: EntityTable) -> list[tuple[int, int, str | No
     deps = _dependencies()
     tree = tree_of(doc)
     main = tree.hashes(deps.get("main_clause", frozenset()))
-    determiner = tree.hashes(deps.get("determiner", frozenset()))
-    labels, heads, children = tree.deps, tree.head, tree.children
-    # main-clause subjects with an article: a few a document, so the rest is asked of them
+    labels, heads = tree.deps, tree.head
+    # main-clause subjects with an article: a few a document, so the rest is asked of them.
+    # The tokens an article hangs on, from the articles: no children index of every token.
+    articled = {heads[d] for d in tree.with_dep(deps.get("determiner", frozenset()))
+                if heads[d] != d}
     candidates = [i for i in tree.with_dep(deps.get("subject", frozenset()))
-                  if labels[heads[i]] in main
-                  and any(labels[c] in determiner for c in children[i])]
+                  if i in articled and labels[heads[i]] in main]
     if not candidates:
         return []
     nouns = _org_nouns()

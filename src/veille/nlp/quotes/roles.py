@@ -64,12 +64,16 @@ class _Rules:
     # ``before`` ends at a comma before the name (",\s*$"): text before a mention that ends
     # otherwise, most of them, need not be searched
     before_at_comma: bool
+    # ``title`` and ``occupation`` end at the name and hold an article, a head noun and at
+    # most one qualifier: their words are the last ones of the text before it, this many
+    title_words: int
     # qualifier -> its words (words_of): a document asks about the same few many times
     words_memo: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _build_rules(pack: LanguagePack) -> _Rules:
-    heads = alternation({fold_keep_offsets(n) for n in pack.lines("quote_person_nouns.txt")})
+    nouns = {fold_keep_offsets(n) for n in pack.lines("quote_person_nouns.txt")}
+    heads = alternation(nouns)
 
     def compiled(key: str) -> re.Pattern[str]:
         return pack.regex(_PATTERNS, key, heads=heads)
@@ -79,7 +83,8 @@ def _build_rules(pack: LanguagePack) -> _Rules:
                   compiled("occupation"), frozenset(map(fold_keep_offsets, pack.words(
                       "quotes/roles_not_titles.txt") | {row[0] for row in pack.table(
                           "quote_org_nouns.txt")})),
-                  compiled("before").pattern.endswith(r",\s*$"))
+                  compiled("before").pattern.endswith(r",\s*$"),
+                  3 + max((n.count(" ") for n in nouns), default=0))
 
 
 def _rules() -> _Rules:
@@ -166,7 +171,8 @@ def role_holders(text: str, people: list[Entity],
             low = max(0, m.start - _WINDOW)
             left, right = folded[low : m.start], folded[m.end : m.end + _WINDOW]
             at_comma = not rules.before_at_comma or left.rstrip().endswith(",")
-            for match in _role_matches(rules, left, right, at_comma):
+            words_from = _last_words(left, rules.title_words)
+            for match in _role_matches(rules, left, right, at_comma, words_from):
                 if match is None:
                     continue
                 qual = words_of(match.group("qual"))
@@ -183,23 +189,41 @@ def role_holders(text: str, people: list[Entity],
                                     country_of(qual), m.start))
                 break
             else:
-                own = _occupation(entity, m, left, low, tag_at)
+                own = _occupation(entity, m, left, low, tag_at, words_from)
                 if own is not None:
                     found.append(own)
     return Holders(sorted(found, key=lambda h: h.at))
 
 
-def _role_matches(rules: _Rules, left: str, right: str, at_comma: bool
+def _role_matches(rules: _Rules, left: str, right: str, at_comma: bool, words_from: int
                   ) -> Iterator[re.Match[str] | None]:
     """The role patterns' matches around a mention, in the order they are tried, each
-    searched only when the one before it gave no holder."""
-    yield rules.before.search(left) if at_comma else None
-    yield rules.title.search(left)
+    searched only when the one before it gave no holder. The patterns that end at the name
+    are searched from where they can start (:func:`_apposition_start`, :func:`_last_words`):
+    a search tries every position of the window, the same leftmost match either way."""
+    yield rules.before.search(left, _apposition_start(left, rules)) if at_comma else None
+    yield rules.title.search(left, words_from)
     yield rules.after.match(right)
 
 
+def _apposition_start(left: str, rules: _Rules) -> int:
+    """Where an apposition ending at ``left``'s last comma can start: at the comma before
+    it, since a qualifier holds none (``segment``); 0 when there is none."""
+    if not rules.before_at_comma:
+        return 0
+    return max(0, left.rfind(",", 0, left.rstrip().rfind(",")))
+
+
+def _last_words(left: str, count: int) -> int:
+    """Where the blank before ``left``'s last ``count`` words is (0 if it has no more): a
+    match that spans at most that many words, and ends ``left``, starts there or later
+    (``^`` matches only at 0, so a search from there finds no other match)."""
+    words = left.rsplit(None, count)
+    return len(words[0]) if len(words) > count else 0
+
+
 def _occupation(entity: Entity, mention: Mention, left: str, low: int,
-                tag_at: Callable[[int], str] | None) -> Holder | None:
+                tag_at: Callable[[int], str] | None, words_from: int = 0) -> Holder | None:
     """The article's own title for a person: a common noun right before the name, with an
     article and at most an adjective ("le graphiste portugais X", "la navigatrice X"), as the
     parse tags them, that no role list holds. French news introduces people so, then calls
@@ -207,7 +231,7 @@ def _occupation(entity: Entity, mention: Mention, left: str, low: int,
     ("le lycée X") and of bodies are no titles (``quotes/roles_not_titles.txt``,
     ``quote_org_nouns.txt``)."""
     rules = _rules()
-    match = rules.occupation.search(left) if tag_at is not None else None
+    match = rules.occupation.search(left, words_from) if tag_at is not None else None
     if match is None or tag_at is None or match.group("head") in rules.not_titles:
         return None
     qual = words_of(match.group("qual"))
