@@ -9,7 +9,7 @@ import pytest
 
 from veille.lang.pack import LanguagePack
 from veille.nlp.times import patterns
-from veille.nlp.times.windows import Linear, Scanner, _finder, _trie, anchor
+from veille.nlp.times.windows import AnchorStrings, Linear, Scanner, _finder, _trie, anchor
 from veille.prefilter import DIGIT, needs, rarity
 
 # Beside the shared dated texts (conftest.py): runs of spaces and line breaks between a date's
@@ -53,12 +53,14 @@ def test_the_scanner_finds_what_a_scan_of_the_whole_text_finds(code: str,
     lex = patterns.lexicon(LanguagePack.load(code))
     assert any(a is not None for a in lex.anchors)
     for text in (*dated_texts, *UNEVEN):
-        scanner = Scanner(text)
-        for (kind, pattern), need, where in zip(lex.patterns, lex.needs, lex.anchors,
-                                               strict=True):
-            want = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
-            got = [(m.span(), m.groupdict()) for m in scanner.finditer(pattern, need, where)]
-            assert got == want, kind
+        # each anchor's strings found with a scan of their own, and all of them in one
+        for scanner in (Scanner(text), Scanner(text, lex.anchor_strings)):
+            for (kind, pattern), need, where in zip(lex.patterns, lex.needs, lex.anchors,
+                                                   strict=True):
+                want = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+                got = [(m.span(), m.groupdict())
+                       for m in scanner.finditer(pattern, need, where)]
+                assert got == want, kind
 
 
 def test_a_text_that_lower_does_not_fold_as_re_does_is_scanned_whole() -> None:
@@ -106,3 +108,23 @@ def test_the_needs_are_told_in_any_order_of_their_groups() -> None:
     assert found.absent_from("le 3 avril", "le 3 avril", seen)
     assert seen == {frozenset({"mars", "juin"}): False}  # the rarest told first, and enough
     assert not found.absent_from("Du 3 Mars", "du 3 mars", {})
+
+
+def test_one_scan_finds_where_each_anchors_strings_begin() -> None:
+    spaced, words, figures, ordinal = (frozenset({" mai"}), frozenset({"mai", "mars"}),
+                                       frozenset({DIGIT}), frozenset({"1er", "juin"}))
+    strings = AnchorStrings([spaced, words, figures, ordinal, words])
+    # " mai" and its "mai" begin one character apart: both found, though they overlap
+    found = strings.find("le 1er mai 12\nmai maire")
+    assert found[strings.index[spaced]] == [(6, 6), (13, 13), (17, 17)]
+    assert found[strings.index[words]] == [(7, 7), (14, 14), (18, 18)]
+    # runs of digits, which hold "1er" too (the run "12" as well: a window to spare)
+    assert found[strings.index[figures]] == [(3, 3), (11, 12)]
+    assert found[strings.index[ordinal]] == [(3, 3), (11, 12)]
+    assert len(found) == 4  # a group given twice is scanned for once
+
+
+def test_a_string_found_is_also_where_its_beginnings_begin() -> None:
+    # the scan reports the longest string at a position: "mar" begins where "mars" does
+    strings = AnchorStrings([frozenset({"mar"}), frozenset({"mars"}), frozenset({"juin"})])
+    assert strings.find("en mars, mardi") == [[(3, 3), (9, 9)], [(3, 3)], []]

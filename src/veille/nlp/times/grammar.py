@@ -153,7 +153,7 @@ def _anchor_on_named_events(text: str, state: _State) -> list[FoundTime]:
 def _scan(text: str, lex: TimeLexicon) -> list[_Match]:
     folded = text.replace("’", "'").replace("\u2011", "-")  # same length: offsets stay valid
     # each pattern over the parts of the text it can match, not over all of it (issue 15)
-    scanner = Scanner(folded)
+    scanner = Scanner(folded, lex.anchor_strings)
     matches = []
     for (kind, pattern), needs, anchor in zip(lex.patterns, lex.needs, lex.anchors,
                                               strict=True):

@@ -23,7 +23,7 @@ from veille.datecalc import Unit
 from veille.lang.pack import LanguagePack, alternation
 from veille.lookahead import guarded
 from veille.nlp.scope import current_pack
-from veille.nlp.times.windows import Anchor, Scanner, anchor
+from veille.nlp.times.windows import Anchor, AnchorStrings, Scanner, anchor
 from veille.prefilter import Needs, needs
 
 PATTERNS = "times/patterns.toml"
@@ -58,6 +58,7 @@ class TimeLexicon:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     needs: tuple[Needs, ...]  # what a text must hold for each of ``patterns`` to match
     anchors: tuple[Anchor | None, ...]  # where in a text each of ``patterns`` can match
+    anchor_strings: AnchorStrings  # the strings of every anchor, found in one scan
     enumeration: re.Pattern[str]
     enumeration_needs: Needs
     enumerated_day: re.Pattern[str]
@@ -104,6 +105,7 @@ def _build(pack: LanguagePack, guard: Callable[[str, int], str] = guarded) -> Ti
             guard(pack.regex_source(PATTERNS, key, **parts), flags), flags))
 
     kinds = tuple((kind, compiled(key)) for kind, key in KINDS.items())
+    anchors = tuple(anchor(pattern.pattern, pattern.flags) for _, pattern in kinds)
 
     return TimeLexicon(
         months=months, weekdays=weekdays, numbers=numbers,
@@ -114,7 +116,8 @@ def _build(pack: LanguagePack, guard: Callable[[str, int], str] = guarded) -> Ti
         determiners=pack.mapping("times/weekday_determiners.tsv"),
         patterns=kinds,
         needs=tuple(needs(pattern.pattern, pattern.flags) for _, pattern in kinds),
-        anchors=tuple(anchor(pattern.pattern, pattern.flags) for _, pattern in kinds),
+        anchors=anchors,
+        anchor_strings=AnchorStrings(found.strings for found in anchors if found is not None),
         enumeration=compiled("enumeration"),
         enumeration_needs=needs(compiled("enumeration").pattern),
         enumerated_day=compiled("enumerated_day", 0),

@@ -37,6 +37,7 @@ sre: Any = importlib.import_module("re._constants")
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _ONE_CHARACTER = (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY)
 _RUNS_OF_SPACE = re.compile(r"\s{2,}")
+_FIGURE = re.compile(r"\d")  # a string beginning with a figure begins in a run of digits
 # An AT reads the character after it ("$" also the newline before the end): two, to be safe.
 _AT_READS = 2
 
@@ -91,17 +92,69 @@ class Anchor:
             yield start, end
 
 
+class AnchorStrings:
+    """The strings of many anchors found in one scan of a text, not one scan an anchor (the
+    time patterns' anchors are a dozen groups of strings: months after a space, figures,
+    weekdays, ...). A lookahead reports every position where a string begins, the longest one
+    there; the groups holding a string it begins with (a prefix of it) begin there too. A run
+    of digits is one occurrence ``(first, last)`` of the groups of :data:`DIGIT` or of a string
+    beginning with a figure, as in :func:`_finder`."""
+
+    def __init__(self, groups: Iterable[Need]) -> None:
+        self.index: dict[Need, int] = {}
+        for group in groups:
+            self.index.setdefault(group, len(self.index))
+        words = {s for group in self.index for s in group
+                 if s != DIGIT and not _FIGURE.match(s)}
+        plain = sorted(w for w in words if not w.startswith(" "))
+        spaced = sorted(w[1:] for w in words if w.startswith(" "))
+        found = "|".join(([_trie(plain)] if plain else [])
+                         + ([r"\s(?:" + _trie(spaced) + ")"] if spaced else []))
+        self.pattern = re.compile((f"(?=({found}))|" if found else "") + r"\d+")
+        # the longest string found at a position -> the groups beginning there
+        self.plain = {w: self._beginning(w, "") for w in plain}
+        self.spaced = {w: self._beginning(w, " ") for w in spaced}
+        self.figures = tuple(at for group, at in self.index.items()
+                             if any(s == DIGIT or _FIGURE.match(s) for s in group))
+
+    def _beginning(self, longest: str, space: str) -> tuple[int, ...]:
+        """The groups holding a string ``space + longest`` begins with."""
+        return tuple(at for group, at in self.index.items() if any(
+            s != DIGIT and s.startswith(" ") == bool(space) and longest.startswith(s[len(space):])
+            for s in group))
+
+    def find(self, lowered: str) -> list[list[tuple[int, int]]]:
+        """Each group's occurrences in ``lowered``: sorted ``(first, last)`` offsets one of its
+        strings may begin at."""
+        found: list[list[tuple[int, int]]] = [[] for _ in self.index]
+        plain, spaced, figures = self.plain, self.spaced, self.figures
+        for m in self.pattern.finditer(lowered):
+            word = m.group(1) if m.lastindex else None
+            if word is None:  # a run of digits
+                first, last = m.start(), m.end() - 1
+                groups = figures
+            else:
+                first = last = m.start()
+                groups = spaced[word[1:]] if word[:1].isspace() else plain[word]
+            for at in groups:
+                found[at].append((first, last))
+        return found
+
+
 class Scanner:
     """One text's scans: a pattern over the windows of its anchor, over none where the text
-    lacks what it needs, or over the whole text."""
+    lacks what it needs, or over the whole text. ``strings`` finds the strings of the anchors
+    it holds in one scan; another anchor's are found with a scan of their own."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, strings: AnchorStrings | None = None) -> None:
         self.text = text
         # None: a text str.lower does not fold as IGNORECASE does; every pattern scans it all
         self.lowered = text.lower() if filterable(text) else None
         self.longest_space = max(map(len, _RUNS_OF_SPACE.findall(text)), default=1)
         self._seen: dict[Need, bool] = {}
         self._found: dict[re.Pattern[str], list[tuple[int, int]]] = {}
+        self._strings = strings
+        self._all_found: list[list[tuple[int, int]]] | None = None
 
     def finditer(self, pattern: re.Pattern[str], needs: Needs, anchor: Anchor | None
                  ) -> Iterator[re.Match[str]]:
@@ -109,16 +162,24 @@ class Scanner:
         text, lowered = self.text, self.lowered
         if lowered is None:
             yield from pattern.finditer(text)
-        elif needs.absent_from(text, lowered, self._seen):
-            return
         elif anchor is None:
-            yield from pattern.finditer(text)
+            if not needs.absent_from(text, lowered, self._seen):
+                yield from pattern.finditer(text)
         else:
-            for start, end in anchor.windows(self._occurrences(anchor.strings, lowered),
-                                             len(text), self.longest_space):
+            # the occurrences first: one scan found them all, where needs test each group
+            occurrences = self._occurrences(anchor.strings, lowered)
+            if not occurrences or needs.absent_from(text, lowered, self._seen):
+                return
+            for start, end in anchor.windows(occurrences, len(text), self.longest_space):
                 yield from pattern.finditer(text, start, end)
 
     def _occurrences(self, strings: Need, lowered: str) -> list[tuple[int, int]]:
+        every = self._strings
+        at = every.index.get(strings) if every is not None else None
+        if every is not None and at is not None:
+            if self._all_found is None:
+                self._all_found = every.find(lowered)
+            return self._all_found[at]
         finder = _finder(strings)  # kept by finder: {DIGIT, "1er"} and {DIGIT} are one scan
         found = self._found.get(finder)
         if found is None:
