@@ -28,6 +28,7 @@ class ContextWords:
     """The word lists of ``said_on`` and ``medium``, for one language pack."""
 
     weekdays: dict[str, int]  # weekday name -> ISO weekday
+    weekday_letters: re.Pattern[str]  # any weekday name, inside a word or not
     not_when: frozenset[str]  # before a weekday: the bound of something else ("depuis")
     media_nouns: frozenset[str]  # make an organisation of the clause the medium ("interview")
     medium_prep: re.Pattern[str]  # the preposition before the medium's name ("à l'AFP")
@@ -38,8 +39,11 @@ def _words() -> ContextWords:
 
 
 def _build_words(pack: LanguagePack) -> ContextWords:
+    weekdays = {row[0]: int(row[1]) for row in pack.table("weekdays.tsv") if len(row) >= 2}
     return ContextWords(
-        weekdays={row[0]: int(row[1]) for row in pack.table("weekdays.tsv") if len(row) >= 2},
+        weekdays=weekdays,
+        # one search of a clause for the names' letters ("(?!)": no name, nothing found)
+        weekday_letters=re.compile("|".join(map(re.escape, weekdays)) or "(?!)"),
         not_when=pack.words("quotes/context_not_when.txt"),
         media_nouns=pack.words("quotes/context_media_nouns.txt"),
         medium_prep=pack.regex("quotes/context.toml", "medium_prep"),
@@ -80,7 +84,7 @@ def said_on(text: str, clause: list[tuple[int, int]], times: list[TimeExpr] | Ti
         return None
     for a, b in clause:
         part = text[a:b].casefold()
-        if not any(name in part for name in lists.weekdays):
+        if lists.weekday_letters.search(part) is None:
             continue  # no weekday's letters: no word to read (most clauses)
         words = re.findall(r"\w+", part)
         for k, word in enumerate(words):

@@ -214,6 +214,7 @@ def _is_source(doc: Doc, tok: Token) -> bool:
 
 
 _INCISE_MAX = 10  # tokens between the commas of "« A, a-t-il affirmé, B »"
+_INCISE_ENDS = frozenset({",", ".", ",."})  # the token that closes it (``text in ",."``)
 
 
 def incise(doc: Doc, mark: Marked) -> tuple[Attribution, list[tuple[int, int]]] | None:
@@ -224,20 +225,26 @@ def incise(doc: Doc, mark: Marked) -> tuple[Attribution, list[tuple[int, int]]] 
     a full stop ("« A, a-t-elle insisté. B »"). The clause is not the speaker's words.
     Returns its attribution and the quote's words without it (one or two pieces).
     """
-    span = span_of(doc, mark.start, mark.end)
-    tokens = [t for t in span or [] if mark.start <= t.idx < mark.end]
+    # the marks' tokens as indices, and their text from the columns: a Token is made only
+    # for the words between two commas (the quote's other words are only looked at)
+    text, tree = text_of(doc), tree_of(doc)
+    idx, ends = tree.idx, tree.end
+    first, stop = tree.token_range(mark.start, mark.end)
+    tokens = [i for i in range(first, stop) if mark.start <= idx[i] < mark.end]
     for k, comma in enumerate(tokens[:-1]):
-        if comma.text != "," or k == 0:
+        if k == 0 or text[idx[comma] : ends[comma]] != ",":
             continue
-        close = next((t for t in tokens[k + 1 : k + 1 + _INCISE_MAX] if t.text in ",."), None)
+        close = next((j for j in tokens[k + 1 : k + 1 + _INCISE_MAX]
+                      if text[idx[j] : ends[j]] in _INCISE_ENDS), None)
         if close is None:
             continue
-        att = _incise_attribution(doc, tokens[k + 1 : tokens.index(close)], comma, close)
+        att = _incise_attribution(doc, [doc[i] for i in range(comma + 1, close)], doc[comma],
+                                  doc[close])
         if att is None:
             continue
-        tail = text_of(doc)[close.idx + 1 : mark.end]
+        tail = text[idx[close] + 1 : mark.end]
         rest = mark.end - len(tail.lstrip())
-        pieces = [(mark.start, comma.idx)] + ([(rest, mark.end)] if rest < mark.end else [])
+        pieces = [(mark.start, idx[comma])] + ([(rest, mark.end)] if rest < mark.end else [])
         return att, pieces
     return None
 

@@ -32,6 +32,7 @@ from veille.nlp.quotes.speaker_places import seat_of
 from veille.nlp.quotes.speaker_rules import (
     FRONTED,
     Said,
+    SpeakerRules,
     acronym_expansions,
     by_surname,
     closed_before,
@@ -81,8 +82,11 @@ class SpeakerResolver:
     # Those bodies resolved, in text order: start, the body, its noun's gender, head noun.
     bodies: list[tuple[int, Said, str | None, str]] = field(default_factory=list)
     _spans: Spans = field(default_factory=lambda: Spans([]))
+    # The pack's speaker rules, looked up once: every question reads several of them.
+    _sieve: SpeakerRules = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
+        self._sieve = _rules()
         people = [e for e in self.table.entities() if e.type == "PER"]
         self.holders = role_holders(self.text, people, self.opens_clause, self.tag_at)
         self.expansions = acronym_expansions(self.text, self.table.entities())
@@ -92,14 +96,14 @@ class SpeakerResolver:
             said = self._named_inside(start, end, ("ORG",)) or self._description(
                 self.text[start:end], start)
             if said.name and said.type == "ORG":
-                head = _rules().determiner.sub("", self.text[start:end].strip()).split()[0]
+                head = self._sieve.determiner.sub("", self.text[start:end].strip()).split()[0]
                 self.bodies.append((start, said, gender, head.casefold()))
 
     def add_role_subjects(self, spans: list[tuple[int, int]]) -> None:
         """Role nouns that are the subject of a clause ("Le ministre a démenti toute crise.")
         and name a holder: the most salient antecedents of the pronouns that follow."""
         for start, end in spans:
-            words = _rules().determiner.sub("", self.text[start:end].strip()).split()
+            words = self._sieve.determiner.sub("", self.text[start:end].strip()).split()
             if not words or self._in_quote(start):
                 continue
             head = fold_keep_offsets(words[0])
@@ -187,7 +191,7 @@ class SpeakerResolver:
         Fédération ... (FFX)")."""
         comma = self.text.rfind(",", start, end)
         if (comma >= 0 and self._tag(start) in FRONTED
-                and _rules().determiner.match(self.text[comma + 1 : end].strip())
+                and self._sieve.determiner.match(self.text[comma + 1 : end].strip())
                 and not closed_before(self.text, end, verb)):
             # "Après la rencontre avec X, le ministre a déclaré": the subject is the noun
             # phrase after the fronted phrase's comma, which a parse may take into its span
@@ -207,7 +211,7 @@ class SpeakerResolver:
         collective = collective_body(text)
         if collective is not None:
             return collective
-        if lex.plural(folded) or _rules().unnamed.match(text):
+        if lex.plural(folded) or self._sieve.unnamed.match(text):
             return self._voice_of_body(text, start, end).found_by("body")
         if folded in lex.latest:
             # "ce dernier": the last person mentioned, whether or not they spoke
@@ -216,7 +220,7 @@ class SpeakerResolver:
             return said_of(entity).found_by("pronoun") if entity else Said()
         if folded in lex.pronouns:
             return self.last(start, "PER", lex.gender_of(folded)).found_by("pronoun")
-        apposed = self._apposed_to(start, text) if not _rules().determiner.match(
+        apposed = self._apposed_to(start, text) if not self._sieve.determiner.match(
             text) or closed_before(self.text, end, verb) else None
         if apposed is not None:
             return apposed
@@ -240,7 +244,7 @@ class SpeakerResolver:
         ``possessed_source``): the person the possessive refers to, the last one named in the
         sentence before it, else the salient one (as a pronoun); a plural possessor, the
         group of :meth:`group_antecedent`. None when the span is no such source."""
-        rules = _rules()
+        rules = self._sieve
         match = rules.possessed_source.match(text)
         if match is None or match.group("noun").casefold() not in rules.possessed_nouns:
             return None
@@ -255,7 +259,7 @@ class SpeakerResolver:
         """A name apposed after a role description ("l'ambassadeur de France, Paul Roux :",
         "a déclaré la maire de Lyon, Anne Vidal"): the person named speaks, not a body or a
         place inside the description. Only when the span holds no person of its own."""
-        rules = _rules()
+        rules = self._sieve
         words = rules.determiner.sub("", self.text[start:end].strip()).split()
         while len(words) > 1 and words[0].casefold() in rules.prenominal:
             words = words[1:]
@@ -276,7 +280,7 @@ class SpeakerResolver:
         paragraph named last before it after a plural article ("Les Verts ont quitté la salle
         car selon eux ..."); with no such antecedent the speakers are unnamed (null)."""
         start = self.text.rfind("\n", 0, pos) + 1
-        articles = _rules().plural_articles
+        articles = self._sieve.plural_articles
         best: tuple[int, Entity] | None = None
         for entity in self.table.entities():
             if entity.type != "ORG":
@@ -293,7 +297,7 @@ class SpeakerResolver:
         """A role description apposed to a name ("Jeanne Morel, présidente de Terre Vive,
         affirme"): the subject is the person named right before the comma, not a body named
         inside the description."""
-        rules = _rules()
+        rules = self._sieve
         comma = self.text.rfind(",", max(0, start - _APPOSITION), start)
         if comma < 0 or any(c in self.text[comma + 1 : start] for c in ".;:!?\n"):
             return None
@@ -318,7 +322,7 @@ class SpeakerResolver:
         police fédérale"); anyone else unnamed ("un proche du ministre", "un diplomate")
         stays null."""
         words = text.casefold().split()
-        rules = _rules()
+        rules = self._sieve
         voices = rules.body_voices | rules.body_statements
         k = 1  # the voice's noun, after the article and "haut" ("un haut responsable de X")
         while k < len(words) - 1 and words[k] in rules.voice_adjectives:
@@ -336,7 +340,7 @@ class SpeakerResolver:
         (``quote_org_nouns.txt``): with a modifier ("de la police fédérale"), the body
         without a proper name it describes ("police fédérale"); bare ("du ministère"), the
         body of that noun the text introduced before, else nobody."""
-        rules = _rules()
+        rules = self._sieve
         match = rules.body_complement.match(complement)
         words = match.group("body").split() if match else []
         if not words or words[0].casefold() not in rules.org_nouns:
@@ -350,7 +354,7 @@ class SpeakerResolver:
         organ of a body the text introduced before ("le ministère" of "Le ministère de
         l'Intérieur a ouvert une enquête") speaks for that body; None when the complement
         is no body noun or refers back to none."""
-        rules = _rules()
+        rules = self._sieve
         words = rules.determiner.sub("", text).split()
         head = words[0].casefold() if words else ""
         if len(words) < 3 or not (head in rules.body_voices or head in rules.org_nouns):
@@ -395,7 +399,7 @@ class SpeakerResolver:
         agriculteurs") and capitalised names nobody linked ("la Maison Blanche") name their
         speaker themselves.
         """
-        rules = _rules()
+        rules = self._sieve
         words = rules.determiner.sub("", text).split()
         if not words:
             return Said()
@@ -453,12 +457,12 @@ class SpeakerResolver:
         introduced before, else nobody."""
         for at, said in reversed(self.history):
             if at < pos and pos - at < _RECENT and said.type == "ORG" and (
-                _rules().org_nouns[head] or head in folded_name(said.name or "").split()
+                self._sieve.org_nouns[head] or head in folded_name(said.name or "").split()
             ):
                 return said
         for at, said, _, noun in reversed(self.bodies):
             # "Le ministère de la Défense a confirmé ... Le ministère a précisé"
-            if at < pos and pos - at < _RECENT and (noun == head or _rules().org_nouns[head]):
+            if at < pos and pos - at < _RECENT and (noun == head or self._sieve.org_nouns[head]):
                 return said
         named = [e for e in self.table.entities() if e.type == "ORG" and head in
                  folded_name(e.name).split() and any(m.start < pos for m in e.mentions)]

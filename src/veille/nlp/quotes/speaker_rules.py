@@ -21,7 +21,7 @@ _PATTERNS = "quotes/speaker_patterns.toml"
 
 
 @dataclass(frozen=True)
-class _Rules:
+class SpeakerRules:
     """The pack's patterns and nouns for speakers, compiled once per pack."""
 
     unnamed: re.Pattern[str]
@@ -47,10 +47,10 @@ class _Rules:
     place_nouns: frozenset[str]  # "ville": the place of "la ville de X" speaks
 
 
-def _build_rules(pack: LanguagePack) -> _Rules:
+def _build_rules(pack: LanguagePack) -> SpeakerRules:
     def compiled(key: str) -> re.Pattern[str]:
         return pack.regex(_PATTERNS, key, re.IGNORECASE)
-    return _Rules(
+    return SpeakerRules(
         compiled("unnamed"), compiled("determiner"), compiled("possessive"),
         pack.regex(_PATTERNS, "complement"), compiled("feminine"), compiled("masculine"),
         {row[0]: row[1:] == ("any",) for row in pack.table("quote_org_nouns.txt")},
@@ -69,7 +69,7 @@ def _build_rules(pack: LanguagePack) -> _Rules:
         pack.words("quotes/speaker_place_nouns.txt"))
 
 
-def rules() -> _Rules:
+def rules() -> SpeakerRules:
     return current_pack().derive(_build_rules)
 
 
