@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from veille.model import Event, TimeExpr
+from veille.nlp.events.frames import attribution_source
 from veille.nlp.events.rules import Actor, EventContext, SentenceContext, build_events
 
 PUBLISHED = EventContext(date(2026, 3, 4), published=True)
@@ -106,6 +107,18 @@ def test_the_source_of_an_inverted_attribution_is_no_participant() -> None:
     assert [e.participants for e in found] == [["Pedro Alves", "Marta Silva"]]
 
 
+def test_a_source_at_the_end_of_a_long_sentence_is_still_no_participant() -> None:
+    # the sentence's head is read only within reach of the source: the answer is the same
+    head = "Pedro Alves s'est entretenu avec Marta Silva " + "longuement et " * 40
+    text = head.rstrip(" et") + ", a indiqué le palais de Belém dans un communiqué."
+    found = events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA,
+                          "palais de Belém": ("Palais de Belém", "ORG")})
+    assert [e.participants for e in found] == [["Pedro Alves", "Marta Silva"]]
+    far = "Selon la Commission européenne" + ", longuement" * 10
+    assert attribution_source(far, 0, len(far), 0) is False  # "selon" 100 characters back
+    assert attribution_source("Selon la Commission", 0, len("Selon la "), 0) is True
+
+
 def test_a_source_and_the_topic_of_talks_are_no_parties() -> None:
     text = ("Selon la Commission européenne, les négociations porteront sur les conditions "
             "fixées par le Fonds monétaire international.")
@@ -162,6 +175,19 @@ def test_the_headline_interview_of_a_questions_and_answers_text_is_the_text_itse
                          [], ctx)
     assert [(e.type, e.participants, e.date, e.date_basis) for e in found] == [
         ("interview", ["Pedro Alves"], "2026-03-04", "reference")]
+
+
+def test_the_headline_end_given_by_the_document_is_the_one_read_from_the_text() -> None:
+    text = "Entretien avec Pedro Alves, maire de Porto\nQ - Monsieur le Maire, ...\nR - Oui."
+    headline = (0, text.index("\n"))
+    given = EventContext(date(2026, 3, 4), True, interview=True, headline_end=headline[1])
+    # a first line said to end before the trigger: the interview is not the text's headline
+    early = EventContext(date(2026, 3, 4), True, interview=True, headline_end=5)
+    named = actors(text, {"Pedro Alves": ALVES})
+    assert [e.date_basis for e in build_events(text, headline, named, [], given)] == [
+        "reference"]
+    assert [e.date_basis for e in build_events(text, headline, named, [], early)] != [
+        "reference"]
 
 
 def test_a_wished_or_offered_meeting_is_no_event() -> None:

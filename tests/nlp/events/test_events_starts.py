@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from veille.nlp.events.starts import by_first_char, first_chars
+from veille.nlp.events.starts import by_first_char, first_chars, widest_match
 
 
 def test_a_literal_and_the_branches_of_a_group() -> None:
@@ -62,3 +62,9 @@ def test_the_first_character_alternation_matches_where_its_patterns_do() -> None
         assert _starts(fast, text) == _starts(plain, text), text
     assert _starts(fast, "un ſommet") == [3]
     assert _starts(fast, "aucune rencontre ") == [0]
+
+
+def test_the_widest_match_is_bounded_only_by_bounded_repeats() -> None:
+    assert widest_match(r"(?:\bselon|\bde source)(?P<gap>[^.]{0,80})$") == 9 + 80
+    assert widest_match(r"according\s+to") is None  # "\s+" may be any length
+    assert widest_match("(a") is None  # not a regex

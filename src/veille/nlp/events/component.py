@@ -70,7 +70,8 @@ def extract_events(
     host = _host(turns)
     actors = _actors(text, table, host, turns)
     context = EventContext(ctx.reference_date, ctx.reference_basis in ("published", "dateline"),
-                           host, _re()["questions"].search(text) is not None, ctx.publisher)
+                           host, _re()["questions"].search(text) is not None, ctx.publisher,
+                           text.find("\n"))
     people = {a.name for a in actors if a.type == "PER"}
     events: list[Event] = []
     previous: list[Actor] = []

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from veille.lang.pack import LanguagePack
 from veille.nlp.events.data import kind_tests, kinds, patterns
+from veille.nlp.events.starts import widest_match
 from veille.nlp.scope import current_pack
 
 # Where a clause ends for these rules: a comma is no boundary (appositions are everywhere).
@@ -22,6 +24,9 @@ _CLAUSE_END = re.compile(r"[.;:!?«»“”\n]")
 _QUOTE_CLOSE = re.compile(r"[»”\"]")
 # the marks before an inverted subject (", a indiqué X", "», a déclaré X")
 _INVERSION_MARK = re.compile("[,»”]")
+# how far before an actor (or a trigger) the mark of an inverted subject (", a indiqué X") is
+# looked for: the pattern "inverted" allows a gap of 80 characters after the verb
+_ATTRIBUTION_REACH = 100
 _FLAGS = {"first_person": re.IGNORECASE, "inverted": re.IGNORECASE, "according": re.IGNORECASE,
           "said": re.IGNORECASE, "role_first": re.IGNORECASE, "that": re.IGNORECASE}
 
@@ -145,25 +150,46 @@ def attribution_source(text: str, sentence_start: int, actor_start: int, trigger
     event (", a indiqué l'Élysée", "», a déclaré la présidente de la Commission, Ursula von
     der Leyen"). An event told after the attribution is where the source spoke: "a déclaré
     Paulo Rangel lors d'une conférence de presse"."""
-    before = text[sentence_start:actor_start]
-    according = _re()["according"].search(before)
+    found = _re()
+    before = text[_attribution_head(found["according"], sentence_start, actor_start):
+                  actor_start]
+    according = found["according"].search(before)
     if according is not None and _apposed(according["gap"], text[actor_start:actor_start + 1]):
         return True
     if trigger_start >= actor_start:
         return False
-    forms, that, adjunct, inverted = (_reporting_forms(), _re()["that"], _tests()["adjunct"],
-                                      _re()["inverted"])
+    forms, that, adjunct, inverted = (_reporting_forms(), found["that"], _tests()["adjunct"],
+                                      found["inverted"])
     return any(
         m is not None and m["verb"].lower() in forms and not that.search(m["gap"])
         and not adjunct.search(m["gap"])
         for m in (inverted.match(before, i) for i in _inversion_marks(before)))
 
 
+def _attribution_head(according: re.Pattern[str], sentence_start: int, actor_start: int
+                      ) -> int:
+    """Where the text an actor's attribution is read in starts: the sentence's last
+    characters before the actor, enough for the widest "selon X" (with the character before
+    it, for its word boundary, and a line break after it, which ``$`` may stand before) and
+    for an inverted subject; the sentence's start if "selon X" may be any length. A long
+    sentence's actors each cost the same, not its head's length."""
+    widest = _widest(according)
+    if widest is None:
+        return sentence_start
+    return max(sentence_start, actor_start - max(widest + 2, _ATTRIBUTION_REACH))
+
+
+@lru_cache(maxsize=16)
+def _widest(regex: re.Pattern[str]) -> int | None:
+    return widest_match(regex.pattern, regex.flags)
+
+
 def _inversion_marks(before: str) -> list[int]:
-    """Where an inverted subject's clause may open in the last 100 characters of ``before``
+    """Where an inverted subject's clause may open in the last characters of ``before``
     (the marks the pattern "inverted" starts with), in order: found by one regex, not by
     reading each character in Python."""
-    return [m.start() for m in _INVERSION_MARK.finditer(before, max(0, len(before) - 100))]
+    return [m.start() for m in _INVERSION_MARK.finditer(
+        before, max(0, len(before) - _ATTRIBUTION_REACH))]
 
 
 def _apposed(gap: str, name: str) -> bool:
@@ -224,10 +250,13 @@ def said_before(text: str, sentence_start: int, trigger_start: int) -> int:
     """Where the attribution that introduces an event ends what was said: in "La Russie a
     besoin de migrants, a déclaré X dans une interview", the names before ", a déclaré" are
     the statement, not parties to the interview. ``sentence_start`` if no such attribution."""
-    before = text[sentence_start:trigger_start]
-    forms, that, inverted = _reporting_forms(), _re()["that"], _re()["inverted"]
+    # the attribution ends within reach of the trigger (a long sentence's head is not read)
+    head = max(sentence_start, trigger_start - _ATTRIBUTION_REACH)
+    before = text[head:trigger_start]
+    found = _re()
+    forms, that, inverted = _reporting_forms(), found["that"], found["inverted"]
     for i in reversed(_inversion_marks(before)):
         m = inverted.match(before, i)
         if m is not None and m["verb"].lower() in forms and not that.search(m["gap"]):
-            return sentence_start + i
+            return head + i
     return sentence_start

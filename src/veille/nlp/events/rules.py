@@ -310,6 +310,9 @@ class EventContext:
     host: str | None = None
     interview: bool = False
     publisher: str | None = None
+    # where the text's first line ends (-1: it has one line), read once for the document;
+    # None: read from the text when asked
+    headline_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -542,10 +545,20 @@ def _is_itself(text: str, trigger: Trigger, ctx: EventContext) -> bool:
     entretien" in a transcript, or the headline "Entretien avec X" of questions and answers."""
     if not trigger.type.startswith("interview"):
         return False
-    if ctx.interview and trigger.end <= text.find("\n"):
+    # the first line's end read once per document, not from the text's start at each trigger
+    headline_end = text.find("\n") if ctx.headline_end is None else ctx.headline_end
+    if ctx.interview and trigger.end <= headline_end:
         return True
     before = text[max(0, trigger.start - 8):trigger.start]
     return ctx.host is not None and bool(_re()["self_reference"].search(before))
+
+
+def _unnamed_parties(text: str, trigger: Trigger, ctx: EventContext,
+                     heading: tuple[Event, ...]) -> bool:
+    """Whether an event may have parties though its clause names nobody: the host of the
+    interview the text itself is, the outlet that publishes it, the heading's event."""
+    return bool(ctx.host and _is_itself(text, trigger, ctx)) or \
+        bool(_outlet(text, trigger, ctx)) or _of_heading(trigger, heading) is not None
 
 
 def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: list[Actor],
@@ -555,6 +568,8 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
                ) -> list[Event]:
     trigger, triggers, sent_end = where
     future_at, venue_before = flags  # the tense is read only for an event's status
+    if not actors and not _unnamed_parties(text, trigger, ctx, heading):
+        return []  # nobody to take part: no place, date or status to read
     medium = _medium(text, trigger, actors)
     places = [a for a in actors if abs(a.start - trigger.start) <= _PLACE_WINDOW
               and is_place(text, a) and a.name not in medium] or list(fronted or [])

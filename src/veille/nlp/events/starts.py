@@ -44,6 +44,20 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 
 _Chars = set[str] | None  # None: any character
+# a match width beyond this is read as unbounded
+_LONGEST = 10_000
+
+
+def widest_match(pattern: str, flags: int = 0) -> int | None:
+    """The most characters a match of ``pattern`` can span, or None when it is unbounded (or
+    the parse is not understood)."""
+    if _parser is None:
+        return None
+    try:
+        widest = int(_parser.parse(pattern, flags).getwidth()[1])
+    except (re.error, TypeError, ValueError, AttributeError, IndexError):
+        return None
+    return widest if widest <= _LONGEST else None
 
 
 def _sequence(items: list[Any]) -> tuple[_Chars, bool]:
