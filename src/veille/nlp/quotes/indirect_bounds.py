@@ -11,8 +11,11 @@ are read here, once per pack (``indirect_words``).
 from __future__ import annotations
 
 import dataclasses
+import operator
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from itertools import compress
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
@@ -31,6 +34,9 @@ from veille.nlp.quotes.doc import columns, features, span_of, text_of, token_ran
 from veille.nlp.quotes.marks import mark_rules
 from veille.nlp.scope import current_pack
 from veille.nlp.tokens import ids
+
+_BREAKS = "veille.quotes.clause_breaks"
+_COMMA = get_string_id(",")
 
 _MAX_GAP = 14  # tokens between the verb and its "que": "a déclaré aux journalistes après ..."
 
@@ -255,17 +261,18 @@ def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
         return end
     aux = _auxiliary_of(verb)
     object_infinitive = is_infinitive(doc, tokens[0])
-    correlatives = _conjunctions_before(doc, tokens[0])
     found = columns(doc)
     orth, pos, lower, starts = found.orth, found.pos, found.lower, found.starts
-    # Only a token after a comma or a conjunction can end the clause: the others are passed
-    # over on the columns, without a Token.
-    for k in range(tokens[0] + 1, tokens[1]):
+    # Only a token after a comma or a conjunction can end the clause: those of the content
+    # are found by bisection in the Doc's list of them, the others never looked at.
+    breaks = _after_breaks(doc)
+    for k in breaks[bisect_right(breaks, tokens[0]) : bisect_left(breaks, tokens[1])]:
         if starts[k] >= end:
             break
         if orth[k - 1] == ",":
             tok = doc[k]
-            if (pos[k] == "CCONJ" and lower[k] in correlatives or _narrator_adjunct(doc, tok)
+            if (pos[k] == "CCONJ" and lower[k] in _conjunctions_before(doc, tokens[0])
+                    or _narrator_adjunct(doc, tok)
                     or object_infinitive and pos[k] == "ADP"):
                 # an infinitive object is short ("affirme avoir gagné, au lendemain de ..."):
                 # a circumstance after a comma is the narrator's
@@ -279,6 +286,17 @@ def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
                                       or aux is not None and _shared_auxiliary(doc[k])):
             return starts[k - 1]
     return end
+
+
+def _after_breaks(doc: Doc) -> list[int]:
+    """The tokens right after a comma or a coordinating conjunction, in order, once per Doc:
+    only these can end a reported clause (:func:`_clause_stop`). Found in C, on the columns."""
+    found = doc.user_data.get(_BREAKS)
+    if not isinstance(found, list):
+        orth, pos = ids(doc, "ORTH"), columns(doc).pos
+        breaks = map(operator.or_, map(_COMMA.__eq__, orth), map("CCONJ".__eq__, pos))
+        found = doc.user_data[_BREAKS] = list(compress(range(1, len(orth)), breaks))
+    return found
 
 
 def _shared_auxiliary(tok: Token) -> bool:
