@@ -68,6 +68,23 @@ class Needs:
                 return True
         return False
 
+    def beyond(self, strings: Need) -> Needs:
+        """The groups an occurrence of one of ``strings`` (a pattern's anchor) does not meet
+        already: once the anchor is found, only these are left to test."""
+        return Needs(tuple(group for group in self.groups if not _met_by(strings, group)))
+
+
+def _met_by(strings: Need, group: Need) -> bool:
+    """Whether each of ``strings``, found, holds one of ``group``'s. A string beginning with a
+    figure is found as the run of digits it begins in (:mod:`veille.nlp.times.windows`), which
+    holds a figure and no more."""
+    def holds(found: str) -> bool:
+        if found == DIGIT or _DIGIT.match(found):
+            return DIGIT in group
+        return any(s != DIGIT and s in found for s in group) \
+            or (DIGIT in group and _DIGIT.search(found) is not None)
+    return all(holds(found) for found in strings)
+
 
 def filterable(text: str) -> bool:
     """Whether ``str.lower`` of ``text`` holds what ``IGNORECASE`` matches in it."""

@@ -128,3 +128,16 @@ def test_a_string_found_is_also_where_its_beginnings_begin() -> None:
     # the scan reports the longest string at a position: "mar" begins where "mars" does
     strings = AnchorStrings([frozenset({"mar"}), frozenset({"mars"}), frozenset({"juin"})])
     assert strings.find("en mars, mardi") == [[(3, 3), (9, 9)], [(3, 3)], []]
+
+
+def test_what_the_anchor_holds_is_not_tested_again() -> None:
+    found = needs(r"\b(?:le|du)\s+\d+\s+(?:mai|juin)")
+    months = frozenset({"mai", "juin"})
+    left = found.beyond(frozenset({" mai", " juin"}))  # each holds "mai" or "juin"
+    assert months not in left.groups
+    assert frozenset({"le", "du"}) in left.groups and frozenset({DIGIT}) in left.groups
+    assert months in found.beyond(frozenset({" mai", " mars"})).groups  # " mars" holds neither
+    # "1er" is found as the run of digits it begins in: a figure, not yet the ordinal's "er"
+    ordinal = needs(r"\ble\s+1er")
+    assert ordinal.beyond(frozenset({"1er"})).groups == ordinal.groups
+    assert needs(r"\d+h").beyond(frozenset({DIGIT, "1er"})).groups == (frozenset({"h"}),)

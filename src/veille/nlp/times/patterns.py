@@ -56,7 +56,9 @@ class TimeLexicon:
     directions: dict[str, int]
     determiners: dict[str, str]  # det -> "this-week" | "by" | "from" | "since"
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    needs: tuple[Needs, ...]  # what a text must hold for each of ``patterns`` to match
+    # what a text must hold for each of ``patterns`` to match, beyond what its anchor holds
+    # (the scanner tests these once the anchor is found)
+    needs: tuple[Needs, ...]
     anchors: tuple[Anchor | None, ...]  # where in a text each of ``patterns`` can match
     anchor_strings: AnchorStrings  # the strings of every anchor, found in one scan
     enumeration: re.Pattern[str]
@@ -115,7 +117,9 @@ def _build(pack: LanguagePack, guard: Callable[[str, int], str] = guarded) -> Ti
         directions=_numbers(pack, "times/directions.tsv"),
         determiners=pack.mapping("times/weekday_determiners.tsv"),
         patterns=kinds,
-        needs=tuple(needs(pattern.pattern, pattern.flags) for _, pattern in kinds),
+        needs=tuple(needs(pattern.pattern, pattern.flags).beyond(found.strings) if found
+                    else needs(pattern.pattern, pattern.flags)
+                    for (_, pattern), found in zip(kinds, anchors, strict=True)),
         anchors=anchors,
         anchor_strings=AnchorStrings(found.strings for found in anchors if found is not None),
         enumeration=compiled("enumeration"),
