@@ -10,6 +10,7 @@ labels of ``quotes/turns_labels.tsv``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from veille.nlp.quotes.lexicon import lexicon
@@ -22,8 +23,11 @@ _LABEL = re.compile(
     r"[ \t]+(?P<text>\S.*)$", re.MULTILINE,
 )
 _MAX_LABEL_WORDS = 5
+# What a labelled line holds before its words: a colon, or a dash after a blank.
+_LABEL_END = re.compile(r":|[ \t][-–—]")
 # Dialogue-dash interviews: "— Que pensez-vous de la réforme ?" / "— Je pense que ...".
 _DASH_LINE = re.compile(r"^[ \t]*(?P<dash>[—–-])[ \t]+(?P<text>\S.*)$", re.MULTILINE)
+_DASH = re.compile(r"[ \t]*[—–-]")  # how a dialogue line starts
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,8 @@ def dialogue_turns(text: str) -> list[Turn]:
     direct quotes (:func:`veille.nlp.quotes.marks.dialogue_lines`).
     """
     first_line_end = text.find("\n")
-    lines = [m for m in _DASH_LINE.finditer(text) if 0 <= first_line_end < m.start()]
+    lines = [m for m in _line_matches(_DASH_LINE, text, _DASH.match)
+             if 0 <= first_line_end < m.start()]
     asks = [m.group("text").rstrip().endswith("?") for m in lines]
     if len(lines) < 2 or all(asks) or not any(asks):
         return []
@@ -110,7 +115,7 @@ def dialogue_turns(text: str) -> list[Turn]:
 def _label_lines(text: str, title: str | None) -> list[re.Match[str]]:
     first_line_end = text.find("\n")
     heads = []
-    for match in _LABEL.finditer(text):
+    for match in _line_matches(_LABEL, text, _LABEL_END.search):
         role = label_role(match.group("label"))
         if (match.start() < first_line_end or first_line_end < 0) and role == "speaker":
             continue  # the first line is the headline ("Lavrov : Le Président ...")
@@ -122,6 +127,24 @@ def _label_lines(text: str, title: str | None) -> list[re.Match[str]]:
         if role is not None:
             heads.append(match)
     return heads
+
+
+def _line_matches(pattern: re.Pattern[str], text: str,
+                  screen: Callable[[str, int, int], re.Match[str] | None]
+                  ) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern of one whole line (``^...$``, no newline in
+    it): matched at each line start whose line passes ``screen(text, start, end)``, a cheap
+    test of something every match holds. A search tried the pattern at every character."""
+    start, size = 0, len(text)
+    while start <= size:
+        end = text.find("\n", start)
+        if end < 0:
+            end = size
+        if screen(text, start, end) is not None:
+            found = pattern.match(text, start)
+            if found is not None:
+                yield found
+        start = end + 1
 
 
 def _trim_end(text: str, start: int, stop: int) -> int:
