@@ -48,6 +48,9 @@ class MarkRules:
     dialogue_incise: re.Pattern[str]  # the end of a dialogue line's speech and its incise
     reporting_forms: frozenset[str]  # inflected reporting verbs: an incise holds one
     opener: re.Pattern[str]  # any opening mark: a search skips the text between them
+    # opening mark -> a pattern of its closing marks, and of itself when it nests (it is not
+    # its own closer): the marks a quote's span looks at
+    span_marks: dict[str, re.Pattern[str]]
     # character -> whether ``orphan_closers`` matches it, as characters are met: a text has
     # a hundred distinct ones, nearly all met in the texts before
     orphan_closer_chars: dict[str, bool] = field(default_factory=dict)
@@ -83,7 +86,9 @@ def _build_rules(pack: LanguagePack) -> MarkRules:
                      pack.regex(name, "dialogue_incise"),
                      pack.words("reporting_verb_forms.txt")
                      | pack.words("reporting_verb_forms_added.txt"),
-                     _any_of(c for c in pairs if len(c) == 1))
+                     _any_of(c for c in pairs if len(c) == 1),
+                     {opener: _any_of(c for c in {opener, *ends} if len(c) == 1)
+                      for opener, ends in closers.items()})
 
 
 def _any_of(chars: Iterable[str]) -> re.Pattern[str]:
@@ -263,18 +268,20 @@ def _opens(text: str, i: int) -> bool:
 
 
 def _span_from(text: str, i: int) -> Marked | None:
-    close = mark_rules().closers[text[i]]
+    rules = mark_rules()
+    nests = text[i] not in rules.closers[text[i]]  # "« a « b » c »"; a straight " does not
     line_end = text.find("\n", i)
     line_end = len(text) if line_end < 0 else line_end
-    depth, j = 0, i + 1
-    while j < line_end:
-        if text[j] == text[i] and text[i] not in close:
+    depth = 0
+    # from one of its marks to the next (a search in C): the words between them change nothing
+    for found in rules.span_marks[text[i]].finditer(text, i + 1, line_end):
+        if nests and found.group() == text[i]:
             depth += 1
-        elif text[j] in close:
-            if depth == 0:
-                return _trimmed(text, i + 1, j, i, j + 1, True)
+        elif depth == 0:
+            j = found.start()
+            return _trimmed(text, i + 1, j, i, j + 1, True)
+        else:
             depth -= 1
-        j += 1
     # Left open: the quote runs to the end of its paragraph (newsroom convention).
     return _trimmed(text, i + 1, line_end, i, line_end, False)
 
