@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from veille.nlp.events.starts import by_first_char, first_chars, widest_match
+from veille.nlp.events.starts import by_first_char, first_chars, second_chars, widest_match
 
 
 def test_a_literal_and_the_branches_of_a_group() -> None:
@@ -68,3 +68,25 @@ def test_the_widest_match_is_bounded_only_by_bounded_repeats() -> None:
     assert widest_match(r"(?:\bselon|\bde source)(?P<gap>[^.]{0,80})$") == 9 + 80
     assert widest_match(r"according\s+to") is None  # "\s+" may be any length
     assert widest_match("(a") is None  # not a regex
+
+
+def test_the_second_character_follows_every_first_one() -> None:
+    assert second_chars("visites?") == frozenset({"i"})
+    assert second_chars("(?:se |s')rend") == frozenset({"e", "'"})
+    assert second_chars("(?:très )?grand") == frozenset({"r"})
+    assert second_chars("x*yz") == frozenset({"x", "y", "z"})  # "xx", "xy", "yz"
+    assert second_chars(r"(?<!\w)sommets?(?!\w)") == frozenset({"o"})
+
+
+def test_a_second_character_that_may_be_anything_or_missing_is_none() -> None:
+    assert second_chars(r"x\w") is None
+    assert second_chars("a(?!b)") is None  # "a" alone is a match
+    assert second_chars("x*y") is None  # so is "y"
+    assert second_chars("(a") is None  # not a regex
+
+
+def test_words_that_share_only_a_first_letter_are_not_matches() -> None:
+    plain = re.compile("|".join(f"(?:{p})" for p in PATTERNS), re.IGNORECASE)
+    fast = re.compile(by_first_char(PATTERNS, re.IGNORECASE))
+    for text in ("sur le sol, sans réunion", "RÉUNI, rÉunion", "s\U0001d400mmet sommet"):
+        assert _starts(fast, text) == _starts(plain, text), text

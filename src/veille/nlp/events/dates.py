@@ -32,6 +32,8 @@ def _re() -> Mapping[str, re.Pattern[str]]:
 
 
 def nearest(position: int, triggers: list[Trigger]) -> Trigger:
+    if len(triggers) == 1:  # most sentences: nothing to measure
+        return triggers[0]
     return min(triggers, key=lambda t: min(abs(position - t.start), abs(position - t.end)))
 
 
@@ -72,7 +74,9 @@ def event_dates(text: str, trigger: Trigger, triggers: list[Trigger], times: lis
                                 and not bound.search(text[max(0, t.start - 12):t.start]
                                                      + t.text[:8] + " ")
                                 and (speak or not dates_the_saying(text, t.start))])
-    own = [t for t in usable if nearest(_list_head(t, usable, text), triggers) == trigger]
+    # a sentence's only trigger owns all its times: no list to place
+    own = usable if triggers == [trigger] else [
+        t for t in usable if nearest(_list_head(t, usable, text), triggers) == trigger]
     if own:
         after = [t for t in own if t.start > trigger.end]
         # one list of dates, not two dates of different clauses

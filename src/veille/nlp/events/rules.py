@@ -362,8 +362,10 @@ def _without_unreal_parties(text: str, found: list[Trigger], triggers: list[Trig
     """``actors`` without the complements of a denied or wished event ("la disponibilité de X
     à poursuivre des pourparlers avec l'Ukraine lors de son appel avec Y": l'Ukraine is of the
     wished talks, not of the call): those after its trigger and nearer it than any other."""
+    if not triggers:  # no event to keep them from: the denials are not read
+        return actors
     unreal = [t for t in found if t not in triggers and denied(text, t.start, t.end)]
-    if not unreal or not triggers:
+    if not unreal:
         return actors
     return [a for a in actors
             if not any(u.end <= a.start and nearest(a.start, unreal + triggers) == u

@@ -115,6 +115,97 @@ def _charset(items: list[Any]) -> _Chars:
     return found
 
 
+# how many distinct two-character beginnings a pattern may have before they are read as "any"
+_MOST_PREFIXES = 4096
+# a prefix: its characters, and whether what follows them is unknown (any character)
+_Prefix = tuple[str, bool]
+
+
+def second_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters the second character of a match of ``pattern`` can be (as written,
+    as :func:`first_chars`), or None when it may be any, or a match may be shorter than two
+    characters."""
+    if _parser is None:
+        return None
+    try:
+        found = _prefixes(list(_parser.parse(pattern, flags)))
+    except (re.error, TypeError, ValueError, AttributeError):
+        return None
+    if found is None or any(len(chars) < 2 for chars, _ in found):
+        return None
+    return frozenset(chars[1] for chars, _ in found)
+
+
+def _prefixes(items: list[Any]) -> set[_Prefix] | None:
+    """The first two characters a sequence of parsed items can match, each with whether what
+    follows is unknown; a prefix shorter than two that is not open ends the match. None when
+    there are too many to list."""
+    found: set[_Prefix] = {("", False)}
+    for op, av in items:
+        ahead = _item_prefixes(op, av)
+        if ahead is None:
+            return None
+        joined = _joined(found, ahead)
+        if joined is None:
+            return None
+        found = joined
+    return found
+
+
+def _joined(heads: set[_Prefix], tails: set[_Prefix]) -> set[_Prefix] | None:
+    joined: set[_Prefix] = set()
+    for head, open_ in heads:
+        if open_ or len(head) >= 2:
+            joined.add((head, open_))
+            continue
+        for tail, tail_open in tails:
+            chars = head + tail
+            joined.add((chars[:2], tail_open and len(chars) < 2))
+    return joined if len(joined) <= _MOST_PREFIXES else None
+
+
+def _item_prefixes(op: Any, av: Any) -> set[_Prefix] | None:
+    if op is _c.LITERAL:
+        return {(chr(av), False)}
+    if op is _c.IN:
+        chars = _charset(av)
+        return {("", True)} if chars is None else {(char, False) for char in chars}
+    if op in (_c.ASSERT, _c.ASSERT_NOT, _c.AT):
+        return {("", False)}  # zero width (what it asserts only narrows the matches)
+    if op is _c.SUBPATTERN:
+        return _prefixes(list(av[-1]))
+    if op is _c.BRANCH:
+        found: set[_Prefix] = set()
+        for branch in av[1]:
+            prefixes = _prefixes(list(branch))
+            if prefixes is None:
+                return None
+            found |= prefixes
+        return found
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return _repeated(av[0], av[1], list(av[2]))
+    return {("", True)}  # anything else: any character from here
+
+
+def _repeated(least: int, most: int, items: list[Any]) -> set[_Prefix] | None:
+    """The prefixes of ``least`` to ``most`` copies of ``items``: two copies give two
+    characters at least, unless a copy can match empty, so up to two are enough."""
+    once = _prefixes(items)
+    if once is None:
+        return None
+    empty = any(not chars and not open_ for chars, open_ in once)
+    found: set[_Prefix] = set()
+    copies: set[_Prefix] = {("", False)}
+    for count in range(min(most, 2) + 1):
+        if count >= min(least, 2) or empty:
+            found |= copies
+        joined = _joined(copies, once)
+        if joined is None:
+            return None
+        copies = joined
+    return found
+
+
 def by_first_char(patterns: Sequence[str], flags: int = 0) -> str:
     """An alternation of ``patterns`` that matches at the places where one of them matches
     (compiled with ``flags``), at a fraction of the cost: for whether and where, not for
@@ -150,7 +241,8 @@ def by_first_char(patterns: Sequence[str], flags: int = 0) -> str:
         return case + "|".join(f"(?:{patterns[i]})" for i in among) + ")"
 
     def branch(opening: str, among: Sequence[int]) -> str:
-        return rf"{opening}(?<=(?={alternation(among)})(?s:.))"
+        return rf"{opening}{_second_screen(patterns, among, flags)}" \
+            rf"(?<=(?={alternation(among)})(?s:.))"
     branches = [branch(f"[{_class(chars)}]", among) for among, chars in classes.items()]
     known = [i for i, chars in enumerate(firsts) if chars is not None]
     if known:  # beyond the Basic Multilingual Plane no fold is listed: every known pattern
@@ -158,6 +250,20 @@ def by_first_char(patterns: Sequence[str], flags: int = 0) -> str:
     if anywhere:  # what may start with any character, or match empty, is tried everywhere
         branches.append(alternation(anywhere))
     return "|".join(branches)
+
+
+def _second_screen(patterns: Sequence[str], among: Sequence[int], flags: int) -> str:
+    """A lookahead on the character after the first that every match of the patterns
+    ``among`` has (folds included), or nothing when one of them may have any there: most
+    words start with a letter some pattern starts with, far fewer with two (the words "de",
+    "la", "et" open no alternation)."""
+    seconds = [second_chars(patterns[i], flags) for i in among]
+    if any(chars is None for chars in seconds):
+        return ""
+    chars = _folded(frozenset().union(*(c for c in seconds if c is not None)),
+                    flags & re.IGNORECASE)
+    # beyond the Basic Multilingual Plane no fold is listed: any such character passes
+    return f"(?=[{_class(chars)}\U00010000-\U0010ffff])"
 
 
 def _class(chars: Iterable[str]) -> str:
