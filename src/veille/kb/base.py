@@ -36,6 +36,7 @@ T = TypeVar("T")
 _LANGS = ("fr", "en", "ru")
 # Names a memo of look-ups holds before it starts again (a long run meets ever new names).
 _MEMO_SIZE = 1 << 16
+_MISSING: object = object()  # not remembered (None is an answer)
 
 
 @dataclass(frozen=True)
@@ -151,7 +152,7 @@ class KnowledgeBase:
         self._by_surname: dict[str, list[str]] = {}
         self._by_id: dict[str, str] = {}
         self._derived: dict[object, object] = {}
-        self._memos: dict[Hashable, dict[Hashable, object]] = {}
+        self._memos: dict[Hashable, Memo] = {}
         for entry in entries:
             self.add(entry)
 
@@ -172,17 +173,20 @@ class KnowledgeBase:
         """``compute()``, remembered under ``key`` in ``space`` until an entry is added: for
         answers the rules ask of the KB again and again (a name's link, its type). A space
         holds at most ``_MEMO_SIZE`` answers, then starts again."""
-        table = self._memos.get(space)
-        if table is None:
-            table = self._memos[space] = {}
+        table = self.memo_space(space)
         try:
             return cast(T, table[key])
         except KeyError:
-            pass
-        if len(table) >= _MEMO_SIZE:
-            table.clear()
-        value = table[key] = compute()
-        return value
+            return table.put(key, compute())
+
+    def memo_space(self, space: Hashable) -> Memo:
+        """The answers remembered in ``space`` (:meth:`memo`), for a caller that asks many
+        of one document: it reads them directly, without a closure and a call a question
+        (issue 15). Emptied, not replaced, when an entry is added."""
+        table = self._memos.get(space)
+        if table is None:
+            table = self._memos[space] = Memo()
+        return table
 
     def name_keys(self, entry: KBEntry) -> frozenset[str]:
         """The name keys of every label and alias of ``entry``: remembered for the KB's own
@@ -195,7 +199,8 @@ class KnowledgeBase:
     def add(self, entry: KBEntry) -> None:
         """Add or replace (same key) an entry."""
         self._derived.clear()
-        self._memos.clear()
+        for table in self._memos.values():
+            table.clear()  # in place: a caller may hold a space for the document it reads
         if entry.key in self._entries:
             self._unindex(self._entries[entry.key])
         self._entries[entry.key] = entry
@@ -240,11 +245,18 @@ class KnowledgeBase:
         # across a run. Each document has its own date, so the answers are remembered by name
         # and only those that turn on the date by date too (a run of a hundred dates asked
         # every name anew).
-        found = self.memo("link", (name, etype), lambda: self._link_by_name(name, etype))
+        memo, key = self.memo_space("link"), (name, etype)
+        found: KBEntry | tuple[KBEntry, ...] | None = memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = memo.put(key, self._link_by_name(name, etype))
         if not isinstance(found, tuple):
             return found
         day = on or date.today()
-        return self.memo("link_on", (name, etype, day), lambda: _only_current(found, day))
+        dated = self.memo_space("link_on")
+        current: KBEntry | None = dated.get((name, etype, day), _MISSING)
+        if current is _MISSING:
+            current = dated.put((name, etype, day), _only_current(found, day))
+        return current
 
     def _link_by_name(self, name: str, etype: str | None) -> KBEntry | tuple[KBEntry, ...] | None:
         """What :meth:`link` answers whatever the date: the one entry, or None; a tuple when
@@ -271,6 +283,17 @@ class KnowledgeBase:
     def _holders(self, role: str, country: str | None, day: date) -> list[KBEntry]:
         positions = self.derive(_positions_by_role).get((role, country), ())
         return [entry for pos, entry in positions if pos.held_on(day)]
+
+
+class Memo(dict[Hashable, Any]):
+    """One space of :meth:`KnowledgeBase.memo`: answers by key, at most ``_MEMO_SIZE``."""
+
+    def put(self, key: Hashable, value: T) -> T:
+        """Remember ``value`` under ``key`` (the space starts again when full); returns it."""
+        if len(self) >= _MEMO_SIZE:
+            self.clear()
+        self[key] = value
+        return value
 
 
 def _only_current(entries: tuple[KBEntry, ...], day: date) -> KBEntry | None:

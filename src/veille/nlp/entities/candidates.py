@@ -5,10 +5,11 @@ known names the KB finds in runs of capitalised words (steps 1 to 3 of
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import cast
+from typing import NamedTuple, cast
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -43,8 +44,7 @@ _ENTITY_TYPES: frozenset[str] = frozenset({"PER", "ORG", "LOC", "MISC"})
 _WORD = re.compile(r"\S+")
 
 
-@dataclass
-class Candidate:
+class Candidate(NamedTuple):
     """A mention to add to the table: its offsets, the name it goes under, its type, its
     text as written and how it names its entity."""
 
@@ -77,16 +77,36 @@ def _rules(pack: LanguagePack) -> _Rules:
                   nationalities_of(pack), pack.code)
 
 
-def name_like_tokens(doc: Doc) -> frozenset[int]:
-    """Indices of the tokens the pack's ``entities/name_like.jsonl`` patterns match: tags a
-    first name may carry."""
-    pack = current_pack()
-    tags = pack.derive(_name_like_tags)
-    if tags is not None and doc.has_annotation("POS"):
-        return frozenset(i for i, pos in enumerate(tokens.words(doc, "POS")) if pos in tags)
-    matcher = pack.cached(("entities/name_like", id(doc.vocab)),
-                          lambda: _name_like_matcher(pack, doc.vocab))
-    return frozenset(i for _, start, end in matcher(doc) for i in range(start, end))
+class NameLike:
+    """The tokens the pack's ``entities/name_like.jsonl`` patterns match (tags a first name
+    may carry), asked about one token at a time: a step asks of a few tokens a document, and
+    gathering every match into sets cost a generator step per token (issue 15)."""
+
+    def __init__(self, doc: Doc) -> None:
+        pack = current_pack()
+        self._starts = tokens.offsets(doc)
+        self._tags = pack.derive(_name_like_tags)
+        self._pos: list[str] = []
+        self._matched: frozenset[int] = frozenset()
+        if self._tags is not None and doc.has_annotation("POS"):
+            self._pos = tokens.words(doc, "POS")
+        else:
+            self._tags = None
+            matcher = pack.cached(("entities/name_like", id(doc.vocab)),
+                                  lambda: _name_like_matcher(pack, doc.vocab))
+            self._matched = frozenset(i for _, start, end in matcher(doc)
+                                      for i in range(start, end))
+
+    def __contains__(self, i: int) -> bool:
+        """Whether token ``i`` is name-like."""
+        if self._tags is None:
+            return i in self._matched
+        return self._pos[i] in self._tags
+
+    def starts_at(self, offset: int) -> bool:
+        """Whether a name-like token starts at character ``offset``."""
+        i = bisect_left(self._starts, offset)
+        return i < len(self._starts) and self._starts[i] == offset and i in self
 
 
 def _name_like_tags(pack: LanguagePack) -> frozenset[str] | None:
@@ -116,12 +136,12 @@ def _name_like_matcher(pack: LanguagePack, vocab: Vocab) -> Matcher:
 
 
 def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
-                   on: date | None = None, name_like: frozenset[int] | None = None
+                   on: date | None = None, name_like: NameLike | None = None
                    ) -> list[Candidate]:
     """Cleaned, retyped NER spans outside role descriptions (``name_like``: the tokens that
-    may be a first name, :func:`name_like_tokens` by default)."""
+    may be a first name, the document's :class:`NameLike` by default)."""
     if name_like is None:
-        name_like = name_like_tokens(doc)
+        name_like = NameLike(doc)
     text = text_of(doc)
     rules = current_pack().derive(_rules)
     inside_role = Containment([(r.start, r.end) for r in roles])
@@ -156,7 +176,7 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
         etype = "MISC" if is_demonym(name, rules.nationalities) else kb_type(
             name, etype, kb, on, rules.code)
         start = trimmed.start
-        first = _first_name_before(doc, span.start, name_like, rules.spans) if (
+        first = _first_name_before(doc, span.start, name_like, rules.spans, text) if (
             etype == "PER") else None
         if first is not None and start == span.start_char and is_bare_surname(name):
             name, start = f"{text[first[0]:first[1]]} {name}", first[0]  # "Marine" + "Le Pen"
@@ -240,14 +260,14 @@ def _compound(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | None,
     return Trimmed(start, end, " ".join(name.split()), trimmed.title)
 
 
-def _first_name_before(doc: Doc, i: int, name_like: frozenset[int], rules: SpanRules
+def _first_name_before(doc: Doc, i: int, name_like: NameLike, rules: SpanRules, text: str
                        ) -> tuple[int, int] | None:
     """The offsets of the token before a surname span when it looks like a first name spaCy
-    left out."""
+    left out (``text``: the document's)."""
     if i == 0:
         return None
     starts, ends = tokens.offsets(doc), tokens.ends(doc)
-    word = text_of(doc)[starts[i - 1] : ends[i - 1]]
+    word = text[starts[i - 1] : ends[i - 1]]
     spaced = starts[i] > ends[i - 1]  # the token before has trailing white space
     if not spaced or not word[:1].isupper() or not doc[i - 1].is_alpha:  # one Token, seldom
         return None
@@ -310,10 +330,14 @@ def gazetteer_candidates(text: str, taken: list[Candidate], roles: list[RoleMatc
     """Known organisations and full names of known people in runs of capitalised words."""
     spans = Spans([(c.start, c.end) for c in taken] + [(r.start, r.end) for r in roles])
     found: list[Candidate] = []
+    # Runs recur ("Le", "Selon", "Paris"): their known names are remembered by the KB.
+    memo = kb.memo_space(_run_hits)
     for run in current_pack().derive(_rules).caps_run.finditer(text):
-        # Runs recur ("Le", "Selon", "Paris"): their known names are remembered by the KB.
-        for first, last, entry in kb.memo(_run_hits, run.group(0),
-                                          partial(_run_hits, run.group(0), kb)):
+        surface = run.group(0)
+        hits: tuple[tuple[int, int, KBEntry], ...] | None = memo.get(surface)
+        if hits is None:
+            hits = memo.put(surface, _run_hits(surface, kb))
+        for first, last, entry in hits:
             start, end = run.start() + first, run.start() + last
             if not spans.overlaps(start, end):
                 found.append(Candidate(start, end, entry.label, entry.type, text[start:end],

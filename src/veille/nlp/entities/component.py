@@ -30,13 +30,12 @@ from spacy.tokens import Doc
 from veille.kb.base import KnowledgeBase
 from veille.kb.names import fold, is_bare_surname, name_key, surname_key
 from veille.model import Entity, MentionVia
-from veille.nlp import tokens
 from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
 from veille.nlp.entities.candidates import (
+    NameLike,
     gazetteer_candidates,
     kb_type,
-    name_like_tokens,
     ner_candidates,
 )
 from veille.nlp.entities.offsets import Spans, skip_spaces_back, standalone_hits
@@ -71,15 +70,14 @@ def build_entity_table(doc: Doc, ctx: DocContext, kb: KnowledgeBase | None = Non
     text = text_of(doc)
     table = EntityTable(text, ctx.reference_date, kb)
     roles = mark_clause_subjects(doc, find_roles(text))
-    name_like = name_like_tokens(doc)
+    name_like = NameLike(doc)
     candidates = ner_candidates(doc, roles, kb, table.reference, name_like)
     candidates += gazetteer_candidates(text, candidates, roles, kb)
     candidates.sort(key=lambda c: (-len(name_key(c.name).split()), c.start))
     for c in candidates:
         table.add(c.name, c.type, c.start, c.end, c.text, c.via)
     link_clusters(table, kb)
-    offsets = tokens.offsets(doc)  # one column, not a Token per name-like word
-    add_surname_mentions(table, frozenset(offsets[i] for i in name_like))
+    add_surname_mentions(table, name_like)
     merge_bare_surnames(table)
     resolve_roles(table, roles)
     table.settle_via()
@@ -102,13 +100,13 @@ def link_clusters(table: EntityTable, kb: KnowledgeBase) -> None:
             table.link(entity, found)
 
 
-def add_surname_mentions(table: EntityTable, proper: frozenset[int] = frozenset()) -> None:
+def add_surname_mentions(table: EntityTable, proper: NameLike | None = None) -> None:
     """Bare surnames of the document's people, where NER missed them, become alias mentions.
 
     A surname after a capitalised word mid-sentence is another person's full name ("Marine" +
     "Le Pen" beside Jean-Marie Le Pen): it becomes its own person, kept apart by the first-name
     guard; after a title ("M. Lavrov") it is a titled mention. At a sentence start the word must
-    be name-like (``proper`` holds the start offsets of tokens tagged PROPN, NOUN, ADJ or X):
+    be name-like (``proper``: tokens tagged PROPN, NOUN, ADJ or X; none when not given):
     "Hier Lavrov" is Lavrov, "Marine Le Pen" is not Jean-Marie Le Pen.
     """
     people = [e for e, _, _ in table.clusters() if e.type == "PER" and len(e.name.split()) > 1]
@@ -135,7 +133,8 @@ def add_surname_mentions(table: EntityTable, proper: frozenset[int] = frozenset(
             titled = bool(word) and fold(word) in title_keys()
             if word and word[0].isupper() and not titled:
                 initial = _at_sentence_start(text, before.start(1)) if before else False
-                if not initial or (before and before.start(1) in proper):
+                if not initial or (before and proper is not None
+                                   and proper.starts_at(before.start(1))):
                     first = before.start(1) if before else start
                     table.add(f"{word} {surname}", "PER", first, end, text[first:end], "name")
                 continue

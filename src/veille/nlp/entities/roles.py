@@ -10,19 +10,18 @@ Redressement productif" (a portfolio with no country) becomes the role
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from veille.kb.base import KnowledgeBase
 from veille.lang.pack import LanguagePack
 from veille.lookahead import guarded
 from veille.nlp import tokens
-from veille.nlp.doctext import text_of
 from veille.nlp.entities.offsets import Spans
 from veille.nlp.entities.text import fold_keep_offsets
 from veille.nlp.scope import current_kb, current_pack
@@ -222,28 +221,29 @@ def mark_clause_subjects(doc: Doc, roles: list[RoleMatch]) -> list[RoleMatch]:
     dit" is an apposition; "Après le discours de X, le Premier ministre a dit" is not: the
     role, with its article, is the subject of the main clause and X sits in the fronted
     phrase. A document without tags keeps every role unmarked."""
-    if not doc.has_annotation("MORPH"):
+    if not roles or not doc.has_annotation("MORPH"):
         return roles
-    return [dataclasses.replace(r, subject=True) if _determined(doc, r) and opens_clause(
-        doc, r.end) else r for r in roles]
+    return [RoleMatch(r.start, r.end, r.text, r.role, r.country, r.current, True)
+            if _determined(doc, r) and opens_clause(doc, r.end) else r for r in roles]
 
 
 def _determined(doc: Doc, role: RoleMatch) -> bool:
     """A role opening on an article: a bare role noun is never a clause's subject ("X,
     fondatrice de Y affirme" is X's apposition even with its closing comma left out)."""
-    first, stop = _token_range(doc, role.start, role.end)
-    return first < stop and tokens.words(doc, "POS")[first] == "DET"
+    first, starts = _first_token(doc, role.start), tokens.offsets(doc)
+    return first < len(starts) and starts[first] < role.end and tokens.words(
+        doc, "POS")[first] == "DET"
 
 
-def _token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """The tokens overlapping ``[start, end)`` as ``range`` bounds (empty when none): what
-    :func:`veille.nlp.quotes.doc.span_of` selects, read from the offset columns instead of
-    Token objects."""
+def _first_token(doc: Doc, start: int) -> int:
+    """The first token ending after character ``start`` (``len(doc)`` when none): where the
+    tokens overlapping ``[start, end)`` begin, as :func:`veille.nlp.quotes.doc.span_of`
+    selects them, read from the offset columns instead of Token objects."""
     starts = tokens.offsets(doc)
     i = max(0, bisect_right(starts, start) - 1)
     if i < len(starts) and tokens.ends(doc)[i] <= start:
         i += 1
-    return i, bisect_left(starts, end)
+    return i
 
 
 def opens_clause(doc: Doc, end: int) -> bool:
@@ -251,16 +251,31 @@ def opens_clause(doc: Doc, end: int) -> bool:
     it: a finite verb follows before any punctuation, relative pronoun or conjunction.
     Read from the tags, not the parse: a parser often hangs such a subject on the name
     before its comma, the very apposition this tells apart."""
-    first, stop = _token_range(doc, end, len(text_of(doc)))
+    first = _first_token(doc, end)
     punct, pos = tokens.ids(doc, "IS_PUNCT"), tokens.words(doc, "POS")
-    # The morph strings of the few tokens looked at: the column of every token's cost more
-    # than all the rest of this step (issue 15).
     morph, strings = tokens.ids(doc, "MORPH"), doc.vocab.strings
-    for i in range(first, min(stop, first + _CLAUSE_LOOKAHEAD)):
-        # A feature with exactly one value is "Name=Value" between bars in the morph string.
-        features = strings[morph[i]].split("|") if morph[i] else ()
-        if punct[i] or pos[i] in _CLAUSE_BREAKS or _RELATIVE in features:
+    for i in range(first, min(len(pos), first + _CLAUSE_LOOKAHEAD)):
+        relative, finite = _clause_features(morph[i], strings)
+        if punct[i] or pos[i] in _CLAUSE_BREAKS or relative:
             return False
-        if pos[i] in _VERBS and _FINITE in features:
+        if pos[i] in _VERBS and finite:
             return True
     return False
+
+
+_CLAUSE_FEATURES: dict[int, tuple[bool, bool]] = {}
+_CLAUSE_FEATURES_MAX = 20_000  # distinct morphologies remembered (a language has a few hundred)
+
+
+def _clause_features(morph: int, strings: StringStore) -> tuple[bool, bool]:
+    """Whether the morphology with hash ``morph`` marks a relative pronoun, a finite verb:
+    remembered by hash (the same in every vocab), as the quote stage asks of the same few
+    hundred morphologies thousands of times a run."""
+    found = _CLAUSE_FEATURES.get(morph)
+    if found is None:
+        if len(_CLAUSE_FEATURES) > _CLAUSE_FEATURES_MAX:
+            _CLAUSE_FEATURES.clear()
+        # A feature with exactly one value is "Name=Value" between bars in the morph string.
+        features = strings[morph].split("|") if morph else ()
+        found = _CLAUSE_FEATURES[morph] = (_RELATIVE in features, _FINITE in features)
+    return found

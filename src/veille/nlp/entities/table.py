@@ -28,7 +28,7 @@ ALL_TYPES = ("PER", "ORG", "LOC", "MISC")
 RoleKey = tuple[str, str | None]
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Cluster:
     entity: Entity
     keys: set[str] = field(default_factory=set)
@@ -165,10 +165,12 @@ class EntityTable:
     def add(self, name: str, etype: EntityType, start: int, end: int, text: str,
             via: MentionVia = "name") -> Entity:
         """Add a mention of ``name``, merging it into an existing entity it names."""
-        key = name_key(name)
         cluster = self._named_by(name, _merge_types(etype), start)
-        if cluster is None:
-            cluster = self._new_cluster(name, etype, key)
+        if cluster is None:  # a new entity: its name and key are this mention's
+            cluster = self._new_cluster(name, etype, name_key(name))
+            self._add_mention(cluster, start, end, text, via)
+            return cluster.entity
+        key = name_key(name)
         entity = cluster.entity
         if entity.type == "MISC" and etype != "MISC":
             entity.type = etype

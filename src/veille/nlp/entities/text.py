@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from veille.kb.names import fold
 from veille.lang.pack import LanguagePack
@@ -177,9 +178,9 @@ def _noise(pack: LanguagePack) -> frozenset[str]:
     return frozenset(fold(line) for line in pack.lines("entities/ner_noise.txt"))
 
 
-@dataclass(frozen=True)
-class Trimmed:
-    """A span after trimming: offsets into the document, the name and the stripped title."""
+class Trimmed(NamedTuple):
+    """A span after trimming: offsets into the document, the name and the stripped title (a
+    tuple: made for every NER span, where a frozen dataclass cost a call a field)."""
 
     start: int
     end: int
