@@ -80,9 +80,10 @@ def with_box_marks(text: str, blocks: tuple[Block, ...] | list[Block], marks: li
     embedded post's box ends with the post's signature."""
     boxes = []
     for before, block in zip([None, *blocks], blocks, strict=False):
+        if block.kind != "blockquote":
+            continue  # (most blocks: their words are not read)
         words = text[block.start : block.end]
-        if (block.kind != "blockquote" or not _announces(text, before)
-                or signature(words) is not None
+        if (not _announces(text, before) or signature(words) is not None
                 or _post_signature().search(words.rstrip().rsplit("\n", 1)[-1])
                 or any(block.start <= m.left < block.end for m in marks)):
             continue

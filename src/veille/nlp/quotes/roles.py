@@ -93,7 +93,10 @@ def _rules() -> _Rules:
 
 def words_of(text: str) -> list[str]:
     """Folded words of a qualifier, articles and prepositions left out."""
-    rules = _rules()
+    return _words_of(text, _rules())
+
+
+def _words_of(text: str, rules: _Rules) -> list[str]:
     found = rules.words_memo.get(text)
     if found is None:
         if len(rules.words_memo) >= _WORDS_MEMO:
@@ -164,7 +167,7 @@ def role_holders(text: str, people: list[Entity],
     found: list[Holder] = []
     for entity in people:
         for m in entity.mentions:
-            own = _described(entity, m) if m.via == "title" else None
+            own = _described(entity, m, rules) if m.via == "title" else None
             if own is not None:
                 found.append(own)
                 continue
@@ -175,11 +178,11 @@ def role_holders(text: str, people: list[Entity],
             for match in _role_matches(rules, left, right, at_comma, words_from):
                 if match is None:
                     continue
-                qual = words_of(match.group("qual"))
+                qual = _words_of(match.group("qual"), rules)
                 if match.re is before and _is_clause(text[low + match.start("qual") :
-                                                          low + match.end("qual")]):
+                                                          low + match.end("qual")], rules):
                     continue
-                if match.re is title and not all(_adjective(w) for w in qual):
+                if match.re is title and not all(_adjective(w, rules) for w in qual):
                     continue  # "le président reçoit Karim Mansour": a verb, no title
                 if (match.re is after and opens_clause is not None
                         and right[: match.start("head")].strip(" ,")  # an article: "le"
@@ -189,7 +192,7 @@ def role_holders(text: str, people: list[Entity],
                                     country_of(qual), m.start))
                 break
             else:
-                own = _occupation(entity, m, left, low, tag_at, words_from)
+                own = _occupation(entity, m, left, low, tag_at, rules, words_from)
                 if own is not None:
                     found.append(own)
     return Holders(sorted(found, key=lambda h: h.at))
@@ -223,45 +226,45 @@ def _last_words(left: str, count: int) -> int:
 
 
 def _occupation(entity: Entity, mention: Mention, left: str, low: int,
-                tag_at: Callable[[int], str] | None, words_from: int = 0) -> Holder | None:
+                tag_at: Callable[[int], str] | None, rules: _Rules, words_from: int = 0
+                ) -> Holder | None:
     """The article's own title for a person: a common noun right before the name, with an
     article and at most an adjective ("le graphiste portugais X", "la navigatrice X"), as the
     parse tags them, that no role list holds. French news introduces people so, then calls
     them by the noun alone ("le graphiste a expliqué"). Nouns of things named after people
     ("le lycée X") and of bodies are no titles (``quotes/roles_not_titles.txt``,
     ``quote_org_nouns.txt``)."""
-    rules = _rules()
     match = rules.occupation.search(left, words_from) if tag_at is not None else None
     if match is None or tag_at is None or match.group("head") in rules.not_titles:
         return None
-    qual = words_of(match.group("qual"))
-    adjective = not qual or _adjective(qual[0]) or tag_at(
+    qual = _words_of(match.group("qual"), rules)
+    adjective = not qual or _adjective(qual[0], rules) or tag_at(
         low + match.end("qual") - len(match.group("qual").strip())) == "ADJ"
     if not adjective or tag_at(low + match.start("head")) != "NOUN":
         return None
     return Holder(entity, match.group("head"), frozenset(qual), country_of(qual), mention.start)
 
 
-def _described(entity: Entity, mention: Mention) -> Holder | None:
+def _described(entity: Entity, mention: Mention, rules: _Rules) -> Holder | None:
     """A mention that is itself a role description the entity table resolved ("le chef de la
     diplomatie russe" for the minister the KB names)."""
-    match = _rules().described.match(fold_keep_offsets(mention.text))
+    match = rules.described.match(fold_keep_offsets(mention.text))
     if match is None:
         return None
-    qual = words_of(match.group("qual"))
+    qual = _words_of(match.group("qual"), rules)
     return Holder(entity, match.group("head"), frozenset(qual), country_of(qual), mention.start)
 
 
-def _adjective(word: str) -> bool:
+def _adjective(word: str, rules: _Rules) -> bool:
     """A nationality, or a word with a nationality's ending ("kenyan", "malien", "togolais")."""
-    return word in nationalities() or bool(_rules().nationality_ending.search(word))
+    return word in nationalities() or bool(rules.nationality_ending.search(word))
 
 
-def _is_clause(qualifier: str) -> bool:
+def _is_clause(qualifier: str, rules: _Rules) -> bool:
     """Words of a verb or a relative in the text before an apposition's comma; read on the
     text with its accents ("à l'Énergie" is no "a" auxiliary)."""
     words = re.findall(r"\w+", qualifier.casefold().replace("’", "'"))
-    return bool(set(words) & _rules().clause_words)
+    return bool(set(words) & rules.clause_words)
 
 
 def _fits(holder: Holder, head: str, rest: list[str], strict: bool) -> bool:
