@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from veille.model import Event, TimeExpr
-from veille.nlp.events.frames import attribution_source
+from veille.nlp.events.frames import _clause_before, attribution_source
 from veille.nlp.events.rules import Actor, EventContext, SentenceContext, build_events
 
 PUBLISHED = EventContext(date(2026, 3, 4), published=True)
@@ -334,3 +334,12 @@ def test_a_link_to_another_article_reports_no_event() -> None:
     text = "À lire aussi : Pedro Alves et Marta Silva se sont rencontrés à Luanda"
     assert events(text, {"Pedro Alves": ALVES, "Marta Silva": SILVA,
                          "Luanda": ("Luanda", "LOC")}) == []
+
+
+def test_a_narrower_clause_before_a_trigger_is_the_end_of_the_wider_one() -> None:
+    text = "Hier. Après plusieurs appels sans réponse, quelques rencontres"
+    start = text.index("rencontres")
+    assert _clause_before(text, start, 80) == " Après plusieurs appels sans réponse, quelques "
+    assert _clause_before(text, start, 30) == "appels sans réponse, quelques "
+    assert _clause_before(text, start, 10) == " quelques "
+    assert _clause_before("Hier. Un sommet", 9, 40) == " Un "  # the full stop ends it

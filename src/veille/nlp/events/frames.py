@@ -63,7 +63,21 @@ def _clause_after(text: str, end: int, limit: int) -> str:
 
 
 def _clause_before(text: str, start: int, limit: int) -> str:
-    before = text[max(0, start - limit):start]
+    """The clause before ``start``, at most ``limit`` (up to :data:`_CLAUSE_REACH`)
+    characters of it: the last ``limit`` characters of the widest one, which holds no clause
+    end."""
+    before = _clause_tail(text, start)
+    return before[len(before) - limit:] if len(before) > limit else before
+
+
+# a trigger's clause before it is read by four rules (a vague count, a denial, an
+# announcement, a telephone): read once for the widest of them
+_CLAUSE_REACH = 80
+
+
+@lru_cache(maxsize=256)
+def _clause_tail(text: str, start: int) -> str:
+    before = text[max(0, start - _CLAUSE_REACH):start]
     stops = list(_CLAUSE_END.finditer(before))
     return before[stops[-1].end():] if stops else before
 
