@@ -68,31 +68,32 @@ def _scan(doc: Doc) -> tuple[list[int], list[int]]:
     # A string's hash is the same in every Doc and vocab, so each is tested once per pack,
     # and in a Doc once per distinct string: an article has a few hundred of each. The
     # columns are the Doc's shared ones (veille.nlp.tokens), read once for every stage; each
-    # is then searched for its few hits in C (``compress`` over a set test), and the kinds
-    # are read for those hits only.
+    # is then searched for its few hits in C (``compress`` over the hits' dict), and the
+    # kinds are read for those hits only.
     kinds: dict[int, int] = {}
     tests = first.by_lemma, first.by_lower, first.by_text
     for attr, seen, test in zip(("LEMMA", "LOWER", "ORTH"), first.seen, tests, strict=True):
         column = ids(doc, attr)
-        hits = _hits(set(column), seen, test, strings)
-        if not hits:
-            continue
+        _learn(column, seen, test, strings)
+        hits = seen.hits
         for i in compress(range(len(column)), map(hits.__contains__, column)):
             kinds[i] = kinds.get(i, 0) | hits[column[i]]
     tokens = sorted(kinds)
     return tokens, [kinds[i] for i in tokens]
 
 
-def _hits(hashes: set[int], seen: _Seen, test: Callable[[str], int],
-          strings: StringStore) -> dict[int, int]:
-    """The ``hashes`` whose string passes ``test``, with the kind it gives; only those never
-    met are tested (set operations: a Doc's strings are nearly all met before)."""
-    for h in hashes - seen.known:
+def _learn(column: list[int], seen: _Seen, test: Callable[[str], int],
+           strings: StringStore) -> None:
+    """Test the strings of ``column`` never met before, keeping the kind of each hit. The
+    check that all were met is a set test in C on the column (a Doc's strings nearly all
+    were), without building the Doc's own set of them."""
+    if seen.known.issuperset(column):
+        return
+    for h in set(column) - seen.known:
         seen.known.add(h)
         kind = test(strings[h])
         if kind:
             seen.hits[h] = kind
-    return {h: seen.hits[h] for h in hashes & seen.hits.keys()}
 
 
 @dataclass(frozen=True)
