@@ -75,21 +75,25 @@ class Anchor:
     reach: Linear  # an attempt reads at most this far past its start
 
     def windows(self, occurrences: list[tuple[int, int]], size: int, longest_space: int
-                ) -> Iterator[tuple[int, int]]:
+                ) -> list[tuple[int, int]]:
         """Merged ``(start, end)`` windows around ``occurrences`` (sorted ``(first, last)``
         offsets a string may begin at: one, or a run of digits) in a text of ``size``
         characters."""
+        # a list, not a generator: a pattern has a window or two a text (issue 15)
         before, reach = self.before.at(longest_space), self.reach.at(longest_space)
+        found: list[tuple[int, int]] = []
         start = end = -1
         for first, last in occurrences:
             low, high = max(0, first - before), min(size, last + reach)
             if low > end:
                 if end >= 0:
-                    yield start, end
+                    found.append((start, end))
                 start = low
-            end = max(end, high)
+            if high > end:
+                end = high
         if end >= 0:
-            yield start, end
+            found.append((start, end))
+        return found
 
 
 class AnchorStrings:
