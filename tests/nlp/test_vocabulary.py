@@ -38,7 +38,10 @@ def test_spans_are_split_as_the_tokenizer_splits_them() -> None:
 
 
 def test_the_span_counts_are_those_of_the_spans() -> None:
-    texts = [*TEXTS, "  deux espaces devant", " une", "a  b   c", "\n \n"]
+    # with the rarer characters ``str.isspace`` and the tokenizer take for spaces: no-break
+    # and thin spaces, a file separator, a next-line, a tab alone between two words
+    texts = [*TEXTS, "  deux espaces devant", " une", "a  b   c", "\n \n",
+             "a\u00a0b\x1cc\u2009 d \x85e\tf", "\t y", "\u00a0 z", "fin\n"]
     assert span_counts(texts) == Counter(s for text in texts for s in tokenizer_spans(text))
     assert span_counts([" une fois une"]) == {" ": 1, "une": 2, "fois": 1}
 

@@ -29,6 +29,9 @@ from spacy.language import Language
 # Runs of non-whitespace and of whitespace, as the tokenizer's loop tells them apart
 # (``str.isspace``, which ``\s`` follows for str patterns).
 _RUNS = re.compile(r"\S+|\s+")
+# The space runs that are spans once a word's trailing space is taken off: two or more
+# whitespace characters, or one that is not a plain space (a lone space is the word's).
+_SPACE_SPANS = re.compile(r"\s\s+|[^\S ]")
 
 
 def tokenizer_spans(text: str) -> Iterator[str]:
@@ -45,12 +48,14 @@ def tokenizer_spans(text: str) -> Iterator[str]:
 
 def span_counts(texts: Iterable[str]) -> Counter[str]:
     """How many times each of :func:`tokenizer_spans` occurs in ``texts``, counted at C speed:
-    the runs are counted first, then the space a word's run leaves to it is taken off."""
-    runs: Counter[str] = Counter()
-    for text in texts:
-        runs.update(_RUNS.findall(text))
+    the word runs as ``str.split`` gives them, then the space runs that are spans, less the
+    space a word leaves to them."""
     counts: Counter[str] = Counter()
-    for run, n in runs.items():
+    spaces: Counter[str] = Counter()
+    for text in texts:
+        counts.update(text.split())  # the word runs: ``str.split`` splits on ``isspace`` too
+        spaces.update(_SPACE_SPANS.findall(text))
+    for run, n in spaces.items():  # a handful of distinct runs
         counts[run[1:] if run[0] == " " else run] += n
     for text in texts:
         if text[:1] == " ":  # a text's first run has no word before it: the space is a span
@@ -77,14 +82,14 @@ class Recurring:
         if room <= 0:
             return []
         counts = span_counts(texts)
-        again = {span for span, n in counts.items()
-                 if span not in self.kept and (n > 1 or span in self.seen)}
+        new = counts.keys() - self.kept  # most spans of a long run are kept already
+        again = {span for span in new if counts[span] > 1 or span in self.seen}
         if len(again) > room:
             again = set(sorted(again)[:room])  # sorted: the same spans kept on every run
         self.seen -= again
         if len(self.seen) > 2 * self.keep:
             self.seen.clear()
-        self.seen |= counts.keys() - again - self.kept
+        self.seen |= new - again
         self.kept |= again
         return sorted(again)
 
