@@ -170,6 +170,7 @@ def test_containing_finds_the_sentence_of_a_position_or_the_one_before_it() -> N
 
 def test_a_lone_closing_mark_is_known_by_the_packs_pattern() -> None:
     rules = mark_rules()  # French: » and ” may close a quote whose opener was lost
-    assert rules.orphan_closer("»") and rules.orphan_closer("”")
-    assert not rules.orphan_closer("«") and not rules.orphan_closer("a")
-    assert rules.orphan_closer_chars["»"] is True and rules.orphan_closer_chars["a"] is False
+    assert rules.orphan_closers_in({"»", "”", "«", "a"}) == {"»", "”"}
+    # the characters met are remembered, and asked again give the same answer
+    assert {"»", "a"} <= rules.orphan_tested and "a" not in rules.orphan_closer_chars
+    assert rules.orphan_closers_in({"a", "»"}) == {"»"}

@@ -51,16 +51,19 @@ class MarkRules:
     # opening mark -> a pattern of its closing marks, and of itself when it nests (it is not
     # its own closer): the marks a quote's span looks at
     span_marks: dict[str, re.Pattern[str]]
-    # character -> whether ``orphan_closers`` matches it, as characters are met: a text has
-    # a hundred distinct ones, nearly all met in the texts before
-    orphan_closer_chars: dict[str, bool] = field(default_factory=dict)
+    # the characters ``orphan_closers`` was asked of, and those it matched, as characters
+    # are met: a text has a hundred distinct ones, nearly all met in the texts before
+    orphan_tested: set[str] = field(default_factory=set)
+    orphan_closer_chars: set[str] = field(default_factory=set)
 
-    def orphan_closer(self, ch: str) -> bool:
-        """Whether the character ``ch`` may close a quote whose opener was lost."""
-        found = self.orphan_closer_chars.get(ch)
-        if found is None:
-            found = self.orphan_closer_chars[ch] = self.orphan_closers.fullmatch(ch) is not None
-        return found
+    def orphan_closers_in(self, chars: set[str]) -> set[str]:
+        """The characters of ``chars`` that may close a quote whose opener was lost (set
+        operations in C; only the characters never met are matched)."""
+        for ch in chars - self.orphan_tested:
+            self.orphan_tested.add(ch)
+            if self.orphan_closers.fullmatch(ch) is not None:
+                self.orphan_closer_chars.add(ch)
+        return chars & self.orphan_closer_chars
 
 
 def mark_rules() -> MarkRules:
@@ -118,7 +121,7 @@ def find_marked(text: str) -> list[Marked]:
     # Only an opener, a closer that may close an orphan quote or a dialogue line's start can
     # begin a span: the scan jumps from one to the next (it stepped through every character
     # of the text in Python, issue 15). Each distinct character is tested once per pack.
-    closers = set(filter(rules.orphan_closer, set(text)))
+    closers = rules.orphan_closers_in(set(text))
     stops = sorted({i for ch in openers | closers for i in _positions(text, ch)} | set(spoken))
     i = 0
     for at in stops:
