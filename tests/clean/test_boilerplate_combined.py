@@ -101,3 +101,26 @@ def test_a_row_opening_with_a_run_of_any_characters_classifies_as_the_row_does()
     assert found == [one_by_one(line, pack) for line in lines]
     assert found[0] == "cookie-banner" and found[1] is None and found[4] is None
     assert found[2] == "outlet-box" and found[5] == "cookie-banner"
+
+
+def test_a_text_without_a_rows_words_leaves_the_row_out_of_its_screen() -> None:
+    screen = _any_rule(LanguagePack.load("fr"))
+    assert screen is not None
+    plain = screen.within("Le maire a présenté le budget.\nIl a répondu aux élus.")
+    assert plain.needy == ()
+    banner = screen.within("Le maire parle.\nNous utilisons des Cookies pour l'audience.")
+    assert [row.words for row in banner.needy] == [("cookie",)]
+    assert banner.matches("Nous utilisons des Cookies pour l'audience.")
+    # a text str.lower folds apart from re keeps every row
+    assert screen.within("Politique de confidentialit\u00e9\u017f").needy == screen.needy
+
+
+def test_a_furniture_line_is_removed_from_a_text_of_article_lines() -> None:
+    from veille.clean.boilerplate import strip_boilerplate
+    pack = LanguagePack.load("fr")
+    cookie = "Nous utilisons des cookies pour mesurer l'audience."
+    text = "\n\n".join(["Le maire a présenté le budget lundi soir.", cookie,
+                        "Il a répondu aux élus du conseil.", "Le vote aura lieu jeudi."])
+    cleaned, removed = strip_boilerplate(text, pack)
+    assert [(item.text, item.reason) for item in removed] == [(cookie, "cookie-banner")]
+    assert cookie not in cleaned and "Le vote aura lieu jeudi." in cleaned

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from veille.lang.pack import LanguagePack
 from veille.lookahead import guarded
@@ -72,6 +72,15 @@ class Screen:
     def matches(self, line: str) -> bool:
         return bool(self.at_start and self.at_start.match(line)) or bool(
             self.anywhere and self.anywhere.search(line)) or self._needy_match(line)
+
+    def within(self, text: str) -> Screen:
+        """The screen for the lines of ``text``: without the rows tried alone whose words the
+        whole text lacks (most texts hold none of them: a test a document, not one a line)."""
+        if not self.needy or not filterable(text):
+            return self
+        lowered = text.lower()
+        return replace(self, needy=tuple(row for row in self.needy
+                                         if any(map(lowered.__contains__, row.words))))
 
     def _needy_match(self, line: str) -> bool:
         if not self.needy:
@@ -211,6 +220,7 @@ def strip_layout(text: str, pack: LanguagePack, title: str | None = None,
     if layout is None or len(layout) != len(lines):
         layout = paragraph_layout(text)
     screen, rules = pack.derive(_any_rule), pack.derive(_rules)
+    screen = screen.within(text) if screen is not None else None
     for line in lines:
         line.reason = _reason(line.text, screen, rules)
     _absorb_banner_labels(lines)
