@@ -400,8 +400,8 @@ def _chains(marks: list[Marked]) -> list[list[Marked]]:
 
 
 def _is_ui_label(text: str, sentence: tuple[int, int]) -> bool:
-    words = set(text[sentence[0] : sentence[1]].casefold().replace("’", " ").split())
-    return bool(words & current_pack().words("quotes/component_ui_words.txt"))
+    words = text[sentence[0] : sentence[1]].casefold().replace("’", " ").split()
+    return not current_pack().words("quotes/component_ui_words.txt").isdisjoint(words)
 
 
 def _continues(mark: Marked, indirect: list[Reported]) -> bool:

@@ -12,8 +12,10 @@ unnamed: the speaker stays null.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from veille.model import Entity
 from veille.nlp.entities.component import EntityTable
@@ -84,6 +86,10 @@ class SpeakerResolver:
     _spans: Spans = field(default_factory=lambda: Spans([]))
     # The pack's speaker rules, looked up once: every question reads several of them.
     _sieve: SpeakerRules = field(init=False, repr=False)
+    # :attr:`subjects` by position (their count when sorted, offsets, the pairs): built
+    # when a pronoun first asks
+    _subject_index: tuple[int, list[int], list[tuple[int, Entity]]] | None = field(
+        default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sieve = _rules()
@@ -133,8 +139,8 @@ class SpeakerResolver:
         # only the last _RECENT characters count: the rest is left out before sorting
         recent = [(at, s) for at, s in candidates if at < pos and pos - at < _RECENT]
         if kind == "PER" and not (speakers_only and candidates):
-            recent += [(at, said_of(e)) for at, e in self.subjects
-                       if at < pos and pos - at < _RECENT and not self._in_quote(at)]
+            recent += [(at, said_of(e)) for at, e in self._subjects_in(pos - _RECENT + 1, pos)
+                       if not self._in_quote(at)]
         if kind == "PER" and gender is not None and not speakers_only:
             # "La Commission a publié son rapport. Elle estime que ...": a body subject of
             # the pronoun's grammatical gender is an antecedent too
@@ -146,6 +152,17 @@ class SpeakerResolver:
         entity = None if recent_only else self._last_mention(pos, kind, gender)
         return said_of(entity) if entity else Said()
 
+    def _subjects_in(self, low: int, high: int) -> list[tuple[int, Entity]]:
+        """The :attr:`subjects` at positions in ``[low, high)``, in text order (ties: in their
+        order), by bisection: a long text's every pronoun asked about every subject."""
+        index = self._subject_index
+        if index is None or index[0] != len(self.subjects):  # (subjects are only added)
+            ordered = sorted(self.subjects, key=itemgetter(0))
+            index = self._subject_index = (len(self.subjects), [at for at, _ in ordered],
+                                           ordered)
+        _, ats, ordered = index
+        return ordered[bisect_left(ats, low) : bisect_left(ats, high)]
+
     def _paragraph_subject(self, pos: int, candidates: list[tuple[int, Said]]) -> Said | None:
         """A new paragraph that opens on another person resets the speaker: when the last
         speaker (if any) spoke before the paragraph of ``pos``, the latest person that is the
@@ -155,8 +172,7 @@ class SpeakerResolver:
         para = self.text.rfind("\n", 0, pos) + 1
         if max((at for at, _ in candidates if at < pos), default=-1) >= para:
             return None
-        inside = [(at, e) for at, e in self.subjects
-                  if para <= at < pos and not self._in_quote(at)]
+        inside = [(at, e) for at, e in self._subjects_in(para, pos) if not self._in_quote(at)]
         if inside:
             return said_of(max(inside, key=lambda c: c[0])[1])
         before = re.findall(r"[\w'’-]+", self.text[para:pos].casefold())
