@@ -83,6 +83,20 @@ def test_a_section_heading_repeating_the_meeting_below_is_dropped() -> None:
     assert drop_heading_repeats(text, [heading, other]) == [heading, other]
 
 
+def test_a_line_longer_than_a_heading_repeats_nothing() -> None:
+    # 150 characters make a heading at most: the line breaks are looked for no further
+    for width, dropped in ((150, True), (151, False)):
+        line = "Rencontre Borne-Caron jeudi à Toulouse"
+        line += " " * (width - len(line) - 1) + "x"
+        text = "Le point du jour\n" + line + "\nÉlise Borne a rencontré Rémi Caron à Toulouse."
+        heading = Event("meeting", "Rencontre", text.index("Rencontre"),
+                        text.index("Rencontre") + 9, ["Élise Borne"], "Toulouse")
+        body = Event("meeting", "a rencontré", text.index("a rencontré"),
+                     text.index("a rencontré") + 11, ["Élise Borne", "Rémi Caron"], "Toulouse")
+        kept = drop_heading_repeats(text, [heading, body])
+        assert kept == ([body] if dropped else [heading, body]), width
+
+
 def test_confiding_to_a_newspaper_is_an_interview() -> None:
     found = events("Rémi Caron a confié à La Dépêche qu'il quitterait Toulouse.")
     assert [(e.type, e.participants) for e in found] == [

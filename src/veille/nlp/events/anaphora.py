@@ -187,7 +187,8 @@ def _same_parties(headline: Event, body: Event) -> bool:
 
 
 # a section heading: a short line with no closing punctuation ("Réunion X-Y mardi à Bruxelles")
-_HEADING = re.compile(r"[^\n]{1,150}(?<![.!?…»”:;])$")
+_HEADING_MOST = 150  # characters
+_HEADING = re.compile(rf"[^\n]{{1,{_HEADING_MOST}}}(?<![.!?…»”:;])$")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -217,8 +218,10 @@ def drop_heading_repeats(text: str, events: list[Event]) -> list[Event]:
     starts = [b.start for b in ordered]
     sections: dict[int, int] = {}
     for e in events:
-        head = text.rfind("\n", 0, e.start) + 1
-        end = text.find("\n", e.start)
+        # a heading's line breaks are near: a long line is looked at no further than that
+        # (a text on one line costs its length, not its length at each event)
+        head = text.rfind("\n", max(0, e.start - _HEADING_MOST - 1), e.start) + 1
+        end = text.find("\n", e.start, e.start + _HEADING_MOST + 1)
         if end < 0 or head == 0 or not _HEADING.fullmatch(text, head, end):
             kept.append(e)
             continue
@@ -247,6 +250,8 @@ def _agents(text: str, event: Event, actors: list[Actor], starts: list[int]) -> 
     """The people named before the mention in its sentence: its subject or agent. ``actors``
     are in text order, ``starts`` their offsets: the sentence's are found by bisection, not by
     reading every actor of the text for each mention."""
-    head = max(text.rfind(".", 0, event.start), text.rfind("\n", 0, event.start)) + 1
+    line = text.rfind("\n", 0, event.start)
+    # the full stop looked for after the line's start only: the nearer of the two is wanted
+    head = max(text.rfind(".", line + 1, event.start), line) + 1
     window = actors[bisect_left(starts, head):bisect_left(starts, event.start)]
     return [a.name for a in window if a.type == "PER" and a.name in event.participants]
