@@ -133,10 +133,11 @@ def _anchor_on_named_events(text: str, state: _State) -> list[FoundTime]:
     last mentioned."""
     found, lex = state.found, state.lex
     for i, item in enumerate(found):
+        if item.kind != "deictic":  # told first: the phrase is read for deictic items only
+            continue
         phrase = " ".join(item.text.lower().replace("’", "'").split())
         unit, offset, relative = lex.deictic.get(phrase, ("year", 0, ""))
-        if item.kind != "deictic" or relative != "previous" or unit != "day" \
-                or not lex.event_of.match(text, item.end):
+        if relative != "previous" or unit != "day" or not lex.event_of.match(text, item.end):
             continue
         for later in found[i + 1:]:
             between = text[item.end:later.start]
