@@ -343,7 +343,9 @@ class _Index:
             h = holders[k]
             self.by_head.setdefault(h.head, []).append(k)
             self.first_at.setdefault(h.head, h.at)
-        self.holders = holders
+        # a copy: the Holders list keeps this index, and a reference back to it would make
+        # a cycle, freed only by the cyclic collector, out of every document's index
+        self.holders = list(holders)
         self._fitting: dict[tuple[str, tuple[str, ...], bool], _Fitting] = {}
         self._seen: dict[int, _Seen] = {}
 
