@@ -9,6 +9,7 @@ from veille.clean.document import clean_document
 from veille.clean.language import (
     _CastRows,
     _model,
+    _Tally,
     classify,
     detect_language,
     document_language,
@@ -111,3 +112,14 @@ def test_the_cast_rows_grow_past_their_first_capacity() -> None:
     assert numpy.array_equal(rows.of(wanted), table[wanted].astype(numpy.float32))
     assert rows.size == 2_002  # 1,000..2,999 (2,500 among them), 4,999 and 7, once each
     assert numpy.array_equal(rows.of(numpy.array([7, 0])), table[[7, 0]].astype(numpy.float32))
+
+
+def test_features_are_tallied_in_the_order_they_are_first_emitted() -> None:
+    tally = _Tally(10)
+    emitted = numpy.array([7, 2, 7, 9, 2, 7], dtype=numpy.intp)
+    found, counts = tally.of(emitted)
+    assert found.tolist() == [7, 2, 9] and counts.tolist() == [3.0, 2.0, 1.0]
+    assert counts.dtype == numpy.float32
+    # the scratch is left clean: the next text's tally owes nothing to this one
+    found, counts = tally.of(numpy.array([9, 1], dtype=numpy.intp))
+    assert found.tolist() == [9, 1] and counts.tolist() == [1.0, 1.0]
