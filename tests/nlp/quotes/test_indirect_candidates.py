@@ -8,13 +8,13 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from veille.nlp.quotes import indirect
+from veille.nlp.quotes.cues import reporting_at, source_phrase_at
 from veille.nlp.quotes.indirect_candidates import (
     PHRASE_END,
     VERB,
     candidate_kinds,
     verb_candidates,
 )
-from veille.nlp.quotes.cues import reporting_at, source_phrase_at
 from veille.nlp.quotes.indirect_sources import from_relative, from_source, from_speech_noun
 
 # Each construction the walk starts at: a verb with "que", a source first and last, a source
@@ -106,3 +106,14 @@ def test_every_reporting_verb_is_a_verb_candidate(nlp: Language, text: str) -> N
     assert reporting <= set(verbs)
     assert verbs == sorted(verbs)
     assert not {tok.i for tok in doc if tok.pos_ == "DET"} & set(verbs)
+
+
+def test_a_source_phrase_is_found_whatever_its_case_and_spacing(nlp: Language) -> None:
+    """The phrase test compares the folded words: a capital, a curly apostrophe and a space
+    run inside the phrase change nothing; the same "de" after other words ends none."""
+    doc = nlp("Au conseil, De l’avis\u00a0de la ministre Anne Roy, le budget de la ville tiendra.")
+    de = [t.i for t in doc if t.lower_ == "de"]
+    found = source_phrase_at(doc, de[1])
+    assert found is not None and found.cue == "de l’avis de"
+    assert doc[found.first].text == "De"
+    assert source_phrase_at(doc, de[-1]) is None  # "le budget de la ville"
