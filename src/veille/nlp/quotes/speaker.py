@@ -326,11 +326,12 @@ class SpeakerResolver:
         blank_from = comma
         while blank_from > 0 and self.text[blank_from - 1].isspace():
             blank_from -= 1
-        for entity in self.table.entities():
-            if entity.type == "PER" and any(blank_from <= m.end <= comma
-                                            for m in entity.mentions):
-                return said_of(entity)
-        return None
+        # the first person in table order with such a mention, from the table's offset index
+        # (the mentions ending there start at most the longest mention's length before)
+        low = max(0, blank_from - self.table.longest_mention())
+        found = [(self.table.rank(e), e) for m, e in self.table.mentions_starting_in(low, comma)
+                 if e.type == "PER" and blank_from <= m.end <= comma]
+        return said_of(min(found, key=itemgetter(0))[1]) if found else None
 
     def _voice_of_body(self, text: str, start: int, end: int) -> Said:
         """An unnamed official or statement of a body speaks for the body ("un porte-parole
