@@ -67,10 +67,11 @@ class _CastRows:
 
     def of(self, features: numpy.ndarray[Any, Any]) -> numpy.ndarray[Any, Any]:
         """The float32 rows of ``features``: what numpy's cast of the float16 rows gives."""
-        if (self.slot[features] < 0).any():
+        slots = self.slot[features]
+        if (slots < 0).any():
             with self.lock:
                 self._append(numpy.unique(features[self.slot[features] < 0]))
-        slots = self.slot[features]  # then the rows: a slot is set once its row is in place
+            slots = self.slot[features]  # then the rows: a slot is set once its row is in place
         found: numpy.ndarray[Any, Any] = self.rows[slots]
         return found
 
