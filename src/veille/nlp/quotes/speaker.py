@@ -286,10 +286,13 @@ class SpeakerResolver:
         if gap is None:
             return None
         at = gap.end()
-        people = [e for e in self.table.entities() if e.type == "PER"]
-        if any(mentions_starting(e, start, end) for e in people):
+        # from the table's offset index: a person's mention inside the span, then the first
+        # person in table order with one at the name's place
+        if any(e.type == "PER" for _, e in self.table.mentions_starting_in(start, end - 1)):
             return None
-        return next((said_of(e) for e in people if mentions_starting(e, at, at + 1)), None)
+        named = [(self.table.rank(e), e) for _, e in self.table.mentions_starting_in(at, at)
+                 if e.type == "PER"]
+        return said_of(min(named, key=itemgetter(0))[1]) if named else None
 
     def group_antecedent(self, pos: int) -> Said:
         """A plural pronoun ("selon eux", "ont-ils dit") names the organisation its own
