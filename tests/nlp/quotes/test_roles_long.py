@@ -127,3 +127,15 @@ def test_role_antecedents_work_grows_no_faster_than_the_text(
     # 4x the text: at most 4x the questions when linear, 16x when every question asks about
     # every earlier holder (the old scan).
     assert 0 < large_asked <= 4 * small_asked + 16, (small_asked, large_asked)
+
+
+def test_a_role_is_read_from_the_words_right_before_the_name() -> None:
+    # Both roles sit after many words and commas of the same window: an apposition between
+    # the name's comma and the comma before it, a title in the last words before the name.
+    text = ("Après une longue réunion à la préfecture, dans la soirée de mardi, selon plusieurs "
+            "témoins, le ministre tunisien de l'Intérieur, Karim Mansour, a longuement parlé "
+            "avec les élus de la région et avec la porte-parole Samia Ben Youssef.")
+    people = [_person("e0", text, "Karim Mansour"), _person("e1", text, "Samia Ben Youssef")]
+    holders = role_holders(text, people)
+    assert [(h.entity.id, h.head, sorted(h.words)) for h in holders] == [
+        ("e0", "ministre", ["interieur", "tunisien"]), ("e1", "porte-parole", [])]
