@@ -400,8 +400,8 @@ class _Index:
         self._named: dict[str, list[_Cluster]] = {}
         self._last_word: dict[str, list[_Cluster]] = {}
         self._first_word: dict[str, list[_Cluster]] = {}
-        self._full: dict[str, list[_Cluster]] = {}  # name_key of multi-word keys
-        self._surnames: dict[str, list[_Cluster]] = {}
+        self._full = _FuzzyKeys()  # name_key of multi-word keys
+        self._surnames = _FuzzyKeys()
         self._linked: dict[str, list[_Cluster]] = {}
         self._holding: dict[str, list[_Cluster]] = {}
         # Mentions sorted by offsets; ``seq`` keeps tuples from comparing mentions.
@@ -426,8 +426,8 @@ class _Index:
             _push(self._last_word, last, cluster)
         if first is not None and full is not None and surname is not None:
             _push(self._first_word, first, cluster)
-            _push(self._full, full, cluster)
-            _push(self._surnames, surname, cluster)
+            self._full.push(full, cluster)
+            self._surnames.push(surname, cluster)
 
     def named(self, key: str) -> list[_Cluster]:
         return _live(self._named.get(key, ()))
@@ -448,7 +448,7 @@ class _Index:
             found += self._full.get(key, ())
             for index, probe in ((self._full, key), (self._surnames, surname_of_key(key))):
                 for choice, _, _ in process.extract(
-                        probe, list(index), scorer=fuzz.ratio, processor=None,
+                        probe, index.near(probe), scorer=fuzz.ratio, processor=None,
                         score_cutoff=SURNAME_MIN_RATIO, limit=None):
                     found += index[choice]
         return list({id(c): c for c in found if c.alive}.values()) if found else found
@@ -503,6 +503,38 @@ def _key_words(key: str) -> tuple[str | None, str | None, str | None, str | None
         return (words[-1] if words else None), None, None, None
     full = name_key(key)
     return words[-1], words[0], full, surname_of_key(full)
+
+
+class _FuzzyKeys(dict[str, list[_Cluster]]):
+    """Keys -> clusters, the keys also by length: a fuzzy look-up in a long document's
+    thousands of names reads only the keys long enough, and short enough, to pass."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._by_length: dict[int, list[str]] = {}
+
+    def push(self, key: str, cluster: _Cluster) -> None:
+        bucket = self.get(key)
+        if bucket is None:
+            self[key] = [cluster]
+            self._by_length.setdefault(len(key), []).append(key)
+        elif bucket[-1] is not cluster:
+            bucket.append(cluster)
+
+    def near(self, probe: str) -> list[str]:
+        """The keys ``fuzz.ratio(probe, key) >= SURNAME_MIN_RATIO`` may hold for (a superset;
+        every key of a small index). The ratio is ``100 * (1 - d / (m + n))`` for lengths m
+        and n, and the distance d is at least ``|m - n|``: m lies within a factor of n."""
+        if len(self) <= _SCAN_ALL:
+            return list(self)
+        n, slack = len(probe), (100 - SURNAME_MIN_RATIO) / 100
+        # One character more either side: the bounds are rounded, never the test.
+        lo = max(0, int(n * (1 - slack) / (1 + slack)) - 1)
+        hi = int(n * (1 + slack) / (1 - slack)) + 1
+        return [k for m in range(lo, hi + 1) for k in self._by_length.get(m, ())]
+
+
+_SCAN_ALL = 64  # keys an index hands over whole (the length buckets cost more for a few)
 
 
 def _push(index: dict[str, list[_Cluster]], key: str, cluster: _Cluster) -> None:
