@@ -59,3 +59,25 @@ def test_token_range_children_and_features_are_spacys(doc) -> None:  # type: ign
         got = tokens.features(doc, t.i)
         assert {field: list(values) for field, values in got.items()} == {
             field: t.morph.get(field) for field in t.morph.to_dict()}
+
+
+def test_words_stay_right_past_the_remembered_strings_cap(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # each text brings strings the one before it did not: the remembered ones never go past
+    # the cap and one document's strings
+    monkeypatch.setattr(tokens, "_STRINGS_MAX", 8)
+    other = "Le zèbre Ozymandias traverse la rue Sainte-Quiterie."
+    for text in (other, TEXT, other):
+        doc = nlp(text)
+        assert tokens.words(doc, "LEMMA") == [t.lemma_ for t in doc]
+        assert tokens.words(doc, "ORTH") == [t.text for t in doc]
+        assert len(tokens._STRINGS) <= 8 + len(doc) + 1
+
+
+def test_words_read_in_a_memory_zone_are_right_in_the_next(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a word new to the vocabulary is gone with its zone; its hash still names the same string
+    text = "Le zorglubien Krzywicki parle."
+    with nlp.memory_zone():
+        first = tokens.words(nlp(text), "ORTH")
+    with nlp.memory_zone():
+        doc = nlp(text)
+        assert tokens.words(doc, "ORTH") == first == [t.text for t in doc]

@@ -55,10 +55,30 @@ def words(doc: Doc, attr: str) -> list[str]:
     key = ("words", attr)
     found = cache.get(key)
     if found is None:
-        strings = doc.vocab.strings
-        found = cache[key] = [strings[h] if h else "" for h in ids(doc, attr)]
+        found = cache[key] = _strings_of(doc, ids(doc, attr))
         if attr == "MORPH":
             found = cache[key] = ["" if m == _NO_MORPH else m for m in found]
+    return cast(list[str], found)
+
+
+_STRINGS_MAX = 200_000  # hash -> string pairs remembered (about 100 bytes each)
+_STRINGS: dict[int, str] = {0: ""}
+
+
+def _strings_of(doc: Doc, hashes: list[int]) -> list[str]:
+    """The strings of ``hashes`` (0 gives ""). A string's hash is the same in every vocabulary
+    and memory zone, and parts of speech, labels and common lemmas recur in every document, so
+    the pairs are remembered: a dictionary read a token in C, and a string-store look-up only
+    for a string not seen yet. At most the cap and one document's strings are kept."""
+    found: list[str | None] = list(map(_STRINGS.get, hashes))
+    if None in found:
+        if len(_STRINGS) > _STRINGS_MAX:
+            _STRINGS.clear()
+            _STRINGS[0] = ""
+        strings = doc.vocab.strings
+        for i, known in enumerate(found):
+            if known is None:
+                found[i] = _STRINGS[hashes[i]] = strings[hashes[i]]
     return cast(list[str], found)
 
 
