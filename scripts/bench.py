@@ -10,7 +10,9 @@ texts are cut into chunks run in ABBA order (bare spaCy then Veille, then Veille
 spaCy, ...), so a neighbour's load and any drift (caches, memory) fall on both sides alike.
 Both are timed in CPU time of this process (Veille's extraction runs in it, one thread), so the
 ratio does not depend on how busy the machine is; wall-clock ratios are printed beside them with
-the load average they were measured under.
+the load average they were measured under. The series' ratio is its two sums; each chunk's own
+ratio (its least, median and greatest) is printed too, to show how much a burst on the host
+that lands on one side of one chunk moves a figure.
 
 Series, each a ratio measured in this run:
 
@@ -28,6 +30,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -64,11 +67,14 @@ class Clock:
         self.wall = {"bare": 0.0, "veille": 0.0}
         self.stages: dict[str, float] = {}
 
-    def run(self, side: str, work: Callable[[], object]) -> None:
+    def run(self, side: str, work: Callable[[], object]) -> float:
+        """``work()`` timed for ``side``; its CPU seconds."""
         cpu, wall = time.process_time(), time.perf_counter()
         work()
-        self.cpu[side] += time.process_time() - cpu
+        spent = time.process_time() - cpu
+        self.cpu[side] += spent
         self.wall[side] += time.perf_counter() - wall
+        return spent
 
     def timed(self, stage: str, step: Callable[..., Any]) -> Callable[..., Any]:
         def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -135,9 +141,11 @@ def compare(raws: list[RawDocument], settings: Settings, count: int, clock: Cloc
 
     sides: dict[str, Callable[[list[RawDocument]], None]] = {"bare": bare, "veille": veille}
     load = os.getloadavg()
+    per_chunk: list[float] = []
     for i, part in chunks(raws, count):
-        for side in ("bare", "veille") if i % 2 == 0 else ("veille", "bare"):
-            clock.run(side, lambda: sides[side](part))  # noqa: B023 (called at once)
+        spent = {side: clock.run(side, lambda: sides[side](part))  # noqa: B023 (called at once)
+                 for side in (("bare", "veille") if i % 2 == 0 else ("veille", "bare"))}
+        per_chunk.append(spent["bare"] / spent["veille"])
     cpu, wall = clock.cpu, clock.wall
     return {
         "documents": len(raws), "words": words, "failures": failures, "chunks": count,
@@ -148,8 +156,17 @@ def compare(raws: list[RawDocument], settings: Settings, count: int, clock: Cloc
         "veille_words_per_cpu_s": round(words / cpu["veille"]),
         "ratio_cpu": round(cpu["bare"] / cpu["veille"], 3),
         "ratio_wall": round(wall["bare"] / wall["veille"], 3),
+        "chunk_ratios_cpu": spread(per_chunk),
         "veille_own_ms_per_doc": round((cpu["veille"] - cpu["bare"]) * 1000 / len(raws), 2),
     }
+
+
+def spread(ratios: list[float]) -> dict[str, float]:
+    """The CPU ratio of each chunk (bare spaCy and Veille on the same texts, one after the
+    other): how far a neighbour's burst that lands on one side moves one chunk's figure."""
+    ordered = sorted(ratios)
+    return {"min": round(ordered[0], 3), "median": round(statistics.median(ordered), 3),
+            "max": round(ordered[-1], 3)}
 
 
 def stage_breakdown(clock: Clock, documents: int) -> dict[str, float]:
@@ -232,7 +249,7 @@ def peak_rss_mb() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--docs", type=int, default=500)
-    parser.add_argument("--chunks", type=int, default=8, help="ABBA chunks per series")
+    parser.add_argument("--chunks", type=int, default=16, help="ABBA chunks per series")
     parser.add_argument("--examples", type=Path, default=Path("examples"))
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--long", default=",".join(str(s) for s in LONG_SIZES),
