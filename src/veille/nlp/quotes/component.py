@@ -17,11 +17,12 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import partial
 from operator import itemgetter
 
 from spacy.tokens import Doc
 
-from veille.model import Entity, Quote, QuoteKind, TimeExpr
+from veille.model import Entity, Mention, Quote, QuoteKind, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.entities.roles import opens_clause
@@ -29,10 +30,11 @@ from veille.nlp.quotes.blocks import layout_turns, with_box_marks
 from veille.nlp.quotes.context import TimesByStart, medium, said_on
 from veille.nlp.quotes.direct import Attribution, attribute, incise
 from veille.nlp.quotes.doc import span_of, text_of
-from veille.nlp.quotes.genders import mention_genders, person_mentions
+from veille.nlp.quotes.genders import mention_genders, people_mentions
 from veille.nlp.quotes.indirect import Reported, find_indirect
 from veille.nlp.quotes.lexicon import lexicon
 from veille.nlp.quotes.marks import Marked, containing, find_marked, sentences, word_count
+from veille.nlp.quotes.roles import role_holders
 from veille.nlp.quotes.speaker import Said, SpeakerResolver
 from veille.nlp.quotes.speaker_subjects import dependency_labels as _dependencies
 from veille.nlp.quotes.speaker_subjects import relative_source, shared_subject
@@ -89,14 +91,22 @@ def extract_quotes(
 
 
 def _resolver(doc: Doc, table: EntityTable, quoted: list[tuple[int, int]]) -> SpeakerResolver:
-    """The document's speaker resolver, with the parse's subjects, roles and genders."""
-    people = person_mentions(table)
-    return SpeakerResolver(text_of(doc), table, quoted, subjects=subject_mentions(doc, table),
-                           role_spans=role_subjects(doc),
-                           genders=lambda: mention_genders(doc, people),  # few pronouns ask
-                           opens_clause=lambda pos: opens_clause(doc, pos),
-                           tag_at=lambda pos: _tag_at(doc, pos),
-                           body_spans=body_subjects(doc, table))
+    """The document's speaker resolver, with the parse's subjects, roles and genders.
+
+    The clause subjects, the role holders and the genders are read when a pronoun or a role
+    noun first asks (about half the documents ask none), from the table as it is now:
+    resolving speakers adds mentions, which these read the parse before."""
+    now: _Entities = [(e, list(e.mentions)) for e in table.entities()]
+    people = [(e, mentions) for e, mentions in now if e.type == "PER"]
+    text = text_of(doc)
+    opens, tag_at = partial(opens_clause, doc), partial(_tag_at, doc)
+    return SpeakerResolver(
+        text, table, quoted, subjects=lambda: _subjects_of(doc, now),
+        holders=lambda: role_holders(text, [e for e, _ in people], opens, tag_at,
+                                     [mentions for _, mentions in people]),
+        role_spans=role_subjects(doc), genders=lambda: mention_genders(
+            doc, people_mentions(people)), opens_clause=opens, tag_at=tag_at,
+        body_spans=body_subjects(doc, table))
 
 
 def _resolved(doc: Doc, table: EntityTable, pending: list[_Pending], resolver: SpeakerResolver,
@@ -135,23 +145,31 @@ def subject_mentions(doc: Doc, table: EntityTable) -> list[tuple[int, Entity]]:
     open their paragraph where the parse ran the sentence before over the paragraph break
     (it hangs the name on that sentence as a ``run_over`` label: "parataxis"): a
     paragraph's first words are its topic."""
+    return _subjects_of(doc, [(e, e.mentions) for e in table.entities()])
+
+
+# The table's entities, each with the mentions to read (as they were at some moment).
+_Entities = list[tuple[Entity, list[Mention]]]
+
+
+def _subjects_of(doc: Doc, entities: _Entities) -> list[tuple[int, Entity]]:
+    """:func:`subject_mentions` of ``entities`` with the mentions given."""
     found = []
     deps = _dependencies()
     text = text_of(doc)
     tree = tree_of(doc)
-    entities = table.entities()
-    people = {e.id: e for e in entities if e.type == "PER"}
+    people = {e.id: e for e, _ in entities if e.type == "PER"}
     by_surname = _by_last_word(list(people.values()))
     # The subjects' characters, in text order (tokens do not overlap): a mention holds one
     # when the first subject ending after its start begins before its end.
     subjects = _subject_tokens(tree, deps)
     starts, ends = [tree.idx[i] for i in subjects], [tree.end[i] for i in subjects]
     run_over = deps.get("run_over", frozenset())
-    for entity in entities:
+    for entity, mentions in entities:
         person = people.get(entity.id) or _surname_of(entity, by_surname)
         if person is None:
             continue
-        for m in entity.mentions:
+        for m in mentions:
             k = bisect_right(ends, m.start)
             if (k < len(starts) and starts[k] < m.end) or (
                     not text[text.rfind("\n", 0, m.start) + 1 : m.start].strip()

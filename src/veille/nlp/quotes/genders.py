@@ -16,6 +16,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from veille.model import Entity, Mention
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.entities.roles import opens_clause
 from veille.nlp.quotes.tree import Tree, tree_of
@@ -37,8 +38,13 @@ def person_mentions(table: EntityTable) -> list[tuple[str, int, int]]:
     """The people's mentions agreements are read on, as ``(entity id, start, end)``: what
     the table holds now, for :func:`mention_genders` to read later (speakers add mentions).
     A title is left out: "le Premier ministre" has the noun's gender, not the person's."""
-    return [(e.id, m.start, m.end) for e in table.entities() if e.type == "PER"
-            for m in e.mentions if m.via != "title"]
+    return people_mentions([(e, e.mentions) for e in table.entities() if e.type == "PER"])
+
+
+def people_mentions(people: list[tuple[Entity, list[Mention]]]) -> list[tuple[str, int, int]]:
+    """:func:`person_mentions` of the ``people`` given with the mentions to read."""
+    return [(e.id, m.start, m.end) for e, mentions in people for m in mentions
+            if m.via != "title"]
 
 
 def mention_genders(doc: Doc, mentions: list[tuple[str, int, int]]) -> dict[str, str]:

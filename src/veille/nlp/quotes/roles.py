@@ -152,8 +152,12 @@ def _countries_memo(kb: KnowledgeBase) -> dict[LanguagePack, tuple[tuple[str, st
 
 def role_holders(text: str, people: list[Entity],
                  opens_clause: Callable[[int], bool] | None = None,
-                 tag_at: Callable[[int], str] | None = None) -> Holders:
+                 tag_at: Callable[[int], str] | None = None,
+                 mentions: list[list[Mention]] | None = None) -> Holders:
     """Every role the text attaches to a mention of one of ``people``, in text order.
+
+    ``mentions``: each person's mentions to read (the table's at some earlier moment: the
+    quote stage asks this after it has added mentions), else their current ones.
 
     ``opens_clause(pos)``: whether the noun ending at ``pos`` is the subject of a verb after
     it (:func:`veille.nlp.entities.roles.opens_clause`); such a role after a name's comma
@@ -165,8 +169,9 @@ def role_holders(text: str, people: list[Entity],
     rules = _rules()
     before, title, after = rules.before, rules.title, rules.after
     found: list[Holder] = []
-    for entity in people:
-        for m in entity.mentions:
+    for entity, own_mentions in zip(people, mentions or [e.mentions for e in people],
+                                    strict=True):
+        for m in own_mentions:
             own = _described(entity, m, rules) if m.via == "title" else None
             if own is not None:
                 found.append(own)

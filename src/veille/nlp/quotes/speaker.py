@@ -12,13 +12,11 @@ unnamed: the speaker stays null.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 
 from veille.model import Entity
-from veille.nlp.entities.component import EntityTable
 from veille.nlp.entities.text import fold_keep_offsets
 from veille.nlp.quotes.lexicon import GENDERS, lexicon
 from veille.nlp.quotes.roles import (
@@ -30,29 +28,25 @@ from veille.nlp.quotes.roles import (
     role_holders,
     words_of,
 )
+from veille.nlp.quotes.speaker_history import RECENT, SpeakerHistory
 from veille.nlp.quotes.speaker_places import seat_of
 from veille.nlp.quotes.speaker_rules import (
     FRONTED,
     Said,
-    SpeakerRules,
     acronym_expansions,
     by_surname,
     closed_before,
     collective_body,
     described,
     folded_name,
-    gender_evidence,
     holds_role,
     mentions_starting,
     said_of,
 )
-from veille.nlp.quotes.speaker_rules import rules as _rules
-from veille.nlp.spans import Spans
 
 __all__ = ["Said", "SpeakerResolver", "acronym_expansions"]
 
 
-_RECENT = 1500  # characters: how far back a pronoun looks for its speaker
 _APPOSITION = 80  # characters: how long a role apposed to a name may be ("X, maire de Y,")
 # The rest of a description up to the comma of a name apposed to it: no punctuation and no
 # quote mark in between (it would end the clause).
@@ -60,43 +54,26 @@ _APPOSED_GAP = re.compile(r"[^,.;:!?\n«»“”\"]{0,40}?,\s*")
 
 
 @dataclass
-class SpeakerResolver:
+class SpeakerResolver(SpeakerHistory):
     """Resolves speakers in document order, remembering who spoke last (for pronouns)."""
 
-    text: str
-    table: EntityTable
-    quoted: list[tuple[int, int]] = field(default_factory=list)
-    history: list[tuple[int, Said]] = field(default_factory=list)
-    # Positions where a person is the subject of a clause: the most salient antecedents.
-    subjects: list[tuple[int, Entity]] = field(default_factory=list)
-    holders: list[Holder] = field(default_factory=list)
+    # The people the text gives a role (:func:`~.roles.role_holders`), or how to read them
+    # when a role noun first asks (about half the documents ask none).
+    holders: list[Holder] | Callable[[], list[Holder]] | None = None
     expansions: dict[str, Entity] = field(default_factory=dict)  # acronym id -> its body
     # Spans of role nouns that are the subject of a clause (component.role_subjects).
     role_spans: list[tuple[int, int]] = field(default_factory=list)
-    # Entity id -> agreement's gender, or how to read them when a pronoun first asks.
-    genders: dict[str, str] | Callable[[], dict[str, str]] = field(default_factory=dict)
     # Whether the noun ending at a position is the subject of a verb after it (from the tags).
     opens_clause: Callable[[int], bool] | None = None
-    # The universal part-of-speech tag of the word at a position ("ADP"), "" if unknown.
-    tag_at: Callable[[int], str] | None = None
     # Main-clause subjects naming a body (component.body_subjects): start, end, gender.
     body_spans: list[tuple[int, int, str | None]] = field(default_factory=list)
-    # Those bodies resolved, in text order: start, the body, its noun's gender, head noun.
-    bodies: list[tuple[int, Said, str | None, str]] = field(default_factory=list)
-    _spans: Spans = field(default_factory=lambda: Spans([]))
-    # The pack's speaker rules, looked up once: every question reads several of them.
-    _sieve: SpeakerRules = field(init=False, repr=False)
-    # :attr:`subjects` by position (their count when sorted, offsets, the pairs): built
-    # when a pronoun first asks
-    _subject_index: tuple[int, list[int], list[tuple[int, Entity]]] | None = field(
-        default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self._sieve = _rules()
-        people = [e for e in self.table.entities() if e.type == "PER"]
-        self.holders = role_holders(self.text, people, self.opens_clause, self.tag_at)
+        super().__post_init__()
+        if self.holders is None:
+            people = [e for e in self.table.entities() if e.type == "PER"]
+            self.holders = role_holders(self.text, people, self.opens_clause, self.tag_at)
         self.expansions = acronym_expansions(self.text, self.table.entities())
-        self._spans = Spans(self.quoted)
         self.add_role_subjects(self.role_spans)
         for start, end, gender in self.body_spans:
             said = self._named_inside(start, end, ("ORG",)) or self._description(
@@ -104,6 +81,11 @@ class SpeakerResolver:
             if said.name and said.type == "ORG":
                 head = self._sieve.determiner.sub("", self.text[start:end].strip()).split()[0]
                 self.bodies.append((start, said, gender, head.casefold()))
+
+    def _holders(self) -> list[Holder]:
+        if callable(self.holders):
+            self.holders = self.holders()
+        return self.holders if self.holders is not None else []
 
     def add_role_subjects(self, spans: list[tuple[int, int]]) -> None:
         """Role nouns that are the subject of a clause ("Le ministre a démenti toute crise.")
@@ -117,89 +99,9 @@ class SpeakerResolver:
             # A description the entity table already resolved ("le chef de la diplomatie
             # tunisienne") names its holder itself.
             entity = self.table.lookup(start, end, ("PER",)) or antecedent(
-                self.holders, head, rest, start)
+                self._holders(), head, rest, start)
             if entity is not None:
-                self.subjects.append((start, entity))
-
-    def remember(self, pos: int, said: Said) -> None:
-        if said.name:
-            self.history.append((pos, said))
-
-    def last(self, pos: int, kind: str = "PER", gender: str | None = None,
-             speakers_only: bool = False, recent_only: bool = False) -> Said:
-        """The most recent speaker or clause subject before ``pos`` (a pronoun's antecedent),
-        else the last mention outside quotes; ``gender`` (``masculine`` / ``feminine``, the
-        pronoun's) excludes people the text gives the other one. ``speakers_only``: a quote
-        with no cue at all continues the last speaker, whoever was mentioned since."""
-        candidates = [(at, s) for at, s in self.history if (s.type or "PER") == kind]
-        if speakers_only and kind == "PER":
-            opener = self._paragraph_subject(pos, candidates)
-            if opener is not None:
-                return opener
-        # only the last _RECENT characters count: the rest is left out before sorting
-        recent = [(at, s) for at, s in candidates if at < pos and pos - at < _RECENT]
-        if kind == "PER" and not (speakers_only and candidates):
-            recent += [(at, said_of(e)) for at, e in self._subjects_in(pos - _RECENT + 1, pos)
-                       if not self._in_quote(at)]
-        if kind == "PER" and gender is not None and not speakers_only:
-            # "La Commission a publié son rapport. Elle estime que ...": a body subject of
-            # the pronoun's grammatical gender is an antecedent too
-            recent += [(at, s) for at, s, g, _ in self.bodies if g == gender
-                       and at < pos and pos - at < _RECENT and not self._in_quote(at)]
-        for _, said in sorted(recent, key=lambda c: c[0], reverse=True):
-            if said.type == "ORG" or self._gender_ok(said, gender):
-                return said
-        entity = None if recent_only else self._last_mention(pos, kind, gender)
-        return said_of(entity) if entity else Said()
-
-    def _subjects_in(self, low: int, high: int) -> list[tuple[int, Entity]]:
-        """The :attr:`subjects` at positions in ``[low, high)``, in text order (ties: in their
-        order), by bisection: a long text's every pronoun asked about every subject."""
-        index = self._subject_index
-        if index is None or index[0] != len(self.subjects):  # (subjects are only added)
-            ordered = sorted(self.subjects, key=itemgetter(0))
-            index = self._subject_index = (len(self.subjects), [at for at, _ in ordered],
-                                           ordered)
-        _, ats, ordered = index
-        return ordered[bisect_left(ats, low) : bisect_left(ats, high)]
-
-    def _paragraph_subject(self, pos: int, candidates: list[tuple[int, Said]]) -> Said | None:
-        """A new paragraph that opens on another person resets the speaker: when the last
-        speaker (if any) spoke before the paragraph of ``pos``, the latest person that is the
-        subject of a clause of this paragraph before ``pos`` speaks instead; a paragraph that
-        frames the words with neither a person nor a pronoun gives nobody (null); else None
-        (the last speaker goes on)."""
-        para = self.text.rfind("\n", 0, pos) + 1
-        if max((at for at, _ in candidates if at < pos), default=-1) >= para:
-            return None
-        inside = [(at, e) for at, e in self._subjects_in(para, pos) if not self._in_quote(at)]
-        if inside:
-            return said_of(max(inside, key=lambda c: c[0])[1])
-        before = re.findall(r"[\w'’-]+", self.text[para:pos].casefold())
-        people = sorted((m.start, e) for e in self.table.entities() if e.type == "PER"
-                        for m in mentions_starting(e, para, pos)
-                        if not self._in_quote(m.start) and not self._object_of_preposition(
-                            para, m.start))
-        pronoun = bool(set(before) & set(lexicon().pronouns))
-        if before and not pronoun and not people:
-            # "Les réactions allaient de « ... »": the paragraph frames the words with no
-            # person and no pronoun of the last speaker; nobody we can name said them
-            return Said()
-        last = max(candidates, key=lambda c: c[0])[1] if candidates else None
-        if pronoun and people and (last is None or all(e.id != last.id for _, e in people)):
-            # the parse gave the paragraph no subject, but its pronouns refer to someone: the
-            # person it opens on (its topic), not the last speaker, whom it never names
-            return said_of(people[0][1])
-        return None
-
-    def _tag(self, pos: int) -> str:
-        return self.tag_at(pos) if self.tag_at is not None else ""
-
-    def _object_of_preposition(self, since: int, pos: int) -> bool:
-        """The word before ``pos`` (after ``since``) is a preposition: "face à X" names X
-        in a phrase, not as the clause's topic."""
-        before = self.text[since:pos].rstrip()
-        return bool(before) and self._tag(since + len(before) - 1) == "ADP"
+                self.add_subject(start, entity)
 
     def resolve(self, start: int, end: int, verb: int | None = None) -> Said:
         """The speaker named by the subject span ``[start, end)`` of the cue verb at
@@ -434,7 +336,7 @@ class SpeakerResolver:
             return self._organisation(head, " ".join(words), pos,
                                       bool(rules.possessive.match(text))).found_by("body")
         if head in rules.person_nouns or (
-                bare and has_holders(self.holders, fold_keep_offsets(head), pos)):
+                bare and has_holders(self._holders(), fold_keep_offsets(head), pos)):
             # a role list's noun, or the title the text itself gave a person before
             # ("le graphiste portugais X ... le graphiste")
             gender = lexicon().article_gender.get(text.split()[0].casefold())
@@ -455,11 +357,11 @@ class SpeakerResolver:
         the speaker is unnamed (null), as the spec wants for unnamed people.
         """
         key, qualifier = fold_keep_offsets(head), words_of(" ".join(rest))
-        entity = antecedent(self.holders, key, qualifier, pos) or named_ahead(
-            self.text, self.holders, key, qualifier, pos)
+        entity = antecedent(self._holders(), key, qualifier, pos) or named_ahead(
+            self.text, self._holders(), key, qualifier, pos)
         if entity is not None:
             return said_of(entity)
-        if bare and not (country_of(qualifier) and has_holders(self.holders, key, pos)):
+        if bare and not (country_of(qualifier) and has_holders(self._holders(), key, pos)):
             # "la porte-parole" is no man the text calls "M." or "le ministre X"
             return self.last(pos, "PER", gender)
         recent = self.last(pos, "PER", recent_only=True)
@@ -475,14 +377,13 @@ class SpeakerResolver:
         those, the organisation last mentioned (in the paragraph, when no possessive ties
         them): the body whose direction it is speaks. ``referring``: only a body the text
         introduced before, else nobody."""
-        for at, said in reversed(self.history):
-            if at < pos and pos - at < _RECENT and said.type == "ORG" and (
-                self._sieve.org_nouns[head] or head in folded_name(said.name or "").split()
-            ):
-                return said
+        spoke = self.recent_body(pos, lambda said: self._sieve.org_nouns[head] or head in
+                                 folded_name(said.name or "").split())
+        if spoke is not None:
+            return spoke
         for at, said, _, noun in reversed(self.bodies):
             # "Le ministère de la Défense a confirmé ... Le ministère a précisé"
-            if at < pos and pos - at < _RECENT and (noun == head or self._sieve.org_nouns[head]):
+            if at < pos and pos - at < RECENT and (noun == head or self._sieve.org_nouns[head]):
                 return said
         named = [e for e in self.table.entities() if e.type == "ORG" and head in
                  folded_name(e.name).split() and any(m.start < pos for m in e.mentions)]
@@ -499,36 +400,3 @@ class SpeakerResolver:
             since = 0 if possessive else self.text.rfind("\n", 0, pos) + 1
             owner = self._last_mention(pos, "ORG", None, since, quoted=possessive)
         return said_of(owner) if owner else Said(cleaned, None, "ORG")
-
-    def _last_mention(self, pos: int, kind: str, gender: str | None, since: int = 0,
-                      quoted: bool = False) -> Entity | None:
-        best: tuple[int, Entity] | None = None
-        for entity in self.table.entities():
-            if entity.type != kind:
-                continue
-            # the entity's latest mention that counts; its gender asked only if it is later
-            latest = next((m.start for m in reversed(mentions_starting(entity, since, pos))
-                           if quoted or not self._in_quote(m.start)), None)
-            if latest is not None and (best is None or latest > best[0]) and self._gender_ok(
-                    said_of(entity), gender):
-                best = (latest, entity)
-        return best[1] if best else None
-
-    def _gender_ok(self, said: Said, gender: str | None) -> bool:
-        """False only when the pronoun's gender contradicts evidence about the entity: a
-        title or honorific before a mention ("Mme", "la ministre"), else the grammar's
-        agreement with it (:mod:`.genders`)."""
-        if gender is None or said.id is None:
-            return True
-        feminine, masculine = gender_evidence(self.text, self.table, said)
-        if not (feminine or masculine):
-            if callable(self.genders):
-                self.genders = self.genders()
-            agreed = self.genders.get(said.id)
-            return agreed is None or agreed == gender
-        if gender == "masculine":
-            return masculine or not feminine
-        return feminine or not masculine
-
-    def _in_quote(self, pos: int) -> bool:
-        return pos in self._spans
