@@ -58,7 +58,11 @@ class Position:
         trusted for one year after that date only: later, the holder may have changed and a
         wrong holder is worse than none.
         """
-        iso = day.isoformat()
+        return self.held_on_iso(day.isoformat())
+
+    def held_on_iso(self, iso: str) -> bool:
+        """:meth:`held_on` of the day written ``YYYY-MM-DD`` (a caller asking of many
+        positions writes the day once)."""
         started = self.start is None or self.start[: len(iso)] <= iso
         end = self.end
         if end is None and self.as_of:
@@ -111,7 +115,8 @@ class KBEntry:
     def positions_on(self, day: date) -> list[Position]:
         if not self.positions:  # most entries, places and bodies, hold none
             return []
-        return [p for p in self.positions if p.held_on(day)]
+        iso = day.isoformat()
+        return [p for p in self.positions if p.held_on_iso(iso)]
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -193,8 +198,11 @@ class KnowledgeBase:
         entries, as a place carries hundreds of spellings and a linked place is met often."""
         if self._entries.get(entry.key) is not entry:
             return frozenset(name_key(n) for n in entry.names())
-        return self.memo("name_keys", entry.key,
-                         lambda: frozenset(name_key(n) for n in entry.names()))
+        memo = self.memo_space("name_keys")
+        found: frozenset[str] | None = memo.get(entry.key)
+        if found is None:  # read directly: a document links a dozen entries (issue 15)
+            found = memo.put(entry.key, frozenset(name_key(n) for n in entry.names()))
+        return found
 
     def add(self, entry: KBEntry) -> None:
         """Add or replace (same key) an entry."""
@@ -282,7 +290,8 @@ class KnowledgeBase:
 
     def _holders(self, role: str, country: str | None, day: date) -> list[KBEntry]:
         positions = self.derive(_positions_by_role).get((role, country), ())
-        return [entry for pos, entry in positions if pos.held_on(day)]
+        iso = day.isoformat()
+        return [entry for pos, entry in positions if pos.held_on_iso(iso)]
 
 
 class Memo(dict[Hashable, Any]):

@@ -8,7 +8,7 @@ from rapidfuzz import fuzz
 
 from veille.kb.names import SURNAME_MIN_RATIO
 from veille.model import Entity
-from veille.nlp.entities.table import _Cluster, _FuzzyKeys
+from veille.nlp.entities.index import Cluster, FuzzyKeys
 
 
 def _keys(count: int, seed: int) -> list[str]:
@@ -29,8 +29,8 @@ def _keys(count: int, seed: int) -> list[str]:
 
 
 def test_near_keeps_every_key_within_the_fuzzy_threshold() -> None:
-    index = _FuzzyKeys()
-    cluster = _Cluster(Entity(id="e1", name="x", type="PER"))
+    index = FuzzyKeys()
+    cluster = Cluster(Entity(id="e1", name="x", type="PER"))
     keys = _keys(400, seed=7)
     for key in keys:
         index.push(key, cluster)
@@ -44,8 +44,8 @@ def test_near_keeps_every_key_within_the_fuzzy_threshold() -> None:
 
 
 def test_a_small_index_hands_over_every_key() -> None:
-    index = _FuzzyKeys()
-    cluster = _Cluster(Entity(id="e1", name="x", type="PER"))
+    index = FuzzyKeys()
+    cluster = Cluster(Entity(id="e1", name="x", type="PER"))
     for key in ["kallas", "jean marie le pen"]:
         index.push(key, cluster)
     assert sorted(index.near("kallas")) == ["jean marie le pen", "kallas"]

@@ -7,38 +7,21 @@ for pronouns; events call :meth:`EntityTable.lookup`, :meth:`EntityTable.find_by
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterator, Sequence
-from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from bisect import bisect_left, insort
+from collections.abc import Iterator
 from datetime import date
-from functools import lru_cache
 from operator import attrgetter
 
-from rapidfuzz import fuzz, process
-
 from veille.kb.base import KBEntry, KnowledgeBase
-from veille.kb.names import SURNAME_MIN_RATIO, fold, name_key, same_entity, surname_of_key
+from veille.kb.names import fold, name_key, same_entity
 from veille.model import Entity, EntityType, Mention, MentionVia
+from veille.nlp.entities.index import Cluster, TableIndex, in_rank_order
 from veille.nlp.entities.roles import RoleMatch, find_roles
 from veille.nlp.entities.text import trim_span
 from veille.nlp.scope import current_kb, current_pack
 
 ALL_TYPES = ("PER", "ORG", "LOC", "MISC")
 RoleKey = tuple[str, str | None]
-
-
-@dataclass(eq=False, slots=True)
-class _Cluster:
-    entity: Entity
-    keys: set[str] = field(default_factory=set)
-    entry: KBEntry | None = None
-    # Position in the table's order (creation, then first mention after renumber): lookups
-    # answered from the indexes below break ties as the scans over the cluster list did.
-    rank: int = 0
-    alive: bool = True
-    starts: list[int] = field(default_factory=list)  # mention starts, sorted
-    spans: set[tuple[int, int]] = field(default_factory=set)
 
 
 def _types_match(etype: str, types: tuple[str, ...]) -> bool:
@@ -57,14 +40,14 @@ class EntityTable:
         self.kb = kb if kb is not None else current_kb()
         # The language of the KB labels and descriptions that name linked entities.
         self.language = language or current_pack().code
-        self._clusters: list[_Cluster] = []
+        self._clusters: list[Cluster] = []
         self._roles: dict[RoleKey, Entity] = {}
-        self._index = _Index()
+        self._index = TableIndex()
         self._next_rank = 1
         # Mentions arrive out of order; sort them when read after a change, not on every read
         # (the quote and event stages read the table thousands of times in a long text), and
         # only the clusters that changed.
-        self._unsorted: dict[int, _Cluster] = {}
+        self._unsorted: dict[int, Cluster] = {}
 
     # -- reading ---------------------------------------------------------------------------
     def entities(self) -> list[Entity]:
@@ -88,7 +71,7 @@ class EntityTable:
     def last_before(self, pos: int, types: tuple[str, ...] = ("PER",)) -> Entity | None:
         """The entity of the latest mention starting before ``pos`` (for pronouns)."""
         latest: int | None = None
-        best: _Cluster | None = None
+        best: Cluster | None = None
         for m, cluster in self._index.backwards_from(pos - 1):
             if latest is not None and m.start < latest:
                 break
@@ -122,7 +105,7 @@ class EntityTable:
         return found.entity if found is not None else None
 
     def _named_by(self, name: str, types: tuple[str, ...], before: int | None
-                  ) -> _Cluster | None:
+                  ) -> Cluster | None:
         """:meth:`find_by_name`'s cluster."""
         key = name_key(name)
         if not key:
@@ -131,7 +114,7 @@ class EntityTable:
         named = self._index.named(key)
         exact = [c for c in named if _types_match(c.entity.type, types)] if named else named
         candidates = [] if exact else self._index.loose_candidates(key)
-        loose = _in_rank_order([
+        loose = in_rank_order([
             c for c in candidates
             if _types_match(c.entity.type, types) and key not in c.keys
             and self._loosely_names(name, key, c)]) if candidates else candidates
@@ -141,7 +124,7 @@ class EntityTable:
         return found[0] if len(found) == 1 else self._latest(found, before)
 
     @staticmethod
-    def _loosely_names(name: str, key: str, cluster: _Cluster) -> bool:
+    def _loosely_names(name: str, key: str, cluster: Cluster) -> bool:
         """Surname, initial + surname, or a transliteration variant of a full name."""
         etype = cluster.entity.type
         if etype in ("PER", "MISC") and _same_person(key, cluster.keys):
@@ -150,7 +133,7 @@ class EntityTable:
             same_entity(name, etype, k, etype) for k in cluster.keys if len(k.split()) > 1
         )
 
-    def _by_first_name(self, key: str, types: tuple[str, ...]) -> list[_Cluster]:
+    def _by_first_name(self, key: str, types: tuple[str, ...]) -> list[Cluster]:
         """A lone first name ("Steve") names the one person of the document who bears it."""
         if " " in key or "PER" not in types:
             return []
@@ -165,7 +148,7 @@ class EntityTable:
     def add(self, name: str, etype: EntityType, start: int, end: int, text: str,
             via: MentionVia = "name") -> Entity:
         """Add a mention of ``name``, merging it into an existing entity it names."""
-        cluster = self._named_by(name, _merge_types(etype), start)
+        cluster = self._named_by(name, _MERGE_TYPES[etype], start)
         if cluster is None:  # a new entity: its name and key are this mention's
             cluster = self._new_cluster(name, etype, name_key(name))
             self._add_mention(cluster, start, end, text, via)
@@ -176,7 +159,7 @@ class EntityTable:
             entity.type = etype
         if cluster.entry is None and len(key.split()) > len(name_key(entity.name).split()):
             entity.name = name  # the canonical name is the fullest form found
-        self._add_key(cluster, key)
+        self._index.add_keys(cluster, (key,))
         self._add_mention(cluster, start, end, text, via)
         return entity
 
@@ -184,7 +167,7 @@ class EntityTable:
                     via: MentionVia) -> None:
         self._add_mention(self._cluster(entity), start, end, text, via)
 
-    def _add_mention(self, cluster: _Cluster, start: int, end: int, text: str,
+    def _add_mention(self, cluster: Cluster, start: int, end: int, text: str,
                      via: MentionVia) -> None:
         entity = cluster.entity
         if (start, end) in cluster.spans:
@@ -199,7 +182,7 @@ class EntityTable:
     def merge(self, entity: Entity, into: Entity) -> Entity:
         """Move ``entity``'s names and mentions into ``into`` and forget ``entity``."""
         cluster, target = self._cluster(entity), self._cluster(into)
-        self._add_keys(target, cluster.keys)
+        self._index.add_keys(target, cluster.keys)
         for m in entity.mentions:
             self.add_mention(into, m.start, m.end, m.text, m.via)
         entity.mentions.clear()
@@ -214,18 +197,19 @@ class EntityTable:
     def link(self, entity: Entity, entry: KBEntry) -> Entity:
         """Tie an entity to a KB entry: its id, label and description in the table's language;
         merge duplicates."""
-        other = self.by_entry(entry)
+        other = self._index.linked_to(entry.key)
+        if other is not None and other.entity is not entity:
+            return self.merge(entity, other.entity)
         cluster = self._cluster(entity)
-        if other is not None and other is not entity:
-            return self.merge(entity, other)
         cluster.entry = entry
         self._index.link(cluster, entry, self.reference)
-        self._add_keys(cluster, self.kb.name_keys(entry))
+        self._index.add_keys(cluster, self.kb.name_keys(entry))
         # The KB's label in the document's language names the entity; without one, the
         # document's own form stays ("Abou Dhabi" rather than the English "Abu Dhabi").
         own = entity.name if entity.mentions else ""
-        fuller = len(own.split()) >= len(entry.label.split())
-        entity.name = entry.labels.get(self.language) or (own if fuller else entry.label)
+        label = entry.label
+        entity.name = entry.labels.get(self.language) or (
+            own if len(own.split()) >= len(label.split()) else label)
         entity.kb_id, entity.type = entry.id, entry.type
         entity.description = (entry.description.get(self.language)
                               or entry.description.get("en"))
@@ -325,7 +309,7 @@ class EntityTable:
 
     def renumber(self) -> None:
         """Ids in order of first mention (e1, e2 ...), entities without mentions last."""
-        def first(c: _Cluster) -> int:
+        def first(c: Cluster) -> int:
             return min((m.start for m in c.entity.mentions), default=1 << 60)
         self._clusters.sort(key=first)
         for i, cluster in enumerate(self._clusters, 1):
@@ -336,31 +320,21 @@ class EntityTable:
     def _new(self, name: str, etype: EntityType) -> Entity:
         return self._new_cluster(name, etype, name_key(name)).entity
 
-    def _new_cluster(self, name: str, etype: EntityType, key: str) -> _Cluster:
+    def _new_cluster(self, name: str, etype: EntityType, key: str) -> Cluster:
         entity = Entity(id=f"e{len(self._clusters) + 1}", name=name, type=etype)
-        cluster = _Cluster(entity, rank=self._next_rank)
+        cluster = Cluster(entity, rank=self._next_rank)
         self._next_rank += 1
         self._clusters.append(cluster)
         self._index.add_cluster(cluster)
-        self._add_key(cluster, key)
+        self._index.add_keys(cluster, (key,))
         return cluster
 
-    def _cluster(self, entity: Entity) -> _Cluster:
+    def _cluster(self, entity: Entity) -> Cluster:
         return self._index.cluster_of(entity)
 
-    def _add_keys(self, cluster: _Cluster, keys: AbstractSet[str]) -> None:
-        for key in keys - cluster.keys:
-            cluster.keys.add(key)
-            self._index.add_key(cluster, key)
-
-    def _add_key(self, cluster: _Cluster, key: str) -> None:
-        if key not in cluster.keys:
-            cluster.keys.add(key)
-            self._index.add_key(cluster, key)
-
     @staticmethod
-    def _latest(clusters: list[_Cluster], before: int | None) -> _Cluster:
-        def last(c: _Cluster) -> int:
+    def _latest(clusters: list[Cluster], before: int | None) -> Cluster:
+        def last(c: Cluster) -> int:
             if before is None:
                 return c.starts[-1] if c.starts else -1
             at = bisect_left(c.starts, before)
@@ -371,6 +345,9 @@ class EntityTable:
 def _merge_types(etype: str) -> tuple[str, ...]:
     """Types a new mention may merge with: its own, and MISC (spaCy's catch-all) both ways."""
     return ALL_TYPES if etype == "MISC" else (etype, "MISC")
+
+
+_MERGE_TYPES = {etype: _merge_types(etype) for etype in ALL_TYPES}
 
 
 def _same_person(key: str, keys: set[str]) -> bool:
@@ -387,173 +364,4 @@ def _same_person(key: str, keys: set[str]) -> bool:
     return False
 
 
-class _Index:
-    """The table's clusters and mentions indexed by name, word, KB entry, role and offset.
-
-    Every answer is filtered for live clusters and ordered by rank where order matters, so the
-    table answers as its scans over all clusters did, in time that does not grow with the
-    number of entities (a 1 MB transcript holds thousands).
-    """
-
-    def __init__(self) -> None:
-        self._of: dict[int, _Cluster] = {}
-        self._named: dict[str, list[_Cluster]] = {}
-        self._last_word: dict[str, list[_Cluster]] = {}
-        self._first_word: dict[str, list[_Cluster]] = {}
-        self._full = _FuzzyKeys()  # name_key of multi-word keys
-        self._surnames = _FuzzyKeys()
-        self._linked: dict[str, list[_Cluster]] = {}
-        self._holding: dict[str, list[_Cluster]] = {}
-        # Mentions sorted by offsets; ``seq`` keeps tuples from comparing mentions.
-        self._mentions: list[tuple[int, int, int, Mention, _Cluster]] = []
-        self.longest = 0
-        self._on = date.min
-
-    # -- clusters and keys -----------------------------------------------------------------
-    def add_cluster(self, cluster: _Cluster) -> None:
-        self._of[id(cluster.entity)] = cluster
-
-    def cluster_of(self, entity: Entity) -> _Cluster:
-        return self._of[id(entity)]
-
-    def forget(self, cluster: _Cluster) -> None:
-        del self._of[id(cluster.entity)]
-
-    def add_key(self, cluster: _Cluster, key: str) -> None:
-        last, first, full, surname = _key_words(key)
-        _push(self._named, key, cluster)
-        if last is not None:
-            _push(self._last_word, last, cluster)
-        if first is not None and full is not None and surname is not None:
-            _push(self._first_word, first, cluster)
-            self._full.push(full, cluster)
-            self._surnames.push(surname, cluster)
-
-    def named(self, key: str) -> list[_Cluster]:
-        return _live(self._named.get(key, ()))
-
-    def by_first_word(self, word: str) -> list[_Cluster]:
-        return _live(self._first_word.get(word, ()))
-
-    def loose_candidates(self, key: str) -> list[_Cluster]:
-        """Clusters that may loosely bear ``key``: a key ending with the same word (surname,
-        initial + surname), or a multi-word key whose whole or surname is within the fuzzy
-        threshold of ``same_entity`` (a superset: the caller applies the exact test), in no
-        particular order (the caller orders the few that pass)."""
-        words = key.split()
-        found = list(self._last_word.get(words[-1], ()))
-        # No full name yet (both indexes fill together): extract costs a few microseconds
-        # even on none.
-        if len(words) > 1 and self._full:
-            found += self._full.get(key, ())
-            for index, probe in ((self._full, key), (self._surnames, surname_of_key(key))):
-                for choice, _, _ in process.extract(
-                        probe, index.near(probe), scorer=fuzz.ratio, processor=None,
-                        score_cutoff=SURNAME_MIN_RATIO, limit=None):
-                    found += index[choice]
-        return list({id(c): c for c in found if c.alive}.values()) if found else found
-
-    # -- KB entries and roles --------------------------------------------------------------
-    def link(self, cluster: _Cluster, entry: KBEntry, on: date) -> None:
-        self._on = on
-        _push(self._linked, entry.key, cluster)
-        for position in entry.positions_on(on):
-            _push(self._holding, position.role, cluster)
-
-    def linked_to(self, key: str) -> _Cluster | None:
-        found = [c for c in _live(self._linked.get(key, ()))
-                 if c.entry is not None and c.entry.key == key]
-        return found[0] if found else None
-
-    def holding(self, role: str) -> list[_Cluster]:
-        """Live linked clusters whose entry held ``role`` on the day given to :meth:`link`."""
-        return [c for c in _live(self._holding.get(role, ())) if c.entry is not None and any(
-            p.role == role for p in c.entry.positions_on(self._on))]
-
-    # -- mentions --------------------------------------------------------------------------
-    def add_mention(self, mention: Mention, cluster: _Cluster) -> None:
-        insort(self._mentions, (mention.start, mention.end, len(self._mentions), mention,
-                                cluster))
-        self.longest = max(self.longest, mention.end - mention.start)
-
-    def starting_in(self, first: int, last: int) -> Iterator[tuple[Mention, _Cluster]]:
-        """Live mentions starting in ``[first, last]``, in offset order."""
-        at = bisect_left(self._mentions, (first,))
-        stop = bisect_right(self._mentions, (last, 1 << 62))
-        for _, _, _, mention, cluster in self._mentions[at:stop]:
-            if cluster.alive:
-                yield mention, cluster
-
-    def backwards_from(self, last: int) -> Iterator[tuple[Mention, _Cluster]]:
-        """Live mentions starting at or before ``last``, latest first."""
-        at = bisect_right(self._mentions, (last, 1 << 62))
-        for i in range(at - 1, -1, -1):
-            _, _, _, mention, cluster = self._mentions[i]
-            if cluster.alive:
-                yield mention, cluster
-
-
-# The same names are keys of a table after another: their words are read once.
-@lru_cache(maxsize=65536)
-def _key_words(key: str) -> tuple[str | None, str | None, str | None, str | None]:
-    """What a key is indexed under: its last word; for a key of several words, its first
-    word, its name key and that key's surname (None for a key of one word or none)."""
-    words = key.split()
-    if len(words) < 2:
-        return (words[-1] if words else None), None, None, None
-    full = name_key(key)
-    return words[-1], words[0], full, surname_of_key(full)
-
-
-class _FuzzyKeys(dict[str, list[_Cluster]]):
-    """Keys -> clusters, the keys also by length: a fuzzy look-up in a long document's
-    thousands of names reads only the keys long enough, and short enough, to pass."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._by_length: dict[int, list[str]] = {}
-
-    def push(self, key: str, cluster: _Cluster) -> None:
-        bucket = self.get(key)
-        if bucket is None:
-            self[key] = [cluster]
-            self._by_length.setdefault(len(key), []).append(key)
-        elif bucket[-1] is not cluster:
-            bucket.append(cluster)
-
-    def near(self, probe: str) -> list[str]:
-        """The keys ``fuzz.ratio(probe, key) >= SURNAME_MIN_RATIO`` may hold for (a superset;
-        every key of a small index). The ratio is ``100 * (1 - d / (m + n))`` for lengths m
-        and n, and the distance d is at least ``|m - n|``: m lies within a factor of n."""
-        if len(self) <= _SCAN_ALL:
-            return list(self)
-        n, slack = len(probe), (100 - SURNAME_MIN_RATIO) / 100
-        # One character more either side: the bounds are rounded, never the test.
-        lo = max(0, int(n * (1 - slack) / (1 + slack)) - 1)
-        hi = int(n * (1 + slack) / (1 - slack)) + 1
-        return [k for m in range(lo, hi + 1) for k in self._by_length.get(m, ())]
-
-
-_SCAN_ALL = 64  # keys an index hands over whole (the length buckets cost more for a few)
-
-
-def _push(index: dict[str, list[_Cluster]], key: str, cluster: _Cluster) -> None:
-    bucket = index.setdefault(key, [])
-    if not bucket or bucket[-1] is not cluster:
-        bucket.append(cluster)
-
-
-def _live(clusters: Sequence[_Cluster]) -> list[_Cluster]:
-    """Distinct live clusters in table order."""
-    if len(clusters) <= 1:  # most names have one bearer or none: no dict, no order to keep
-        return [clusters[0]] if clusters and clusters[0].alive else []
-    return _in_rank_order(list({id(c): c for c in clusters if c.alive}.values()))
-
-
-def _in_rank_order(clusters: list[_Cluster]) -> list[_Cluster]:
-    # Most lists hold one cluster: no sort to make for them.
-    return sorted(clusters, key=_RANK) if len(clusters) > 1 else clusters
-
-
-_RANK = attrgetter("rank")
 _TEXT_ORDER = attrgetter("start", "end")
