@@ -47,6 +47,14 @@ def test_features_read_as_token_morph_get(nlp: Language) -> None:
     assert features(doc, comma.i) == {}
 
 
+def test_the_features_column_reads_each_tokens_features_once(nlp: Language) -> None:
+    doc = nlp(_TEXT)
+    feats = columns(doc).feats
+    assert [feats[t.i] for t in reversed(doc)] == [features(doc, t.i) for t in reversed(doc)]
+    ajoutant = next(t for t in doc if t.text == "ajoutant")
+    assert feats[ajoutant.i]["Tense"] == ("Pres",) and feats[ajoutant.i] is feats[ajoutant.i]
+
+
 def test_a_tokens_children_read_alone_are_the_index_entry(nlp: Language) -> None:
     doc = nlp(_TEXT)
     found = columns(doc)

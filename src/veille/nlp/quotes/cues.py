@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from veille.lang.pack import LanguagePack
-from veille.nlp.quotes.doc import Columns, columns, features, span_of, text_of
+from veille.nlp.quotes.doc import Columns, columns, span_of, text_of
 from veille.nlp.quotes.token_patterns import AnchoredMatcher
 from veille.nlp.scope import current_pack
 
@@ -250,8 +250,9 @@ def author_voice(verb: Token, sentence_start: int) -> bool:
     doc, cues, found = verb.doc, cue_words(), columns(verb.doc)
     auxiliary, dep = cues.labels("auxiliary"), found.dep
     group = [verb.i, *(c for c in found.children_of(verb.i) if dep[c] in auxiliary)]
-    finite = [k for k in group if "Fin" in features(doc, k).get("VerbForm", ())]
-    if any(set(features(doc, k).get("Person", ())) & {"1", "2"} for k in finite):
+    feats = found.feats
+    finite = [k for k in group if "Fin" in feats[k].get("VerbForm", ())]
+    if any(set(feats[k].get("Person", ())) & {"1", "2"} for k in finite):
         return True
     # Nothing before it, so no subject before it; one after it would make it a question. The
     # tagger may call an imperative a participle ("Rappelons"): its ending tells it apart.
@@ -268,9 +269,10 @@ def present_participle(tok: Token) -> bool:
 
 def participle_at(doc: Doc, i: int) -> bool:
     """``present_participle(doc[i])``, read on the Doc's columns (no Token made)."""
-    found = features(doc, i)
-    return ("Part" in found.get("VerbForm", ()) and "Pres" in found.get("Tense", ())
-            and columns(doc).orth[i][:1].islower())
+    found = columns(doc)
+    feats = found.feats[i]
+    return ("Part" in feats.get("VerbForm", ()) and "Pres" in feats.get("Tense", ())
+            and found.orth[i][:1].islower())
 
 
 def is_passive(verb: Token) -> bool:

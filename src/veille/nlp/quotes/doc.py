@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import cached_property
 
 from spacy.tokens import Doc, Span
@@ -48,6 +49,20 @@ class Strings(dict[int, str]):
         return len(self._ids)
 
 
+class Features(dict[int, Mapping[str, tuple[str, ...]]]):
+    """Each token's morphological features (:func:`veille.nlp.tokens.features`), read as
+    asked and then a plain subscript: the rules ask the same few tokens' verb form, person
+    and tense many times, and each ``features`` call reads the Doc's column again."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__()
+        self._doc = doc
+
+    def __missing__(self, i: int) -> Mapping[str, tuple[str, ...]]:
+        found = self[i] = features(self._doc, i)
+        return found
+
+
 def lowers(doc: Doc) -> Strings:
     """Each token's lower case (``token.lower_``), read as asked."""
     return columns(doc).lower
@@ -83,6 +98,10 @@ class Columns:
     @cached_property
     def lower(self) -> Strings:
         return Strings(self._doc, "LOWER")
+
+    @cached_property
+    def feats(self) -> Features:
+        return Features(self._doc)
 
     @cached_property
     def starts(self) -> list[int]:

@@ -30,7 +30,7 @@ from veille.nlp.quotes.cues import (
     source_cue,
     verb_pair,
 )
-from veille.nlp.quotes.doc import columns, features, span_of, text_of, token_range
+from veille.nlp.quotes.doc import columns, span_of, text_of, token_range
 from veille.nlp.quotes.marks import mark_rules
 from veille.nlp.scope import current_pack
 from veille.nlp.tokens import ids
@@ -165,7 +165,7 @@ def content_start(doc: Doc, verb: Token, limit: int) -> int | None:
         if orth[j] == ":" and j == i:
             return _after(doc, j)
         # the token's features read once: is_infinitive and participle_at, inlined
-        form = features(doc, j)
+        form = found.feats[j]
         verb_form, is_verb = form.get("VerbForm", ()), pos[j] in ("VERB", "AUX")
         if is_verb and "Inf" in verb_form and (j == i or _adjuncts_only(doc, i, j, verb)):
             return starts[j]  # "a déclaré avoir confirmé ...", "a affirmé mardi avoir ..."
@@ -201,8 +201,8 @@ def infinitive(tok: Token) -> bool:
 
 def is_infinitive(doc: Doc, i: int) -> bool:
     """Token ``i`` is an infinitive verb (:func:`infinitive`, on the Doc's columns)."""
-    return columns(doc).pos[i] in ("VERB", "AUX") and "Inf" in features(doc, i).get(
-        "VerbForm", ())
+    found = columns(doc)
+    return found.pos[i] in ("VERB", "AUX") and "Inf" in found.feats[i].get("VerbForm", ())
 
 
 def _after(doc: Doc, j: int) -> int | None:
@@ -319,10 +319,11 @@ def _closing_cue(doc: Doc, tok: Token, end: int) -> bool:
     if doc[i].pos_ not in ("VERB", "AUX") or present_participle(doc[i]):
         return False
     # the tokens before ``end`` only: a walk to the end of the Doc made this quadratic
-    pos, starts = columns(doc).pos, columns(doc).starts
+    found = columns(doc)
+    pos, starts, feats = found.pos, found.starts, found.feats
     k = i + 1
     while k < len(starts) and starts[k] < end:
-        if pos[k] in ("VERB", "AUX") and "Fin" in features(doc, k).get("VerbForm", ()):
+        if pos[k] in ("VERB", "AUX") and "Fin" in feats[k].get("VerbForm", ()):
             return False
         k += 1
     return True
@@ -402,11 +403,11 @@ def quote_within(content: str) -> bool:
 
 def finite_verb_in(doc: Doc, start: int, end: int) -> bool:
     """A finite verb stands in ``[start, end)``: the range holds a clause of its own."""
-    found = token_range(doc, start, end)
-    pos = columns(doc).pos
-    return found is not None and any(
-        pos[k] in ("VERB", "AUX") and "Fin" in features(doc, k).get("VerbForm", ())
-        for k in range(*found))
+    tokens, found = token_range(doc, start, end), columns(doc)
+    pos, feats = found.pos, found.feats
+    return tokens is not None and any(
+        pos[k] in ("VERB", "AUX") and "Fin" in feats[k].get("VerbForm", ())
+        for k in range(*tokens))
 
 
 def skip_comma(text: str, pos: int, limit: int) -> int:

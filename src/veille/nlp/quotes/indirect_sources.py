@@ -22,7 +22,7 @@ from veille.nlp.quotes.cues import (
     reporting_at,
     source_cue,
 )
-from veille.nlp.quotes.doc import columns, features, span_of, text_of, token_range
+from veille.nlp.quotes.doc import columns, span_of, text_of, token_range
 from veille.nlp.quotes.indirect_bounds import (
     Reported,
     after_conjunction,
@@ -158,7 +158,7 @@ def _distributive(doc: Doc, first: int) -> bool:
         return True
     return (first + 1 < len(doc) and lower[first + 1] in distributive
             and columns(doc).pos[first] == "DET"
-            and "Def" in features(doc, first).get("Definite", ()))
+            and "Def" in columns(doc).feats[first].get("Definite", ()))
 
 
 def from_speech_noun(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reported | None:
@@ -167,7 +167,7 @@ def from_speech_noun(doc: Doc, tok: Token, sentence: tuple[int, int]) -> Reporte
     the noun's complement ("de la préfecture"), else the subject of the verb it is the object
     of ("La préfecture a publié un communiqué selon lequel"), unless that verb disputes it."""
     # the relative first: it is rarer than a source preposition, and cheaper to test
-    if (tok.i + 2 >= len(doc) or "Rel" not in features(doc, tok.i + 1).get("PronType", ())
+    if (tok.i + 2 >= len(doc) or "Rel" not in columns(doc).feats[tok.i + 1].get("PronType", ())
             or source_cue(doc, tok) is None):
         return None
     nxt = doc[tok.i + 1]
