@@ -4,9 +4,14 @@ inside a clause, found by bisection, are the ones a scan of them all finds, in t
 from __future__ import annotations
 
 import itertools
+from datetime import date
 
+from veille.kb.base import KnowledgeBase
+from veille.lang.pack import LanguagePack
 from veille.model import Entity, Mention, TimeExpr
-from veille.nlp.quotes.context import TimesByStart, _mentions_inside
+from veille.nlp.entities.component import EntityTable
+from veille.nlp.quotes.context import TimesByStart, _mentions_inside, medium
+from veille.nlp.scope import scope
 
 # Given out of text order, with an empty time at a range's very end and one that overlaps
 # a range's end (outside it).
@@ -38,3 +43,20 @@ def test_mentions_inside_a_clause_are_the_scans() -> None:
         assert sorted(_mentions_inside(body, clause), key=mentions.index) == expected, clause
     assert _mentions_inside(body, [(5, 21)]) == [Mention(5, 6, "x"), Mention(5, 21, "x"),
                                                   Mention(20, 21, "x")]
+
+
+def test_the_medium_from_the_table_is_the_first_fitting_organisation_in_table_order() -> None:
+    text = "Elle a déclaré sur Radio Nord puis à la Gazette du Sud qu'elle partait."
+    table = EntityTable(text, date(2025, 3, 1), KnowledgeBase())
+    for name in ("Gazette du Sud", "Radio Nord"):  # table order: the Gazette first
+        start = text.index(name)
+        table.add(name, "ORG", start, start + len(name), name)
+    # ("radio" is a medium noun: every organisation after a preposition may be the medium)
+    whole, before_gazette = [(0, len(text))], [(0, text.index(" puis"))]
+    with scope(LanguagePack.load("fr"), KnowledgeBase()):
+        cue_end = text.index(" sur")
+        assert medium(text, whole, table, cue_end) == "Gazette du Sud"
+        assert medium(text, whole, table, cue_end) == medium(text, whole, table.entities(),
+                                                             cue_end)
+        assert medium(text, before_gazette, table, cue_end) == "Radio Nord"
+        assert medium(text, [(text.index(" puis"), len(text))], table, None) is None

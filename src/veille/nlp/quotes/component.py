@@ -476,7 +476,7 @@ def _records(text: str, item: _Pending, said: Said, table: EntityTable,
     att = item.attribution
     when = said_on(text, item.clause, times, ctx.reference_date)
     cue_end = att.at + len(att.cue.split()[-1]) if att.cue else None
-    where = medium(text, item.clause, table.entities(), cue_end)
+    where = medium(text, item.clause, table, cue_end)
     return [
         Quote(kind=item.kind, text=text[a:b], start=a, end=b, speaker=said.name,
               speaker_id=said.id, speaker_via=_via(said, att), cue=att.cue, said_on=when,

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from operator import attrgetter
 
 from veille.lang.pack import LanguagePack
 from veille.model import Entity, Mention, TimeExpr
+from veille.nlp.entities.component import EntityTable
 from veille.nlp.scope import current_pack
 
 _DATED = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
@@ -96,27 +98,44 @@ def said_on(text: str, clause: list[tuple[int, int]], times: list[TimeExpr] | Ti
     return None
 
 
-def medium(text: str, clause: list[tuple[int, int]], entities: list[Entity],
+def medium(text: str, clause: list[tuple[int, int]], entities: list[Entity] | EntityTable,
            cue_end: int | None) -> str | None:
-    """The organisation the words were said to or on, or None. ``entities``' mentions are in
-    text order (as ``EntityTable.entities`` gives them): each clause range is found in them
-    by bisection."""
+    """The organisation the words were said to or on, or None (the first in table order).
+    ``entities``: the table, whose offset index gives the mentions inside the clause, or its
+    entities in table order, their mentions in text order (each clause range is found in
+    them by bisection)."""
     lists = _words()
     if cue_end is None and not _has_media_noun(text, clause, lists.media_nouns):
         return None  # no medium noun and no verb to follow: no mention can be the medium
-    for entity in entities:
-        if entity.type != "ORG":
+    best: tuple[int, Entity] | None = None
+    for order, m, entity in _organisations_inside(entities, clause):
+        if best is not None and order >= best[0]:
             continue
-        for m in _mentions_inside(entity, clause):
-            before = text[max(0, m.start - 12) : m.start].casefold()
-            prep = lists.medium_prep.search(before)
-            if prep is None:
-                continue
-            right_after = cue_end is not None and 0 <= m.start - cue_end <= 8
-            # the clause's words read only here: few clauses have such a mention
-            if right_after or _has_media_noun(text, clause, lists.media_nouns):
-                return entity.name
-    return None
+        before = text[max(0, m.start - 12) : m.start].casefold()
+        prep = lists.medium_prep.search(before)
+        if prep is None:
+            continue
+        right_after = cue_end is not None and 0 <= m.start - cue_end <= 8
+        # the clause's words read only here: few clauses have such a mention
+        if right_after or _has_media_noun(text, clause, lists.media_nouns):
+            best = (order, entity)
+    return best[1].name if best else None
+
+
+def _organisations_inside(entities: list[Entity] | EntityTable, clause: list[tuple[int, int]]
+                          ) -> Iterator[tuple[int, Mention, Entity]]:
+    """The organisations' mentions inside the clause's ranges, with the entity's place in
+    table order: from the table's offset index, not a look at every entity for every quote."""
+    if isinstance(entities, EntityTable):
+        for a, b in clause:
+            for m, entity in entities.mentions_starting_in(a, b):
+                if entity.type == "ORG" and m.end <= b:
+                    yield entities.rank(entity), m, entity
+        return
+    for order, entity in enumerate(entities):
+        if entity.type == "ORG":
+            for m in _mentions_inside(entity, clause):
+                yield order, m, entity
 
 
 def _has_media_noun(text: str, clause: list[tuple[int, int]], nouns: frozenset[str]) -> bool:

@@ -51,6 +51,8 @@ _APPOSITION = 80  # characters: how long a role apposed to a name may be ("X, ma
 # The rest of a description up to the comma of a name apposed to it: no punctuation and no
 # quote mark in between (it would end the clause).
 _APPOSED_GAP = re.compile(r"[^,.;:!?\n«»“”\"]{0,40}?,\s*")
+# A mark that ends a clause: no apposition runs over one.
+_CLAUSE_STOP = re.compile(r"[.;:!?\n]")
 
 
 @dataclass
@@ -220,7 +222,7 @@ class SpeakerResolver(SpeakerHistory):
         inside the description."""
         rules = self._sieve
         comma = self.text.rfind(",", max(0, start - _APPOSITION), start)
-        if comma < 0 or any(c in self.text[comma + 1 : start] for c in ".;:!?\n"):
+        if comma < 0 or _CLAUSE_STOP.search(self.text, comma + 1, start):
             return None
         # the span may be the description or its tail ("fondatrice Terre Vive": span "Terre Vive")
         words = rules.determiner.sub("", self.text[comma + 1 : start].strip() + " " + text
