@@ -9,7 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -41,6 +41,7 @@ from veille.nlp.entities.text import (
 from veille.nlp.scope import current_pack
 
 _ENTITY_TYPES: frozenset[str] = frozenset({"PER", "ORG", "LOC", "MISC"})
+_UNKNOWN: Any = object()  # not remembered yet (None is an answer)
 _WORD = re.compile(r"\S+")
 
 
@@ -145,6 +146,7 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
     text = text_of(doc)
     rules = current_pack().derive(_rules)
     inside_role = Containment([(r.start, r.end) for r in roles])
+    columns = tokens.offsets(doc), tokens.ends(doc)
     found: list[Candidate] = []
     for span in doc.ents:
         etype = rules.labels.get(span.label_)
@@ -176,7 +178,7 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
         etype = "MISC" if is_demonym(name, rules.nationalities) else kb_type(
             name, etype, kb, on, rules.code)
         start = trimmed.start
-        first = _first_name_before(doc, span.start, name_like, rules.spans, text) if (
+        first = _first_name_before(span.start, columns, name_like, rules.spans, text) if (
             etype == "PER") else None
         if first is not None and start == span.start_char and is_bare_surname(name):
             name, start = f"{text[first[0]:first[1]]} {name}", first[0]  # "Marine" + "Le Pen"
@@ -260,16 +262,18 @@ def _compound(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | None,
     return Trimmed(start, end, " ".join(name.split()), trimmed.title)
 
 
-def _first_name_before(doc: Doc, i: int, name_like: NameLike, rules: SpanRules, text: str
-                       ) -> tuple[int, int] | None:
-    """The offsets of the token before a surname span when it looks like a first name spaCy
-    left out (``text``: the document's)."""
+def _first_name_before(i: int, columns: tuple[list[int], list[int]], name_like: NameLike,
+                       rules: SpanRules, text: str) -> tuple[int, int] | None:
+    """The offsets of the token before a surname span (from token ``i``) when it looks like a
+    first name spaCy left out (``columns``: the document's token starts and ends; ``text``:
+    its text)."""
     if i == 0:
         return None
-    starts, ends = tokens.offsets(doc), tokens.ends(doc)
+    starts, ends = columns
     word = text[starts[i - 1] : ends[i - 1]]
     spaced = starts[i] > ends[i - 1]  # the token before has trailing white space
-    if not spaced or not word[:1].isupper() or not doc[i - 1].is_alpha:  # one Token, seldom
+    # ``str.isalpha`` is spaCy's ``is_alpha`` of the token's text, without a Token.
+    if not spaced or not word[:1].isupper() or not word.isalpha():
         return None
     if fold(word) in rules.title_keys or i - 1 not in name_like:
         return None
@@ -294,8 +298,12 @@ def kb_type(name: str, etype: EntityType, kb: KnowledgeBase, on: date | None = N
     """
     code = language or current_pack().code
     # Remembered by name, not date (each document has its own): only a lone surname's answer
-    # turns on the date, through the KB's link.
-    found = kb.memo(kb_type, (name, etype, code), lambda: _kb_type(name, etype, kb, code))
+    # turns on the date, through the KB's link. The memo is read directly: asked of every
+    # NER span, a closure and two calls cost more than the look-up (issue 15).
+    memo, key = kb.memo_space(kb_type), (name, etype, code)
+    found: EntityType | None = memo.get(key, _UNKNOWN)
+    if found is _UNKNOWN:
+        found = memo.put(key, _kb_type(name, etype, kb, code))
     if found is not None:
         return found
     return "PER" if kb.link(name, "PER", on) is not None else etype

@@ -38,7 +38,7 @@ from veille.nlp.entities.candidates import (
     kb_type,
     ner_candidates,
 )
-from veille.nlp.entities.offsets import Spans, skip_spaces_back, standalone_hits
+from veille.nlp.entities.offsets import skip_spaces_back, standalone_hits
 from veille.nlp.entities.roles import (
     RoleMatch,
     find_roles,
@@ -112,21 +112,23 @@ def add_surname_mentions(table: EntityTable, proper: NameLike | None = None) -> 
     people = [e for e, _, _ in table.clusters() if e.type == "PER" and len(e.name.split()) > 1]
     if not people:
         return
+    keys = [surname_key(entity.name) for entity in people]
     bearers: dict[str, int] = {}
-    for entity in people:
-        key = surname_key(entity.name)
+    for key in keys:
         bearers[key] = bearers.get(key, 0) + 1
     text = table.text
-    surnames = [_surname_text(entity.name) for entity in people]
+    surnames = [_surname_text(entity.name, key) for entity, key in zip(people, keys, strict=True)]
     hits = standalone_hits(text, [s for s in surnames if len(s) >= 3])
     if not any(hits.values()):
         return
-    taken = Spans([(m.start, m.end) for e in table.entities() for m in e.mentions])
-    for entity, surname in zip(people, surnames, strict=True):
+    # A hit inside a mention the table holds now is taken; the mentions this loop adds are
+    # not (the mark): the table's offset index answers, with no set of spans built for it.
+    taken = table.mention_mark()
+    for entity, surname, key in zip(people, surnames, keys, strict=True):
         if len(surname) < 3:
             continue
         for start, end in hits[surname]:
-            if taken.overlaps(start, end):
+            if table.overlaps_mention(start, end, taken):
                 continue
             before = _previous_word(text, start)
             word = before.group(1) if before else ""
@@ -138,7 +140,7 @@ def add_surname_mentions(table: EntityTable, proper: NameLike | None = None) -> 
                     first = before.start(1) if before else start
                     table.add(f"{word} {surname}", "PER", first, end, text[first:end], "name")
                 continue
-            if bearers[surname_key(entity.name)] == 1:  # else a bare surname is ambiguous
+            if bearers[key] == 1:  # else a bare surname is ambiguous
                 via: MentionVia = "title" if titled else "alias"
                 first = before.start(1) if titled and before else start
                 table.add_mention(entity, first, end, text[first:end], via)
@@ -185,10 +187,11 @@ def merge_bare_surnames(table: EntityTable) -> None:
             table.merge(entity, fuller[0])
 
 
-def _surname_text(name: str) -> str:
-    """The surname as written, particles included ("Jean-Marie Le Pen" -> "Le Pen")."""
+def _surname_text(name: str, key: str) -> str:
+    """The surname as written, particles included ("Jean-Marie Le Pen" -> "Le Pen"), from
+    the name and its :func:`surname_key`."""
     words = name.split()
-    count = len(surname_key(name).split())
+    count = len(key.split())
     return " ".join(words[-count:]) if count else ""
 
 

@@ -140,6 +140,19 @@ class TableIndex:
         if mention.end - mention.start > self.longest:
             self.longest = mention.end - mention.start
 
+    def mention_count(self) -> int:
+        """Mentions indexed so far, of live clusters or not (each mention's ``seq``)."""
+        return len(self._mentions)
+
+    def overlaps(self, start: int, end: int, before: int) -> bool:
+        """Whether a live mention among the first ``before`` indexed overlaps ``[start, end)``."""
+        at = bisect_left(self._mentions, (start - self.longest,))
+        stop = bisect_left(self._mentions, (end,))
+        for _, last, seq, _, cluster in self._mentions[at:stop]:
+            if last > start and seq < before and cluster.alive:
+                return True
+        return False
+
     def starting_in(self, first: int, last: int) -> Iterator[tuple[Mention, Cluster]]:
         """Live mentions starting in ``[first, last]``, in offset order."""
         at = bisect_left(self._mentions, (first,))

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -41,8 +42,10 @@ _OF_COUNTRY = re.escape("{of_country}")
 _WORD_CHAR = re.compile(r"\w")
 
 
-@dataclass(frozen=True)
-class RoleMatch:
+class RoleMatch(NamedTuple):
+    """A role description found in a text (a tuple: a frozen dataclass cost a call a field,
+    and a document holds a few, a transcript thousands)."""
+
     start: int
     end: int
     text: str
@@ -71,6 +74,9 @@ class _RoleRules:
     not_current: re.Pattern[str]
     portfolio: re.Pattern[str]
     portfolio_excluded: re.Pattern[str]
+    # The nationality adjectives and country names the patterns were built from.
+    adjectives: dict[str, str]
+    countries: dict[str, str]
 
 
 def nationalities() -> dict[str, str]:
@@ -136,7 +142,7 @@ def _compile_rules(pack: LanguagePack, adjectives: dict[str, str], countries: di
     return _RoleRules(grouped, triggers, pack.regex(_REGEXES, "det_before"),
                       pack.regex(_REGEXES, "not_current"),
                       _guarded(pack.regex(_REGEXES, "portfolio")),
-                      pack.regex(_REGEXES, "portfolio_excluded"))
+                      pack.regex(_REGEXES, "portfolio_excluded"), adjectives, countries)
 
 
 def _guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -193,9 +199,9 @@ def _role_match(rules: _RoleRules, text: str, folded: str, m: re.Match[str], rol
     groups = m.groupdict()
     country = fixed
     if groups.get("nationality"):
-        country = nationalities()[groups["nationality"]]
+        country = rules.adjectives[groups["nationality"]]
     elif groups.get("of_country"):
-        country = country_names()[groups["of_country"]]
+        country = rules.countries[groups["of_country"]]
     qualifier = rules.not_current.search(folded, max(0, m.start() - 12), m.start())
     head = qualifier.start() if qualifier else m.start()
     det = rules.det_before.search(folded, max(0, head - 8), head)
@@ -223,27 +229,51 @@ def mark_clause_subjects(doc: Doc, roles: list[RoleMatch]) -> list[RoleMatch]:
     phrase. A document without tags keeps every role unmarked."""
     if not roles or not doc.has_annotation("MORPH"):
         return roles
-    return [RoleMatch(r.start, r.end, r.text, r.role, r.country, r.current, True)
-            if _determined(doc, r) and opens_clause(doc, r.end) else r for r in roles]
+    starts, ends, pos = tokens.offsets(doc), tokens.ends(doc), tokens.words(doc, "POS")
+    marked = []
+    for r in roles:
+        # A role opening on an article: a bare role noun is never a clause's subject ("X,
+        # fondatrice de Y affirme" is X's apposition even with its closing comma left out).
+        first = _first_token(starts, ends, r.start)
+        if first < len(starts) and starts[first] < r.end and pos[first] == "DET" and (
+                opens_clause(doc, r.end)):
+            r = RoleMatch(r.start, r.end, r.text, r.role, r.country, r.current, True)
+        marked.append(r)
+    return marked
 
 
-def _determined(doc: Doc, role: RoleMatch) -> bool:
-    """A role opening on an article: a bare role noun is never a clause's subject ("X,
-    fondatrice de Y affirme" is X's apposition even with its closing comma left out)."""
-    first, starts = _first_token(doc, role.start), tokens.offsets(doc)
-    return first < len(starts) and starts[first] < role.end and tokens.words(
-        doc, "POS")[first] == "DET"
-
-
-def _first_token(doc: Doc, start: int) -> int:
-    """The first token ending after character ``start`` (``len(doc)`` when none): where the
-    tokens overlapping ``[start, end)`` begin, as :func:`veille.nlp.quotes.doc.span_of`
-    selects them, read from the offset columns instead of Token objects."""
-    starts = tokens.offsets(doc)
+def _first_token(starts: list[int], ends: list[int], start: int) -> int:
+    """The first token ending after character ``start`` (``len(starts)`` when none), from
+    the token start and end columns: where the tokens overlapping ``[start, end)`` begin, as
+    :func:`veille.nlp.quotes.doc.span_of` selects them."""
     i = max(0, bisect_right(starts, start) - 1)
-    if i < len(starts) and tokens.ends(doc)[i] <= start:
+    if i < len(starts) and ends[i] <= start:
         i += 1
     return i
+
+
+class _ClauseColumns(NamedTuple):
+    """The columns :func:`opens_clause` reads, gathered once per document: the quote stage
+    asks it hundreds of times a document, and five column reads a question cost more than
+    its walk (issue 15)."""
+
+    starts: list[int]
+    ends: list[int]
+    punct: list[int]
+    pos: list[str]
+    morph: list[int]
+
+
+_CLAUSE_COLUMNS = "veille.entities.clause_columns"
+
+
+def _clause_columns(doc: Doc) -> _ClauseColumns:
+    found = doc.user_data.get(_CLAUSE_COLUMNS)
+    if not isinstance(found, _ClauseColumns):
+        found = doc.user_data[_CLAUSE_COLUMNS] = _ClauseColumns(
+            tokens.offsets(doc), tokens.ends(doc), tokens.ids(doc, "IS_PUNCT"),
+            tokens.words(doc, "POS"), tokens.ids(doc, "MORPH"))
+    return found
 
 
 def opens_clause(doc: Doc, end: int) -> bool:
@@ -251,9 +281,9 @@ def opens_clause(doc: Doc, end: int) -> bool:
     it: a finite verb follows before any punctuation, relative pronoun or conjunction.
     Read from the tags, not the parse: a parser often hangs such a subject on the name
     before its comma, the very apposition this tells apart."""
-    first = _first_token(doc, end)
-    punct, pos = tokens.ids(doc, "IS_PUNCT"), tokens.words(doc, "POS")
-    morph, strings = tokens.ids(doc, "MORPH"), doc.vocab.strings
+    columns = _clause_columns(doc)
+    first = _first_token(columns.starts, columns.ends, end)
+    punct, pos, morph, strings = columns.punct, columns.pos, columns.morph, doc.vocab.strings
     for i in range(first, min(len(pos), first + _CLAUSE_LOOKAHEAD)):
         relative, finite = _clause_features(morph[i], strings)
         if punct[i] or pos[i] in _CLAUSE_BREAKS or relative:

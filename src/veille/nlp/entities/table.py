@@ -85,6 +85,16 @@ class EntityTable:
         for m, cluster in self._index.starting_in(first, last):
             yield m, cluster.entity
 
+    def mention_mark(self) -> int:
+        """A mark of the mentions taken so far, for :meth:`overlaps_mention`."""
+        return self._index.mention_count()
+
+    def overlaps_mention(self, start: int, end: int, mark: int | None = None) -> bool:
+        """Whether a mention overlaps ``[start, end)``: any mention, or one taken before
+        ``mark`` (:meth:`mention_mark`)."""
+        return self._index.overlaps(start, end, self._index.mention_count() if mark is None
+                                    else mark)
+
     def longest_mention(self) -> int:
         """The length of the longest mention yet (a bound for offset queries)."""
         return self._index.longest
