@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
 from dataclasses import replace
 
 from veille.model import Event
-from veille.nlp.events.data import patterns
+from veille.nlp.events.data import pattern_reader
 from veille.nlp.events.frames import attribution_source
 from veille.nlp.events.rules import Actor
 from veille.nlp.events.triggers import Trigger
@@ -30,8 +29,7 @@ _FLAGS = {"plural_role": re.IGNORECASE, "subject_pronoun": 0, "definite": re.IGN
 _PRONOUN_REACH = 40
 
 
-def _re() -> Mapping[str, re.Pattern[str]]:
-    return patterns(_FLAGS)
+_re = pattern_reader(_FLAGS)
 
 
 def _group(kind: str) -> str:

@@ -9,11 +9,10 @@ clause between them ("puis", "et", "avant"), are one event with the parties of b
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import replace
 
 from veille.model import Event
-from veille.nlp.events.data import patterns
+from veille.nlp.events.data import pattern_reader
 from veille.nlp.events.frames import by_phone
 from veille.nlp.scope import current_pack
 from veille.taxonomy import event_taxonomy
@@ -23,8 +22,7 @@ from veille.taxonomy import event_taxonomy
 _FLAGS = {"conversation": re.IGNORECASE, "another_event": re.IGNORECASE}
 
 
-def _re() -> Mapping[str, re.Pattern[str]]:
-    return patterns(_FLAGS)
+_re = pattern_reader(_FLAGS)
 
 
 def one_event_per_clause(text: str, events: list[Event]) -> list[Event]:

@@ -34,7 +34,7 @@ from veille.nlp.events.anaphora import (
     subject_pronoun,
     talks_with_colleagues,
 )
-from veille.nlp.events.data import patterns
+from veille.nlp.events.data import pattern_reader
 from veille.nlp.events.roles import cities_of_regions, trip_destination
 from veille.nlp.events.rules import (
     Actor,
@@ -57,8 +57,7 @@ _FLAGS = {"turn": re.MULTILINE, "speaker_first_person": re.IGNORECASE,
           "superseded_after": re.IGNORECASE}
 
 
-def _re() -> Mapping[str, re.Pattern[str]]:
-    return patterns(_FLAGS)
+_re = pattern_reader(_FLAGS)
 
 
 def extract_events(
@@ -100,15 +99,16 @@ def extract_events(
                                      tuple(heading))
             told = build_events(text, (start, end), inside, when, context,
                                 _FutureTriggers(doc, found), around, found)
-        # a replaced plan still names the pair "les deux dirigeants" of the next sentences
-        replaced.extend(e for e in told if _superseded_plan(text, (start, end), e))
-        if "\n" not in text[previous_end:start]:
-            told = _at_trip_destination(text, (previous_start, previous_end), start, previous,
-                                        told)
+        if told:  # most sentences tell nothing: no plan, trip or pair to read
+            # a replaced plan still names the pair "les deux dirigeants" of the next sentences
+            replaced.extend(e for e in told if _superseded_plan(text, (start, end), e))
+            if "\n" not in text[previous_end:start]:
+                told = _at_trip_destination(text, (previous_start, previous_end), start,
+                                            previous, told)
+            events.extend(told)
+            pair = last_pair(told, people) or pair
         if is_heading(text, start, end):
             heading = told
-        events.extend(told)
-        pair = last_pair(told, people) or pair
         previous, previous_start, previous_end = named, start, end
     events = [e for e in events if not any(e is r for r in replaced)]
     told = drop_heading_repeats(text, drop_headline_repeats(text, merge_mentions(

@@ -4,7 +4,8 @@ cue tables of ``events/`` (``cues.tsv``, ``frames.tsv``: a regex and the kind it
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from veille.lang.pack import LanguagePack
 from veille.nlp.events.starts import by_first_char
@@ -26,10 +27,53 @@ def patterns(flags: Mapping[str, int]) -> Mapping[str, re.Pattern[str]]:
     last = _LAST.get(id(flags))
     if last is not None and last[0] is pack:
         return last[1]
-    found = pack.cached((PATTERNS, id(flags)), lambda: {
-        key: pack.regex(PATTERNS, key, value) for key, value in flags.items()})
+    found = _compiled(pack, flags)
     _LAST[id(flags)] = (pack, found)
     return found
+
+
+def _compiled(pack: LanguagePack, flags: Mapping[str, int]) -> Mapping[str, re.Pattern[str]]:
+    return pack.cached((PATTERNS, id(flags)), lambda: {
+        key: pack.regex(PATTERNS, key, value) for key, value in flags.items()})
+
+
+T = TypeVar("T")
+
+
+def per_pack(read: Callable[[LanguagePack], T]) -> Callable[[], T]:
+    """``read(pack)`` for the pack in scope, as a function of nothing a module asks at each
+    step: the rules ask for their tables hundreds of times a document, and a run reads one
+    pack, so the reader keeps what it read last with its pack (one identity check, not a
+    keyed lookup per call); another pack is read again, as before."""
+    last: list[tuple[LanguagePack, T]] = []  # the pack read last and its table, one pair
+
+    def reader() -> T:
+        pack = current_pack()
+        try:
+            seen, found = last[-1]  # one tuple, read at once: a thread sees a matching pair
+            if seen is pack:
+                return found
+        except IndexError:  # nothing read yet
+            pass
+        found = read(pack)
+        last[:] = [(pack, found)]
+        return found
+    return reader
+
+
+def pattern_reader(flags: Mapping[str, int]) -> Callable[[], Mapping[str, re.Pattern[str]]]:
+    """:func:`patterns` of ``flags`` for the pack in scope (see :func:`per_pack`)."""
+    return per_pack(lambda pack: _compiled(pack, flags))
+
+
+def kind_tests_reader(name: str) -> Callable[[], dict[str, re.Pattern[str]]]:
+    """:func:`kind_tests` of table ``name`` for the pack in scope (see :func:`per_pack`)."""
+    return per_pack(lambda pack: kind_tests(pack, name))
+
+
+def kinds_reader(name: str) -> Callable[[], dict[str, re.Pattern[str]]]:
+    """:func:`kinds` of table ``name`` for the pack in scope (see :func:`per_pack`)."""
+    return per_pack(lambda pack: kinds(pack, name))
 
 
 def _by_kind(pack: LanguagePack, name: str) -> dict[str, list[str]]:

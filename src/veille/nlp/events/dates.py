@@ -10,12 +10,11 @@ the coming one. The words are the pack's (``events/patterns.toml``, ``weekdays.t
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from datetime import date, timedelta
 
 from veille.lang.pack import LanguagePack
 from veille.model import TimeExpr
-from veille.nlp.events.data import patterns
+from veille.nlp.events.data import pattern_reader
 from veille.nlp.events.frames import dates_the_saying
 from veille.nlp.events.triggers import Trigger
 from veille.nlp.scope import current_pack
@@ -27,8 +26,7 @@ _BARE_DAY = re.compile(r"^\d{1,2}[^\W\d_]{0,3}$")
 _FLAGS = {"list_gap": 0, "bound": re.IGNORECASE}
 
 
-def _re() -> Mapping[str, re.Pattern[str]]:
-    return patterns(_FLAGS)
+_re = pattern_reader(_FLAGS)
 
 
 def nearest(position: int, triggers: list[Trigger]) -> Trigger:

@@ -11,11 +11,10 @@ The cue words are data in the pack's ``events/frames.tsv`` and ``events/patterns
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from functools import lru_cache
 
 from veille.lang.pack import LanguagePack
-from veille.nlp.events.data import kind_tests, kinds, patterns
+from veille.nlp.events.data import kind_tests_reader, kinds_reader, pattern_reader
 from veille.nlp.events.starts import widest_match
 from veille.nlp.scope import current_pack
 
@@ -31,18 +30,13 @@ _FLAGS = {"first_person": re.IGNORECASE, "inverted": re.IGNORECASE, "according":
           "said": re.IGNORECASE, "role_first": re.IGNORECASE, "that": re.IGNORECASE}
 
 
-def _re() -> Mapping[str, re.Pattern[str]]:
-    return patterns(_FLAGS)
+_re = pattern_reader(_FLAGS)
 
 
-def _frames() -> dict[str, re.Pattern[str]]:
-    return kinds(current_pack(), "events/frames.tsv")
-
-
-def _tests() -> dict[str, re.Pattern[str]]:
-    """The frames for the rules that ask only whether or where a frame matches, not what it
-    matched (:func:`~veille.nlp.events.data.kind_tests`: the same places, faster)."""
-    return kind_tests(current_pack(), "events/frames.tsv")
+_frames = kinds_reader("events/frames.tsv")
+# The frames for the rules that ask only whether or where a frame matches, not what it
+# matched (:func:`~veille.nlp.events.data.kind_tests`: the same places, faster).
+_tests = kind_tests_reader("events/frames.tsv")
 
 
 def reporting_forms(pack: LanguagePack) -> frozenset[str]:

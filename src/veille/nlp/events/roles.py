@@ -14,10 +14,10 @@ for the purpose the next sentence gives it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
-from veille.nlp.events.data import patterns
+from veille.nlp.events.data import pattern_reader
 from veille.nlp.events.frames import reporting_forms
 from veille.nlp.scope import current_pack
 
@@ -41,8 +41,7 @@ class Span(Protocol):
 A = TypeVar("A", bound=Span)
 
 
-def _re() -> Mapping[str, re.Pattern[str]]:
-    return patterns(_FLAGS)
+_re = pattern_reader(_FLAGS)
 
 
 def named_between(text: str, trigger_start: int, sentence_end: int, actors: Sequence[A],

@@ -22,7 +22,7 @@ from functools import lru_cache
 from veille.lang.pack import LanguagePack
 from veille.model import Event, EventStatus, TimeExpr
 from veille.nlp.events.clauses import one_event_per_clause
-from veille.nlp.events.data import kind_tests, patterns
+from veille.nlp.events.data import kind_tests_reader, pattern_reader
 from veille.nlp.events.dates import event_dates, nearest, weekday_ahead
 from veille.nlp.events.frames import (
     announced,
@@ -62,7 +62,7 @@ _FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
           "occasion": re.IGNORECASE, "medium_object": re.IGNORECASE, "place_apposition": 0,
           "told_about": re.IGNORECASE, "thing_object": re.IGNORECASE, "apposed_subject": 0,
           "interview_to": re.IGNORECASE, "region_after": 0, "granted_to": re.IGNORECASE}
-_CUES = "events/cues.tsv"
+_cues = kind_tests_reader("events/cues.tsv")
 # Trigger types the rules decide between (a trigger table's "a|b"): a conversation is a phone
 # call or talks, an "entretien" an interview or talks.
 _CONVERSATION, _ENTRETIEN = "call|talks", "interview|talks"
@@ -83,8 +83,7 @@ _NAMES_NO_EVENT = ("LOC", "PER")
 _MEDIUM_GAP = 3
 
 
-def _re() -> Mapping[str, re.Pattern[str]]:
-    return patterns(_FLAGS)
+_re = pattern_reader(_FLAGS)
 
 
 def _kinds() -> EventTaxonomy:
@@ -146,7 +145,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 def cue(kind: str, text: str) -> bool:
     """Whether ``text`` holds a cue of ``kind`` (``events/cues.tsv``)."""
-    return kind_tests(current_pack(), _CUES)[kind].search(text) is not None
+    return _cues()[kind].search(text) is not None
 
 
 def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
@@ -203,7 +202,7 @@ def event_status(text: str, trigger: Trigger, sent_end: int, future: Callable[[]
     from the parse costs more than the cues, and a cancelled event needs none)."""
     before = text[max(0, trigger.start - 40):trigger.start]
     after = text[trigger.end:min(sent_end, trigger.end + _CANCEL_WINDOW)]
-    cues = kind_tests(current_pack(), _CUES)  # looked up once for the three cues read here
+    cues = _cues()  # looked up once for the three cues read here
     if cues["cancelled"].search(after) or cues["cancelled"].search(before[-_CANCEL_BEFORE:]):
         return "cancelled"
     near = text[max(0, trigger.start - _CUE_WINDOW):min(sent_end, trigger.end + _CUE_WINDOW)]

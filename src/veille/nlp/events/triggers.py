@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 from veille.lang.pack import LanguagePack
 from veille.nlp.events.starts import by_first_char, first_chars
@@ -94,16 +95,22 @@ def _sentence(scanner: _Scanner, text: str, start: int, end: int) -> list[Trigge
     """What running each trigger's regex over ``text[start:end]`` gives (``endpos`` cuts the
     lookaheads at the sentence's end as the slice would; a sentence starts after a blank, so
     the word-start lookbehind reads the same), in one pass."""
-    # where each trigger's next match may start, for the triggers matched so far: most
-    # sentences have none, and a place matches a few of the table's triggers
+    places = scanner.any.finditer(text, start, end)
+    first = next(places, None)
+    if first is None:  # most sentences name no event: nothing to gather or sort
+        return []
+    # where each trigger's next match may start, for the triggers matched so far: a place
+    # matches a few of the table's triggers
     free: dict[int, int] = {}
     found: list[tuple[int, Trigger]] = []
-    for place in scanner.any.finditer(text, start, end):
+    for place in chain((first,), places):
         for i, s, e in _matches_at(scanner, text, place.start(), end):
             if s >= free.get(i, start):  # not inside its previous match, as finditer goes
                 _, kind, cameo = scanner.rules[i]
                 found.append((i, Trigger(s, e, text[s:e], kind, cameo)))
                 free[i] = e
+    if len(found) < 2:  # one trigger (or none): no overlap to settle
+        return [t for _, t in found]
     return _longest_first([t for _, t in sorted(found, key=lambda f: (f[0], f[1].start))])
 
 
