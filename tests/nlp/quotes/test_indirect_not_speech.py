@@ -20,6 +20,8 @@ def _indirect(analyze: Analyze, text: str) -> list[str]:
 @pytest.mark.parametrize("text", [
     "La préfète n'a pas affirmé que la digue serait rehaussée avant l'hiver.",
     "Le maire ne dira jamais que la piscine municipale coûte trop cher.",
+    # the particle with a typographic apostrophe
+    "La préfète n’a pas affirmé que la digue serait rehaussée avant l'hiver.",
 ])
 def test_negated_reporting_verb_reports_nothing(analyze_text: Analyze, text: str) -> None:
     assert _indirect(analyze_text, text) == []

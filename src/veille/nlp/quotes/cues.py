@@ -23,6 +23,7 @@ from veille.lang.pack import LanguagePack
 from veille.nlp.quotes.doc import Columns, columns, span_of, text_of
 from veille.nlp.quotes.token_patterns import AnchoredMatcher
 from veille.nlp.scope import current_pack
+from veille.nlp.tokens import ids
 
 _MATCHES = "veille.quotes.cue_matches."
 _INVERTED = "INVERTED_PRONOUN"
@@ -59,6 +60,7 @@ class CueWords:
     source_nouns: frozenset[str]  # nouns that can be a source after "selon"
     deps: dict[str, frozenset[str]]  # role -> the parser's labels (cues_dependencies.tsv)
     negation: dict[str, frozenset[str]]  # "particle" / "adverb" -> words (cues_negations.tsv)
+    particle_ids: frozenset[int]  # the string hashes of the particles, to screen LOWER ids
 
     def labels(self, role: str) -> frozenset[str]:
         """The parser's dependency labels of ``role`` ("subject", "auxiliary"...)."""
@@ -77,6 +79,7 @@ def _build_words(pack: LanguagePack) -> CueWords:
     for head, nxt in pack.table("quotes/cues_verb_pairs.tsv"):
         pairs.setdefault(head, set()).add(nxt)
     sources = pack.table("quotes/cues_sources.tsv")
+    negation = _by_second_column(pack.table("quotes/cues_negations.tsv"))
     deps: dict[str, set[str]] = {}
     for label, role in pack.table("quotes/cues_dependencies.tsv"):
         deps.setdefault(role, set()).add(label)
@@ -110,7 +113,8 @@ def _build_words(pack: LanguagePack) -> CueWords:
         | pack.words("quote_person_nouns.txt")
         | frozenset(row[0] for row in pack.table("quote_org_nouns.txt")),
         deps={role: frozenset(labels) for role, labels in deps.items()},
-        negation=_by_second_column(pack.table("quotes/cues_negations.tsv")),
+        negation=negation,
+        particle_ids=frozenset(map(get_string_id, negation.get("particle", ()))),
     )
 
 
@@ -231,14 +235,19 @@ def negated(verb: Token) -> bool:
     """The verb group is negated ("n'a pas affirmé", "ne dira jamais"): an opening particle
     and a closing adverb around the verb (``cues_negations.tsv``); "n'a dit que" is no
     negation. A negated statement is not reported speech."""
-    negation = cue_words().negation
+    cues = cue_words()
     doc, i = verb.doc, verb.i
     found = columns(doc)
+    window = range(max(0, i - 4), min(len(found.heads), i + 3))
+    # Most cues have no particle near them: told on the window's hashes, in C, before any
+    # token's string is read.
+    if cues.particle_ids.isdisjoint(ids(doc, "LOWER")[window.start : window.stop]):
+        return False
     lower, head = found.lower, found.heads
     # The parser hangs "ne" and "pas" on the verb, whatever stands between them: its
     # children near it, read off the heads (the whole children index is built only if asked).
-    near = {lower[c] for c in range(max(0, i - 4), min(len(head), i + 3))
-            if head[c] == i and c != i}
+    near = {lower[c] for c in window if head[c] == i and c != i}
+    negation = cues.negation
     return bool(near & negation.get("particle", frozenset())) and bool(
         near & negation.get("adverb", frozenset()))
 
@@ -247,7 +256,13 @@ def author_voice(verb: Token, sentence_start: int) -> bool:
     """The author's or the reader's voice, no one reported: a finite verb in the first or
     second person, or one that opens its sentence with no subject at all (an imperative:
     "Soulignons que", "Notons que", which the tagger may call third person)."""
-    doc, cues, found = verb.doc, cue_words(), columns(verb.doc)
+    return voice_of_author(verb, sentence_start, pronoun_of(verb.doc, verb))
+
+
+def voice_of_author(verb: Token, sentence_start: int, pronoun: str | None) -> bool:
+    """:func:`author_voice` of a cue whose inverted pronoun (:func:`pronoun_of`) the caller
+    has already: the indirect rules read it once per cue for all their tests."""
+    cues, found = cue_words(), columns(verb.doc)
     auxiliary, dep = cues.labels("auxiliary"), found.dep
     group = [verb.i, *(c for c in found.children_of(verb.i) if dep[c] in auxiliary)]
     feats = found.feats
@@ -257,7 +272,7 @@ def author_voice(verb: Token, sentence_start: int) -> bool:
     # Nothing before it, so no subject before it; one after it would make it a question. The
     # tagger may call an imperative a participle ("Rappelons"): its ending tells it apart.
     first = found.starts[auxiliaries_before(verb)]
-    opens = first <= sentence_start and pronoun_of(doc, verb) is None
+    opens = first <= sentence_start and pronoun is None
     return opens and (bool(finite) or cues.imperative.match(found.lower[verb.i]) is not None)
 
 

@@ -22,7 +22,6 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from veille.nlp.quotes.cues import (
-    author_voice,
     auxiliaries_before,
     cue_text,
     inverted_pronoun,
@@ -33,7 +32,9 @@ from veille.nlp.quotes.cues import (
     preposed_subject,
     present_participle,
     pronoun_of,
+    reporting_at,
     source_phrase_at,
+    voice_of_author,
 )
 from veille.nlp.quotes.doc import columns, span_of, text_of, token_range
 from veille.nlp.quotes.indirect_bounds import (
@@ -45,17 +46,13 @@ from veille.nlp.quotes.indirect_bounds import (
     coordinated,
     finite_verb_in,
     indirect_words,
-    infinitive,
+    is_infinitive,
     quote_within,
     skip_comma,
 )
 from veille.nlp.quotes.indirect_bounds import Reported as Reported  # component.py's import
 from veille.nlp.quotes.indirect_candidates import PHRASE_END, VERB, candidate_kinds
-from veille.nlp.quotes.indirect_forms import (
-    estimates,
-    object_start,
-    que_only,
-)
+from veille.nlp.quotes.indirect_forms import form_words, object_start
 from veille.nlp.quotes.indirect_sources import (
     from_following,
     from_relative,
@@ -122,9 +119,12 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
         if rest is not None:
             found.append(rest)
             taken_until = rest.end
-    if not found and mark_rules().openers.isdisjoint(text_of(doc)[sentence[0] : sentence[1]]):
+    if not found:
+        # the next sentence's opening first: it rarely attributes this one, and that test is
+        # cheaper than reading the sentence for a quote mark
         got = from_following(doc, sentence)
-        if got is not None:
+        if got is not None and mark_rules().openers.isdisjoint(
+                text_of(doc)[sentence[0] : sentence[1]]):
             found.append(got)
     return found
 
@@ -140,11 +140,16 @@ def _heading(text: str, sentence: tuple[int, int]) -> bool:
 
 def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | None:
     # "Il faut rappeler que ...": an infinitive cue reports no one's words; "n'a pas affirmé
-    # que" reports nothing; "Soulignons que" is the author's own aside.
-    stance = que_only(verb)
-    if (not (stance or estimates(verb) or is_reporting_verb(verb)) or infinitive(verb)
-            or negated(verb)
-            or author_voice(verb, sentence[0])):
+    # que" reports nothing; "Soulignons que" is the author's own aside. The cue's lemma and
+    # pronoun are read once here for every test.
+    found, forms, i = columns(doc), form_words(), verb.i
+    lemma, verb_tag = found.lemma[i], found.pos[i] == "VERB"
+    stance = verb_tag and lemma in forms.que_only
+    if (not (stance or verb_tag and lemma in forms.estimate or reporting_at(doc, i))
+            or is_infinitive(doc, i) or negated(verb)):
+        return None
+    pronoun = pronoun_of(doc, verb)
+    if voice_of_author(verb, sentence[0], pronoun):
         return None
     start = content_start(doc, verb, sentence[1])
     if stance and (start is None or not _after_complementizer(doc, start)):
@@ -152,7 +157,6 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
     nominal = start is None
     if nominal:
         start = object_start(verb, sentence[1])  # "a annoncé la grève de ..."
-    pronoun = pronoun_of(doc, verb)
     if start is not None and present_participle(verb) and pronoun is None:
         return _participle_cue(doc, verb, start, sentence)
     if start is not None:

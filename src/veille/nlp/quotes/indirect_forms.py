@@ -31,6 +31,7 @@ class FormWords:
     estimate: frozenset[str]  # lemmas of "estimer à N le nombre" (indirect_estimate_verbs)
     que_only: frozenset[str]  # lemmas that report only with "que" (indirect_que_only)
     pronoun_sources: dict[str, str]  # opener -> pronoun (indirect_pronoun_sources)
+    pronoun_source_initials: frozenset[str]  # their first characters
     relatives: frozenset[str]  # "pour qui" (indirect_relative_sources)
     following: re.Pattern[str]  # "C'est l'avis de" (indirect_following.toml)
     prepositions: frozenset[str]  # the dative prepositions: "à" (cues_dative)
@@ -47,6 +48,8 @@ def _build(pack: LanguagePack) -> FormWords:
         estimate=pack.words("quotes/indirect_estimate_verbs.txt"),
         que_only=pack.words("quotes/indirect_que_only.txt"),
         pronoun_sources=pack.mapping("quotes/indirect_pronoun_sources.tsv"),
+        pronoun_source_initials=frozenset(
+            k[:1] for k in pack.mapping("quotes/indirect_pronoun_sources.tsv")),
         relatives=pack.words("quotes/indirect_relative_sources.txt"),
         following=pack.regex("quotes/indirect_following.toml", "following", re.IGNORECASE),
         prepositions=pack.words("quotes/cues_dative.txt"),
@@ -110,12 +113,17 @@ def _figure_then_counted(doc: Doc, i: int) -> bool:
 def pronoun_source(doc: Doc, sentence: tuple[int, int]) -> tuple[str, str, int] | None:
     """``À l'en croire, <content>``: the opener as written, its pronoun and where the content
     begins, when the sentence opens with one of the pack's pronoun sources and a comma."""
-    # the words before the sentence's first comma, read in place: every sentence is asked
-    comma = text_of(doc).find(",", sentence[0], sentence[1])
+    # the words before the sentence's first comma, read in place: every sentence is asked,
+    # and nearly every one opens with a letter no opener begins with
+    text, forms = text_of(doc), form_words()
+    first = text[sentence[0] : sentence[0] + 1]
+    if first.casefold()[:1] not in forms.pronoun_source_initials and not first.isspace():
+        return None
+    comma = text.find(",", sentence[0], sentence[1])
     if comma < 0:
         return None
-    head = text_of(doc)[sentence[0] : comma]
-    pronoun = form_words().pronoun_sources.get(" ".join(head.casefold().split()))
+    head = text[sentence[0] : comma]
+    pronoun = forms.pronoun_sources.get(" ".join(head.casefold().split()))
     if pronoun is None:
         return None
     start = sentence[0] + len(head) + 1
