@@ -17,6 +17,9 @@ from veille.prefilter import DIGIT, needs, rarity
 UNEVEN = (
     "LE 3\n\n\n     MARS     2024, jeudi\t\t16   octobre\n\nà 9:21, le\n5.\n\ndans  deux\n jours",
     "Rien ici.",
+    # months after a day, after a run of whitespace, after another word: "a déclaré" and
+    # "en mars" open no window of a day-month (Anchor.follows)
+    "Le 1er\n\n  mai, premier   mars et 3 déc. 2024 ; il a déclaré en mars que le 2 \t juin",
 )
 
 
@@ -141,3 +144,28 @@ def test_what_the_anchor_holds_is_not_tested_again() -> None:
     ordinal = needs(r"\ble\s+1er")
     assert ordinal.beyond(frozenset({"1er"})).groups == ordinal.groups
     assert needs(r"\d+h").beyond(frozenset({DIGIT, "1er"})).groups == (frozenset({"h"}),)
+
+
+def test_a_spaced_anchor_tells_what_its_run_of_whitespace_follows() -> None:
+    found = anchor(r"\b(?:le\s+)?(?:1er|\d{1,2})(?!\d)\s+(?:mai|juin)\b")
+    assert found is not None and found.strings == frozenset({" mai", " juin"})
+    assert found.follows == frozenset({DIGIT, "r"})  # "3 mai", "1er mai"
+    # what may be empty, or end with a whitespace, tells nothing
+    assert anchor(r"(?:le)?\s+(?:mai|juin)", 0).follows is None  # type: ignore[union-attr]
+    assert anchor(r"\d[\s,]\s+(?:mai|juin)", 0).follows is None  # type: ignore[union-attr]
+
+
+def test_an_occurrence_whose_whitespace_follows_none_of_them_opens_no_window() -> None:
+    text = "il a déclaré en mai que le 3\n\n mai et le 1er  mai"
+    found = anchor(r"(?:1er|\d{1,2})\s+mai")
+    assert found is not None and found.follows is not None
+    scanner = Scanner(text)
+    lowered = text.lower()
+    every = scanner._occurrences(found.strings, lowered)
+    assert len(every) == 3
+    kept = scanner._after(found.strings, found.follows, every, lowered)
+    assert [lowered[first + 1:first + 4] for first, _ in kept] == ["mai", "mai"]
+    assert kept[0][0] == text.index("\n\n mai") + 2  # the run's last whitespace
+    pattern = re.compile(r"(?:1er|\d{1,2})\s+mai", re.IGNORECASE)
+    assert [m.group() for m in scanner.finditer(pattern, needs(pattern.pattern), found)] == [
+        "3\n\n mai", "1er  mai"]

@@ -73,6 +73,11 @@ class Anchor:
     strings: Need
     before: Linear  # a match begins at most this far before the string
     reach: Linear  # an attempt reads at most this far past its start
+    # Strings after a run of whitespace (" mai"): the characters one of which comes right
+    # before that run in every match (DIGIT: a figure), or None. "le 3 mai" has a day there;
+    # "a déclaré" and "en mars" have none, and open no window of "le 3 mars" (issue 15: half
+    # of the months' windows in news).
+    follows: Need | None = None
 
     def windows(self, occurrences: list[tuple[int, int]], size: int, longest_space: int
                 ) -> list[tuple[int, int]]:
@@ -159,6 +164,7 @@ class Scanner:
         self._found: dict[re.Pattern[str], list[tuple[int, int]]] = {}
         self._strings = strings
         self._all_found: list[list[tuple[int, int]]] | None = None
+        self._following: dict[tuple[Need, Need], list[tuple[int, int]]] = {}
 
     def finditer(self, pattern: re.Pattern[str], needs: Needs, anchor: Anchor | None
                  ) -> Iterator[re.Match[str]]:
@@ -172,10 +178,29 @@ class Scanner:
         else:
             # the occurrences first: one scan found them all, where needs test each group
             occurrences = self._occurrences(anchor.strings, lowered)
+            if occurrences and anchor.follows is not None:
+                occurrences = self._after(anchor.strings, anchor.follows, occurrences, lowered)
             if not occurrences or needs.absent_from(text, lowered, self._seen):
                 return
             for start, end in anchor.windows(occurrences, len(text), self.longest_space):
                 yield from pattern.finditer(text, start, end)
+
+    def _after(self, strings: Need, follows: Need, occurrences: list[tuple[int, int]],
+               lowered: str) -> list[tuple[int, int]]:
+        """The occurrences of spaced ``strings`` whose run of whitespace comes after one of
+        ``follows`` (:attr:`Anchor.follows`); a match holds no other."""
+        found = self._following.get((strings, follows))
+        if found is None:
+            figure = DIGIT in follows
+            found = self._following[strings, follows] = []
+            for first, last in occurrences:
+                at = first  # the whitespace before the string: back to its run's start
+                while at > 0 and lowered[at - 1].isspace():
+                    at -= 1
+                before = lowered[at - 1] if at > 0 else ""
+                if before and (before in follows or figure and before.isdecimal()):
+                    found.append((first, last))
+        return found
 
     def _occurrences(self, strings: Need, lowered: str) -> list[tuple[int, int]]:
         every = self._strings
@@ -234,7 +259,7 @@ def anchor(source: str, flags: int = re.IGNORECASE) -> Anchor | None:
     best = _best(items, flags)
     if span is None or best is None:
         return None
-    return Anchor(best[0], best[1], span[1])
+    return Anchor(best[0], best[1], span[1], best[2])
 
 
 def _references_read(items: list[Any], widths: list[Any]) -> list[Any]:
@@ -317,36 +342,40 @@ def _is_space(items: list[Any]) -> bool:
     return items == [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])]
 
 
-def _best(items: list[Any], flags: int) -> tuple[Need, Linear] | None:
-    """The rarest group of strings a match of ``items`` holds, and how far past the start of
-    the match one of them may begin; items after an unbounded one are not candidates."""
-    best: tuple[Need, Linear] | None = None
+_Best = tuple[Need, Linear, Need | None]  # (strings, before, follows) as in Anchor
 
-    def consider(group: Need | None, before: Linear) -> None:
+
+def _best(items: list[Any], flags: int) -> _Best | None:
+    """The rarest group of strings a match of ``items`` holds, how far past the start of
+    the match one of them may begin, and what the run of whitespace before them follows;
+    items after an unbounded one are not candidates."""
+    best: _Best | None = None
+
+    def consider(group: Need | None, before: Linear, follows: Need | None = None) -> None:
         nonlocal best
         if group and (best is None or rarity(group) > rarity(best[0])):
-            best = group, before
+            best = group, before, follows
 
-    offset, run, run_start = Linear(0), "", Linear(0)
+    offset, run, run_start, run_at = Linear(0), "", Linear(0), 0
     after_space = False  # the item before is a run of whitespace ("\s+")
-    for op, av in items + [(None, None)]:
+    for at, (op, av) in enumerate(items + [(None, None)]):
         if op is sre.LITERAL:
             if not run:
-                run_start, run_after_space = offset, after_space
+                run_start, run_after_space, run_at = offset, after_space, at
             run, offset, after_space = run + chr(av), offset + Linear(1), False
             continue
         if run:
             group = next(iter(literal_needs(run, flags)), None)
             consider(group, run_start)
             if run_after_space:
-                consider(_spaced(group), run_start)
+                consider(_spaced(group), run_start, _follows(items[:run_at - 1], flags))
             run = ""
         span = _item_span(op, av) if op is not None else None
         if span is None:
             break
         consider(*_candidate(op, av, flags, offset, span[0]))
         if after_space:  # " mai": the space before a word is rarer than the word
-            consider(_spaced(_leading(op, av, flags)), offset)
+            consider(_spaced(_leading(op, av, flags)), offset, _follows(items[:at - 1], flags))
         after_space = op in _REPEATS and av[0] >= 1 and _is_space(list(av[2]))
         offset = offset + span[0]
     return best
@@ -390,13 +419,92 @@ def _leading_sequence(items: list[Any], flags: int) -> Need | None:
 
 
 def _candidate(op: Any, av: Any, flags: int, offset: Linear, width: Linear
-               ) -> tuple[Need | None, Linear]:
-    """The group an item holds in every match, and how far into the match it may begin."""
+               ) -> tuple[Need | None, Linear] | tuple[Need, Linear, Need | None]:
+    """The group an item holds in every match, how far into the match it may begin (and
+    what its run of whitespace follows, as :func:`_best` tells)."""
     if op is sre.IN:
         return next(iter(charset_needs(av, flags)), None), offset
     if op is sre.SUBPATTERN and not (av[1] or av[2]) or op is sre.ATOMIC_GROUP:
         inner = _best(list(av[3] if op is sre.SUBPATTERN else av), flags)
-        return (inner[0], offset + inner[1]) if inner else (None, offset)
+        return (inner[0], offset + inner[1], inner[2]) if inner else (None, offset)
     if op is sre.BRANCH:
         return next(iter(branch_needs(av[1], flags)), None), offset + width
     return None, offset
+
+
+def _follows(items: list[Any], flags: int) -> Need | None:
+    """The characters (lowercase; DIGIT for a figure) one of which ends every match of
+    ``items``, or None where they cannot be told, where ``items`` may match nothing, or where
+    one may be a whitespace (the run of whitespace after ``items`` would not begin there)."""
+    found = _ending(items, flags)
+    if found is None or found[1] or any(c != DIGIT and c.isspace() for c in found[0]):
+        return None
+    return found[0]
+
+
+def _ending(items: list[Any], flags: int) -> tuple[Need, bool] | None:
+    """(the characters a match of ``items`` may end with, whether it may be empty)."""
+    chars: set[str] = set()
+    for op, av in reversed(items):
+        found = _item_ending(op, av, flags)
+        if found is None:
+            return None
+        chars |= found[0]
+        if not found[1]:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _item_ending(op: Any, av: Any, flags: int) -> tuple[Need, bool] | None:
+    if op is sre.LITERAL:
+        found = _lowered(chr(av))
+        return (found, False) if found is not None else None
+    if op is sre.IN:
+        members = _class_members(av)
+        return (members, False) if members is not None else None
+    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+        return frozenset(), True  # reads, consumes nothing: what ends the match is before
+    if op is sre.SUBPATTERN:
+        return None if av[1] or av[2] else _ending(list(av[3]), flags)
+    if op is sre.ATOMIC_GROUP:
+        return _ending(list(av), flags)
+    if op is sre.BRANCH:
+        endings = [_ending(list(a), flags) for a in av[1]]
+        if any(e is None for e in endings):
+            return None
+        return (frozenset().union(*(e[0] for e in endings if e)),
+                any(e[1] for e in endings if e))
+    if op in _REPEATS:
+        inner = _ending(list(av[2]), flags)
+        return None if inner is None else (inner[0], inner[1] or av[0] == 0)
+    return None  # any character, a back-reference, a conditional
+
+
+# A class of letters as wide as this is not worth listing.
+_MAX_CLASS = 256
+
+
+def _class_members(items: list[Any]) -> Need | None:
+    """A class's characters as the lowercase text holds them; DIGIT for ``\\d``."""
+    members: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            found = _lowered(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < _MAX_CLASS:
+            found = _class_members([(sre.LITERAL, c) for c in range(av[0], av[1] + 1)])
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            found = frozenset({DIGIT})
+        else:
+            return None  # a negated class, another category, a wide range
+        if found is None:
+            return None
+        members |= found
+    return frozenset(members)
+
+
+def _lowered(char: str) -> Need | None:
+    """``char`` as the lowercase text holds it: under IGNORECASE the text's character
+    matching it lowers to the same one; without, lowering can only widen the test. None for
+    a character that ``str.lower`` and ``re`` do not fold alike (:func:`filterable`)."""
+    lower = char.lower()
+    return frozenset({lower}) if len(lower) == 1 and filterable(char + lower) else None
