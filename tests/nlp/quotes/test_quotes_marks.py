@@ -9,7 +9,14 @@ import pytest
 
 from veille.model import Quote
 from veille.nlp.pipeline import Analysis
-from veille.nlp.quotes.marks import containing, find_marked, mark_rules, sentences
+from veille.nlp.quotes.marks import (
+    Marked,
+    containing,
+    find_marked,
+    mark_rules,
+    mask_quotes,
+    sentences,
+)
 
 Analyze = Callable[..., Analysis]
 
@@ -174,3 +181,20 @@ def test_a_lone_closing_mark_is_known_by_the_packs_pattern() -> None:
     # the characters met are remembered, and asked again give the same answer
     assert {"»", "a"} <= rules.orphan_tested and "a" not in rules.orphan_closer_chars
     assert rules.orphan_closers_in({"a", "»"}) == {"»"}
+
+
+def test_the_closers_of_a_text_are_those_of_its_characters() -> None:
+    rules = mark_rules()
+    texts = ["Il a dit « non » hier.", "Rien », a-t-il dit.", "Ni « ni ” ni ‹ ›.", "ça ∑ ”", ""]
+    for text in texts + texts:  # the second time every character has been met
+        assert rules.orphan_closers_in_text(text) == rules.orphan_closers_in(set(text)), text
+
+
+def test_masking_keeps_spaces_and_capitals_and_reads_overlaps_once() -> None:
+    text = "Il a dit « Oui. Non » puis « Bien » fin."
+    first, second = find_marked(text)
+    inner = Marked(second.start + 1, second.end, second.left, second.right, True)
+    expected = "Il a dit « Xxxx Xxx » puis « Xxxx » fin."
+    assert mask_quotes(text, [first, second]) == expected
+    assert mask_quotes(text, [second, inner, first]) == expected  # out of order, overlapping
+    assert mask_quotes(text, []) == text

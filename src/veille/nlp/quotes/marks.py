@@ -55,6 +55,22 @@ class MarkRules:
     # are met: a text has a hundred distinct ones, nearly all met in the texts before
     orphan_tested: set[str] = field(default_factory=set)
     orphan_closer_chars: set[str] = field(default_factory=set)
+    # a pattern of any character not in ``orphan_tested``, keyed by how many it holds
+    _untested: dict[int, re.Pattern[str]] = field(default_factory=dict)
+
+    def orphan_closers_in_text(self, text: str) -> set[str]:
+        """:meth:`orphan_closers_in` the characters of ``text``: when a search in C finds no
+        character never met in it (nearly every text), the closers met before are looked for
+        in the text, and its set of characters is not built."""
+        untested = self._untested.get(len(self.orphan_tested))
+        if untested is None:
+            self._untested.clear()
+            tested = "".join(sorted(map(re.escape, self.orphan_tested)))
+            untested = self._untested[len(self.orphan_tested)] = re.compile(
+                f"[^{tested}]" if tested else "(?s:.)")
+        if untested.search(text) is not None:
+            return self.orphan_closers_in(set(text))
+        return {ch for ch in self.orphan_closer_chars if ch in text}
 
     def orphan_closers_in(self, chars: set[str]) -> set[str]:
         """The characters of ``chars`` that may close a quote whose opener was lost (set
@@ -121,7 +137,7 @@ def find_marked(text: str) -> list[Marked]:
     # Only an opener, a closer that may close an orphan quote or a dialogue line's start can
     # begin a span: the scan jumps from one to the next (it stepped through every character
     # of the text in Python, issue 15). Each distinct character is tested once per pack.
-    closers = rules.orphan_closers_in(set(text))
+    closers = rules.orphan_closers_in_text(text)
     stops = sorted({i for ch in openers | closers for i in _positions(text, ch)} | set(spoken))
     i = 0
     for at in stops:
@@ -311,10 +327,17 @@ def _continues(text: str, prev: Marked, mark: Marked) -> bool:
 def mask_quotes(text: str, marks: list[Marked]) -> str:
     """``text`` with every quoted word replaced by ``x`` (same length), so clauses see one unit;
     a capital stays one (``X``), so a quote box opening a line after a colon starts a sentence."""
-    chars = list(text)
-    for m in marks:  # masking is the same on a masked character: overlaps need no care
-        chars[m.start : m.end] = text[m.start : m.end].translate(_MASK)
-    return "".join(chars)
+    # Masking is the same on a masked character, so overlapping marks are masked as their
+    # union; the text between them is copied as slices, not character by character.
+    pieces: list[str] = []
+    at = 0
+    for start, end in sorted((m.start, m.end) for m in marks):
+        if end <= at:
+            continue
+        start = max(start, at)
+        pieces += (text[at:start], text[start:end].translate(_MASK))
+        at = end
+    return "".join([*pieces, text[at:]]) if pieces else text
 
 
 class _Masked(dict[int, str]):
