@@ -225,8 +225,9 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
     if first.i == 0 or doc[first.i - 1].text != "," or present_participle(verb):
         return None  # "<...>, saluant X": a participle is an adjunct, no closing cue
     content = text_of(doc)[sentence[0] : first.idx]
-    conjunct = conjunct_quote(doc, sentence[0], first.idx)
     quoted = mark_rules().opener.search(content) is not None
+    # (a content with no quote mark has no conjunct quote either)
+    conjunct = quoted and conjunct_quote(doc, sentence[0], first.idx)
     if quoted and not (quote_within(content) or conjunct):
         return None  # the cue closes a direct quote: the direct-quote pass attributes it
     if dialogue_line_at(text_of(doc), sentence[0]) is not None:

@@ -26,7 +26,7 @@ from veille.nlp.quotes.cues import (
     cue_words,
     is_reporting_verb,
     participle_at,
-    present_participle,
+    reporting_at,
     source_cue,
     verb_pair,
 )
@@ -311,16 +311,16 @@ def _closing_cue(doc: Doc, tok: Token, end: int) -> bool:
     """``tok`` opens an inverted reporting verb that closes the sentence ("X a affirmé que A, a
     indiqué la présidence"): the verb group, then no other finite verb before ``end``; the
     clause it closes is reported by another source, and A ends before it."""
-    i = tok.i
-    while i < len(doc) and doc[i].idx < end and doc[i].pos_ == "AUX":
-        i += 1
-    if i >= len(doc) or doc[i].idx >= end or not is_reporting_verb(doc[i]):
-        return False
-    if doc[i].pos_ not in ("VERB", "AUX") or present_participle(doc[i]):
-        return False
-    # the tokens before ``end`` only: a walk to the end of the Doc made this quadratic
     found = columns(doc)
     pos, starts, feats = found.pos, found.starts, found.feats
+    i = tok.i
+    while i < len(starts) and starts[i] < end and pos[i] == "AUX":
+        i += 1
+    if i >= len(starts) or starts[i] >= end or not reporting_at(doc, i):
+        return False
+    if pos[i] not in ("VERB", "AUX") or participle_at(doc, i):
+        return False
+    # the tokens before ``end`` only: a walk to the end of the Doc made this quadratic
     k = i + 1
     while k < len(starts) and starts[k] < end:
         if pos[k] in ("VERB", "AUX") and "Fin" in feats[k].get("VerbForm", ()):
@@ -352,10 +352,9 @@ def _conjunctions_before(doc: Doc, i: int) -> frozenset[str]:
 def _narrator_adjunct(doc: Doc, tok: Token) -> bool:
     """``tok`` opens a circumstance of the narrator's: one of the pack's prepositions before an
     infinitive or a complementizer (", sans préciser quand", ", sans que soient connues ...")."""
-    words = indirect_words()
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return tok.lower_ in words.narrator_adjuncts and nxt is not None and (
-        infinitive(nxt) or nxt.lower_ in words.complementizers)
+    words, lower, i = indirect_words(), columns(doc).lower, tok.i
+    return lower[i] in words.narrator_adjuncts and i + 1 < len(doc) and (
+        is_infinitive(doc, i + 1) or lower[i + 1] in words.complementizers)
 
 
 def _auxiliary_of(verb: Token | None) -> str | None:
@@ -372,10 +371,10 @@ def conjunct_quote(doc: Doc, start: int, end: int) -> bool:
     coordinating conjunction right before its opening mark, with words before it; the items
     outside the marks are the speaker's too, so the whole is reported content."""
     text = text_of(doc)
-    openers = mark_rules().openers
-    at = next((k for k in range(start, end) if text[k] in openers), None)
-    if at is None or len(text[start:at].split()) <= MIN_WORDS:
+    found = mark_rules().opener.search(text, start, end)  # the first opening mark, in C
+    if found is None or len(text[start : found.start()].split()) <= MIN_WORDS:
         return False
+    at = found.start()
     span = span_of(doc, start, at)
     return span is not None and span[-1].pos_ == "CCONJ"
 

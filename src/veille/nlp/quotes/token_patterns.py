@@ -14,7 +14,7 @@ in it. Here the tokens a pattern can start from are found on the Doc's attribute
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from itertools import product
+from itertools import compress, product
 from typing import Any
 
 from spacy.attrs import IDS
@@ -82,11 +82,13 @@ def _windows(doc: Doc, anchors: dict[str, dict[int, int]]) -> Iterator[tuple[int
     """Disjoint token ranges, in order, holding every match of the anchored patterns."""
     ranges: list[tuple[int, int]] = []
     for attr, lengths in anchors.items():
-        # a set lookup over the column as a list: np.isin costs more than this on an article;
-        # the column is the Doc's shared one (veille.nlp.tokens), read once for every stage
-        for p, word in enumerate(ids(doc, attr)):
-            if word in lengths:
-                ranges.append((max(0, p - lengths[word] + 1), min(len(doc), p + lengths[word])))
+        # the occurrences found in C (a dict lookup mapped over the column: np.isin costs more
+        # than this on an article); the column is the Doc's shared one (veille.nlp.tokens),
+        # read once for every stage
+        column = ids(doc, attr)
+        for p in compress(range(len(column)), map(lengths.__contains__, column)):
+            length = lengths[column[p]]
+            ranges.append((max(0, p - length + 1), min(len(doc), p + length)))
     ranges.sort()
     start, end = -1, -1
     for a, b in ranges:
