@@ -296,7 +296,10 @@ def _role_subject_patterns() -> list[DependencyPattern]:
         patterns = []
         for entry in pack.patterns(_ROLE_SUBJECTS):
             first, *rest = entry["pattern"]
-            attrs = {**first["RIGHT_ATTRS"], "LOWER": {"IN": nouns}}
+            # the nouns first: the matcher starts from the tokens of its first attribute, and
+            # a document has a few role nouns but many subjects
+            attrs = {"LOWER": {"IN": nouns}, **{
+                attr: value for attr, value in first["RIGHT_ATTRS"].items() if attr != "LOWER"}}
             patterns.append(DependencyPattern([{**first, "RIGHT_ATTRS": attrs}, *rest]))
         return patterns
     return pack.cached("role_subject_patterns", build)
@@ -402,9 +405,15 @@ def _is_name_or_term(doc: Doc, mark: Marked, words: int) -> bool:
     naming = current_pack().words("quotes/component_naming_words.txt")
     if any(w.strip(",:") in naming for w in before):
         return True
-    span = span_of(doc, mark.start, mark.end)
-    verbless = span is not None and not any(t.pos_ in ("VERB", "AUX") for t in span)
-    return verbless and words <= _TERM_MAX_WORDS
+    if words > _TERM_MAX_WORDS:
+        return False
+    tree = tree_of(doc)  # the tags as a column: no Token for each of the quote's words
+    first, stop = tree.token_range(mark.start, mark.end)
+    verbs = tree.hashes(_VERB_TAGS)
+    return first < stop and not any(tree.tags[i] in verbs for i in range(first, stop))
+
+
+_VERB_TAGS = frozenset({"VERB", "AUX"})
 
 
 def _chains(marks: list[Marked]) -> list[list[Marked]]:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from veille.model import Entity, Mention
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.entities.roles import opens_clause
+from veille.nlp.quotes.doc import columns
 from veille.nlp.quotes.tree import Tree, tree_of
 from veille.nlp.scope import current_pack
 
@@ -75,7 +76,10 @@ class _Agreement:
     def __init__(self, doc: Doc, tree: Tree) -> None:
         labels = _labels()
         self.doc, self.tree = doc, tree
-        self.deps, self.tags, self.children = tree.deps, tree.tags, tree.children
+        self.deps, self.tags = tree.deps, tree.tags
+        # the children of the few tokens asked (mentions' heads, their appositions), not the
+        # index of every token's
+        self.children = columns(doc).children_of
         empty: frozenset[str] = frozenset()
         self.subject = tree.hashes(labels.get("subject", empty))
         self.modifier = tree.hashes(labels.get("modifier", empty))
@@ -94,14 +98,14 @@ class _Agreement:
         head = tree.head[root]
         if deps[root] in self.subject and self._agrees(head):
             found.append(_gender(tree, head))
-        for child in self.children[root]:
+        for child in self.children(root):
             if deps[child] in self.modifier and tags[child] in self.verb_or_adjective:
                 found.append(_gender(tree, child))  # "X, réélue en mars,"
             elif (deps[child] in self.apposition and tags[child] in self.noun
                   and not opens_clause(self.doc, tree.end[child])):
                 # (not "Après sa rencontre avec X, le ministre a dit", which a parse may take
                 # for an apposition)
-                found += [_gender(tree, d) for d in self.children[child]
+                found += [_gender(tree, d) for d in self.children(child)
                           if deps[d] in self.determiner
                           and tree.feature(d, "Definite")]  # "X, la ministre,"
         return [g for g in found if g]
@@ -114,7 +118,7 @@ class _Agreement:
         deps, tags = self.deps, self.tags
         return any(deps[c] in self.agreement
                    or (tags[c] in self.aux and self.tree.lemma(c).casefold() in self.auxiliaries)
-                   for c in self.children[head])
+                   for c in self.children(head))
 
 
 def _gender(tree: Tree, i: int) -> str:

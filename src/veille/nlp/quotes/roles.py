@@ -109,17 +109,27 @@ def _words_of(text: str, rules: _Rules) -> list[str]:
 
 def country_of(words: list[str]) -> str | None:
     """The country a qualifier names: an adjective ("tunisien") or a country ("de Tunisie")."""
-    # Memoised per KB and pack: every role lookup asks about the same few qualifiers, and the
-    # scan of country names is the costly part.
-    memo = current_kb().derive(_country_memo)
-    key = (current_pack(), tuple(words))
-    try:
-        return memo[key]
-    except KeyError:
-        if len(memo) >= _COUNTRY_MEMO:
-            memo.clear()
-        found = memo[key] = _country_of(key[1])
-        return found
+    return _Countries()(words)
+
+
+class _Countries:
+    """:func:`country_of`, memoised per KB and pack: every role lookup asks about the same few
+    qualifiers, and the scan of country names is the costly part. One is made per question,
+    or per document for the many questions of :func:`role_holders` (the KB's and the pack's
+    look-up once)."""
+
+    def __init__(self) -> None:
+        self.pack, self.memo = current_pack(), current_kb().derive(_country_memo)
+
+    def __call__(self, words: list[str]) -> str | None:
+        key = (self.pack, tuple(words))
+        try:
+            return self.memo[key]
+        except KeyError:
+            if len(self.memo) >= _COUNTRY_MEMO:
+                self.memo.clear()
+            found = self.memo[key] = _country_of(key[1])
+            return found
 
 
 def _country_memo(kb: KnowledgeBase) -> dict[tuple[LanguagePack, tuple[str, ...]], str | None]:
@@ -166,13 +176,13 @@ def role_holders(text: str, people: list[Entity],
     used as a title right before a name is that person's role (:func:`_occupation`).
     """
     folded = fold_keep_offsets(text)
-    rules = _rules()
+    rules, countries = _rules(), _Countries()
     before, title, after = rules.before, rules.title, rules.after
     found: list[Holder] = []
     for entity, own_mentions in zip(people, mentions or [e.mentions for e in people],
                                     strict=True):
         for m in own_mentions:
-            own = _described(entity, m, rules) if m.via == "title" else None
+            own = _described(entity, m, rules, countries) if m.via == "title" else None
             if own is not None:
                 found.append(own)
                 continue
@@ -194,10 +204,10 @@ def role_holders(text: str, people: list[Entity],
                         and opens_clause(m.end + match.end("head"))):
                     continue
                 found.append(Holder(entity, match.group("head"), frozenset(qual),
-                                    country_of(qual), m.start))
+                                    countries(qual), m.start))
                 break
             else:
-                own = _occupation(entity, m, left, low, tag_at, rules, words_from)
+                own = _occupation(entity, m, left, low, tag_at, rules, countries, words_from)
                 if own is not None:
                     found.append(own)
     return Holders(sorted(found, key=lambda h: h.at))
@@ -231,7 +241,8 @@ def _last_words(left: str, count: int) -> int:
 
 
 def _occupation(entity: Entity, mention: Mention, left: str, low: int,
-                tag_at: Callable[[int], str] | None, rules: _Rules, words_from: int = 0
+                tag_at: Callable[[int], str] | None, rules: _Rules,
+                countries: Callable[[list[str]], str | None], words_from: int = 0
                 ) -> Holder | None:
     """The article's own title for a person: a common noun right before the name, with an
     article and at most an adjective ("le graphiste portugais X", "la navigatrice X"), as the
@@ -247,17 +258,18 @@ def _occupation(entity: Entity, mention: Mention, left: str, low: int,
         low + match.end("qual") - len(match.group("qual").strip())) == "ADJ"
     if not adjective or tag_at(low + match.start("head")) != "NOUN":
         return None
-    return Holder(entity, match.group("head"), frozenset(qual), country_of(qual), mention.start)
+    return Holder(entity, match.group("head"), frozenset(qual), countries(qual), mention.start)
 
 
-def _described(entity: Entity, mention: Mention, rules: _Rules) -> Holder | None:
+def _described(entity: Entity, mention: Mention, rules: _Rules,
+               countries: Callable[[list[str]], str | None]) -> Holder | None:
     """A mention that is itself a role description the entity table resolved ("le chef de la
     diplomatie russe" for the minister the KB names)."""
     match = rules.described.match(fold_keep_offsets(mention.text))
     if match is None:
         return None
     qual = _words_of(match.group("qual"), rules)
-    return Holder(entity, match.group("head"), frozenset(qual), country_of(qual), mention.start)
+    return Holder(entity, match.group("head"), frozenset(qual), countries(qual), mention.start)
 
 
 def _adjective(word: str, rules: _Rules) -> bool:
