@@ -79,7 +79,11 @@ class TableIndex:
                 continue
             own.add(key)
             last, first, full, surname = _key_words(key)
-            _push(named, key, cluster)
+            bearers = named.get(key)
+            if bearers is None:
+                named[key] = [cluster]
+            else:  # a key new to the cluster: it is not under the key yet
+                bearers.append(cluster)
             if last is not None:
                 _push(last_words, last, cluster)
             if first is not None and full is not None and surname is not None:
