@@ -47,6 +47,14 @@ def test_features_read_as_token_morph_get(nlp: Language) -> None:
     assert features(doc, comma.i) == {}
 
 
+def test_the_columns_token_ranges_are_token_range(nlp: Language) -> None:
+    doc = nlp(_TEXT)
+    found = columns(doc)
+    for start in range(len(_TEXT) + 2):
+        for end in (start, start + 1, start + 7, len(_TEXT) + 3):
+            assert found.tokens_in(start, end) == token_range(doc, start, end), (start, end)
+
+
 def test_the_features_column_reads_each_tokens_features_once(nlp: Language) -> None:
     doc = nlp(_TEXT)
     feats = columns(doc).feats

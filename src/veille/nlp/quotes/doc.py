@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from functools import cached_property
 
@@ -25,7 +26,7 @@ _COLUMNS = "veille.quotes.columns"
 
 def span_of(doc: Doc, start: int, end: int) -> Span | None:
     """The tokens overlapping ``[start, end)`` (``char_span`` with ``alignment_mode="expand"``)."""
-    found = token_range(doc, start, end)
+    found = columns(doc).tokens_in(start, end)
     return doc[found[0] : found[1]] if found is not None else None
 
 
@@ -57,9 +58,16 @@ class Features(dict[int, Mapping[str, tuple[str, ...]]]):
     def __init__(self, doc: Doc) -> None:
         super().__init__()
         self._doc = doc
+        self._morphs = ids(doc, "MORPH")
+        # morphology hash -> its features: a Doc has a few dozen distinct ones
+        self._by_morph: dict[int, Mapping[str, tuple[str, ...]]] = {}
 
     def __missing__(self, i: int) -> Mapping[str, tuple[str, ...]]:
-        found = self[i] = features(self._doc, i)
+        h = self._morphs[i]
+        found = self._by_morph.get(h)
+        if found is None:
+            found = self._by_morph[h] = features(self._doc, i)
+        self[i] = found
         return found
 
 
@@ -130,6 +138,17 @@ class Columns:
     @cached_property
     def children(self) -> list[list[int]]:
         return children(self._doc)
+
+    def tokens_in(self, start: int, end: int) -> tuple[int, int] | None:
+        """:func:`token_range` of the characters ``[start, end)``, on this object's offsets:
+        the rules ask it of every sentence, content and clause, and ``token_range`` fetches
+        the Doc's two offset columns on each call."""
+        starts, stops = self.starts, self.ends
+        i = max(0, bisect_right(starts, start) - 1)
+        if i < len(starts) and stops[i] <= start:
+            i += 1
+        j = bisect_left(starts, end)
+        return (i, j) if i < j else None
 
     def children_of(self, i: int) -> list[int]:
         """Token ``i``'s children, in text order (``Token.children``), read from the parse

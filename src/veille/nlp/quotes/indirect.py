@@ -36,7 +36,7 @@ from veille.nlp.quotes.cues import (
     source_phrase_at,
     voice_of_author,
 )
-from veille.nlp.quotes.doc import columns, span_of, text_of, token_range
+from veille.nlp.quotes.doc import columns, span_of, text_of
 from veille.nlp.quotes.indirect_bounds import (
     MIN_WORDS,
     after_conjunction,
@@ -71,7 +71,7 @@ def find_indirect(doc: Doc, sentence: tuple[int, int], quoted: Spans
 
     Cues inside ``quoted`` spans (the words of direct quotes) are the speaker's own words.
     """
-    tokens = token_range(doc, sentence[0], sentence[1])
+    tokens = columns(doc).tokens_in(sentence[0], sentence[1])
     if tokens is None or _heading(text_of(doc), sentence):
         return []
     found: list[Reported] = []
@@ -172,7 +172,7 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
 
 
 def _after_complementizer(doc: Doc, start: int) -> bool:
-    tokens = token_range(doc, start, start + 1)
+    tokens = columns(doc).tokens_in(start, start + 1)
     return tokens is not None and tokens[0] > 0 and (
         columns(doc).lower[tokens[0] - 1] in indirect_words().complementizers)
 
@@ -308,7 +308,7 @@ def _subject_of_quote(doc: Doc, got: Reported) -> bool:
         return False
     if text[got.end : got.end + 3].lstrip()[:1] not in mark_rules().openers:
         return False
-    tokens = token_range(doc, got.start, got.end)
+    tokens = columns(doc).tokens_in(got.start, got.end)
     return tokens is not None and columns(doc).pos[tokens[0]] in ("DET", "PROPN", "PRON", "NOUN")
 
 
@@ -320,5 +320,6 @@ def _is_clause(doc: Doc, got: Reported) -> bool:
     """Reported content is a clause: enough words and a verb ("à ses collègues de" is not)."""
     if len(text_of(doc)[got.start : got.end].split()) < MIN_WORDS:
         return False
-    tokens, pos = token_range(doc, got.start, got.end), columns(doc).pos
+    found = columns(doc)
+    tokens, pos = found.tokens_in(got.start, got.end), found.pos
     return tokens is not None and any(pos[k] in ("VERB", "AUX") for k in range(*tokens))

@@ -30,7 +30,7 @@ from veille.nlp.quotes.cues import (
     source_cue,
     verb_pair,
 )
-from veille.nlp.quotes.doc import columns, span_of, text_of, token_range
+from veille.nlp.quotes.doc import columns, span_of, text_of
 from veille.nlp.quotes.marks import mark_rules
 from veille.nlp.scope import current_pack
 from veille.nlp.tokens import ids
@@ -110,7 +110,7 @@ def coordinated(doc: Doc, got: Reported) -> list[Reported]:
     neither. A "que" inside quote marks is the quoted words' own."""
     complementizers = indirect_words().complementizer_ids
     lower = ids(doc, "LOWER")  # hashes: the walk reads every token of the content
-    tokens = token_range(doc, got.start, got.end)
+    tokens = columns(doc).tokens_in(got.start, got.end)
     if tokens is None or complementizers.isdisjoint(lower[tokens[0] + 1 : tokens[1] - 1]):
         return [got]  # no second "que" (most contents): one statement, tested in C
     text = text_of(doc)
@@ -256,7 +256,7 @@ def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
     A et a quitté la salle": the same verb group, the narrator's second verb), the second
     half of a correlative the sentence opened before the content ("ne plaît ni à X, qui
     demande que A, ni à Y"), or the narrator's circumstance (", sans préciser ...")."""
-    tokens = token_range(doc, start, end)
+    tokens = columns(doc).tokens_in(start, end)
     if tokens is None:
         return end
     aux = _auxiliary_of(verb)
@@ -402,7 +402,8 @@ def quote_within(content: str) -> bool:
 
 def finite_verb_in(doc: Doc, start: int, end: int) -> bool:
     """A finite verb stands in ``[start, end)``: the range holds a clause of its own."""
-    tokens, found = token_range(doc, start, end), columns(doc)
+    found = columns(doc)
+    tokens = found.tokens_in(start, end)
     pos, feats = found.pos, found.feats
     return tokens is not None and any(
         pos[k] in ("VERB", "AUX") and "Fin" in feats[k].get("VerbForm", ())

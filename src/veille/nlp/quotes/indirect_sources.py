@@ -22,7 +22,7 @@ from veille.nlp.quotes.cues import (
     reporting_at,
     source_cue,
 )
-from veille.nlp.quotes.doc import columns, span_of, text_of, token_range
+from veille.nlp.quotes.doc import columns, span_of, text_of
 from veille.nlp.quotes.indirect_bounds import (
     Reported,
     after_conjunction,
@@ -238,7 +238,7 @@ def _source_end(text: str, end: int, limit: int) -> int:
 
 def _reported_inside(doc: Doc, start: int, sentence: tuple[int, int]) -> Reported | None:
     """A "que" clause inside a sourced sentence: "Selon X, Y a estimé que <content>"."""
-    tokens = token_range(doc, start, sentence[1])
+    tokens = columns(doc).tokens_in(start, sentence[1])
     if tokens is None:
         return None
     # The verb candidates only (every reporting verb is one), up to the first token opening
