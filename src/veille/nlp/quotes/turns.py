@@ -10,7 +10,7 @@ labels of ``quotes/turns_labels.tsv``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from veille.nlp.quotes.lexicon import lexicon
@@ -27,7 +27,7 @@ _MAX_LABEL_WORDS = 5
 _LABEL_END = re.compile(r":|[ \t][-–—]")
 # Dialogue-dash interviews: "— Que pensez-vous de la réforme ?" / "— Je pense que ...".
 _DASH_LINE = re.compile(r"^[ \t]*(?P<dash>[—–-])[ \t]+(?P<text>\S.*)$", re.MULTILINE)
-_DASH = re.compile(r"[ \t]*[—–-]")  # how a dialogue line starts
+_DASH = re.compile(r"^[ \t]*[—–-]", re.MULTILINE)  # how a dialogue line starts
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def dialogue_turns(text: str) -> list[Turn]:
     direct quotes (:func:`veille.nlp.quotes.marks.dialogue_lines`).
     """
     first_line_end = text.find("\n")
-    lines = [m for m in _line_matches(_DASH_LINE, text, _DASH.match)
+    lines = [m for m in _line_matches(_DASH_LINE, text, _DASH)
              if 0 <= first_line_end < m.start()]
     asks = [m.group("text").rstrip().endswith("?") for m in lines]
     if len(lines) < 2 or all(asks) or not any(asks):
@@ -115,7 +115,7 @@ def dialogue_turns(text: str) -> list[Turn]:
 def _label_lines(text: str, title: str | None) -> list[re.Match[str]]:
     first_line_end = text.find("\n")
     heads = []
-    for match in _line_matches(_LABEL, text, _LABEL_END.search):
+    for match in _line_matches(_LABEL, text, _LABEL_END):
         role = label_role(match.group("label"))
         if (match.start() < first_line_end or first_line_end < 0) and role == "speaker":
             continue  # the first line is the headline ("Lavrov : Le Président ...")
@@ -129,22 +129,25 @@ def _label_lines(text: str, title: str | None) -> list[re.Match[str]]:
     return heads
 
 
-def _line_matches(pattern: re.Pattern[str], text: str,
-                  screen: Callable[[str, int, int], re.Match[str] | None]
+def _line_matches(pattern: re.Pattern[str], text: str, screen: re.Pattern[str]
                   ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern of one whole line (``^...$``, no newline in
-    it): matched at each line start whose line passes ``screen(text, start, end)``, a cheap
-    test of something every match holds. A search tried the pattern at every character."""
-    start, size = 0, len(text)
-    while start <= size:
-        end = text.find("\n", start)
-        if end < 0:
-            end = size
-        if screen(text, start, end) is not None:
-            found = pattern.match(text, start)
-            if found is not None:
-                yield found
-        start = end + 1
+    it): matched at the start of each line where ``screen`` finds something every match holds
+    (a search that never crosses a line). The lines are found by the screen's search of the
+    text, so a line without it costs no step here (most lines); a search for the pattern
+    itself tried it at every character."""
+    pos = 0
+    while True:
+        hit = screen.search(text, pos)
+        if hit is None:
+            return
+        found = pattern.match(text, text.rfind("\n", 0, hit.start()) + 1)
+        if found is not None:
+            yield found
+        pos = text.find("\n", hit.end())  # the next line (the screen's hit left no newline)
+        if pos < 0:
+            return
+        pos += 1
 
 
 def _trim_end(text: str, start: int, stop: int) -> int:
