@@ -22,7 +22,16 @@ from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
 from veille.nlp.scope import current_pack
 from veille.nlp.times.grammar import find_times
-from veille.nlp.tokens import features, heads, offsets, sentence_starts, token_range, words
+from veille.nlp.tokens import (
+    children,
+    features,
+    heads,
+    ids,
+    offsets,
+    sentence_starts,
+    token_range,
+    words,
+)
 
 
 @dataclass(frozen=True)
@@ -97,8 +106,8 @@ def _steps_to_root(doc: Doc, i: int) -> int:
     """spaCy's ``_count_words_to_root``: a space or a punctuation mark with no dependents
     comes last."""
     token_heads, size = heads(doc), len(doc)
-    token = doc[i]  # one Token: this is asked of a token or two a span
-    if (token.is_space or token.is_punct) and not (token.n_lefts or token.n_rights):
+    # the columns the quote stage reads too, not a Token and its attributes
+    if (ids(doc, "IS_SPACE")[i] or ids(doc, "IS_PUNCT")[i]) and not children(doc)[i]:
         return size - 1
     steps = 0
     while token_heads[i] != i and steps < size:
@@ -116,8 +125,8 @@ def _tense_at(doc: Doc, i: int) -> Lean | None:
     """:func:`verb_tense` of token ``i``."""
     # The Doc's columns (veille.nlp.tokens) the other stages read too, not Token walks: the
     # times and events stages ask this of some ten tokens a document, and each walk made
-    # dozens of objects. The verb's own text and children are read as Tokens (a few objects,
-    # cheaper than a column of the whole Doc).
+    # dozens of objects. The verb's children are the quote stage's column too; its text is
+    # read as a Token (one object, cheaper than a column of the whole Doc).
     verb = _governing_verb(doc, i)
     if verb is None:
         return None
@@ -125,8 +134,7 @@ def _tense_at(doc: Doc, i: int) -> Lean | None:
     lemma, dep, verb_heads = words(doc, "LEMMA"), words(doc, "DEP"), heads(doc)
     if lemma[verb] in cues.planning:
         return "future"
-    # the verb's own children (a few Tokens), not an index of the whole Doc's
-    auxiliaries = [c.i for c in doc[verb].children if dep[c.i].startswith("aux")]
+    auxiliaries = [c for c in children(doc)[verb] if dep[c].startswith("aux")]
     if any("Fut" in features(doc, a).get("Tense", ()) or lemma[a].lower() in cues.future_marker
            for a in auxiliaries):
         return "future"

@@ -9,6 +9,7 @@ relative expressions stay unresolved (value None) rather than guessed.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -26,7 +27,6 @@ from veille.datecalc import (
     weekday_in_week,
 )
 from veille.lang.pack import LanguagePack
-from veille.nlp.entities.offsets import Spans
 from veille.nlp.times.patterns import TimeLexicon, enumerated_days, lexicon
 from veille.nlp.times.windows import Scanner
 
@@ -176,11 +176,17 @@ def _generic_weekday(text: str, start: int, lex: TimeLexicon) -> bool:
 def _select(matches: list[_Match]) -> list[_Match]:
     """Longest first, then earliest; a match overlapping a kept one is dropped."""
     kept: list[_Match] = []
-    taken = Spans([])  # bisection, not a test against every kept match (a long text has 1,000s)
+    # The kept spans in order, by bisection (a long text has 1,000s). They do not overlap
+    # (and none is empty: a match holds a word), so their ends are in order too: of those
+    # beginning before a match ends, only the last may reach into it.
+    starts: list[int] = []
+    ends: list[int] = []
     for m in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
-        if not taken.overlaps(m.start, m.end):
+        at = bisect_left(starts, m.end)
+        if not at or ends[at - 1] <= m.start:
             kept.append(m)
-            taken.add(m.start, m.end)
+            starts.insert(at, m.start)
+            ends.insert(at, m.end)
     return sorted(kept, key=lambda m: m.start)
 
 
