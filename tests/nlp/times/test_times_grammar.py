@@ -141,3 +141,18 @@ def test_both_ends_of_a_year_range() -> None:
 
 def test_full_stop_after_a_date_is_not_part_of_it() -> None:
     assert only("le 16 octobre.").text == "le 16 octobre"
+
+
+def test_the_longest_of_overlapping_matches_is_kept_then_the_earliest() -> None:
+    from veille.nlp.times.grammar import _Match, _select
+
+    def match(start: int, end: int) -> _Match:
+        return _Match(start, end, "dm", {})
+
+    # (0, 9) beats the shorter (5, 12) it overlaps; (12, 15) only touches (5, 12), which is
+    # dropped, so it stays; of two of one length, (20, 24) comes first and (22, 26) goes;
+    # (9, 12) touches (0, 9) and (12, 15) without overlapping either
+    found = _select([match(5, 12), match(0, 9), match(12, 15), match(22, 26), match(20, 24),
+                     match(9, 12), match(30, 31), match(26, 40)])
+    assert [(m.start, m.end) for m in found] == [(0, 9), (9, 12), (12, 15), (20, 24),
+                                                  (26, 40)]
