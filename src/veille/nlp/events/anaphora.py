@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from veille.model import Event
-from veille.nlp.events.data import pattern_reader
+from veille.nlp.events.data import pattern_reader, per_pack
 from veille.nlp.events.frames import attribution_source
 from veille.nlp.events.rules import Actor
 from veille.nlp.events.triggers import Trigger
-from veille.nlp.scope import current_pack
 from veille.taxonomy import event_taxonomy
 
 _FLAGS = {"plural_role": re.IGNORECASE, "subject_pronoun": 0, "definite": re.IGNORECASE,
@@ -32,9 +32,9 @@ _PRONOUN_REACH = 40
 _re = pattern_reader(_FLAGS)
 
 
-def _group(kind: str) -> str:
-    """What an event of ``kind`` can be named again as ("la réunion" after a summit)."""
-    return event_taxonomy(current_pack()).group(kind)
+# what an event of a kind can be named again as ("la réunion" after a summit), looked up
+# once per call of a rule below: they ask it of every pair of events
+_taxonomy = per_pack(event_taxonomy)
 
 
 def plural_roles(text: str, actors: list[Actor], start: int, end: int,
@@ -131,10 +131,11 @@ def merge_mentions(text: str, events: list[Event], actors: list[Actor]) -> list[
     acting on the mention ("António Costa a ouvert la réunion") join the earlier event."""
     kept: list[Event] = []
     starts = [a.start for a in actors]
+    group = _taxonomy().group
     for event in sorted(events, key=lambda e: e.start):
-        groups = _groups(event)
+        groups = _groups(event, group)
         earlier = next((i for i in range(len(kept) - 1, -1, -1)
-                        if _group(kept[i].type) in groups
+                        if group(kept[i].type) in groups
                         and _compatible(kept[i], event)), None)
         if earlier is None and refers_back(text, event) and _demonstrative(text, event):
             continue  # "cette rencontre" after one the text only reports as hearsay or wish
@@ -154,8 +155,10 @@ def talks_with_colleagues(text: str, events: list[Event]) -> list[Event]:
     were held at it ("une réunion des ministres de X ... je me suis entretenu avec mes
     homologues")."""
     told: list[Event] = []
+    group = _taxonomy().group
     for event in sorted(events, key=lambda e: e.start):
-        meeting = next((e for e in reversed(told) if _group(e.type) == _group(event.type)
+        kind = group(event.type)
+        meeting = next((e for e in reversed(told) if group(e.type) == kind
                         and e.status == event.status), None)
         if meeting and not (event.place or event.date) \
                 and _re()["colleagues"].match(text, event.end):
@@ -171,9 +174,16 @@ def drop_headline_repeats(text: str, events: list[Event]) -> list[Event]:
     "X et Y se sont entretenus par téléphone" announces the call the first paragraph dates."""
     headline_end = text.find("\n")
     body = [e for e in events if e.start > headline_end]
+    group = _taxonomy().group
     return [e for e in events if e.start > headline_end or headline_end < 0
-            or not any(_group(b.type) in _groups(e) and _compatible(e, b)
-                       and _same_parties(e, b) for b in body)]
+            or not _told_again(e, body, group)]
+
+
+def _told_again(headline: Event, body: list[Event], group: Callable[[str], str]) -> bool:
+    """Whether an event of the ``body`` is the ``headline``'s, named again."""
+    groups = _groups(headline, group)
+    return any(group(b.type) in groups and _compatible(headline, b)
+               and _same_parties(headline, b) for b in body)
 
 
 def _same_parties(headline: Event, body: Event) -> bool:
@@ -215,6 +225,7 @@ def drop_heading_repeats(text: str, events: list[Event]) -> list[Event]:
     ordered = sorted(events, key=lambda b: b.start)
     starts = [b.start for b in ordered]
     sections: dict[int, int] = {}
+    group = _taxonomy().group
     for e in events:
         # a heading's line breaks are near: a long line is looked at no further than that
         # (a text on one line costs its length, not its length at each event)
@@ -227,16 +238,18 @@ def drop_heading_repeats(text: str, events: list[Event]) -> list[Event]:
             sections[end] = section_end(text, end)
         stop = sections[end]
         under = ordered[bisect_right(starts, end):bisect_left(starts, stop)]
-        if not any(_group(b.type) in _groups(e) for b in under):
+        groups = _groups(e, group)
+        if not any(group(b.type) in groups for b in under):
             kept.append(e)
     return kept
 
 
-def _groups(event: Event) -> set[str]:
-    """The kinds of event a mention can refer back to: "les conversations" with no telephone
-    said is a call or the talks of a meeting already reported."""
-    group = _group(event.type)
-    return {group, "meet"} if _re()["conversation"].match(event.trigger) else {group}
+def _groups(event: Event, group: Callable[[str], str]) -> set[str]:
+    """The kinds of event a mention can refer back to (``group``: the taxonomy's group of a
+    kind): "les conversations" with no telephone said is a call or the talks of a meeting
+    already reported."""
+    kind = group(event.type)
+    return {kind, "meet"} if _re()["conversation"].match(event.trigger) else {kind}
 
 
 def _compatible(antecedent: Event, mention: Event) -> bool:

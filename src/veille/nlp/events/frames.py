@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from veille.lang.pack import LanguagePack
-from veille.nlp.events.data import kind_tests_reader, kinds_reader, pattern_reader
+from veille.nlp.events.data import kind_tests_reader, kinds_reader, pattern_reader, per_pack
 from veille.nlp.events.starts import widest_match
 from veille.nlp.scope import current_pack
 
@@ -159,37 +159,42 @@ def attribution_source(text: str, sentence_start: int, actor_start: int, trigger
     der Leyen"). An event told after the attribution is where the source spoke: "a déclaré
     Paulo Rangel lors d'une conférence de presse"."""
     found = _re()
-    before = text[_attribution_head(found["according"], sentence_start, actor_start):
-                  actor_start]
+    before = text[_attribution_head(sentence_start, actor_start):actor_start]
     according = found["according"].search(before)
     if according is not None and _apposed(according["gap"], text[actor_start:actor_start + 1]):
         return True
     if trigger_start >= actor_start:
+        return False
+    marks = _inversion_marks(before)
+    if not marks:  # most actors: no comma or quote mark to open an inverted subject
         return False
     forms, that, adjunct, inverted = (_reporting_forms(), found["that"], _tests()["adjunct"],
                                       found["inverted"])
     return any(
         m is not None and m["verb"].lower() in forms and not that.search(m["gap"])
         and not adjunct.search(m["gap"])
-        for m in (inverted.match(before, i) for i in _inversion_marks(before)))
+        for m in (inverted.match(before, i) for i in marks))
 
 
-def _attribution_head(according: re.Pattern[str], sentence_start: int, actor_start: int
-                      ) -> int:
+def _attribution_head(sentence_start: int, actor_start: int) -> int:
     """Where the text an actor's attribution is read in starts: the sentence's last
     characters before the actor, enough for the widest "selon X" (with the character before
     it, for its word boundary, and a line break after it, which ``$`` may stand before) and
     for an inverted subject; the sentence's start if "selon X" may be any length. A long
     sentence's actors each cost the same, not its head's length."""
-    widest = _widest(according)
+    widest = _according_widest()
     if widest is None:
         return sentence_start
     return max(sentence_start, actor_start - max(widest + 2, _ATTRIBUTION_REACH))
 
 
-@lru_cache(maxsize=16)
-def _widest(regex: re.Pattern[str]) -> int | None:
-    return widest_match(regex.pattern, regex.flags)
+def _read_according_widest(pack: LanguagePack) -> int | None:
+    according = _re()["according"]
+    return widest_match(according.pattern, according.flags)
+
+
+# read once per pack: asked for each actor of a clause
+_according_widest = per_pack(_read_according_widest)
 
 
 def _inversion_marks(before: str) -> list[int]:

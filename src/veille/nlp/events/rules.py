@@ -148,14 +148,16 @@ def cue(kind: str, text: str) -> bool:
     return _cues()[kind].search(text) is not None
 
 
-def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
+def reports_event(text: str, trigger: Trigger, actors: list[Actor],
+                  denials: dict[int, bool] | None = None) -> bool:
     """Whether a trigger reports an event: not denied ("aucune rencontre n'est prévue"), not
     counted vaguely ("quelques appels"), not a call *for* something ("a appelé à la retenue");
     "a appelé" and "a reçu" have a person as object ("a appelé son homologue Wang Yi") and
-    "se rendre" a named place to go to."""
+    "se rendre" a named place to go to. ``denials``: each trigger's denial by its start, kept
+    for the sentence's other rules (a denied trigger keeps its names from the others)."""
     # the cheapest tests first: reading the clause for a denial costs the most
     if _in_a_name(trigger, actors) or calls_for(text, trigger.start, trigger.end) or \
-            generic(text, trigger.start) or denied(text, trigger.start, trigger.end):
+            generic(text, trigger.start) or _denied(text, trigger, denials):
         return False
     found = _re()
     if found["person_object"].search(trigger.text):
@@ -177,6 +179,15 @@ def reports_event(text: str, trigger: Trigger, actors: list[Actor]) -> bool:
         return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 40
                    for a in actors)
     return True
+
+
+def _denied(text: str, trigger: Trigger, known: dict[int, bool] | None) -> bool:
+    """:func:`~veille.nlp.events.frames.denied` of ``trigger``, read once into ``known``."""
+    if known is None:
+        return denied(text, trigger.start, trigger.end)
+    if trigger.start not in known:
+        known[trigger.start] = denied(text, trigger.start, trigger.end)
+    return known[trigger.start]
 
 
 def _in_a_name(trigger: Trigger, actors: list[Actor]) -> bool:
@@ -340,8 +351,9 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
     if not found or is_question(text[start:end]) or is_aside(text[start:end]):
         return []
     # a denied event ("aucune rencontre n'est prévue") neither exists nor draws dates and names
-    triggers = _unlinked(text, [t for t in found if reports_event(text, t, actors)])
-    actors = _without_unreal_parties(text, found, triggers, actors)
+    denials: dict[int, bool] = {}  # read by both steps: a trigger's clause read once
+    triggers = _unlinked(text, [t for t in found if reports_event(text, t, actors, denials)])
+    actors = _without_unreal_parties(text, found, triggers, actors, denials)
     around = around or SentenceContext()
     flags = (future_at or {}, around.venue_before, around.heading)
     events = _sentence_events(text, (start, end), triggers, actors, times, ctx, flags)
@@ -357,13 +369,13 @@ def build_events(text: str, sentence: tuple[int, int], actors: list[Actor],
 
 
 def _without_unreal_parties(text: str, found: list[Trigger], triggers: list[Trigger],
-                            actors: list[Actor]) -> list[Actor]:
+                            actors: list[Actor], denials: dict[int, bool]) -> list[Actor]:
     """``actors`` without the complements of a denied or wished event ("la disponibilité de X
     à poursuivre des pourparlers avec l'Ukraine lors de son appel avec Y": l'Ukraine is of the
     wished talks, not of the call): those after its trigger and nearer it than any other."""
     if not triggers:  # no event to keep them from: the denials are not read
         return actors
-    unreal = [t for t in found if t not in triggers and denied(text, t.start, t.end)]
+    unreal = [t for t in found if t not in triggers and _denied(text, t, denials)]
     if not unreal:
         return actors
     return [a for a in actors
@@ -406,11 +418,13 @@ def _sentence_events(text: str, sentence: tuple[int, int], triggers: list[Trigge
     # regards étaient sur Genève, en Suisse, lorsque X et Y se sont rencontrés")
     fronted = [a for a in actors if triggers and a.end <= triggers[0].start
                and is_place(text, a)]
-    # each actor's nearest trigger found once, not once per trigger of the sentence
-    closest = [nearest(a.start, triggers) for a in actors] if triggers else []
+    # each actor's nearest trigger found once, not once per trigger of the sentence (one of
+    # the sentence's own: known by identity)
+    closest = [nearest(a.start, triggers) for a in actors] if len(triggers) > 1 else \
+        triggers * len(actors)
     events = []
     for trigger in triggers:
-        nearer = [a for a, near in zip(actors, closest, strict=True) if near == trigger
+        nearer = [a for a, near in zip(actors, closest, strict=True) if near is trigger
                   or _subject_across_apposition(text, a, trigger, triggers)]
         # the clause's tests read only the actors nearer this trigger than any other
         mine = parties(text, start, actors, trigger, end, nearer) if nearer else []
@@ -492,12 +506,20 @@ def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigge
                  subordinate_start(text, sentence_start, trigger.start, actors),
                  said_before(text, sentence_start, trigger.start)) \
         if any(a.start < trigger.start for a in tested) else sentence_start
-    first_person = speaks_in_first_person(text, trigger.start, trigger.end)
+    # the first person read only for a source of an attribution: most actors are none
+    first_person: list[bool] = []
     return [a for a in tested
             if a.start >= evoked and not any(s <= a.start < e for s, e in excluded)
-            and (first_person
-                 or not attribution_source(text, sentence_start, a.start, trigger.start))
+            and (not attribution_source(text, sentence_start, a.start, trigger.start)
+                 or _first_person(first_person, text, trigger))
             and not reports_that(text, a, trigger.start, actors)]
+
+
+def _first_person(known: list[bool], text: str, trigger: Trigger) -> bool:
+    """:func:`speaks_in_first_person` of ``trigger``, read once into ``known``."""
+    if not known:
+        known.append(speaks_in_first_person(text, trigger.start, trigger.end))
+    return known[0]
 
 
 def _after_trigger(text: str, sentence: tuple[int, int], trigger: Trigger
@@ -583,7 +605,7 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     # the places an apposition may describe end after the trigger: most events have none
     described = [p for p in places if trigger.end <= p.end]
     names = [as_participant(text, a) for a in (between or actors)
-             if a != host and not (described and _describes_place(text, described, a))
+             if a is not host and not (described and _describes_place(text, described, a))
              and not (told and a.start < trigger.start)]
     names += medium + _outlet(text, trigger, ctx)
     itself = _is_itself(text, trigger, ctx)
