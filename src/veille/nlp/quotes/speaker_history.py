@@ -21,14 +21,15 @@ from veille.nlp.quotes.lexicon import lexicon
 from veille.nlp.quotes.speaker_rules import (
     Said,
     SpeakerRules,
-    gender_evidence,
     mentions_starting,
     said_of,
+    titles_gender,
 )
 from veille.nlp.quotes.speaker_rules import rules as _rules
 from veille.nlp.spans import Spans
 
 RECENT = 1500  # characters: how far back a pronoun looks for its speaker
+_BACK_STEP = 512  # characters: the first stretch read back for a last mention (then doubled)
 
 Subjects = list[tuple[int, Entity]]
 
@@ -86,6 +87,11 @@ class SpeakerHistory:
     _subject_index: tuple[int, list[int], Subjects] | None = field(
         default=None, init=False, repr=False)
     _spoken: dict[str, _Spoken] = field(default_factory=dict, init=False, repr=False)
+    # The table's entities by id, and each one's title evidence with its count of mentions
+    # when read (:meth:`_titles_gender`).
+    _by_id: dict[str, Entity] = field(default_factory=dict, init=False, repr=False)
+    _evidence: dict[str, tuple[int, tuple[bool, bool]]] = field(
+        default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._sieve = _rules()
@@ -219,17 +225,29 @@ class SpeakerHistory:
 
     def _last_mention(self, pos: int, kind: str, gender: str | None, since: int = 0,
                       quoted: bool = False) -> Entity | None:
-        best: tuple[int, Entity] | None = None
-        for entity in self.table.entities():
-            if entity.type != kind:
-                continue
-            # the entity's latest mention that counts; its gender asked only if it is later
-            latest = next((m.start for m in reversed(mentions_starting(entity, since, pos))
-                           if quoted or not self._in_quote(m.start)), None)
-            if latest is not None and (best is None or latest > best[0]) and self._gender_ok(
-                    said_of(entity), gender):
-                best = (latest, entity)
-        return best[1] if best else None
+        """The entity of ``kind`` mentioned last in ``[since, pos)`` (outside quotes unless
+        ``quoted``) whose gender does not contradict ``gender``; ties: the first in table
+        order. An entity counts by its latest such mention only. Read backwards from ``pos``
+        in the table's offset index: the answer is near, and a long text has thousands of
+        entities."""
+        seen: set[int] = set()
+        found: tuple[int, int, Entity] | None = None  # start, rank, entity
+        high, width = pos - 1, _BACK_STEP
+        while high >= since and found is None:
+            low = max(since, high - width + 1)
+            for m, entity in reversed(list(self.table.mentions_starting_in(low, high))):
+                if found is not None and m.start < found[0]:
+                    break  # (every tie of the latest start read)
+                if (entity.type != kind or id(entity) in seen
+                        or not (quoted or not self._in_quote(m.start))):
+                    continue
+                seen.add(id(entity))  # its latest mention: an earlier one does not count
+                if self._gender_ok(said_of(entity), gender):
+                    rank = self.table.rank(entity)
+                    if found is None or rank < found[1]:
+                        found = (m.start, rank, entity)
+            high, width = low - 1, width * 2
+        return found[2] if found else None
 
     def _gender_ok(self, said: Said, gender: str | None) -> bool:
         """False only when the pronoun's gender contradicts evidence about the entity: a
@@ -237,7 +255,7 @@ class SpeakerHistory:
         agreement with it (:mod:`.genders`)."""
         if gender is None or said.id is None:
             return True
-        feminine, masculine = gender_evidence(self.text, self.table, said)
+        feminine, masculine = self._titles_gender(said.id)
         if not (feminine or masculine):
             if callable(self.genders):
                 self.genders = self.genders()
@@ -246,6 +264,22 @@ class SpeakerHistory:
         if gender == "masculine":
             return masculine or not feminine
         return feminine or not masculine
+
+    def _titles_gender(self, eid: str) -> tuple[bool, bool]:
+        """:func:`~.speaker_rules.gender_evidence` of the entity ``eid``, read again only
+        when its mentions change: a long text asks it of the same few people for each of
+        its pronouns, and a speaker's mentions there are thousands."""
+        entity = self._by_id.get(eid)
+        if entity is None or not entity.mentions:  # (an entity the table made since)
+            self._by_id = {e.id: e for e in reversed(self.table.entities())}
+            entity = self._by_id.get(eid)
+            if entity is None:
+                return False, False
+        known = self._evidence.get(eid)
+        if known is None or known[0] != len(entity.mentions):
+            known = self._evidence[eid] = (len(entity.mentions),
+                                           titles_gender(self.text, entity))
+        return known[1]
 
     def _in_quote(self, pos: int) -> bool:
         return pos in self._spans

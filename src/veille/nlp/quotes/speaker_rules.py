@@ -160,8 +160,11 @@ def said_of(entity: Entity) -> Said:
 def gender_evidence(text: str, table: EntityTable, said: Said) -> tuple[bool, bool]:
     """Whether a title or honorific before a mention of ``said`` says a woman, a man."""
     entity = next((e for e in table.entities() if e.id == said.id), None)
-    if entity is None:
-        return False, False
+    return (False, False) if entity is None else titles_gender(text, entity)
+
+
+def titles_gender(text: str, entity: Entity) -> tuple[bool, bool]:
+    """Whether a title or honorific before a mention of ``entity`` says a woman, a man."""
     pack = rules()
     before = [text[max(0, m.start - 24) : m.start] for m in entity.mentions]
     return (any(pack.feminine.search(b) for b in before),
