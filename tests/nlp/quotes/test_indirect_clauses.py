@@ -28,6 +28,26 @@ def test_apposition_after_a_fronted_source_is_not_content(analyze_text: Analyze)
         ("la ville perd des habitants depuis dix ans", "Anne Roux")]
 
 
+def test_a_phrase_with_a_figure_after_a_fronted_source_stays_content(
+        analyze_text: Analyze) -> None:
+    # a phrase holding a figure ("45 ans") is not taken for an apposition: it stays content
+    text = "Selon Paul Roux, 45 ans, la ville perd des habitants depuis dix ans."
+    assert _with_speakers(analyze_text, text) == [
+        ("45 ans, la ville perd des habitants depuis dix ans", "Paul Roux")]
+
+
+@pytest.mark.parametrize(("source", "said"), [
+    ("les régions", False),  # no person, body or evidence: "depending on the regions"
+    ("des sources proches du dossier", True),  # a noun of evidence
+    ("Paul Roux", True),  # a name
+])
+def test_selon_names_a_source_only_with_a_name_or_a_source_noun(
+        analyze_text: Analyze, source: str, said: bool) -> None:
+    text = f"Selon {source}, la ville perd des habitants depuis dix ans."
+    expected = ["la ville perd des habitants depuis dix ans"] if said else []
+    assert _indirect(analyze_text, text) == expected
+
+
 def test_adjunct_after_a_fronted_source_stays_content(analyze_text: Analyze) -> None:
     text = "Selon elle, en 2025, la ville comptera dix mille habitants de plus."
     assert _indirect(analyze_text, text) == [

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from veille.lang.pack import LanguagePack
-from veille.nlp.quotes.doc import Columns, columns, span_of, text_of
+from veille.nlp.quotes.doc import Columns, columns, text_of
 from veille.nlp.quotes.token_patterns import AnchoredMatcher
 from veille.nlp.scope import current_pack
 from veille.nlp.tokens import ids
@@ -524,11 +524,13 @@ def can_be_source(doc: Doc, span: tuple[int, int]) -> bool:
     """Whether the phrase after "selon" names a source: a name, a pronoun ("selon lui"), or a
     noun of person, organisation or evidence ("selon des sources", "d'après un sondage");
     "selon les régions" or "selon le calendrier" do not."""
-    nouns = cue_words().source_nouns
-    for tok in span_of(doc, span[0], span[1]) or []:
-        if tok.pos_ in ("PROPN", "PRON") or tok.text[:1].isupper():
+    nouns, found = cue_words().source_nouns, columns(doc)
+    tokens = found.tokens_in(span[0], span[1])
+    pos, orth, lower, lemma = found.pos, found.orth, found.lower, found.lemma
+    for k in range(*tokens) if tokens is not None else ():
+        if pos[k] in ("PROPN", "PRON") or orth[k][:1].isupper():
             return True
-        if tok.pos_ == "NOUN" and (tok.lower_ in nouns or tok.lemma_ in nouns):
+        if pos[k] == "NOUN" and (lower[k] in nouns or lemma[k] in nouns):
             return True
     return False
 

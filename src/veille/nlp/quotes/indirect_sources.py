@@ -22,7 +22,7 @@ from veille.nlp.quotes.cues import (
     reporting_at,
     source_cue,
 )
-from veille.nlp.quotes.doc import columns, span_of, text_of
+from veille.nlp.quotes.doc import columns, text_of
 from veille.nlp.quotes.indirect_bounds import (
     Reported,
     after_conjunction,
@@ -39,6 +39,7 @@ from veille.nlp.quotes.indirect_forms import (
     relative_source,
 )
 from veille.nlp.quotes.marks import mark_rules
+from veille.nlp.tokens import ids
 
 _SOURCE_MODIFIER_WORDS = 8  # "selon un sondage Ifop publié lundi par Le Figaro,"
 
@@ -137,13 +138,15 @@ def _past_appositions(doc: Doc, start: int, limit: int) -> int:
     that opens on a noun, a name, an adjective or a participle, not on a preposition or an
     adverb ("Selon lui, en 2025, ..." keeps its date), when a clause with a finite verb
     follows it; the content begins after them."""
-    text = text_of(doc)
+    text, found, openers = text_of(doc), columns(doc), mark_rules().openers
+    pos, orth, like_num = found.pos, found.orth, ids(doc, "LIKE_NUM")
     while True:
         comma = text.find(",", start, limit)
-        span = span_of(doc, start, comma) if comma > start else None
-        if (span is None or len(span) > _APPOSITION_WORDS or finite_verb_in(doc, start, comma)
-                or span[0].pos_ not in ("NOUN", "PROPN", "ADJ", "DET", "VERB")
-                or any(t.like_num or t.text[:1] in mark_rules().openers for t in span)
+        span = found.tokens_in(start, comma) if comma > start else None
+        if (span is None or span[1] - span[0] > _APPOSITION_WORDS
+                or finite_verb_in(doc, start, comma)
+                or pos[span[0]] not in ("NOUN", "PROPN", "ADJ", "DET", "VERB")
+                or any(like_num[k] or orth[k][:1] in openers for k in range(*span))
                 or not finite_verb_in(doc, comma, limit)):
             return start
         start = skip_comma(text, comma, limit)
