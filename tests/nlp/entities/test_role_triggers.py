@@ -32,3 +32,16 @@ def test_a_role_glued_to_a_word_is_no_role() -> None:
     starts = [TEXT[r.start:r.end] for r in found]
     assert not any(s.startswith("xministre") for s in starts)
     assert any(s.endswith("ministre russe des Affaires étrangères") for s in starts)
+
+
+def test_the_trigger_trie_matches_as_the_flat_alternation() -> None:
+    # Words that are prefixes of one another, and a text where the longer one is cut short
+    # or glued to more letters: the longest word the lookahead lets through must win.
+    words = ["chef", "cheffe", "che", "premier", "premiere", "president", "p"]
+    text = "chef cheffe chefx che cheff premiere premier-x premierx president p pr presidente"
+    flat = re.compile(rf"(?:{roles._plain_alternation(words)})(?![\w-])")
+    trie = re.compile(rf"{roles._trie_alternation(words)}(?![\w-])")
+    found = [m.span() for m in trie.finditer(text)]
+    assert found == [m.span() for m in flat.finditer(text)]
+    assert (text.index("cheffe"), text.index("cheffe") + 6) in found
+    assert len(found) > 5
