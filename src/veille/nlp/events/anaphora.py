@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from veille.model import Event
+from veille.nlp.events.actors import Actor
 from veille.nlp.events.data import pattern_reader, per_pack
 from veille.nlp.events.frames import attribution_source
-from veille.nlp.events.rules import Actor
 from veille.nlp.events.triggers import Trigger
 from veille.taxonomy import event_taxonomy
 

@@ -23,6 +23,7 @@ from veille.model import Event, TimeExpr
 from veille.nlp.context import DocContext
 from veille.nlp.doctext import text_of
 from veille.nlp.entities.component import EntityTable
+from veille.nlp.events.actors import Actor, is_place
 from veille.nlp.events.anaphora import (
     clause_pronouns,
     drop_heading_repeats,
@@ -36,14 +37,7 @@ from veille.nlp.events.anaphora import (
 )
 from veille.nlp.events.data import pattern_reader
 from veille.nlp.events.roles import cities_of_regions, trip_destination
-from veille.nlp.events.rules import (
-    Actor,
-    EventContext,
-    SentenceContext,
-    build_events,
-    is_place,
-    split_sentences,
-)
+from veille.nlp.events.rules import EventContext, SentenceContext, build_events, split_sentences
 from veille.nlp.events.triggers import Trigger, sentence_triggers
 from veille.nlp.times.component import verb_tense
 

@@ -1,6 +1,6 @@
 """Who takes part and where, beyond what the clause frames say.
 
-Pure functions over :class:`~veille.nlp.events.rules.Actor` spans: the parties an event names
+Pure functions over :class:`~veille.nlp.events.actors.Actor` spans: the parties an event names
 after "entre" ("l'échange entre Marco Rubio et Sergueï Lavrov" is between those two, whoever
 else the sentence names), the subject of a reporting verb whose completive tells the event (the
 newspaper in "le journal a rapporté que la Russie et les États-Unis ont procédé à un échange"),

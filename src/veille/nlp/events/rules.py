@@ -8,7 +8,8 @@ structure: prepositions of place, clause links, tenses), and the types themselve
 not about particular events: an actor or a date belongs to the nearest trigger of the sentence,
 a date fronted before every trigger ("Le 11 avril, ...") frames them all, a place is a location
 introduced by a preposition of place, and a location without one is an actor (a state).
-Which time dates which event is :mod:`veille.nlp.events.dates`.
+Which actor is a place is :mod:`veille.nlp.events.actors`, which takes part in a trigger's
+event :mod:`veille.nlp.events.parties`, which time dates it :mod:`veille.nlp.events.dates`.
 """
 
 from __future__ import annotations
@@ -17,55 +18,44 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import lru_cache
 
-from veille.lang.pack import LanguagePack
 from veille.model import Event, EventStatus, TimeExpr
+from veille.nlp.events.actors import Actor, as_participant, is_place, venue_city
 from veille.nlp.events.clauses import one_event_per_clause
 from veille.nlp.events.data import kind_tests_reader, pattern_reader
 from veille.nlp.events.dates import event_dates, nearest, weekday_ahead
 from veille.nlp.events.frames import (
     announced,
-    announcement_predicate,
     attribution_source,
     by_phone,
     calls_for,
     denied,
-    evoked_from,
     generic,
     is_aside,
     is_question,
-    new_subject,
-    said_before,
-    speaks_in_first_person,
-    topic_about,
-    topic_start,
 )
-from veille.nlp.events.roles import (
-    host_place,
-    most_specific,
-    named_between,
-    reports_that,
-    subordinate_start,
-)
+from veille.nlp.events.kinds import CONVERSATION as _CONVERSATION
+from veille.nlp.events.kinds import ENTRETIEN as _ENTRETIEN
+from veille.nlp.events.kinds import meet_kinds as _meet
+from veille.nlp.events.kinds import speak_kinds as _speak
+from veille.nlp.events.kinds import taxonomy as _kinds
+from veille.nlp.events.parties import after_venues, describes_place, media, parties
+from veille.nlp.events.roles import host_place, most_specific, named_between
 from veille.nlp.events.triggers import Trigger, find_triggers
-from veille.nlp.scope import current_pack
-from veille.taxonomy import EventTaxonomy, event_taxonomy
+
+# ``Actor`` and ``is_place`` are the rules' records and tests for the callers of the rules too
+__all__ = ["Actor", "EventContext", "SentenceContext", "build_events", "cue", "event_status",
+           "is_place", "reports_event", "resolve_type", "split_sentences"]
 
 # The patterns this module reads from the pack, with the flags it matches them with.
-_FLAGS = {"place_preposition": re.IGNORECASE, "of_complement": re.IGNORECASE,
-          "venue": re.IGNORECASE, "future_form": re.IGNORECASE, "that_clause": re.IGNORECASE,
+_FLAGS = {"place_preposition": re.IGNORECASE, "future_form": re.IGNORECASE,
           "link": re.IGNORECASE, "new_clause": re.IGNORECASE,
           "self_reference": re.IGNORECASE, "at_place": re.IGNORECASE,
           "person_object": re.IGNORECASE, "of_someone": re.IGNORECASE,
           "sentence_end": 0, "person_subject": re.IGNORECASE,
-          "occasion": re.IGNORECASE, "medium_object": re.IGNORECASE, "place_apposition": 0,
-          "told_about": re.IGNORECASE, "thing_object": re.IGNORECASE, "apposed_subject": 0,
-          "interview_to": re.IGNORECASE, "region_after": 0, "granted_to": re.IGNORECASE}
+          "occasion": re.IGNORECASE, "medium_object": re.IGNORECASE,
+          "told_about": re.IGNORECASE, "thing_object": re.IGNORECASE, "apposed_subject": 0}
 _cues = kind_tests_reader("events/cues.tsv")
-# Trigger types the rules decide between (a trigger table's "a|b"): a conversation is a phone
-# call or talks, an "entretien" an interview or talks.
-_CONVERSATION, _ENTRETIEN = "call|talks", "interview|talks"
 # Types a conversation held by telephone or video link is a call of ("par téléphone").
 _BY_PHONE = ("talks", "meeting", _CONVERSATION, _ENTRETIEN)
 _CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
@@ -73,61 +63,11 @@ _CANCEL_WINDOW, _CUE_WINDOW, _PLACE_WINDOW = 120, 45, 90
 _CANCEL_BEFORE = 30
 # how far before "est attendu" its person may end: a title or an age in apposition fits
 _SUBJECT_GAP = 40
-# what an interview is given to: a newspaper's name is tagged a body or a label, not a place
-# ("une interview à Lyon" is where it was given)
-_MEDIUM_TYPES = ("ORG", "MISC")
 # entity types whose names are never an event's trigger (a place, a person)
 _NAMES_NO_EVENT = ("LOC", "PER")
-# how far after "a confié au" its medium may start: a space (its article may end the trigger:
-# "à La Dépêche")
-_MEDIUM_GAP = 3
 
 
 _re = pattern_reader(_FLAGS)
-
-
-def _kinds() -> EventTaxonomy:
-    return event_taxonomy(current_pack())
-
-
-def _read_meet(pack: LanguagePack) -> frozenset[str]:
-    return event_taxonomy(pack).of_family("meet")
-
-
-def _read_speak(pack: LanguagePack) -> frozenset[str]:
-    return event_taxonomy(pack).of_family("speak") | {_ENTRETIEN}
-
-
-# (derived by module-level functions: asked at every trigger, a closure per call cost more)
-def _meet() -> frozenset[str]:
-    """Types of the meeting family (meeting, summit, talks, visit): one may name the purpose
-    of another ("se sont rencontrés pour des conversations")."""
-    return current_pack().derive(_read_meet)
-
-
-def _speak() -> frozenset[str]:
-    """Types where someone speaks (press conference, interview, an "entretien")."""
-    return current_pack().derive(_read_speak)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """A mention that may take part in an event: a resolved name with its span and type."""
-
-    start: int
-    end: int
-    name: str
-    type: str
-
-
-def _read_capitals(pack: LanguagePack) -> tuple[dict[str, str], frozenset[str]]:
-    table = dict((city, state) for city, state in pack.table("events/capitals.tsv"))
-    return table, frozenset(table.values())
-
-
-def capitals() -> dict[str, str]:
-    """A capital -> the state it stands for ("Moscou" -> "Russie")."""
-    return current_pack().derive(_read_capitals)[0]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -167,14 +107,14 @@ def reports_event(text: str, trigger: Trigger, actors: list[Actor],
         # nor the source of an attribution after a thing received ("a reçu une amende, a
         # indiqué le préfet X")
         return any(a.type == "PER" and trigger.end <= a.start <= trigger.end + 60
-                   and not of_someone.search(text[_after_venues(trigger, a, actors):a.start])
+                   and not of_someone.search(text[after_venues(trigger, a, actors):a.start])
                    and not attribution_source(text, trigger.end, a.start, trigger.start)
                    for a in actors)
     if found["person_subject"].search(trigger.text) and not any(
             a.type == "PER" and 0 <= trigger.start - a.end <= _SUBJECT_GAP for a in actors):
         return False  # "X est attendu à Rome": a person is, not a verdict or a rise in prices
     if found["medium_object"].search(trigger.text):  # "a confié au Monde": a newspaper
-        return bool(_medium(text, trigger, actors))
+        return bool(media(text, trigger, actors))
     if found["at_place"].search(trigger.text):  # "se rendre à Kiev", not "se rendre à l'évidence"
         return any(is_place(text, a) and trigger.end < a.start <= trigger.end + 40
                    for a in actors)
@@ -258,54 +198,6 @@ def _outlet(text: str, trigger: Trigger, ctx: EventContext) -> list[str]:
             not cue("outlet_voice", before) or not cue("published", before):
         return []
     return [ctx.publisher]
-
-
-def is_place(text: str, actor: Actor) -> bool:
-    """A location after a preposition of place ("à Anchorage"), naming the venue right after
-    the trigger ("le sommet de l'Alaska", "la réunion de Genève"), or given with its region
-    ("sur Anchorage, en Alaska")."""
-    if actor.type != "LOC" and venue_city(actor.name) is None:
-        return False
-    # the 40 characters before it, not the text's whole head: a long text stays linear
-    before = text[max(0, actor.start - 40):actor.start]
-    found = _re()
-    return found["place_preposition"].search(before[-30:]) is not None or \
-        found["venue"].search(before) is not None or \
-        found["region_after"].match(text, actor.end) is not None
-
-
-# asked of every actor that is not a location, at each trigger near it: a document names a
-# few dozen, over and over
-@lru_cache(maxsize=4096)
-def _venue_key(name: str) -> str:
-    return " ".join(name.replace("-", " ").casefold().split())
-
-
-def _read_venues(pack: LanguagePack) -> dict[str, str]:
-    return {_venue_key(venue): city for venue, city in pack.table("events/venues.tsv")}
-
-
-def venue_city(name: str) -> str | None:
-    """The city a venue stands in ("Maison-Blanche" -> "Washington"), or None."""
-    return current_pack().derive(_read_venues).get(_venue_key(name))
-
-
-def as_participant(text: str, actor: Actor) -> str | None:
-    """The name an actor takes part under, or None for a location that is not an actor."""
-    if actor.type == "PER":
-        return actor.name
-    if actor.type == "MISC":  # "les Rafale", "la COP": things and labels take no part
-        return None
-    if actor.type != "LOC":  # "à l'Élysée", "au Kremlin": a building is where, not who
-        at = text[max(0, actor.start - 30):actor.start]
-        return None if _re()["place_preposition"].search(at) else actor.name
-    if is_place(text, actor) or \
-            _re()["of_complement"].search(text[max(0, actor.start - 12):actor.start]):
-        return None
-    # a location acts only as a state, or as a capital standing for one ("Moscou a répondu")
-    table, states = current_pack().derive(_read_capitals)
-    state = table.get(actor.name, actor.name)
-    return state if state in states else None
 
 
 @dataclass(frozen=True)
@@ -442,17 +334,6 @@ def _subject_across_apposition(text: str, actor: Actor, trigger: Trigger,
         _re()["apposed_subject"].fullmatch(text, actor.end, trigger.start) is not None
 
 
-def _describes_place(text: str, places: list[Actor], actor: Actor) -> bool:
-    """Whether ``actor`` is in an apposition on the event's place after the trigger ("attendu
-    au Kazakhstan, ex-république partageant avec la Russie une frontière"): it describes the
-    place, it does not take part. ``places``: the event's places that end after its trigger."""
-    apposition, sentence_end = _re()["place_apposition"], _re()["sentence_end"]
-    return any(p.end <= actor.start
-               and apposition.match(text, p.end, actor.start)
-               and not sentence_end.search(text, p.end, actor.start)
-               for p in places)
-
-
 def _host_bodies(text: str, trigger: Trigger, actors: list[Actor]) -> list[str]:
     """The organisation an event naming nobody is held at ("les réunions prévues aux Nations
     unies", "une réunion à l'OTAN"): a body after a preposition of place is where its own
@@ -462,81 +343,6 @@ def _host_bodies(text: str, trigger: Trigger, actors: list[Actor]) -> list[str]:
         a.name for a in actors if a.type == "ORG" and venue_city(a.name) is None
         and abs(a.start - trigger.start) <= _PLACE_WINDOW
         and at.search(text, max(0, a.start - 30), a.start) is not None))
-
-
-def _medium(text: str, trigger: Trigger, actors: list[Actor]) -> list[str]:
-    """The newspaper after "a confié à" or "une interview à": the interviewer, though "à"
-    precedes it."""
-    if _re()["medium_object"].search(trigger.text):
-        # what one confides to that is no person is a medium, whatever type the tagger gave
-        # its name ("au Parisien" reads as a place, "au Journal du dimanche" as a label)
-        return [a.name for a in actors
-                if a.type != "PER" and trigger.start < a.start <= trigger.end + _MEDIUM_GAP]
-    if trigger.type not in _speak():
-        return []
-    to, granted = _re()["interview_to"], _re()["granted_to"]
-    # "accordée au Courrier" is given to a medium whatever its tag; a bare "à Lyon" is a place
-    return [a.name for a in actors if a.type != "PER" and trigger.end <= a.start
-            and to.fullmatch(text, trigger.end, a.start)
-            and (a.type in _MEDIUM_TYPES or granted.fullmatch(text, trigger.end, a.start))]
-
-
-def _after_venues(trigger: Trigger, person: Actor, actors: list[Actor]) -> int:
-    """Where the object of "a reçu" starts once its place is skipped: "a reçu au palais de
-    Belém la présidente X" (the "de" of a venue is not "le soutien de X")."""
-    return max([trigger.end] + [a.end for a in actors
-                                if a.type != "PER" and trigger.end <= a.start < person.start])
-
-
-def parties(text: str, sentence_start: int, actors: list[Actor], trigger: Trigger,
-            sentence_end: int, among: list[Actor] | None = None) -> list[Actor]:
-    """The actors of a sentence that can take part in a trigger's event: not the source of an
-    attribution ("a indiqué l'Élysée", unless the event is told in the first person: "notre
-    rencontre"), not a name inside the event's topic ("porteront sur ... par Pékin"), not
-    those who only evoke it ("ont évoqué la préparation du sommet"), not those of what was said
-    before the attribution that tells the event ("X a besoin de Y, a déclaré Z dans une
-    interview"). ``among``: the actors to test, in order (all ``actors`` if None); the clause
-    is read with all of them."""
-    tested = actors if among is None else among
-    # each bound limits the actors on one side of the trigger only: it is read only when the
-    # trigger has an actor on that side (a few regex searches to the sentence's end saved)
-    excluded = _after_trigger(text, (sentence_start, sentence_end), trigger) \
-        if any(trigger.end <= a.start for a in tested) else ()
-    evoked = max(evoked_from(text, sentence_start, trigger.start),
-                 subordinate_start(text, sentence_start, trigger.start, actors),
-                 said_before(text, sentence_start, trigger.start)) \
-        if any(a.start < trigger.start for a in tested) else sentence_start
-    # the first person read only for a source of an attribution: most actors are none
-    first_person: list[bool] = []
-    return [a for a in tested
-            if a.start >= evoked and not any(s <= a.start < e for s, e in excluded)
-            and (not attribution_source(text, sentence_start, a.start, trigger.start)
-                 or _first_person(first_person, text, trigger))
-            and not reports_that(text, a, trigger.start, actors)]
-
-
-def _first_person(known: list[bool], text: str, trigger: Trigger) -> bool:
-    """:func:`speaks_in_first_person` of ``trigger``, read once into ``known``."""
-    if not known:
-        known.append(speaks_in_first_person(text, trigger.start, trigger.end))
-    return known[0]
-
-
-def _after_trigger(text: str, sentence: tuple[int, int], trigger: Trigger
-                   ) -> tuple[tuple[int, int], ...]:
-    """The spans after a trigger whose names take no part (see :func:`parties`): from the
-    topic on, the "sur" phrase, another subject's clause."""
-    sentence_end = sentence[1]
-    topic = topic_start(text, trigger.end, sentence_end)
-    if trigger.type in _speak():  # "lors de son point de presse que la Russie...": what was said
-        said = _re()["that_clause"].search(text, trigger.end, sentence_end)
-        topic = min(topic, said.start() if said else sentence_end)
-    if announced(text, trigger.start):  # "son annonce d'un sommet avec X a surpris Y": not Y
-        topic = min(topic, announcement_predicate(text, trigger.end, sentence_end))
-    about = topic_about(text, trigger.end, sentence_end) or (0, 0)
-    # ", je leur ai présenté X": another clause's names
-    other = new_subject(text, sentence, trigger.start, trigger.end)
-    return (max(trigger.end, topic), len(text) + 1), about, other
 
 
 def _unlinked(text: str, triggers: list[Trigger]) -> list[Trigger]:
@@ -593,7 +399,7 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     future_at, venue_before = flags  # the tense is read only for an event's status
     if not actors and not _unnamed_parties(text, trigger, ctx, heading):
         return []  # nobody to take part: no place, date or status to read
-    medium = _medium(text, trigger, actors)
+    medium = media(text, trigger, actors)
     places = [a for a in actors if abs(a.start - trigger.start) <= _PLACE_WINDOW
               and is_place(text, a) and a.name not in medium] or list(fronted or [])
     host = host_place(text, trigger.start, [a for a in actors if a.type == "LOC"])
@@ -605,7 +411,7 @@ def _events_of(text: str, where: tuple[Trigger, list[Trigger], int], actors: lis
     # the places an apposition may describe end after the trigger: most events have none
     described = [p for p in places if trigger.end <= p.end]
     names = [as_participant(text, a) for a in (between or actors)
-             if a is not host and not (described and _describes_place(text, described, a))
+             if a is not host and not (described and describes_place(text, described, a))
              and not (told and a.start < trigger.start)]
     names += medium + _outlet(text, trigger, ctx)
     itself = _is_itself(text, trigger, ctx)
