@@ -9,8 +9,16 @@ import pytest
 
 from veille.lang.pack import LanguagePack
 from veille.nlp.times import patterns
-from veille.nlp.times.windows import AnchorStrings, Linear, Scanner, _finder, _trie, anchor
-from veille.prefilter import DIGIT, needs, rarity
+from veille.nlp.times.windows import (
+    AnchorStrings,
+    Linear,
+    Scanner,
+    _finder,
+    _trie,
+    anchor,
+    lowercase_twin,
+)
+from veille.prefilter import DIGIT, filterable, needs, rarity
 
 # Beside the shared dated texts (conftest.py): runs of spaces and line breaks between a date's
 # words, capitals, and a text without a date.
@@ -169,3 +177,48 @@ def test_an_occurrence_whose_whitespace_follows_none_of_them_opens_no_window() -
     pattern = re.compile(r"(?:1er|\d{1,2})\s+mai", re.IGNORECASE)
     assert [m.group() for m in scanner.finditer(pattern, needs(pattern.pattern), found)] == [
         "3\n\n mai", "1er  mai"]
+
+
+@pytest.mark.parametrize("code", ["fr", "en"])
+def test_the_lowercase_twins_find_the_matches_and_groups_of_the_patterns(
+        code: str, dated_texts: tuple[str, ...]) -> None:
+    lex = patterns.lexicon(LanguagePack.load(code))
+    assert all(twin is not None for twin in lex.twins)  # the packs' patterns are lowercase
+    for text in (*dated_texts, *UNEVEN, *(t.upper() for t in dated_texts)):
+        scanner = Scanner(text, lex.anchor_strings)
+        for (kind, pattern), twin, need, where in zip(lex.patterns, lex.twins, lex.needs,
+                                                      lex.anchors, strict=True):
+            want = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            got = [(m.span(), groups)
+                   for m, groups in scanner.matches(pattern, twin, need, where)]
+            assert got == want, kind
+        assert patterns.enumerated_days(text, lex, scanner) == patterns.enumerated_days(
+            text, lex)
+
+
+def test_a_pattern_naming_a_capital_or_a_sigma_has_no_twin() -> None:
+    assert lowercase_twin(re.compile(r"\ble\s+(?:mai|juin)", re.IGNORECASE)) is not None
+    assert lowercase_twin(re.compile(r"\bLe\s+mai", re.IGNORECASE)) is None
+    assert lowercase_twin(re.compile(r"[A-Z]\d", re.IGNORECASE)) is None
+    assert lowercase_twin(re.compile(r"ως", re.IGNORECASE)) is None  # "ΩΣ".lower() is "ως"
+    assert lowercase_twin(re.compile(r"mai", 0)) is None  # already case-sensitive
+    twin = lowercase_twin(re.compile(r"(?P<m>mai)\b", re.IGNORECASE))
+    assert twin is not None and [m.span() for m in twin.finditer("le 3 mai")] == [(5, 8)]
+
+
+def test_every_character_and_its_lowercase_are_alike_to_the_twins() -> None:
+    # What lowercase_twin relies on, over every character: \d, \s and \w (and so \b) tell a
+    # character as they tell its lowercase, and re's IGNORECASE matches a character with
+    # what str.lower gives (a lowercase twin's literal), but for the characters filterable()
+    # refuses and the sigmas.
+    chars = [chr(c) for c in range(0x110000)
+             if len(chr(c).lower()) == 1 and filterable(chr(c)) and chr(c) not in "Σσς"]
+    text, lowered = "".join(chars), "".join(c.lower() for c in chars)
+    for category in (r"\d", r"\s", r"\w"):
+        pattern = re.compile(category)
+        assert [m.start() for m in pattern.finditer(text)] == [
+            m.start() for m in pattern.finditer(lowered)], category
+    changed = [(c, c.lower()) for c in chars if c.lower() != c]
+    assert len(changed) > 1000
+    for char, lower in changed:
+        assert re.compile(re.escape(lower), re.IGNORECASE).fullmatch(char), hex(ord(char))

@@ -156,12 +156,12 @@ def _scan(text: str, lex: TimeLexicon) -> list[_Match]:
     # each pattern over the parts of the text it can match, not over all of it (issue 15)
     scanner = Scanner(folded, lex.anchor_strings)
     matches = []
-    for (kind, pattern), needs, anchor in zip(lex.patterns, lex.needs, lex.anchors,
-                                              strict=True):
-        for m in scanner.finditer(pattern, needs, anchor):
+    for (kind, pattern), twin, needs, anchor in zip(lex.patterns, lex.twins, lex.needs,
+                                                    lex.anchors, strict=True):
+        for m, groups in scanner.matches(pattern, twin, needs, anchor):
             if kind == "weekday" and _generic_weekday(folded, m.start("wd"), lex):
                 continue
-            matches.append(_Match(m.start(), m.end(), kind, m.groupdict()))
+            matches.append(_Match(m.start(), m.end(), kind, groups))
     for start, end, groups in enumerated_days(folded, lex, scanner):
         matches.append(_Match(start, end, "dm", groups))
     return matches

@@ -23,7 +23,7 @@ from veille.datecalc import Unit
 from veille.lang.pack import LanguagePack, alternation
 from veille.lookahead import guarded
 from veille.nlp.scope import current_pack
-from veille.nlp.times.windows import Anchor, AnchorStrings, Scanner, anchor
+from veille.nlp.times.windows import Anchor, AnchorStrings, Scanner, anchor, lowercase_twin
 from veille.prefilter import Needs, needs
 
 PATTERNS = "times/patterns.toml"
@@ -56,6 +56,8 @@ class TimeLexicon:
     directions: dict[str, int]
     determiners: dict[str, str]  # det -> "this-week" | "by" | "from" | "since"
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    # each of ``patterns`` for the lowercase text, where it finds the same (windows.py)
+    twins: tuple[re.Pattern[str] | None, ...]
     # what a text must hold for each of ``patterns`` to match, beyond what its anchor holds
     # (the scanner tests these once the anchor is found)
     needs: tuple[Needs, ...]
@@ -63,6 +65,7 @@ class TimeLexicon:
     anchor_strings: AnchorStrings  # the strings of every anchor, found in one scan
     enumeration: re.Pattern[str]
     enumeration_needs: Needs
+    enumeration_twin: re.Pattern[str] | None
     enumerated_day: re.Pattern[str]
     generic_weekday: re.Pattern[str]
     event_of: re.Pattern[str]
@@ -117,6 +120,7 @@ def _build(pack: LanguagePack, guard: Callable[[str, int], str] = guarded) -> Ti
         directions=_numbers(pack, "times/directions.tsv"),
         determiners=pack.mapping("times/weekday_determiners.tsv"),
         patterns=kinds,
+        twins=tuple(lowercase_twin(pattern) for _, pattern in kinds),
         needs=tuple(needs(pattern.pattern, pattern.flags).beyond(found.strings) if found
                     else needs(pattern.pattern, pattern.flags)
                     for (_, pattern), found in zip(kinds, anchors, strict=True)),
@@ -124,6 +128,7 @@ def _build(pack: LanguagePack, guard: Callable[[str, int], str] = guarded) -> Ti
         anchor_strings=AnchorStrings(found.strings for found in anchors if found is not None),
         enumeration=compiled("enumeration"),
         enumeration_needs=needs(compiled("enumeration").pattern),
+        enumeration_twin=lowercase_twin(compiled("enumeration")),
         enumerated_day=compiled("enumerated_day", 0),
         generic_weekday=compiled("generic_weekday", 0),
         event_of=compiled("event_of"),
@@ -146,14 +151,16 @@ def enumerated_days(text: str, lex: TimeLexicon, scanner: Scanner | None = None
     expression, from the first day to the month (and its year or modifier), valued at the
     first day. ``scanner`` (of ``text``) skips a text without the words an enumeration needs."""
     found = []
-    matches = scanner.finditer(lex.enumeration, lex.enumeration_needs, None) if scanner \
-        else lex.enumeration.finditer(text)
-    for m in matches:
-        first = lex.enumerated_day.search(m.group())  # the first day, before or after the month
+    matches = scanner.matches(lex.enumeration, lex.enumeration_twin, lex.enumeration_needs,
+                              None) if scanner \
+        else ((m, m.groupdict()) for m in lex.enumeration.finditer(text))
+    for m, named in matches:
+        # the first day, before or after the month
+        first = lex.enumerated_day.search(text, m.start(), m.end())
         if first is None:
             continue
-        groups: dict[str, str | None] = {"day": first.group(), "month": m["month"],
-                                         "year": m["year"], "mod": m.groupdict().get("mod"),
+        groups: dict[str, str | None] = {"day": first.group(), "month": named["month"],
+                                         "year": named["year"], "mod": named.get("mod"),
                                          "wdname": None}
         found.append((m.start(), m.end(), groups))
     return found

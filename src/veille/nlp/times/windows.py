@@ -169,12 +169,36 @@ class Scanner:
     def finditer(self, pattern: re.Pattern[str], needs: Needs, anchor: Anchor | None
                  ) -> Iterator[re.Match[str]]:
         """What ``pattern.finditer(text)`` gives, from the parts of the text it can match."""
-        text, lowered = self.text, self.lowered
-        if lowered is None:
-            yield from pattern.finditer(text)
-        elif anchor is None:
+        if self.lowered is None:
+            yield from pattern.finditer(self.text)
+        else:
+            yield from self._search(pattern, self.text, self.lowered, needs, anchor)
+
+    def matches(self, pattern: re.Pattern[str], twin: re.Pattern[str] | None, needs: Needs,
+                anchor: Anchor | None) -> Iterator[tuple[re.Match[str], dict[str, str | None]]]:
+        """:meth:`finditer`'s matches and their ``groupdict()``. ``twin`` (``pattern``'s
+        :func:`lowercase_twin`) runs over the lowercase text instead where the text has one:
+        the same spans, so the groups are read from the text."""
+        lowered = self.lowered
+        if twin is None or lowered is None:
+            for m in self.finditer(pattern, needs, anchor):
+                yield m, m.groupdict()
+            return
+        text, names = self.text, pattern.groupindex
+        for m in self._search(twin, lowered, lowered, needs, anchor):
+            spans = m.regs
+            yield m, {name: text[spans[at][0]:spans[at][1]] if spans[at][0] >= 0 else None
+                      for name, at in names.items()}
+
+    def _search(self, pattern: re.Pattern[str], subject: str, lowered: str, needs: Needs,
+                anchor: Anchor | None) -> Iterator[re.Match[str]]:
+        """``pattern``'s matches in ``subject`` (the text or ``lowered``, its lowercase), over
+        the windows of ``anchor`` or over all of it, none where the text lacks what
+        ``pattern`` needs."""
+        text = self.text
+        if anchor is None:
             if not needs.absent_from(text, lowered, self._seen):
-                yield from pattern.finditer(text)
+                yield from pattern.finditer(subject)
         else:
             # the occurrences first: one scan found them all, where needs test each group
             occurrences = self._occurrences(anchor.strings, lowered)
@@ -183,7 +207,7 @@ class Scanner:
             if not occurrences or needs.absent_from(text, lowered, self._seen):
                 return
             for start, end in anchor.windows(occurrences, len(text), self.longest_space):
-                yield from pattern.finditer(text, start, end)
+                yield from pattern.finditer(subject, start, end)
 
     def _after(self, strings: Need, follows: Need, occurrences: list[tuple[int, int]],
                lowered: str) -> list[tuple[int, int]]:
@@ -215,6 +239,65 @@ class Scanner:
             found = self._found[finder] = [
                 (m.start(), m.end() - 1) for m in finder.finditer(lowered)]
         return found
+
+
+# str.lower tells a final sigma from another, by its place; re's IGNORECASE folds both alike.
+_SIGMAS = frozenset("σς")
+# A class's range wider than this is not read character by character (no twin).
+_MAX_RANGE = 4096
+
+
+def lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` (IGNORECASE) without IGNORECASE, for the lowercase text, where both find
+    the same spans (and groups' spans) as its own; None otherwise. Case-insensitive matching
+    lowers each character and compares it, alternative after alternative (a third of the
+    times stage's scans); the lowercase text is lowered once. They agree when every
+    character the pattern names is its own lowercase: re compares a text's character's
+    lowercase with it, and the lowercase text holds exactly that character, where
+    :func:`filterable` (no character re folds beyond ``str.lower``; the Scanner's condition
+    for a lowercase text) and no sigma; ``\\d``, ``\\s``, ``\\w`` and ``\\b`` tell
+    a character and its lowercase alike (tests/nlp/times/test_prefilter.py)."""
+    if not pattern.flags & re.IGNORECASE or pattern.flags & re.LOCALE:
+        return None
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return None
+    if not _lowercase_only(list(parsed)):
+        return None
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+def _lowercase_only(items: list[Any]) -> bool:
+    """Whether every character ``items`` name is its own lowercase (see lowercase_twin)."""
+    for op, av in items:
+        if op in (sre.LITERAL, sre.NOT_LITERAL):
+            found = _lowercase(av)
+        elif op is sre.IN:
+            found = all(_lowercase(a) if o in (sre.LITERAL, sre.NOT_LITERAL)
+                        else a[1] - a[0] < _MAX_RANGE
+                        and all(map(_lowercase, range(a[0], a[1] + 1))) if o is sre.RANGE
+                        else o in (sre.CATEGORY, sre.NEGATE) for o, a in av)
+        elif op is sre.SUBPATTERN:
+            found = not (av[1] or av[2]) and _lowercase_only(list(av[3]))
+        elif op is sre.BRANCH:
+            found = all(_lowercase_only(list(a)) for a in av[1])
+        elif op in _REPEATS:
+            found = _lowercase_only(list(av[2]))
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            found = _lowercase_only(list(av[1]))
+        elif op is sre.ATOMIC_GROUP:
+            found = _lowercase_only(list(av))
+        else:  # a position, any character, a back-reference: the same; anything else: no
+            found = op in (sre.AT, sre.ANY, sre.GROUPREF)
+        if not found:
+            return False
+    return True
+
+
+def _lowercase(code: int) -> bool:
+    char = chr(code)
+    return char.lower() == char and char not in _SIGMAS and filterable(char)
 
 
 @cache
