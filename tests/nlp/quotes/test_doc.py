@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from veille.nlp.quotes.cues import auxiliaries_before
+from veille.nlp.quotes.cues import auxiliaries_before, pronoun_of, verb_group
 from veille.nlp.quotes.doc import children, columns, features, span_of, token_range
 
 _TEXT = "La ministre a déclaré mardi qu'elle ne signerait pas, ajoutant : « Jamais. »"
@@ -85,3 +85,12 @@ def test_a_verb_group_read_twice_is_the_same(nlp: Language) -> None:
     verb = next(t for t in doc if t.text == "déclaré")
     assert doc[auxiliaries_before(verb)].text == "a"  # "a déjà déclaré": the adverb inside
     assert auxiliaries_before(verb) == auxiliaries_before(doc[verb.i])
+
+
+def test_a_verb_group_is_its_first_auxiliary_and_its_pronoun(nlp: Language) -> None:
+    doc = nlp("« Rien n'est joué », a-t-il ajouté. La ministre a déjà déclaré qu'elle viendra.")
+    ajoute = next(t for t in doc if t.text == "ajouté")
+    group = verb_group(doc, ajoute)
+    assert doc[group.first].text == "a" and group.pronoun == "il"  # "a-t-il ajouté"
+    for tok in doc:
+        assert verb_group(doc, tok) == (auxiliaries_before(tok), pronoun_of(doc, tok)), tok.text

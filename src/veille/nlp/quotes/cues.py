@@ -256,23 +256,22 @@ def author_voice(verb: Token, sentence_start: int) -> bool:
     """The author's or the reader's voice, no one reported: a finite verb in the first or
     second person, or one that opens its sentence with no subject at all (an imperative:
     "Soulignons que", "Notons que", which the tagger may call third person)."""
-    return voice_of_author(verb, sentence_start, pronoun_of(verb.doc, verb))
+    return voice_of_author(verb, sentence_start, verb_group(verb.doc, verb))
 
 
-def voice_of_author(verb: Token, sentence_start: int, pronoun: str | None) -> bool:
-    """:func:`author_voice` of a cue whose inverted pronoun (:func:`pronoun_of`) the caller
-    has already: the indirect rules read it once per cue for all their tests."""
+def voice_of_author(verb: Token, sentence_start: int, group: VerbGroup) -> bool:
+    """:func:`author_voice` of a cue whose group the caller has already worked out."""
     cues, found = cue_words(), columns(verb.doc)
     auxiliary, dep = cues.labels("auxiliary"), found.dep
-    group = [verb.i, *(c for c in found.children_of(verb.i) if dep[c] in auxiliary)]
+    verbs = [verb.i, *(c for c in found.children_of(verb.i) if dep[c] in auxiliary)]
     feats = found.feats
-    finite = [k for k in group if "Fin" in feats[k].get("VerbForm", ())]
+    finite = [k for k in verbs if "Fin" in feats[k].get("VerbForm", ())]
     if any(set(feats[k].get("Person", ())) & {"1", "2"} for k in finite):
         return True
     # Nothing before it, so no subject before it; one after it would make it a question. The
     # tagger may call an imperative a participle ("Rappelons"): its ending tells it apart.
-    first = found.starts[auxiliaries_before(verb)]
-    opens = first <= sentence_start and pronoun is None
+    first = found.starts[group.first]
+    opens = first <= sentence_start and group.pronoun is None
     return opens and (bool(finite) or cues.imperative.match(found.lower[verb.i]) is not None)
 
 
@@ -341,9 +340,24 @@ def auxiliaries_before(verb: Token) -> int:
     return i
 
 
-def cue_text(doc: Doc, verb: Token) -> str:
-    """The cue as written: auxiliaries, the verb and an inverted ``-t-il``."""
-    start = auxiliaries_before(verb)
+class VerbGroup(NamedTuple):
+    """A cue verb's group, worked out once for the rules that read it (its text, voice,
+    subject and content): each rule worked it out again."""
+
+    first: int  # token index of its first auxiliary (:func:`auxiliaries_before`)
+    pronoun: str | None  # its inverted subject pronoun (:func:`pronoun_of`)
+
+
+def verb_group(doc: Doc, verb: Token) -> VerbGroup:
+    """The group of the cue ``verb``."""
+    first = auxiliaries_before(verb)
+    return VerbGroup(first, _pronoun(_matches(doc), verb.i, first))
+
+
+def cue_text(doc: Doc, verb: Token, group: VerbGroup | None = None) -> str:
+    """The cue as written: auxiliaries, the verb and an inverted ``-t-il`` (``group``:
+    the verb's, when the caller has it)."""
+    start = group.first if group is not None else auxiliaries_before(verb)
     end = verb.i + 1
     pron = _inverted_pronoun(verb)
     if pron is not None:
@@ -359,12 +373,16 @@ def cue_text(doc: Doc, verb: Token) -> str:
 
 def pronoun_of(doc: Doc, verb: Token) -> str | None:
     """The inverted subject pronoun of ``verb`` ("a-t-il dit", "explique-t-elle"), if any."""
-    matches = _matches(doc)
-    found = matches.inverted_from.get(verb.i + 1)
+    return _pronoun(_matches(doc), verb.i, auxiliaries_before(verb))
+
+
+def _pronoun(matches: _Matches, verb: int, first: int) -> str | None:
+    """:func:`pronoun_of` the verb at token ``verb`` whose group begins at ``first``."""
+    found = matches.inverted_from.get(verb + 1)
     if found is not None:
         return found[1]
     pronoun = None
-    for i in range(auxiliaries_before(verb), verb.i):
+    for i in range(first, verb):
         pronoun = matches.pronouns.get(i, pronoun)
     return pronoun
 
@@ -449,13 +467,16 @@ def _in_noun_phrase(found: Columns, cues: CueWords, i: int, start: int) -> bool:
     )
 
 
-def preposed_subject(doc: Doc, verb: Token, floor: int) -> tuple[int, int] | None:
+def preposed_subject(doc: Doc, verb: Token, floor: int, group: VerbGroup | None = None
+                     ) -> tuple[int, int] | None:
     """Character span of the subject before ``verb`` (not before character ``floor``).
 
     The noun phrase right before the auxiliaries wins when it holds a name or a pronoun (the
     parser often misses a subject at a paragraph start); otherwise the parser's subjects.
+    ``group``: the verb's, when the caller has it.
     """
-    near = _phrase_before(doc, auxiliaries_before(verb), floor)
+    first = group.first if group is not None else auxiliaries_before(verb)
+    near = _phrase_before(doc, first, floor)
     cues, found = cue_words(), columns(doc)
     pos = found.pos
     if near is not None and _starts_clause(found, near[0], floor) and any(

@@ -22,6 +22,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from veille.nlp.quotes.cues import (
+    VerbGroup,
     auxiliaries_before,
     cue_text,
     inverted_pronoun,
@@ -34,6 +35,7 @@ from veille.nlp.quotes.cues import (
     pronoun_of,
     reporting_at,
     source_phrase_at,
+    verb_group,
     voice_of_author,
 )
 from veille.nlp.quotes.doc import columns, span_of, text_of
@@ -148,8 +150,8 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
     if (not (stance or verb_tag and lemma in forms.estimate or reporting_at(doc, i))
             or is_infinitive(doc, i) or negated(verb)):
         return None
-    pronoun = pronoun_of(doc, verb)
-    if voice_of_author(verb, sentence[0], pronoun):
+    group = verb_group(doc, verb)
+    if voice_of_author(verb, sentence[0], group):
         return None
     start = content_start(doc, verb, sentence[1])
     if stance and (start is None or not _after_complementizer(doc, start)):
@@ -157,18 +159,19 @@ def _from_verb(doc: Doc, verb: Token, sentence: tuple[int, int]) -> Reported | N
     nominal = start is None
     if nominal:
         start = object_start(verb, sentence[1])  # "a annoncé la grève de ..."
+    pronoun = group.pronoun
     if start is not None and present_participle(verb) and pronoun is None:
         return _participle_cue(doc, verb, start, sentence)
     if start is not None:
-        subject = None if pronoun else preposed_subject(doc, verb, sentence[0])
+        subject = None if pronoun else preposed_subject(doc, verb, sentence[0], group)
         if subject is not None and not _can_speak(text_of(doc)[subject[0] : subject[1]]):
             return None
         if is_passive(verb):  # "il a été précisé que ...": said, but by no one named
             subject, pronoun = None, indirect_words().impersonal
-        return Reported(start, content_end(doc, start, sentence[1], verb), cue_text(doc, verb),
-                        subject, pronoun, verb.idx, via="subject" if subject else None,
-                        nominal=nominal)
-    return _inverted_closing(doc, verb, sentence, pronoun)
+        return Reported(start, content_end(doc, start, sentence[1], verb, group),
+                        cue_text(doc, verb, group), subject, pronoun, verb.idx,
+                        via="subject" if subject else None, nominal=nominal)
+    return _inverted_closing(doc, verb, sentence, group)
 
 
 def _after_complementizer(doc: Doc, start: int) -> bool:
@@ -218,10 +221,10 @@ def _continued_verb(doc: Doc, participle: Token, floor: int) -> Token | None:
     return None
 
 
-def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun: str | None
+def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], group: VerbGroup
                       ) -> Reported | None:
     """``<content>, a déclaré X.``: a comma then the cue, and nothing but the subject after."""
-    first = doc[auxiliaries_before(verb)]
+    first, pronoun = doc[group.first], group.pronoun
     if first.i == 0 or doc[first.i - 1].text != "," or present_participle(verb):
         return None  # "<...>, saluant X": a participle is an adjunct, no closing cue
     content = text_of(doc)[sentence[0] : first.idx]
@@ -245,7 +248,7 @@ def _inverted_closing(doc: Doc, verb: Token, sentence: tuple[int, int], pronoun:
         closers = frozenset(mark_rules().pairs.values())
         while end > start and (text_of(doc)[end - 1].isspace() or text_of(doc)[end - 1] in closers):
             end -= 1
-    return Reported(start, end, cue_text(doc, verb),
+    return Reported(start, end, cue_text(doc, verb, group),
                     subject, pronoun, verb.idx, via="incise" if subject else None)
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from veille.lang.pack import LanguagePack
 from veille.nlp.quotes.cues import (
+    VerbGroup,
     auxiliaries_before,
     cue_words,
     is_reporting_verb,
@@ -209,7 +210,8 @@ def _after(doc: Doc, j: int) -> int | None:
     return columns(doc).starts[j + 1] if j + 1 < len(doc) else None
 
 
-def content_end(doc: Doc, start: int, limit: int, verb: Token | None = None) -> int:
+def content_end(doc: Doc, start: int, limit: int, verb: Token | None = None,
+                group: VerbGroup | None = None) -> int:
     """Where reported content that begins at ``start`` ends (``limit``: the sentence's end).
 
     It runs through a quoted fragment the clause goes on after, or a short one (``« ... »
@@ -230,7 +232,7 @@ def content_end(doc: Doc, start: int, limit: int, verb: Token | None = None) -> 
                 break
             k = close
         k += 1
-    end = min(end, _clause_stop(doc, start, end, verb))
+    end = min(end, _clause_stop(doc, start, end, verb, group))
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?"):
         end -= 1
     return end
@@ -248,7 +250,8 @@ def _fragment_inside(text: str, opener: int, close: int, limit: int) -> bool:
     return bool(after) and after[0].isalnum()
 
 
-def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
+def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None,
+                 group: VerbGroup | None) -> int:
     """The first place in ``[start, end)`` where the reported clause is over: a coordinated
     present participle ("..., précisant que A et demandant B": the narrator's next act), a
     comma then a participle that reports ("..., ajoutant que"), a comma then another source
@@ -259,7 +262,7 @@ def _clause_stop(doc: Doc, start: int, end: int, verb: Token | None) -> int:
     tokens = columns(doc).tokens_in(start, end)
     if tokens is None:
         return end
-    aux = _auxiliary_of(verb)
+    aux = _auxiliary_of(verb, group)
     object_infinitive = is_infinitive(doc, tokens[0])
     found = columns(doc)
     orth, pos, lower, starts = found.orth, found.pos, found.lower, found.starts
@@ -357,12 +360,13 @@ def _narrator_adjunct(doc: Doc, tok: Token) -> bool:
         is_infinitive(doc, i + 1) or lower[i + 1] in words.complementizers)
 
 
-def _auxiliary_of(verb: Token | None) -> str | None:
+def _auxiliary_of(verb: Token | None, group: VerbGroup | None) -> str | None:
     """The finite auxiliary of a compound cue ("a" of "a déclaré"), lower case."""
     if verb is None:
         return None
-    first = verb.doc[auxiliaries_before(verb)]
-    return first.lower_ if first.i < verb.i and first.pos_ == "AUX" else None
+    found = columns(verb.doc)
+    first = group.first if group is not None else auxiliaries_before(verb)
+    return found.lower[first] if first < verb.i and found.pos[first] == "AUX" else None
 
 
 def conjunct_quote(doc: Doc, start: int, end: int) -> bool:
