@@ -102,6 +102,16 @@ def test_dependency_pattern_finds_what_the_dependency_matcher_finds(
         assert DependencyPattern(pattern)(doc)  # "Le préfet", "le ministre": something found
 
 
+def test_dependency_pattern_tries_only_the_roots_it_is_given(nlp: Language) -> None:
+    doc = nlp(_TEXTS[1])
+    pattern = DependencyPattern(_ROLE)
+    everything = pattern(doc)
+    subjects = [t.i for t in doc if t.dep_ in ("nsubj", "nsubj:pass")]
+    assert everything and pattern(doc, subjects) == everything  # a superset: the same
+    assert pattern(doc, [t.i for t in doc if t.i not in subjects]) == []
+    assert pattern(doc, []) == []
+
+
 def test_dependency_pattern_refuses_what_it_cannot_read() -> None:
     chained = [_ROLE[0], _ROLE[1], {"LEFT_ID": "article", "REL_OP": ">", "RIGHT_ID": "x",
                                     "RIGHT_ATTRS": {"POS": "ADJ"}}]

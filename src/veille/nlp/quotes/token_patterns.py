@@ -13,7 +13,7 @@ in it. Here the tokens a pattern can start from are found on the Doc's attribute
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import compress, product
 from typing import Any
 
@@ -127,8 +127,10 @@ class DependencyPattern:
         if not self.tests[0]:
             raise ValueError(f"dependency pattern {pattern!r}: its first node needs attributes")
 
-    def __call__(self, doc: Doc) -> list[list[int]]:
-        """The token indices of each match, in node order."""
+    def __call__(self, doc: Doc, roots: Iterable[int] | None = None) -> list[list[int]]:
+        """The token indices of each match, in node order. ``roots``: the tokens the first
+        node may match, in text order (any that hold its matches), when the caller knows a
+        few; else every token is tried."""
         columns = {a: ids(doc, a) for test in self.tests for a in test}
 
         def fits(k: int, i: int) -> bool:
@@ -136,7 +138,9 @@ class DependencyPattern:
 
         attr, first = next(iter(self.tests[0].items()))
         found = []
-        for root in [i for i, v in enumerate(columns[attr]) if v in first]:
+        if roots is None:
+            roots = [i for i, v in enumerate(columns[attr]) if v in first]
+        for root in roots:
             if not fits(0, root):
                 continue
             token = doc[root]
