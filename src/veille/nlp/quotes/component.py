@@ -268,10 +268,14 @@ def role_subjects(doc: Doc) -> list[tuple[int, int]]:
     if not doc.has_annotation("DEP"):
         return []  # no parse, no subjects (a blank pipeline)
     article: dict[int, int] = {}  # noun -> its first article
-    for pattern in _role_subject_patterns():
-        for noun, det in pattern(doc):
-            article[noun] = min(det, article.get(noun, det))
     tree = tree_of(doc)
+    for pattern, labels, nouns in _role_subject_patterns():
+        # the roots: the subjects that are role nouns (a few of the subjects the parse lists
+        # once a label), not a test of every token
+        roots = None if labels is None else [
+            i for i in tree.with_dep(labels) if tree.lower(i) in nouns]
+        for noun, det in pattern(doc, roots):
+            article[noun] = min(det, article.get(noun, det))
     found = []
     adjective = _dependencies().get("adjective", frozenset())
     for noun in sorted(article):
@@ -283,26 +287,34 @@ def role_subjects(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
-def _role_subject_patterns() -> list[DependencyPattern]:
+def _role_subject_patterns() -> list[tuple[DependencyPattern, frozenset[str] | None,
+                                           frozenset[str]]]:
     """The pack's role-subject patterns, their first node restricted to the head nouns of
-    ``quote_person_nouns.txt`` (one list for every rule that reads them; in the pattern, it also
-    spares the matcher every other subject). Matched on the Doc's arrays
-    (:class:`~.token_patterns.DependencyPattern`): spaCy's ``DependencyMatcher`` walked every
-    token for them."""
+    ``quote_person_nouns.txt`` (one list for every rule that reads them), each with its first
+    node's dependency labels (None when it names none) and those nouns: the tokens it can
+    start from. Matched on the Doc's arrays (:class:`~.token_patterns.DependencyPattern`):
+    spaCy's ``DependencyMatcher`` walked every token for them."""
     pack = current_pack()
 
-    def build() -> list[DependencyPattern]:
-        nouns = sorted(pack.words("quote_person_nouns.txt"))
+    def build() -> list[tuple[DependencyPattern, frozenset[str] | None, frozenset[str]]]:
+        nouns = pack.words("quote_person_nouns.txt")
         patterns = []
         for entry in pack.patterns(_ROLE_SUBJECTS):
             first, *rest = entry["pattern"]
-            # the nouns first: the matcher starts from the tokens of its first attribute, and
-            # a document has a few role nouns but many subjects
-            attrs = {"LOWER": {"IN": nouns}, **{
-                attr: value for attr, value in first["RIGHT_ATTRS"].items() if attr != "LOWER"}}
-            patterns.append(DependencyPattern([{**first, "RIGHT_ATTRS": attrs}, *rest]))
+            attrs = {**first["RIGHT_ATTRS"], "LOWER": {"IN": sorted(nouns)}}
+            patterns.append((DependencyPattern([{**first, "RIGHT_ATTRS": attrs}, *rest]),
+                             _values(attrs.get("DEP")), frozenset(nouns)))
         return patterns
-    return pack.cached("role_subject_patterns", build)
+    return pack.cached("role_subject_patterns_roots", build)
+
+
+def _values(value: object) -> frozenset[str] | None:
+    """The values a pattern's attribute allows (a string or an ``IN`` list), else None."""
+    if isinstance(value, str):
+        return frozenset({value})
+    if isinstance(value, dict) and isinstance(value.get("IN"), list):
+        return frozenset(value["IN"])
+    return None
 
 
 def _apposed_to_subject(tree: Tree, i: int, subjects: frozenset[int],
