@@ -12,6 +12,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc
 
 from veille.lang.pack import LanguagePack
+from veille.nlp.quotes import cues
 from veille.nlp.quotes.token_patterns import AnchoredMatcher, DependencyPattern
 
 # Our own sentences: inverted pronouns with and without the euphonic t, reflexive verbs with
@@ -119,3 +120,23 @@ def test_dependency_pattern_refuses_what_it_cannot_read() -> None:
         DependencyPattern(chained)
     with pytest.raises(ValueError, match="not read here"):
         DependencyPattern([{"RIGHT_ID": "n", "RIGHT_ATTRS": {"LOWER": {"REGEX": "^min"}}}])
+
+
+@pytest.mark.parametrize("text", _TEXTS)
+def test_the_cue_matches_are_the_matchers_over_the_whole_doc(nlp: Language, text: str) -> None:
+    """The inverted pronouns read at once and the reflexive verbs read when first asked are
+    what one ``Matcher`` of every cue pattern finds over the whole Doc."""
+    doc = nlp(text)
+    patterns = _cue_patterns()
+    inverted = len(LanguagePack.load("fr").patterns("quotes/cues_inverted.jsonl"))
+    reflexive = set(range(inverted, len(patterns)))  # those of cues_reflexive.jsonl
+    whole = [(int(k), s, e) for k, s, e in _matcher(nlp, patterns)(doc)]
+    names = {doc.vocab.strings[f"P{k}"]: k for k in range(len(patterns))}
+    found = cues._matches(doc)
+    assert found.inverted_from == {
+        s: (e - 1, doc[e - 1].lower_.split("-")[-1]) for k, s, e in whole
+        if names[k] not in reflexive}
+    assert found.reflexive == {e - 1 for k, s, e in whole if names[k] in reflexive}
+    if text == _TEXTS[0]:  # "Se félicitant", "s'est dit"; "-t-il", "-t-elle", "dit-on"
+        assert {doc[i].text for i in found.reflexive} >= {"félicitant", "dit"}
+        assert sorted(found.pronouns.values()) == ["elle", "il", "on"]

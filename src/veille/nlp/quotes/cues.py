@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from functools import cached_property
+from typing import Any, NamedTuple
 
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
@@ -126,21 +127,37 @@ def _by_second_column(rows: tuple[tuple[str, ...], ...]) -> dict[str, frozenset[
     return {key: frozenset(words) for key, words in groups.items()}
 
 
-def _matcher(pack: LanguagePack, vocab: Vocab
-             ) -> tuple[AnchoredMatcher, dict[int, tuple[str, str]]]:
-    """The cue patterns of ``pack`` (inverted pronouns, reflexive verbs) on ``vocab``, and the
-    label and id of each match key (kept here: a key added to the vocab's strings inside a
-    ``memory_zone`` is gone after it). Run around their pronouns only (:mod:`.token_patterns`)."""
-    matcher = Matcher(vocab)
+class _CueMatchers(NamedTuple):
+    """The cue patterns of a pack on a vocab: the reflexive ones apart, run only when a
+    reflexive reporting lemma asks (their pronouns, "se" and "s'", stand in most sentences),
+    and the label and id of each match key (kept here: a key added to the vocab's strings
+    inside a ``memory_zone`` is gone after it)."""
+
+    inverted: AnchoredMatcher  # every pattern not labelled reflexive
+    reflexive: AnchoredMatcher
+    keys: dict[int, tuple[str, str]]
+
+
+def _matcher(pack: LanguagePack, vocab: Vocab) -> _CueMatchers:
+    """The cue patterns of ``pack`` (inverted pronouns, reflexive verbs) on ``vocab``, run
+    around their pronouns only (:mod:`.token_patterns`)."""
+    matchers = {False: Matcher(vocab), True: Matcher(vocab)}  # reflexive or not
+    patterns: dict[bool, list[Any]] = {False: [], True: []}
     keys: dict[int, tuple[str, str]] = {}
-    patterns = []
     for name in ("quotes/cues_inverted.jsonl", "quotes/cues_reflexive.jsonl"):
         for entry in pack.patterns(name):
             key = f"{entry['label']}\t{entry.get('id', '')}"
             keys[get_string_id(key)] = (entry["label"], entry.get("id", ""))
-            matcher.add(key, [entry["pattern"]])
-            patterns.append(entry["pattern"])
-    return AnchoredMatcher(matcher, patterns), keys
+            reflexive = entry["label"] == _REFLEXIVE
+            matchers[reflexive].add(key, [entry["pattern"]])
+            patterns[reflexive].append(entry["pattern"])
+    return _CueMatchers(AnchoredMatcher(matchers[False], patterns[False]),
+                        AnchoredMatcher(matchers[True], patterns[True]), keys)
+
+
+def _run(matcher: AnchoredMatcher, doc: Doc) -> list[tuple[int, int, int]]:
+    # A pack may have no patterns (English has no inverted pronouns): spaCy warns on an empty one.
+    return matcher(doc) if len(matcher.matcher) else []
 
 
 @dataclass(frozen=True)
@@ -149,10 +166,18 @@ class _Matches:
 
     inverted_from: dict[int, tuple[int, str]]  # match start -> (pronoun token, pronoun)
     pronouns: dict[int, str]  # inverted pronoun token -> pronoun ("-t-il" -> "il")
-    reflexive: frozenset[int]  # tokens with a reflexive pronoun at most three tokens before
+    doc: Doc
+    matchers: _CueMatchers
     # verb token -> the first token of its group (``auxiliaries_before``): the rules of a
     # cue ask it of the same verb several times (its text, subject, pronoun, voice)
     groups: dict[int, int] = field(default_factory=dict)
+
+    @cached_property
+    def reflexive(self) -> frozenset[int]:
+        """Tokens with a reflexive pronoun at most three tokens before (read when asked)."""
+        keys = self.matchers.keys
+        return frozenset(end - 1 for match_id, _, end in _run(self.matchers.reflexive, self.doc)
+                         if keys[match_id][0] == _REFLEXIVE)
 
 
 def _matches(doc: Doc) -> _Matches:
@@ -161,18 +186,14 @@ def _matches(doc: Doc) -> _Matches:
     found = doc.user_data.get(key)
     if isinstance(found, _Matches):
         return found
-    matcher, keys = pack.cached(("quotes.cues.matcher", id(doc.vocab)),
-                                lambda: _matcher(pack, doc.vocab))
+    matchers = pack.cached(("quotes.cues.matcher", id(doc.vocab)),
+                           lambda: _matcher(pack, doc.vocab))
     inverted: dict[int, tuple[int, str]] = {}
-    reflexive = set()
-    # A pack may have no patterns (English has no inverted pronouns): spaCy warns on an empty one.
-    for match_id, start, end in matcher(doc) if len(matcher.matcher) else []:
-        label, pronoun = keys[match_id]
+    for match_id, start, end in _run(matchers.inverted, doc):
+        label, pronoun = matchers.keys[match_id]
         if label == _INVERTED:
             inverted[start] = (end - 1, pronoun)
-        elif label == _REFLEXIVE:
-            reflexive.add(end - 1)
-    found = _Matches(inverted, dict(inverted.values()), frozenset(reflexive))
+    found = _Matches(inverted, dict(inverted.values()), doc, matchers)
     doc.user_data[key] = found
     return found
 
