@@ -222,3 +222,14 @@ def test_every_character_and_its_lowercase_are_alike_to_the_twins() -> None:
     assert len(changed) > 1000
     for char, lower in changed:
         assert re.compile(re.escape(lower), re.IGNORECASE).fullmatch(char), hex(ord(char))
+
+
+def test_the_scan_stops_at_every_letter_a_string_begins_with_even_inside_another() -> None:
+    spaced, inner, outer = (frozenset({" mai"}), frozenset({"demain"}),
+                            frozenset({"après-demain"}))
+    strings = AnchorStrings([spaced, inner, outer])
+    text = "mai\u2009mai après-demain"  # a thin space is a whitespace too ("\s")
+    found = strings.find(text)
+    assert found[strings.index[spaced]] == [(3, 3)]  # none at the start: no space before
+    assert found[strings.index[outer]] == [(8, 8)]
+    assert found[strings.index[inner]] == [(14, 14)]  # inside "après-demain"

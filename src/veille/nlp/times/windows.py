@@ -104,25 +104,26 @@ class Anchor:
 class AnchorStrings:
     """The strings of many anchors found in one scan of a text, not one scan an anchor (the
     time patterns' anchors are a dozen groups of strings: months after a space, figures,
-    weekdays, ...). A lookahead reports every position where a string begins, the longest one
-    there; the groups holding a string it begins with (a prefix of it) begin there too. A run
-    of digits is one occurrence ``(first, last)`` of the groups of :data:`DIGIT` or of a string
-    beginning with a figure, as in :func:`_finder`."""
+    weekdays, ...). The scan stops at each character a string begins with and reads, in a
+    lookahead, the longest string beginning there; the groups holding a string it begins
+    with (a prefix of it) begin there too, and the groups of the strings after a space
+    (" mai") begin at the whitespace before it. A run of digits is one occurrence ``(first,
+    last)`` of the groups of :data:`DIGIT` or of a string beginning with a figure, as in
+    :func:`_finder`, found in a scan of its own."""
 
     def __init__(self, groups: Iterable[Need]) -> None:
         self.index: dict[Need, int] = {}
         for group in groups:
             self.index.setdefault(group, len(self.index))
-        words = {s for group in self.index for s in group
-                 if s != DIGIT and not _FIGURE.match(s)}
-        plain = sorted(w for w in words if not w.startswith(" "))
-        spaced = sorted(w[1:] for w in words if w.startswith(" "))
-        found = "|".join(([_trie(plain)] if plain else [])
-                         + ([r"\s(?:" + _trie(spaced) + ")"] if spaced else []))
-        self.pattern = re.compile((f"(?=({found}))|" if found else "") + r"\d+")
-        # the longest string found at a position -> the groups beginning there
-        self.plain = {w: self._beginning(w, "") for w in plain}
-        self.spaced = {w: self._beginning(w, " ") for w in spaced}
+        strings = {s for group in self.index for s in group
+                   if s != DIGIT and not _FIGURE.match(s)}
+        # the words to find: the strings, and the strings after a space without it
+        words = sorted({s[1:] if s.startswith(" ") else s for s in strings})
+        self.pattern = _first_letters(words)
+        # the longest word found at a position -> the groups beginning there, and those
+        # beginning at the whitespace before it
+        self.plain = {w: self._beginning(w, "") for w in words}
+        self.spaced = {w: self._beginning(w, " ") for w in words}
         self.figures = tuple(at for group, at in self.index.items()
                              if any(s == DIGIT or _FIGURE.match(s) for s in group))
 
@@ -136,18 +137,38 @@ class AnchorStrings:
         """Each group's occurrences in ``lowered``: sorted ``(first, last)`` offsets one of its
         strings may begin at."""
         found: list[list[tuple[int, int]]] = [[] for _ in self.index]
-        plain, spaced, figures = self.plain, self.spaced, self.figures
-        for m in self.pattern.finditer(lowered):
-            word = m.group(1) if m.lastindex else None
-            if word is None:  # a run of digits
-                first, last = m.start(), m.end() - 1
-                groups = figures
-            else:
-                first = last = m.start()
-                groups = spaced[word[1:]] if word[:1].isspace() else plain[word]
-            for at in groups:
-                found[at].append((first, last))
+        plain, spaced = self.plain, self.spaced
+        if self.pattern is not None:
+            for m in self.pattern.finditer(lowered):
+                at = m.start()
+                word = m.group() + m.group(m.lastindex or 0)  # its letter, then the rest
+                for group in plain[word]:
+                    found[group].append((at, at))
+                if at and lowered[at - 1].isspace():  # "\s" is str.isspace
+                    for group in spaced[word]:
+                        found[group].append((at - 1, at - 1))
+        if self.figures:
+            runs = [(m.start(), m.end() - 1) for m in _DIGITS.finditer(lowered)]
+            for group in self.figures if runs else ():
+                found[group] = sorted(found[group] + runs) if found[group] else list(runs)
         return found
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _first_letters(words: list[str]) -> re.Pattern[str] | None:
+    """One alternative a first letter of ``words``: the letter, then the longest rest in a
+    lookahead (its group). A match takes one character, so the scan tries every position,
+    and, every alternative opening with its letter, re skips in C the characters no word
+    begins with (a lookahead first would be tried at each)."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    if not by_first:
+        return None
+    return re.compile("|".join(f"{re.escape(first)}(?=({_trie(rests)}))"
+                               for first, rests in sorted(by_first.items())))
 
 
 class Scanner:
