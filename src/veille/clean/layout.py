@@ -76,6 +76,8 @@ def quote_box_blocks(text: str, blocks: list[Block]) -> list[Block]:
     """``blocks`` with each paragraph that is a signed quote box (no quote marks, a few
     sentences, a speaker's signature at its end) as a ``blockquote``: plain text shows a quote
     box so, where HTML has ``<blockquote>``."""
+    if not any(dash in text for dash in _DASHES):  # no signature without its dash: none read
+        return list(blocks)
     out = []
     for block in blocks:
         words = text[block.start : block.end]

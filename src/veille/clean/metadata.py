@@ -80,6 +80,8 @@ def publisher_from_url(url: str | None) -> str | None:
 
 def publisher_from_boilerplate(removed: list[Removed], pack: LanguagePack) -> str | None:
     """Sites name themselves in their furniture: "Suivez RT en français sur Telegram"."""
+    if not removed:  # most texts: no pattern to look up
+        return None
     hints = [pack.regex(PATTERNS, key, re.IGNORECASE) for key in _PUBLISHER_HINTS]
     tail = pack.regex(PATTERNS, "name_tail")
     for item in removed:
