@@ -45,3 +45,24 @@ def test_the_trigger_trie_matches_as_the_flat_alternation() -> None:
     assert found == [m.span() for m in flat.finditer(text)]
     assert (text.index("cheffe"), text.index("cheffe") + 6) in found
     assert len(found) > 5
+
+
+def test_the_required_text_is_in_every_match() -> None:
+    pattern = re.compile(r"\b(?:le |la )?chefs? (?:du |de la )([A-Z]\w+)")
+    assert roles.required_text(pattern) == "chef"
+    text = "le chef du Parti, la chefs de la Ligue et un chef du Comité"
+    matches = [m.group(0) for m in pattern.finditer(text)]
+    assert len(matches) == 3 and all("chef" in m for m in matches)
+    # Nothing to require of an alternation, an optional word or a pattern ignoring case.
+    assert roles.required_text(re.compile(r"chef|patron")) == ""
+    assert roles.required_text(re.compile(r"chef|cheffe")) == "chef"  # re factors "chef" out
+    assert roles.required_text(re.compile(r"(?:chef)?x")) == "x"
+    assert roles.required_text(re.compile(r"chef", re.IGNORECASE)) == ""
+
+
+def test_a_text_naming_no_minister_finds_no_portfolio() -> None:
+    with scope(LanguagePack.load("fr"), get_kb()):
+        rules = roles._rules()
+        assert rules.portfolio_text and rules.portfolio_text in "le ministre du Redressement"
+        found = roles.find_roles("Le ministre du Redressement productif a parlé.")
+        assert [r.role for r in found] == ["minister:redressement productif"]

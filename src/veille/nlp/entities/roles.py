@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from veille.kb.base import KnowledgeBase
 from veille.lang.pack import LanguagePack
-from veille.lookahead import guarded
+from veille.lookahead import guarded, sre, sre_parse
 from veille.nlp import tokens
 from veille.nlp.entities.offsets import Spans
 from veille.nlp.entities.text import fold_keep_offsets
@@ -74,6 +74,8 @@ class _RoleRules:
     not_current: re.Pattern[str]
     portfolio: re.Pattern[str]
     portfolio_excluded: re.Pattern[str]
+    # Characters every portfolio match holds: a text without them needs no search.
+    portfolio_text: str
     # The nationality adjectives and country names the patterns were built from.
     adjectives: dict[str, str]
     countries: dict[str, str]
@@ -144,7 +146,8 @@ def _compile_rules(pack: LanguagePack, adjectives: dict[str, str], countries: di
     return _RoleRules(grouped, triggers, pack.regex(_REGEXES, "det_before"),
                       pack.regex(_REGEXES, "not_current"),
                       _guarded(pack.regex(_REGEXES, "portfolio")),
-                      pack.regex(_REGEXES, "portfolio_excluded"), adjectives, countries)
+                      pack.regex(_REGEXES, "portfolio_excluded"),
+                      required_text(pack.regex(_REGEXES, "portfolio")), adjectives, countries)
 
 
 def _guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -152,6 +155,24 @@ def _guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
     are searched through whole texts, and the portfolio's, opening on a word boundary, was
     tried in full at every offset."""
     return re.compile(guarded(pattern.pattern, pattern.flags), pattern.flags)
+
+
+def required_text(pattern: re.Pattern[str]) -> str:
+    """The longest run of plain characters in the top-level sequence of ``pattern``: every
+    match holds it, so a text without it holds no match ("" when there is none, or when the
+    pattern ignores case). The portfolio search cost 25 us a generated article, a third of
+    which name no minister."""
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    runs, run = [""], ""
+    for op, av in sre_parse.parse(pattern.pattern, pattern.flags):
+        if op == sre.LITERAL:
+            run += chr(av)
+        else:
+            runs.append(run)
+            run = ""
+    runs.append(run)
+    return max(runs, key=len)
 
 
 def _plain_alternation(words: list[str]) -> str:
@@ -201,7 +222,8 @@ def find_roles(text: str) -> list[RoleMatch]:
             if m is None:
                 continue
             found.append(_role_match(rules, text, folded, m, role, fixed))
-    for m in rules.portfolio.finditer(text):
+    portfolios = rules.portfolio.finditer(text) if rules.portfolio_text in text else ()
+    for m in portfolios:
         portfolio = fold_keep_offsets(m.group(1))
         if not rules.portfolio_excluded.search(portfolio):
             found.append(RoleMatch(m.start(), m.end(), m.group(0), f"minister:{portfolio}", None))
