@@ -221,9 +221,13 @@ def reporting_at(doc: Doc, i: int) -> bool:
     lemma = found.lemma[i].casefold()
     if lemma in cues.pairs:  # "a fait savoir que", "fait valoir que": the cue is the pair
         return verb_pair(doc[i])
+    pos = found.pos[i]
+    listed = lemma in cues.lemmas or found.lower[i] in cues.forms
+    if (listed and pos in ("VERB", "AUX") and lemma not in cues.inverted_only
+            and lemma not in cues.excluded):
+        return True  # a listed verb (most cues): what the tests below would say, told first
     if lemma in cues.reflexives and i in _matches(doc).reflexive:
         return True  # "s'est félicité", "s'inquiète": reporting only with the pronoun
-    pos = found.pos[i]
     if lemma in cues.inverted_only:
         # "a-t-on appris de source sûre": the newsroom's unnamed source, only when inverted
         return pos in ("VERB", "AUX") and pronoun_of(doc, doc[i]) is not None
@@ -232,11 +236,12 @@ def reporting_at(doc: Doc, i: int) -> bool:
     glued = cues.glued.match(found.orth[i])
     if glued and glued.group(1) in cues.forms:
         return True  # a scraper dropped the space: "Trump ditPlus tard"
-    if lemma not in cues.lemmas and found.lower[i] not in cues.forms:
+    if not listed:
         return False
     # "une note", "la demande": the same letters as a noun are not a cue, unless inverted. A
     # pipeline without a tagger (spaCy's blank ones) cannot tell: the listed word is the cue.
-    return (pos in ("VERB", "AUX") or _inverted_pronoun(doc[i]) is not None
+    # (A listed word tagged as a verb was told above.)
+    return (_inverted_pronoun(doc[i]) is not None
             or not doc.has_annotation("POS") or _verb_before_complementizer(doc[i]))
 
 

@@ -252,7 +252,7 @@ def _orphan_closed(text: str, i: int, found: list[Marked]) -> Marked | None:
     marks = rules.openers.union(*rules.closers.values())
     if any(ch in marks for ch in before) or word_count(before) < _ORPHAN_MIN_WORDS:
         return None
-    if any(ch in _TERMINAL and _ends_sentence(before, k) for k, ch in enumerate(before)):
+    if any(ch in _TERMINAL and _ends_sentence(before, k, rules) for k, ch in enumerate(before)):
         return None  # where in the paragraph the quote began is a guess: none is made
     mark = _trimmed(text, line_start, i, line_start, i + 1, True)
     return mark if mark is not None and text[mark.start].isupper() else None
@@ -356,14 +356,15 @@ _MASK = _Masked()
 def sentences(text: str, marks: list[Marked]) -> list[tuple[int, int]]:
     """Sentence spans of ``text``, quote contents atomic and scraper line breaks repaired."""
     masked = mask_quotes(text, marks)
+    rules = mark_rules()
     spans: list[tuple[int, int]] = []
     start = 0
     for found in _BREAKS.finditer(masked):
         i, ch = found.start(), found.group()
-        if ch == "\n" and not _soft_break(masked, i):
+        if ch == "\n" and not _soft_break(masked, i, rules):
             spans.append((start, i))
             start = i + 1
-        elif ch in _TERMINAL and _ends_sentence(masked, i):
+        elif ch in _TERMINAL and _ends_sentence(masked, i, rules):
             spans.append((start, i + 1))
             start = i + 1
     spans.append((start, len(text)))
@@ -387,7 +388,7 @@ def _split_after_quotes(text: str, marks: list[Marked], spans: list[tuple[int, i
     return out
 
 
-def _soft_break(text: str, i: int) -> bool:
+def _soft_break(text: str, i: int, rules: MarkRules) -> bool:
     """A line break a scraper inserted inside a sentence."""
     # The characters around the break, past spaces and tabs, read in place: slicing the text
     # before and after each break was quadratic in a long transcript.
@@ -399,16 +400,14 @@ def _soft_break(text: str, i: int) -> bool:
     if j == 0 or k == len(text) or text[j - 1] == "\n" or text[k] == "\n":
         return False
     last, nxt = text[j - 1], text[k]
-    rules = mark_rules()
     if rules.line_continues.match(nxt) or nxt.islower():
         return True
     return nxt in rules.openers and not (
         last in _TERMINAL or rules.line_open_end.match(last))
 
 
-def _ends_sentence(text: str, i: int) -> bool:
+def _ends_sentence(text: str, i: int, rules: MarkRules) -> bool:
     rest = text[i + 1 : i + 4]
-    rules = mark_rules()
     if rest and (rest[0] in _TERMINAL or rules.closing_after_stop.match(rest[0])):
         return False
     if not rest or rest[0] == "\n":
