@@ -11,7 +11,7 @@ from veille.kb.base import get_kb
 from veille.model import Entity
 from veille.nlp.context import DocContext
 from veille.nlp.entities.component import EntityTable, build_entity_table, kb_type
-from veille.nlp.entities.text import is_noise, trim_span
+from veille.nlp.entities.text import is_noise, span_rules, trim_name, trim_span
 from veille.nlp.model import load_pipeline
 from veille.settings import Settings
 
@@ -69,6 +69,19 @@ def test_noise_spans(raw: str) -> None:
 @pytest.mark.parametrize("raw", ["Sergueï Lavrov", "Maison Blanche", "Kremlin", "Feurs"])
 def test_real_names_are_not_noise(raw: str) -> None:
     assert not is_noise(raw, raw)
+
+
+def test_trim_name_trims_as_trim_span_and_drops_noise() -> None:
+    text = "Selon le Président Poutine, Tout Refuser et Crédit Photo ; Monsieur Lavrov"
+    for raw in ["le Président Poutine", "Tout Refuser", "Crédit Photo", "Monsieur Lavrov",
+                "Monsieur"]:
+        start = text.index(raw)
+        trimmed = trim_span(text, start, start + len(raw))
+        noise = trimmed is None or is_noise(trimmed.name, raw)
+        found = trim_name(text, start, start + len(raw), span_rules())
+        assert found == (None if noise else trimmed), raw
+    assert trim_name(text, 6, 26, span_rules()) is not None  # "le Président Poutine"
+    assert trim_name(text, 28, 40, span_rules()) is None  # "Tout Refuser"
 
 
 def test_page_furniture_is_not_an_entity(table_for: TableFor) -> None:

@@ -32,11 +32,10 @@ from veille.nlp.entities.text import (
     SpanRules,
     Trimmed,
     fold_keep_offsets,
-    is_noise,
     join_hyphens,
     join_known,
     span_rules_of,
-    trim_span,
+    trim_name,
 )
 from veille.nlp.scope import current_pack
 
@@ -152,9 +151,8 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
         etype = rules.labels.get(span.label_)
         # A span across a line break ran over from the title: the last line's part is the name.
         line = max(span.start_char, text.rfind("\n", span.start_char, span.end_char) + 1)
-        trimmed = trim_span(text, line, span.end_char, rules.spans) if etype else None
-        if etype is None or trimmed is None or is_noise(
-                trimmed.name, text[line:span.end_char], rules.spans):
+        trimmed = trim_name(text, line, span.end_char, rules.spans) if etype else None
+        if etype is None or trimmed is None:
             continue
         if etype == "MISC" and len(trimmed.name.split()) > 1 and rules.role_after.match(
                 text, trimmed.end):
@@ -164,7 +162,9 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
         trimmed = _compound(text, trimmed, kb, on, rules.spans)
         if found and trimmed.start < found[-1].end:
             continue  # "(Bessent)" already taken into "Scott (Bessent)"
-        split = _place_then_name(text, trimmed, kb, on, rules)
+        # A place and a name to split hold three words or more (and no title).
+        split = _place_then_name(text, trimmed, kb, on, rules) if (
+            trimmed.title is None and trimmed.name.count(" ") >= 2) else None
         if split is not None:
             place, trimmed, etype = split[0], split[1], "PER"
             found.append(Candidate(place.start, place.end, place.name, "LOC", place.name,

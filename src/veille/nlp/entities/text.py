@@ -202,6 +202,23 @@ def trim_span(text: str, start: int, end: int, rules: SpanRules | None = None
     return Trimmed(start + first, start + last, name, title)
 
 
+def trim_name(text: str, start: int, end: int, rules: SpanRules) -> Trimmed | None:
+    """:func:`trim_span` of a tagger's span, None also when the span is noise (:func:`is_noise`
+    of its name and its text): both are answered from the span's text, with one look-up of
+    the two for a name already met (a document has dozens of spans, issue 15)."""
+    found = _trim_clean(text[start:end], rules)
+    if found is None:
+        return None
+    first, last, name, title = found
+    return Trimmed(start + first, start + last, name, title)
+
+
+@lru_cache(maxsize=65536)
+def _trim_clean(span: str, rules: SpanRules) -> tuple[int, int, str, str | None] | None:
+    found = _trim(span, rules)
+    return None if found is None or _is_noise(found[2], span, rules) else found
+
+
 # Names recur within a document and across a run: each span is trimmed once.
 @lru_cache(maxsize=65536)
 def _trim(span: str, rules: SpanRules) -> tuple[int, int, str, str | None] | None:
