@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -32,6 +33,7 @@ from veille.nlp.quotes.cues import (
     source_cue,
 )
 from veille.nlp.quotes.doc import span_of, text_of
+from veille.nlp.quotes.indirect_candidates import candidate_kinds
 from veille.nlp.quotes.marks import Marked, mark_rules
 from veille.nlp.quotes.tree import tree_of
 from veille.nlp.scope import current_pack
@@ -158,21 +160,30 @@ def _first_word(doc: Doc, floor: int) -> int:
 
 
 def _before_cue(doc: Doc, start: int, end: int, quoted: Spans) -> Attribution | None:
-    span = span_of(doc, start, end)
-    if span is None:
+    tree = tree_of(doc)
+    first, stop = tree.token_range(start, end)
+    if first >= stop:
         return None
-    tokens = [t for t in span if t.idx < end and t.idx not in quoted]
-    for tok in tokens:
-        cue = source_cue(doc, tok)  # (asked once a token: the sentence's every word is)
+    idx = tree.idx
+    # Only the words that may be a cue are asked: the indirect rules' candidates (every
+    # source preposition, source phrase end, opinion opener and reporting verb is one), read
+    # once a document; a Token is made for them only.
+    candidates, _ = candidate_kinds(doc)
+    for i in candidates[bisect_left(candidates, first) : bisect_left(candidates, stop)]:
+        if idx[i] >= end or idx[i] in quoted:
+            continue
+        tok = doc[i]
+        cue = source_cue(doc, tok)
         if cue is not None and tok.i + 1 < len(doc):
             source = _noun_phrase_after(doc, tok, end)
             if source is not None:
                 return Attribution(cue.cue, source, None, tok.idx, via="selon")
         if is_reporting_verb(tok) and not is_passive(tok):
             return _verb_attribution(doc, tok, start, end, after=False)
-    if tokens and text_of(doc)[start:end].rstrip().endswith(":"):
-        return _colon_subject(doc, tokens, start) or _label_subject(doc, tokens)
-    return None
+    if not text_of(doc)[start:end].rstrip().endswith(":"):
+        return None
+    tokens = [doc[i] for i in range(first, stop) if idx[i] < end and idx[i] not in quoted]
+    return (_colon_subject(doc, tokens, start) or _label_subject(doc, tokens)) if tokens else None
 
 
 def _label_subject(doc: Doc, tokens: list[Token]) -> Attribution | None:

@@ -293,8 +293,9 @@ def _fits(holder: Holder, head: str, rest: list[str], strict: bool) -> bool:
     """
     if holder.head != head:
         return False
-    country = country_of(rest)
-    others = [w for w in rest if w not in nationalities() and country_of([w]) is None]
+    countries, adjectives = _Countries(), nationalities()  # (looked up once a question)
+    country = countries(rest)
+    others = [w for w in rest if w not in adjectives and countries([w]) is None]
     if not set(others) <= holder.words:
         return False
     if country is None:
