@@ -16,9 +16,8 @@ from veille.nlp.times.windows import (
     _finder,
     _trie,
     anchor,
-    lowercase_twin,
 )
-from veille.prefilter import DIGIT, filterable, needs, rarity
+from veille.prefilter import DIGIT, needs, rarity
 
 # Beside the shared dated texts (conftest.py): runs of spaces and line breaks between a date's
 # words, capitals, and a text without a date.
@@ -194,34 +193,6 @@ def test_the_lowercase_twins_find_the_matches_and_groups_of_the_patterns(
             assert got == want, kind
         assert patterns.enumerated_days(text, lex, scanner) == patterns.enumerated_days(
             text, lex)
-
-
-def test_a_pattern_naming_a_capital_or_a_sigma_has_no_twin() -> None:
-    assert lowercase_twin(re.compile(r"\ble\s+(?:mai|juin)", re.IGNORECASE)) is not None
-    assert lowercase_twin(re.compile(r"\bLe\s+mai", re.IGNORECASE)) is None
-    assert lowercase_twin(re.compile(r"[A-Z]\d", re.IGNORECASE)) is None
-    assert lowercase_twin(re.compile(r"ως", re.IGNORECASE)) is None  # "ΩΣ".lower() is "ως"
-    assert lowercase_twin(re.compile(r"mai", 0)) is None  # already case-sensitive
-    twin = lowercase_twin(re.compile(r"(?P<m>mai)\b", re.IGNORECASE))
-    assert twin is not None and [m.span() for m in twin.finditer("le 3 mai")] == [(5, 8)]
-
-
-def test_every_character_and_its_lowercase_are_alike_to_the_twins() -> None:
-    # What lowercase_twin relies on, over every character: \d, \s and \w (and so \b) tell a
-    # character as they tell its lowercase, and re's IGNORECASE matches a character with
-    # what str.lower gives (a lowercase twin's literal), but for the characters filterable()
-    # refuses and the sigmas.
-    chars = [chr(c) for c in range(0x110000)
-             if len(chr(c).lower()) == 1 and filterable(chr(c)) and chr(c) not in "Σσς"]
-    text, lowered = "".join(chars), "".join(c.lower() for c in chars)
-    for category in (r"\d", r"\s", r"\w"):
-        pattern = re.compile(category)
-        assert [m.start() for m in pattern.finditer(text)] == [
-            m.start() for m in pattern.finditer(lowered)], category
-    changed = [(c, c.lower()) for c in chars if c.lower() != c]
-    assert len(changed) > 1000
-    for char, lower in changed:
-        assert re.compile(re.escape(lower), re.IGNORECASE).fullmatch(char), hex(ord(char))
 
 
 def test_the_scan_stops_at_every_letter_a_string_begins_with_even_inside_another() -> None:

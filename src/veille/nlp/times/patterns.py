@@ -23,7 +23,8 @@ from veille.datecalc import Unit
 from veille.lang.pack import LanguagePack, alternation
 from veille.lookahead import guarded
 from veille.nlp.scope import current_pack
-from veille.nlp.times.windows import Anchor, AnchorStrings, Scanner, anchor, lowercase_twin
+from veille.nlp.times.twins import lowercase_twin
+from veille.nlp.times.windows import Anchor, AnchorStrings, Scanner, anchor
 from veille.prefilter import Needs, needs
 
 PATTERNS = "times/patterns.toml"

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from veille.nlp.times.endings import follows
 from veille.prefilter import (
     DIGIT,
     Need,
@@ -198,8 +199,8 @@ class Scanner:
     def matches(self, pattern: re.Pattern[str], twin: re.Pattern[str] | None, needs: Needs,
                 anchor: Anchor | None) -> Iterator[tuple[re.Match[str], dict[str, str | None]]]:
         """:meth:`finditer`'s matches and their ``groupdict()``. ``twin`` (``pattern``'s
-        :func:`lowercase_twin`) runs over the lowercase text instead where the text has one:
-        the same spans, so the groups are read from the text."""
+        :func:`veille.nlp.times.twins.lowercase_twin`) runs over the lowercase text instead
+        where the text has one: the same spans, so the groups are read from the text."""
         lowered = self.lowered
         if twin is None or lowered is None:
             for m in self.finditer(pattern, needs, anchor):
@@ -260,65 +261,6 @@ class Scanner:
             found = self._found[finder] = [
                 (m.start(), m.end() - 1) for m in finder.finditer(lowered)]
         return found
-
-
-# str.lower tells a final sigma from another, by its place; re's IGNORECASE folds both alike.
-_SIGMAS = frozenset("σς")
-# A class's range wider than this is not read character by character (no twin).
-_MAX_RANGE = 4096
-
-
-def lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """``pattern`` (IGNORECASE) without IGNORECASE, for the lowercase text, where both find
-    the same spans (and groups' spans) as its own; None otherwise. Case-insensitive matching
-    lowers each character and compares it, alternative after alternative (a third of the
-    times stage's scans); the lowercase text is lowered once. They agree when every
-    character the pattern names is its own lowercase: re compares a text's character's
-    lowercase with it, and the lowercase text holds exactly that character, where
-    :func:`filterable` (no character re folds beyond ``str.lower``; the Scanner's condition
-    for a lowercase text) and no sigma; ``\\d``, ``\\s``, ``\\w`` and ``\\b`` tell
-    a character and its lowercase alike (tests/nlp/times/test_prefilter.py)."""
-    if not pattern.flags & re.IGNORECASE or pattern.flags & re.LOCALE:
-        return None
-    try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
-    except re.error:
-        return None
-    if not _lowercase_only(list(parsed)):
-        return None
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-
-
-def _lowercase_only(items: list[Any]) -> bool:
-    """Whether every character ``items`` name is its own lowercase (see lowercase_twin)."""
-    for op, av in items:
-        if op in (sre.LITERAL, sre.NOT_LITERAL):
-            found = _lowercase(av)
-        elif op is sre.IN:
-            found = all(_lowercase(a) if o in (sre.LITERAL, sre.NOT_LITERAL)
-                        else a[1] - a[0] < _MAX_RANGE
-                        and all(map(_lowercase, range(a[0], a[1] + 1))) if o is sre.RANGE
-                        else o in (sre.CATEGORY, sre.NEGATE) for o, a in av)
-        elif op is sre.SUBPATTERN:
-            found = not (av[1] or av[2]) and _lowercase_only(list(av[3]))
-        elif op is sre.BRANCH:
-            found = all(_lowercase_only(list(a)) for a in av[1])
-        elif op in _REPEATS:
-            found = _lowercase_only(list(av[2]))
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            found = _lowercase_only(list(av[1]))
-        elif op is sre.ATOMIC_GROUP:
-            found = _lowercase_only(list(av))
-        else:  # a position, any character, a back-reference: the same; anything else: no
-            found = op in (sre.AT, sre.ANY, sre.GROUPREF)
-        if not found:
-            return False
-    return True
-
-
-def _lowercase(code: int) -> bool:
-    char = chr(code)
-    return char.lower() == char and char not in _SIGMAS and filterable(char)
 
 
 @cache
@@ -472,14 +414,14 @@ def _best(items: list[Any], flags: int) -> _Best | None:
             group = next(iter(literal_needs(run, flags)), None)
             consider(group, run_start)
             if run_after_space:
-                consider(_spaced(group), run_start, _follows(items[:run_at - 1], flags))
+                consider(_spaced(group), run_start, follows(items[:run_at - 1], flags))
             run = ""
         span = _item_span(op, av) if op is not None else None
         if span is None:
             break
         consider(*_candidate(op, av, flags, offset, span[0]))
         if after_space:  # " mai": the space before a word is rarer than the word
-            consider(_spaced(_leading(op, av, flags)), offset, _follows(items[:at - 1], flags))
+            consider(_spaced(_leading(op, av, flags)), offset, follows(items[:at - 1], flags))
         after_space = op in _REPEATS and av[0] >= 1 and _is_space(list(av[2]))
         offset = offset + span[0]
     return best
@@ -534,81 +476,3 @@ def _candidate(op: Any, av: Any, flags: int, offset: Linear, width: Linear
     if op is sre.BRANCH:
         return next(iter(branch_needs(av[1], flags)), None), offset + width
     return None, offset
-
-
-def _follows(items: list[Any], flags: int) -> Need | None:
-    """The characters (lowercase; DIGIT for a figure) one of which ends every match of
-    ``items``, or None where they cannot be told, where ``items`` may match nothing, or where
-    one may be a whitespace (the run of whitespace after ``items`` would not begin there)."""
-    found = _ending(items, flags)
-    if found is None or found[1] or any(c != DIGIT and c.isspace() for c in found[0]):
-        return None
-    return found[0]
-
-
-def _ending(items: list[Any], flags: int) -> tuple[Need, bool] | None:
-    """(the characters a match of ``items`` may end with, whether it may be empty)."""
-    chars: set[str] = set()
-    for op, av in reversed(items):
-        found = _item_ending(op, av, flags)
-        if found is None:
-            return None
-        chars |= found[0]
-        if not found[1]:
-            return frozenset(chars), False
-    return frozenset(chars), True
-
-
-def _item_ending(op: Any, av: Any, flags: int) -> tuple[Need, bool] | None:
-    if op is sre.LITERAL:
-        found = _lowered(chr(av))
-        return (found, False) if found is not None else None
-    if op is sre.IN:
-        members = _class_members(av)
-        return (members, False) if members is not None else None
-    if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-        return frozenset(), True  # reads, consumes nothing: what ends the match is before
-    if op is sre.SUBPATTERN:
-        return None if av[1] or av[2] else _ending(list(av[3]), flags)
-    if op is sre.ATOMIC_GROUP:
-        return _ending(list(av), flags)
-    if op is sre.BRANCH:
-        endings = [_ending(list(a), flags) for a in av[1]]
-        if any(e is None for e in endings):
-            return None
-        return (frozenset().union(*(e[0] for e in endings if e)),
-                any(e[1] for e in endings if e))
-    if op in _REPEATS:
-        inner = _ending(list(av[2]), flags)
-        return None if inner is None else (inner[0], inner[1] or av[0] == 0)
-    return None  # any character, a back-reference, a conditional
-
-
-# A class of letters as wide as this is not worth listing.
-_MAX_CLASS = 256
-
-
-def _class_members(items: list[Any]) -> Need | None:
-    """A class's characters as the lowercase text holds them; DIGIT for ``\\d``."""
-    members: set[str] = set()
-    for op, av in items:
-        if op is sre.LITERAL:
-            found = _lowered(chr(av))
-        elif op is sre.RANGE and av[1] - av[0] < _MAX_CLASS:
-            found = _class_members([(sre.LITERAL, c) for c in range(av[0], av[1] + 1)])
-        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
-            found = frozenset({DIGIT})
-        else:
-            return None  # a negated class, another category, a wide range
-        if found is None:
-            return None
-        members |= found
-    return frozenset(members)
-
-
-def _lowered(char: str) -> Need | None:
-    """``char`` as the lowercase text holds it: under IGNORECASE the text's character
-    matching it lowers to the same one; without, lowering can only widen the test. None for
-    a character that ``str.lower`` and ``re`` do not fold alike (:func:`filterable`)."""
-    lower = char.lower()
-    return frozenset({lower}) if len(lower) == 1 and filterable(char + lower) else None
