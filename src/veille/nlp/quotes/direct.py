@@ -90,14 +90,17 @@ def _after_cue(doc: Doc, start: int, end: int, window: int = _AFTER_WINDOW
     if span is None:
         return None
     openers = mark_rules().openers
+    candidates, _ = candidate_kinds(doc)
     for tok in span[:window]:  # (a Span: no Token for the rest of the sentence)
         if tok.idx < start:
             continue
         if tok.text[:1] in openers or tok.text in ".!?":
             return None
-        # each test once a token: both are pure, and the clause check below asks them too
-        reporting = is_reporting_verb(tok)
-        opens_source = not reporting and _is_source(doc, tok)
+        # each test once a token: both are pure, and the clause check below asks them too;
+        # asked only of the words that may be a cue (the candidates, as in _before_cue)
+        maybe = _holds(candidates, tok.i)
+        reporting = maybe and is_reporting_verb(tok)
+        opens_source = maybe and not reporting and _is_source(doc, tok)
         # "» tout en reconnaissant", "» et a ajouté": another clause, not an attribution.
         if window == _AFTER_WINDOW and tok.pos_ in ("ADP", "SCONJ", "CCONJ", "VERB") and not (
             reporting or opens_source
@@ -112,6 +115,12 @@ def _after_cue(doc: Doc, start: int, end: int, window: int = _AFTER_WINDOW
             if source is not None:
                 return Attribution(_source_cue(doc, tok), source, None, tok.idx, True, "selon")
     return None
+
+
+def _holds(ordered: list[int], i: int) -> bool:
+    """``i`` is in the ascending list ``ordered``."""
+    k = bisect_left(ordered, i)
+    return k < len(ordered) and ordered[k] == i
 
 
 def _verb_attribution(doc: Doc, verb: Token, floor: int, limit: int, after: bool
