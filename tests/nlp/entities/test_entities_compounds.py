@@ -37,6 +37,19 @@ def test_spaced_link_joins_only_a_known_name() -> None:
     assert join_known(text, lyon, lyon + 4, known) == (lyon, lyon + 4)
 
 
+def test_a_name_grows_back_over_a_link_or_a_hyphen_before_it() -> None:
+    # The span starts after the link ("Janeiro" of "Rio de Janeiro"), after a hyphen, or on
+    # the next line after a hyphen at the end of one.
+    text = "Escale à Rio de Janeiro, à Port-au-\nPrince et à Addis-Abeba."
+    known = {"Rio de Janeiro"}.__contains__
+    janeiro = text.index("Janeiro")
+    assert join_known(text, janeiro, janeiro + 7, known) == (text.index("Rio"), janeiro + 7)
+    assert join_known(text, janeiro, janeiro + 7, set().__contains__) == (janeiro, janeiro + 7)
+    assert _grown(text, "Abeba") == "Addis-Abeba"
+    assert _grown(text, "Prince") == "Port-au-\nPrince"
+    assert _grown("Escale à\nPrince et Lyon.", "Prince") == "Prince"
+
+
 def test_cut_place_name_is_one_entity(settings: Settings) -> None:
     doc = load_pipeline(settings.model)(
         "Le président s'est rendu à Addis-Abeba puis à Saint-Pétersbourg.")

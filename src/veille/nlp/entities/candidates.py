@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -146,6 +147,10 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
     rules = current_pack().derive(_rules)
     inside_role = Containment([(r.start, r.end) for r in roles])
     columns = tokens.offsets(doc), tokens.ends(doc)
+
+    def known(name: str) -> bool:  # one closure a document, not one a span
+        return kb.link(name, None, on) is not None
+
     found: list[Candidate] = []
     for span in doc.ents:
         etype = rules.labels.get(span.label_)
@@ -159,7 +164,7 @@ def ner_candidates(doc: Doc, roles: list[RoleMatch], kb: KnowledgeBase,
             etype = "PER"  # "Moussa Diallo, président de ...": a person in apposition
         if inside_role(trimmed.start, trimmed.end):
             continue  # "Ministre des Affaires étrangères" tagged ORG is a role, not a body
-        trimmed = _compound(text, trimmed, kb, on, rules.spans)
+        trimmed = _compound(text, trimmed, known, rules.spans)
         if found and trimmed.start < found[-1].end:
             continue  # "(Bessent)" already taken into "Scott (Bessent)"
         # A place and a name to split hold three words or more (and no title).
@@ -242,14 +247,12 @@ def _place_then_name(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | 
     return None
 
 
-def _compound(text: str, trimmed: Trimmed, kb: KnowledgeBase, on: date | None,
-              rules: SpanRules) -> Trimmed:
+def _compound(text: str, trimmed: Trimmed, known: Callable[[str], bool], rules: SpanRules
+              ) -> Trimmed:
     """The span grown over the rest of a compound name the tagger cut ("Addis" of
     "Addis-Abeba", "Rio" of "Rio de Janeiro"). Two names the KB knows apart joined by a
-    hyphen ("UE-Chine", "Russie-Ukraine") stay apart unless the KB knows the whole."""
-    def known(name: str) -> bool:
-        return kb.link(name, None, on) is not None
-
+    hyphen ("UE-Chine", "Russie-Ukraine") stay apart unless the KB knows the whole
+    (``known``: whether the KB links a name)."""
     start, end = join_hyphens(text, trimmed.start, trimmed.end, rules)
     if (start, end) != (trimmed.start, trimmed.end) and not known(text[start:end]):
         parts = [p for p in re.split(r"-", text[start:end]) if p[:1].isupper()]

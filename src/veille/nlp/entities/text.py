@@ -34,6 +34,9 @@ class SpanRules:
     hyphen_left: re.Pattern[str]
     spaced_right: re.Pattern[str]
     spaced_left: re.Pattern[str]
+    # What ``spaced_left`` ends with, searched first: it opens on a space, which the engine
+    # skips to, where ``spaced_left`` tries its look-behind at every offset of the window.
+    spaced_before: re.Pattern[str]
     titles_by_initial: dict[str, tuple[str, ...]]
     title_keys: frozenset[str]
     noise: frozenset[str]
@@ -57,6 +60,7 @@ def span_rules_of(pack: LanguagePack) -> SpanRules:
         hyphen_left=re.compile(rf"(?<![\w’'-])(?:{cap}-(?:{link}-)*)+$"),
         spaced_right=re.compile(rf" {spaced} {cap}"),
         spaced_left=re.compile(rf"(?<![\w’'-]){cap} {spaced} $"),
+        spaced_before=re.compile(rf" {spaced} $"),
         titles_by_initial=_titles_by_initial(pack),
         title_keys=_title_keys(pack),
         noise=_noise(pack),
@@ -290,8 +294,9 @@ def join_hyphens(text: str, start: int, end: int, rules: SpanRules | None = None
     right = rules.hyphen_right.match(text, end) if text[end : end + 1] == "-" else None
     if right:
         end = right.end()
+    # The pattern ends on a hyphen at ``start``, or before a line break there.
     left = rules.hyphen_left.search(text, max(0, start - 60), start) if text[
-        start - 1 : start] in ("-", "\n") else None
+        start - 1 : start] == "-" or text[start - 2 : start] == "-\n" else None
     if left:
         start = left.start()
     return start, end
@@ -304,8 +309,9 @@ def join_known(text: str, start: int, end: int, known: Callable[[str], bool],
     right = rules.spaced_right.match(text, end) if text[end : end + 1] == " " else None
     if right and known(text[start : right.end()]):
         return start, right.end()
-    left = rules.spaced_left.search(text, max(0, start - 40), start) if text[
-        start - 1 : start] in (" ", "\n") else None
+    first = max(0, start - 40)
+    left = rules.spaced_left.search(text, first, start) if text[start - 1 : start] in (
+        " ", "\n") and rules.spaced_before.search(text, first, start) else None
     if left and known(text[left.start() : end]):
         return left.start(), end
     return start, end
