@@ -157,13 +157,13 @@ class TableIndex:
                 return True
         return False
 
-    def starting_in(self, first: int, last: int) -> Iterator[tuple[Mention, Cluster]]:
-        """Live mentions starting in ``[first, last]``, in offset order."""
+    def starting_in(self, first: int, last: int) -> list[tuple[Mention, Cluster]]:
+        """Live mentions starting in ``[first, last]``, in offset order (a list: most windows
+        hold one mention or none, and a generator cost more than the list)."""
         at = bisect_left(self._mentions, (first,))
         stop = bisect_right(self._mentions, (last, 1 << 62))
-        for _, _, _, mention, cluster in self._mentions[at:stop]:
-            if cluster.alive:
-                yield mention, cluster
+        return [(mention, cluster) for _, _, _, mention, cluster in self._mentions[at:stop]
+                if cluster.alive]
 
     def backwards_from(self, last: int) -> Iterator[tuple[Mention, Cluster]]:
         """Live mentions starting at or before ``last``, latest first."""

@@ -8,7 +8,6 @@ for pronouns; events call :meth:`EntityTable.lookup`, :meth:`EntityTable.find_by
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Iterator
 from datetime import date
 from operator import attrgetter
 
@@ -79,11 +78,10 @@ class EntityTable:
                 latest, best = m.start, cluster
         return best.entity if best else None
 
-    def mentions_starting_in(self, first: int, last: int) -> Iterator[tuple[Mention, Entity]]:
+    def mentions_starting_in(self, first: int, last: int) -> list[tuple[Mention, Entity]]:
         """Mentions starting at an offset in ``[first, last]``, with their entities, in text
         order (ties: table order)."""
-        for m, cluster in self._index.starting_in(first, last):
-            yield m, cluster.entity
+        return [(m, cluster.entity) for m, cluster in self._index.starting_in(first, last)]
 
     def mention_mark(self) -> int:
         """A mark of the mentions taken so far, for :meth:`overlaps_mention`."""
