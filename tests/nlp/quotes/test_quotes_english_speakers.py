@@ -16,7 +16,8 @@ from veille.kb.base import KnowledgeBase
 from veille.lang.pack import LanguagePack
 from veille.nlp.entities.component import EntityTable
 from veille.nlp.model import load_pipeline
-from veille.nlp.quotes.component import _is_ui_label, role_subjects, subject_mentions
+from veille.nlp.quotes.clause_subjects import role_subjects, subject_mentions
+from veille.nlp.quotes.component import _is_ui_label
 from veille.nlp.quotes.roles import country_of, words_of
 from veille.nlp.quotes.speaker import Said, SpeakerResolver
 from veille.nlp.quotes.turns import find_turns, label_role
