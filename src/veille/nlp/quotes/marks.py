@@ -51,6 +51,7 @@ class MarkRules:
     # opening mark -> a pattern of its closing marks, and of itself when it nests (it is not
     # its own closer): the marks a quote's span looks at
     span_marks: dict[str, re.Pattern[str]]
+    any_mark: re.Pattern[str]  # any opening or closing mark
     # the characters ``orphan_closers`` was asked of, and those it matched, as characters
     # are met: a text has a hundred distinct ones, nearly all met in the texts before
     orphan_tested: set[str] = field(default_factory=set)
@@ -107,7 +108,8 @@ def _build_rules(pack: LanguagePack) -> MarkRules:
                      | pack.words("reporting_verb_forms_added.txt"),
                      _any_of(c for c in pairs if len(c) == 1),
                      {opener: _any_of(c for c in {opener, *ends} if len(c) == 1)
-                      for opener, ends in closers.items()})
+                      for opener, ends in closers.items()},
+                     _any_of(c for c in {*pairs, *pairs.values()} if len(c) == 1))
 
 
 def _any_of(chars: Iterable[str]) -> re.Pattern[str]:
