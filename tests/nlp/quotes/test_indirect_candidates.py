@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from veille.nlp.quotes import indirect
-from veille.nlp.quotes.cues import reporting_at, source_phrase_at
+from veille.nlp.quotes.cues import reporting_at
 from veille.nlp.quotes.indirect_candidates import (
     PHRASE_END,
     VERB,
@@ -16,6 +16,7 @@ from veille.nlp.quotes.indirect_candidates import (
     verb_candidates,
 )
 from veille.nlp.quotes.indirect_sources import from_relative, from_source, from_speech_noun
+from veille.nlp.quotes.source_cues import source_phrase_at
 
 # Each construction the walk starts at: a verb with "que", a source first and last, a source
 # phrase, a relative source, a stance verb, an estimate, a glued verb, an opinion opener, a

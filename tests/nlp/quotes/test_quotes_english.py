@@ -20,9 +20,10 @@ from veille.lang.pack import LanguagePack
 from veille.model import Entity, Mention, Quote
 from veille.nlp.model import load_pipeline
 from veille.nlp.quotes.context import medium, said_on
-from veille.nlp.quotes.cues import SourceCue, is_reporting_verb, pronoun_of, source_cue
+from veille.nlp.quotes.cues import is_reporting_verb, pronoun_of
 from veille.nlp.quotes.indirect import find_indirect
 from veille.nlp.quotes.marks import find_marked, sentences
+from veille.nlp.quotes.source_cues import SourceCue, source_cue
 from veille.nlp.scope import scope
 from veille.nlp.spans import Spans
 

@@ -19,22 +19,20 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from veille.lang.pack import LanguagePack
+from veille.nlp.quotes.cue_subjects import inverted_subject, preposed_subject
 from veille.nlp.quotes.cues import (
     auxiliaries_before,
-    can_be_source,
     cue_text,
     cue_words,
-    inverted_subject,
     is_passive,
     is_reporting_verb,
-    preposed_subject,
     present_participle,
     pronoun_of,
-    source_cue,
 )
 from veille.nlp.quotes.doc import span_of, text_of
 from veille.nlp.quotes.indirect_candidates import candidate_kinds
 from veille.nlp.quotes.marks import Marked, mark_rules
+from veille.nlp.quotes.source_cues import can_be_source, source_cue
 from veille.nlp.quotes.tree import tree_of
 from veille.nlp.scope import current_pack
 from veille.nlp.spans import Spans

@@ -21,20 +21,18 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
+from veille.nlp.quotes.cue_subjects import inverted_subject, preposed_subject
 from veille.nlp.quotes.cues import (
     VerbGroup,
     auxiliaries_before,
     cue_text,
     inverted_pronoun,
-    inverted_subject,
     is_passive,
     is_reporting_verb,
     negated,
-    preposed_subject,
     present_participle,
     pronoun_of,
     reporting_at,
-    source_phrase_at,
     verb_group,
     voice_of_author,
 )
@@ -64,6 +62,7 @@ from veille.nlp.quotes.indirect_sources import (
     pronoun_opener,
 )
 from veille.nlp.quotes.marks import dialogue_line_at, mark_rules
+from veille.nlp.quotes.source_cues import source_phrase_at
 from veille.nlp.spans import Spans
 
 

@@ -28,11 +28,11 @@ from veille.nlp.quotes.cues import (
     is_reporting_verb,
     participle_at,
     reporting_at,
-    source_cue,
     verb_pair,
 )
 from veille.nlp.quotes.doc import columns, span_of, text_of
 from veille.nlp.quotes.marks import mark_rules
+from veille.nlp.quotes.source_cues import source_cue
 from veille.nlp.scope import current_pack
 from veille.nlp.tokens import ids
 

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from veille.lang.pack import LanguagePack
-from veille.nlp.quotes.cues import auxiliaries_before, cue_words, inverted_subject
+from veille.nlp.quotes.cue_subjects import inverted_subject
+from veille.nlp.quotes.cues import auxiliaries_before, cue_words
 from veille.nlp.quotes.doc import columns, span_of, text_of
 from veille.nlp.scope import current_pack
 

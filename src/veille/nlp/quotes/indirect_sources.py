@@ -13,15 +13,8 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from veille.nlp.quotes.cues import (
-    auxiliaries_before,
-    can_be_source,
-    cue_words,
-    inverted_subject,
-    preposed_subject,
-    reporting_at,
-    source_cue,
-)
+from veille.nlp.quotes.cue_subjects import inverted_subject, preposed_subject
+from veille.nlp.quotes.cues import auxiliaries_before, cue_words, reporting_at
 from veille.nlp.quotes.doc import columns, text_of
 from veille.nlp.quotes.indirect_bounds import (
     Reported,
@@ -39,6 +32,7 @@ from veille.nlp.quotes.indirect_forms import (
     relative_source,
 )
 from veille.nlp.quotes.marks import mark_rules
+from veille.nlp.quotes.source_cues import can_be_source, source_cue
 from veille.nlp.tokens import ids
 
 _SOURCE_MODIFIER_WORDS = 8  # "selon un sondage Ifop publié lundi par Le Figaro,"
