@@ -88,3 +88,20 @@ def test_a_subject_added_later_counts_after_the_parse_s() -> None:
     assert history.last(50).name == "Anne Morel"
     history.add_subject(24, paul)
     assert history.last(50).name == "Paul Roux"
+
+
+GROUP_TEXT = ("La CGT a signé.\nLes Verts ont quitté la salle. Le Parti vert hésite, "
+              "car selon eux rien ne change.")
+
+
+def test_a_plural_pronoun_names_the_body_its_paragraph_named_after_a_plural_article() -> None:
+    table = EntityTable(GROUP_TEXT, date(2025, 3, 1), KB)
+    table.add("CGT", "ORG", 3, 6, "CGT")  # another paragraph: no antecedent
+    verts = table.add("Verts", "ORG", 20, 25, "Verts")  # after "Les"
+    table.add("Parti vert", "ORG", 50, 60, "Parti vert")  # after "Le": singular
+    history = SpeakerHistory(GROUP_TEXT, table)
+    pos = GROUP_TEXT.index("eux")
+    said = history.group_antecedent(pos)
+    assert (said.name, said.id) == ("Verts", verts.id)
+    assert history.group_antecedent(GROUP_TEXT.index("Verts")) == Said()  # nothing before
+    assert SpeakerHistory(GROUP_TEXT, table, quoted=[(16, 30)]).group_antecedent(pos) == Said()

@@ -40,7 +40,6 @@ from veille.nlp.quotes.speaker_rules import (
     described,
     folded_name,
     holds_role,
-    mentions_starting,
     said_of,
 )
 
@@ -197,24 +196,6 @@ class SpeakerResolver(SpeakerHistory):
         named = [(self.table.rank(e), e) for _, e in self.table.mentions_starting_in(at, at)
                  if e.type == "PER"]
         return said_of(min(named, key=itemgetter(0))[1]) if named else None
-
-    def group_antecedent(self, pos: int) -> Said:
-        """A plural pronoun ("selon eux", "ont-ils dit") names the organisation its own
-        paragraph named last before it after a plural article ("Les Verts ont quitté la salle
-        car selon eux ..."); with no such antecedent the speakers are unnamed (null)."""
-        start = self.text.rfind("\n", 0, pos) + 1
-        articles = self._sieve.plural_articles
-        best: tuple[int, Entity] | None = None
-        for entity in self.table.entities():
-            if entity.type != "ORG":
-                continue
-            for m in mentions_starting(entity, start, pos):
-                before = self.text[max(start, m.start - 8) : m.start].split()
-                plural = bool(before) and before[-1].casefold() in articles
-                if (plural and not self._in_quote(m.start)
-                        and (best is None or m.start > best[0])):
-                    best = (m.start, entity)
-        return said_of(best[1]).found_by("pronoun") if best else Said()
 
     def _apposed_to(self, start: int, text: str) -> Said | None:
         """A role description apposed to a name ("Jeanne Morel, présidente de Terre Vive,
