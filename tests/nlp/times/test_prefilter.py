@@ -10,6 +10,8 @@ import pytest
 from veille.lang.pack import LanguagePack
 from veille.nlp.times import patterns
 from veille.nlp.times.windows import (
+    _DIGITS,
+    _RUNS_OF_SPACE,
     AnchorStrings,
     Linear,
     Scanner,
@@ -204,3 +206,26 @@ def test_the_scan_stops_at_every_letter_a_string_begins_with_even_inside_another
     assert found[strings.index[spaced]] == [(3, 3)]  # none at the start: no space before
     assert found[strings.index[outer]] == [(8, 8)]
     assert found[strings.index[inner]] == [(14, 14)]  # inside "après-demain"
+
+
+def test_runs_of_digits_and_of_space_are_the_repeats_they_stand_for() -> None:
+    # a class first (re skips to it in C), the same runs as "\d+" and "\s{2,}": figures of
+    # other scripts, a no-break space, line breaks and tabs
+    text = "le 12 \u00a0mai\n\n2024, ٣٤ h\t\t5 x 6"
+    assert _DIGITS.findall(text) == ["12", "2024", "٣٤", "5", "6"]
+    assert _DIGITS.findall(text) == re.findall(r"\d+", text)
+    assert _RUNS_OF_SPACE.findall(text) == [" \u00a0", "\n\n", "\t\t"]
+    assert _RUNS_OF_SPACE.findall(text) == re.findall(r"\s{2,}", text)
+
+
+def test_a_pattern_runs_over_the_windows_of_its_anchor_or_over_none() -> None:
+    source = r"\ble\s+(?:mai|juin)(?!\d)"
+    where, need = anchor(source, 0), needs(source, 0)
+    # " mai" begins at 5 and ends at 8; a match begins at most 2 + W before it (W = 2, the
+    # longest run of whitespace) and reads at most 8 + W past its start: (5 - 4, 8 + 10)
+    # clipped to the text's 9 characters
+    assert Scanner("x le  mai")._spans(need, where) == [(1, 9)]
+    assert Scanner("x la  mai")._spans(need, where) == []  # no "le": the pattern needs it
+    assert Scanner("x le  mois")._spans(need, where) == []  # no month: no window
+    assert Scanner("x le  mai")._spans(need, None) == [(0, 9)]  # no anchor: all of it
+    assert Scanner("x la  mai")._spans(need, None) == []

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from veille.nlp.times.endings import follows
 from veille.prefilter import (
@@ -37,7 +37,10 @@ sre: Any = importlib.import_module("re._constants")
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _ONE_CHARACTER = (sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY)
-_RUNS_OF_SPACE = re.compile(r"\s{2,}")
+# Written to open with a character class, not a repeat ("\s{2,}", "\d+"): re then skips in C
+# to the characters the class holds, where before a repeat it starts a match at every position
+# of the text (5-6 us of a 900-character article each, issue 15). The same matches.
+_RUNS_OF_SPACE = re.compile(r"\s\s+")
 _FIGURE = re.compile(r"\d")  # a string beginning with a figure begins in a run of digits
 # An AT reads the character after it ("$" also the newline before the end): two, to be safe.
 _AT_READS = 2
@@ -155,7 +158,7 @@ class AnchorStrings:
         return found
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # as _RUNS_OF_SPACE: a class first
 
 
 def _first_letters(words: list[str]) -> re.Pattern[str] | None:
@@ -193,43 +196,43 @@ class Scanner:
         """What ``pattern.finditer(text)`` gives, from the parts of the text it can match."""
         if self.lowered is None:
             yield from pattern.finditer(self.text)
-        else:
-            yield from self._search(pattern, self.text, self.lowered, needs, anchor)
+            return
+        for start, end in self._spans(needs, anchor):
+            yield from pattern.finditer(self.text, start, end)
 
     def matches(self, pattern: re.Pattern[str], twin: re.Pattern[str] | None, needs: Needs,
-                anchor: Anchor | None) -> Iterator[tuple[re.Match[str], dict[str, str | None]]]:
+                anchor: Anchor | None) -> list[tuple[re.Match[str], dict[str, str | None]]]:
         """:meth:`finditer`'s matches and their ``groupdict()``. ``twin`` (``pattern``'s
         :func:`veille.nlp.times.twins.lowercase_twin`) runs over the lowercase text instead
         where the text has one: the same spans, so the groups are read from the text."""
         lowered = self.lowered
         if twin is None or lowered is None:
-            for m in self.finditer(pattern, needs, anchor):
-                yield m, m.groupdict()
-            return
+            return [(m, m.groupdict()) for m in self.finditer(pattern, needs, anchor)]
+        # a list from plain loops, not generators in generators: some twenty patterns a text,
+        # most with no match (issue 15)
         text, names = self.text, pattern.groupindex
-        for m in self._search(twin, lowered, lowered, needs, anchor):
-            spans = m.regs
-            yield m, {name: text[spans[at][0]:spans[at][1]] if spans[at][0] >= 0 else None
-                      for name, at in names.items()}
+        found = []
+        for start, end in self._spans(needs, anchor):
+            for m in twin.finditer(lowered, start, end):
+                spans = m.regs
+                found.append((m, {name: text[spans[at][0]:spans[at][1]] if spans[at][0] >= 0
+                                  else None for name, at in names.items()}))
+        return found
 
-    def _search(self, pattern: re.Pattern[str], subject: str, lowered: str, needs: Needs,
-                anchor: Anchor | None) -> Iterator[re.Match[str]]:
-        """``pattern``'s matches in ``subject`` (the text or ``lowered``, its lowercase), over
-        the windows of ``anchor`` or over all of it, none where the text lacks what
-        ``pattern`` needs."""
-        text = self.text
+    def _spans(self, needs: Needs, anchor: Anchor | None) -> list[tuple[int, int]]:
+        """The ``(start, end)`` parts of the text to run a pattern over: the windows of
+        ``anchor``, or all of it, none where the text lacks what the pattern ``needs``.
+        (``finditer(s, 0, len(s))`` is ``finditer(s)``.) Only for a text with ``lowered``."""
+        text, lowered = self.text, cast(str, self.lowered)
         if anchor is None:
-            if not needs.absent_from(text, lowered, self._seen):
-                yield from pattern.finditer(subject)
-        else:
-            # the occurrences first: one scan found them all, where needs test each group
-            occurrences = self._occurrences(anchor.strings, lowered)
-            if occurrences and anchor.follows is not None:
-                occurrences = self._after(anchor.strings, anchor.follows, occurrences, lowered)
-            if not occurrences or needs.absent_from(text, lowered, self._seen):
-                return
-            for start, end in anchor.windows(occurrences, len(text), self.longest_space):
-                yield from pattern.finditer(subject, start, end)
+            return [] if needs.absent_from(text, lowered, self._seen) else [(0, len(text))]
+        # the occurrences first: one scan found them all, where needs test each group
+        occurrences = self._occurrences(anchor.strings, lowered)
+        if occurrences and anchor.follows is not None:
+            occurrences = self._after(anchor.strings, anchor.follows, occurrences, lowered)
+        if not occurrences or needs.absent_from(text, lowered, self._seen):
+            return []
+        return anchor.windows(occurrences, len(text), self.longest_space)
 
     def _after(self, strings: Need, follows: Need, occurrences: list[tuple[int, int]],
                lowered: str) -> list[tuple[int, int]]:
