@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from veille.nlp.events.starts import by_first_char, first_chars, second_chars, widest_match
+from veille.nlp.events.starts import (
+    by_first_char,
+    first_chars,
+    opens_on_word_start,
+    second_chars,
+    widest_match,
+)
 
 
 def test_a_literal_and_the_branches_of_a_group() -> None:
@@ -90,3 +96,42 @@ def test_words_that_share_only_a_first_letter_are_not_matches() -> None:
     fast = re.compile(by_first_char(PATTERNS, re.IGNORECASE))
     for text in ("sur le sol, sans réunion", "RÉUNI, rÉunion", "s\U0001d400mmet sommet"):
         assert _starts(fast, text) == _starts(plain, text), text
+
+
+def test_a_pattern_opens_on_the_word_start_test_only_at_its_top_level() -> None:
+    assert opens_on_word_start(r"(?<!\w)ni\s+")
+    assert opens_on_word_start(r"(?<!\w)aucune?\s+$", re.IGNORECASE)
+    assert not opens_on_word_start(r"(?<!\w)ni|sans")  # "sans" has no test of its own
+    assert not opens_on_word_start(r"(?:(?<!\w)ni|sans)")
+    assert not opens_on_word_start(r"(?<!\W)ni")  # another test
+    assert not opens_on_word_start(r"ni(?<!\w)")  # not first
+    assert not opens_on_word_start(r"prévue?s?\b")
+    assert not opens_on_word_start("(a")  # not a regex
+
+
+WORD_STARTS = [r"(?<!\w)ni\s", r"(?<!\w)sans\s", r"(?<!\w)aucune?\s+\w+\s+$"]
+
+
+def test_patterns_that_all_open_on_a_word_start_match_only_there() -> None:
+    fast = re.compile(by_first_char(WORD_STARTS, re.IGNORECASE))
+    assert r"(?<=(?<!\w)(?:[" in fast.pattern  # the test before the branches
+    # "ni " and "sans " inside "finis " and "jusans " are no words of their own
+    assert _starts(fast, "finis jusans ") == []
+    assert _starts(fast, "Ni oui ni non, SANS aucune rencontre ") == [0, 7, 15, 20]
+    plain = re.compile("|".join(f"(?:{p})" for p in WORD_STARTS), re.IGNORECASE)
+    for text in ("Ni oui ni non, SANS aucune rencontre ", "finis jusans ", "aucun sommet "):
+        assert _starts(fast, text) == _starts(plain, text), text
+    # one pattern without the test, or patterns that all start alike: no test in front
+    assert r"(?<!\w)(?:" not in by_first_char(WORD_STARTS + ["sur"], re.IGNORECASE)
+    assert r"(?<!\w)(?:" not in by_first_char([r"(?<!\w)ni\s", r"(?<!\w)nul\s"])
+
+
+def test_the_alternation_opens_on_the_class_of_every_first_character() -> None:
+    # "n" and "s" in both cases, and the long s that re.IGNORECASE reads as an "s"
+    assert by_first_char(["ni", "sans"], re.IGNORECASE).startswith(
+        "[NSns\u017f\U00010000-\U0010ffff](?<=")
+    fast = re.compile(by_first_char(["ni", "sans"], re.IGNORECASE))
+    assert _starts(fast, "aNIs ſans") == [1, 5]
+    # a pattern that may start with any character: no class can hold all its openings, it
+    # stays a branch of the top level
+    assert by_first_char([r"\w+x", "ni"]).endswith(r"|(?:(?:\w+x))")
