@@ -2,7 +2,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from veille.clean.boilerplate import classify, strip_boilerplate
+from veille.clean.boilerplate import (
+    _any_rule,
+    classify,
+    paragraph_layout,
+    split_lines,
+    strip_boilerplate,
+)
 from veille.clean.document import cleaning_pack
 from veille.clean.language import document_language
 from veille.lang.pack import LanguagePack
@@ -103,3 +109,21 @@ def test_the_cleaning_pack_follows_the_document_language() -> None:
     assert cleaning_pack("fr-FR") is FR
     assert cleaning_pack(document_language(None, None, ENGLISH_PAGE)) is EN  # told by the text
     assert cleaning_pack("de") is FR  # no German pack
+
+
+def test_paragraphs_are_the_runs_of_non_blank_lines() -> None:
+    # a blank line, a line of spaces and tabs, and a line break of another kind (\x0b)
+    text = "Un.\nDeux.\n\n \t\nTrois.\x0bQuatre.\n"
+    assert paragraph_layout(text) == [(0, "paragraph"), (0, "paragraph"), None, None,
+                                      (1, "paragraph"), (1, "paragraph")]
+    assert len(split_lines(text)) == 6  # one layout a line of strip_layout
+
+
+def test_the_screen_for_a_text_keeps_the_rows_whose_words_it_holds() -> None:
+    screen = LanguagePack.load("fr").derive(_any_rule)
+    assert screen is not None and screen.needy
+    row = screen.needy[0]
+    kept = screen.within(f"Un texte où se lit {row.words[0]}.")
+    assert kept.at_start is screen.at_start and kept.anywhere is screen.anywhere
+    assert row in kept.needy
+    assert screen.within("Rien.").needy == ()

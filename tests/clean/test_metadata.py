@@ -114,3 +114,17 @@ def test_same_page_extracted_twice_in_one_process_keeps_its_text() -> None:
     first = clean_document(RawDocument(html, "a", is_html=True), SETTINGS).text
     second = clean_document(RawDocument(html, "b", is_html=True), SETTINGS).text
     assert first == second and "Claire Dubois" in second
+
+
+def test_a_stamp_is_searched_only_in_lines_that_hold_its_words() -> None:
+    pattern, need = metadata._stamp_test(FR, "published_stamp")
+    assert pattern is metadata._dateline_pattern(FR, "published_stamp")
+    dated = "Titre\nle 3 mars 2026 à 14h05"  # a figure, no publication word
+    assert need.absent_from(dated, dated.lower(), {})
+    stamped = "Titre\nPubliée le 3 mars 2026"
+    assert not need.absent_from(stamped, stamped.lower(), {})
+    # the stamp two lines under the headline, and in lines that lower() does not fold as re
+    # does (the long s): searched as before
+    assert metadata.dateline("Titre\nUn chapeau sans date.\nPublié le 03/03/2026 à 14h05\n"
+                             "Texte.", FR) == "2026-03-03"
+    assert metadata.dateline("Titre ſ\nPublié le 03/03/2026 à 14h05", FR) == "2026-03-03"

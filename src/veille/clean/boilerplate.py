@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from veille.lang.pack import LanguagePack
 from veille.lookahead import guarded
@@ -79,8 +79,9 @@ class Screen:
         if not self.needy or not filterable(text):
             return self
         lowered = text.lower()
-        return replace(self, needy=tuple(row for row in self.needy
-                                         if any(map(lowered.__contains__, row.words))))
+        # made directly: dataclasses.replace reads the fields first, twice the cost
+        return Screen(self.at_start, self.anywhere, tuple(
+            row for row in self.needy if any(map(lowered.__contains__, row.words))))
 
     def _needy_match(self, line: str) -> bool:
         if not self.needy:
@@ -248,8 +249,10 @@ def paragraph_layout(text: str) -> list[LineLayout]:
     """Each run of non-blank lines one paragraph block (plain text's layout)."""
     layout: list[LineLayout] = []
     index, open_block = 0, False
-    for line in split_lines(text):
-        if not line.text.strip():
+    # the lines of split_lines without their Line objects: the same breaks, and a line blank
+    # with its break is blank without it (every line break is whitespace)
+    for line in text.splitlines():
+        if not line.strip():
             layout.append(None)
             index += open_block
             open_block = False

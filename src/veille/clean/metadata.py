@@ -19,6 +19,7 @@ from veille.clean.dates import (
 )
 from veille.lang.pack import LanguagePack
 from veille.model import Removed
+from veille.prefilter import Needs, filterable, needs
 
 PATTERNS = "clean/metadata.toml"
 # Furniture in which sites name themselves, tried in this order (entries of PATTERNS).
@@ -43,9 +44,17 @@ def dateline(text: str, pack: LanguagePack, lines_to_scan: int = 8) -> str | Non
             found = stamp_value(match, pack, years) if match else None
             if found:
                 return found
+    # A stamp is searched anywhere in a line, each of its positions tried (issue 15): lines
+    # that together lack the words it needs (veille.prefilter: "publié", a figure) have none,
+    # as each line is a part of them.
+    block = "\n".join(lines)
+    lowered = block.lower() if filterable(block) else None
     for key in _STAMPS:
+        pattern, need = _stamp_test(pack, key)
+        if lowered is not None and need.absent_from(block, lowered, {}):
+            continue
         for line in lines:
-            for match in _dateline_pattern(pack, key).finditer(line):
+            for match in pattern.finditer(line):
                 found = stamp_value(match, pack, years)
                 if found:
                     return found
@@ -57,6 +66,14 @@ def _dateline_pattern(pack: LanguagePack, key: str) -> re.Pattern[str]:
     # more than the match (issue 15).
     return pack.cached(("clean.metadata", key), lambda: pack.regex(
         PATTERNS, key, re.IGNORECASE, stamp=stamp_source(pack), agency=agency_source(pack)))
+
+
+def _stamp_test(pack: LanguagePack, key: str) -> tuple[re.Pattern[str], Needs]:
+    """A stamp's pattern and what a line must hold for it to match (read once per pack)."""
+    def read() -> tuple[re.Pattern[str], Needs]:
+        pattern = _dateline_pattern(pack, key)
+        return pattern, needs(pattern.pattern, pattern.flags)
+    return pack.cached(("clean.metadata.needs", key), read)
 
 
 def guess_title(text: str) -> str | None:
