@@ -12,6 +12,7 @@ from veille.nlp.pipeline import Analysis
 from veille.nlp.quotes.marks import (
     Marked,
     containing,
+    dialogue_lines,
     find_marked,
     mark_rules,
     mask_quotes,
@@ -198,3 +199,15 @@ def test_masking_keeps_spaces_and_capitals_and_reads_overlaps_once() -> None:
     assert mask_quotes(text, [first, second]) == expected
     assert mask_quotes(text, [second, inner, first]) == expected  # out of order, overlapping
     assert mask_quotes(text, []) == text
+
+
+def test_dialogue_lines_are_found_at_each_line_start_the_first_included() -> None:
+    text = ("— Nous partirons demain, a dit la ministre.\n"
+            "Le maire - furieux - est sorti.\n"
+            "  – Vous restez ? demanda-t-il.\n"
+            "— Non, répondit-elle.")
+    found = dialogue_lines(text)
+    second = text.index("  –")
+    assert sorted(found) == [0, second, text.index("— Non")]
+    assert text[found[0].start : found[0].end] == "Nous partirons demain"
+    assert mark_rules().dialogue_dash.match(text, text.index("- furieux")) is None  # mid-line

@@ -24,3 +24,15 @@ def test_a_label_line_is_matched_once_at_its_start_whatever_its_colons() -> None
 def test_a_dialogue_line_is_found_by_its_opening_dash_only() -> None:
     found = [m.start() for m in _line_matches(_DASH_LINE, TEXT, _DASH)]
     assert found == [TEXT.index("— Que")]  # "La ville - Paris": a dash inside a line
+
+
+def test_a_dash_glued_to_a_word_marks_no_label_and_a_dash_after_a_blank_does() -> None:
+    text = "Titre\nDit-il - Non merci\nPorte-parole: Oui\nRépondez-vous bien"
+    found = [m.group("label").strip() for m in _line_matches(_LABEL, text, _LABEL_END)]
+    assert found == ["Dit-il", "Porte-parole"]  # the last line has only a glued hyphen
+
+
+def test_dialogue_lines_one_after_another_are_each_found() -> None:
+    text = "Titre\n— Un ?\n— Deux.\n  – Trois\nFin - de ligne"
+    found = [m.start() for m in _line_matches(_DASH_LINE, text, _DASH)]
+    assert found == [6, 13, 21]  # after "Titre\n" (6 characters), "— Un ?\n" (7), "— Deux.\n" (8)

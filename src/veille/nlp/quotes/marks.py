@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -44,7 +44,9 @@ class MarkRules:
     line_continues: re.Pattern[str]  # first character of a line that continues the one before
     line_open_end: re.Pattern[str]  # last character of a line a quote on the next does not join
     orphan_closers: re.Pattern[str]  # closing marks that may close a quote whose opener was lost
-    dialogue_dash: re.Pattern[str]  # the dash opening a line of dialogue
+    dialogue_dash: re.Pattern[str]  # the dash opening a line of dialogue, at a line's start
+    # a line break the dash follows: the scan for dialogue lines after the first
+    dialogue_break: re.Pattern[str]
     dialogue_incise: re.Pattern[str]  # the end of a dialogue line's speech and its incise
     reporting_forms: frozenset[str]  # inflected reporting verbs: an incise holds one
     opener: re.Pattern[str]  # any opening mark: a search skips the text between them
@@ -102,7 +104,7 @@ def _build_rules(pack: LanguagePack) -> MarkRules:
                      pack.regex(name, "abbreviation"),
                      pack.regex(name, "closing_after_stop"), pack.regex(name, "line_continues"),
                      pack.regex(name, "line_open_end"), pack.regex(name, "orphan_closers"),
-                     pack.regex(name, "dialogue_dash", re.MULTILINE),
+                     *_line_start(pack.regex_source(name, "dialogue_dash")),
                      pack.regex(name, "dialogue_incise"),
                      pack.words("reporting_verb_forms.txt")
                      | pack.words("reporting_verb_forms_added.txt"),
@@ -110,6 +112,14 @@ def _build_rules(pack: LanguagePack) -> MarkRules:
                      {opener: _any_of(c for c in {opener, *ends} if len(c) == 1)
                       for opener, ends in closers.items()},
                      _any_of(c for c in {*pairs, *pairs.values()} if len(c) == 1))
+
+
+def _line_start(source: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``source`` anchored at a line's start, and a line break it follows (the break alone):
+    a search for the break opens on its one character, which re skips to in C, where the
+    anchored pattern was tried at every character of the text."""
+    return (re.compile(f"^(?:{source})", re.MULTILINE),
+            re.compile(f"\\n(?=(?:{source}))"))
 
 
 def _any_of(chars: Iterable[str]) -> re.Pattern[str]:
@@ -195,14 +205,30 @@ def dialogue_lines(text: str) -> dict[int, Marked]:
     start upper case and hold no quote mark (the marks' own rules then apply), and the line end
     with a final stop.
     """
-    rules = mark_rules()
     found: dict[int, Marked] = {}
-    for dash in rules.dialogue_dash.finditer(text):
+    for dash in _dialogue_dashes(text, mark_rules()):
         line_end = text.find("\n", dash.end())
         mark = _dialogue_speech(text, dash, len(text) if line_end < 0 else line_end)
         if mark is not None:
             found[dash.start()] = mark
     return found
+
+
+def _dialogue_dashes(text: str, rules: MarkRules) -> Iterator[re.Match[str]]:
+    """``rules.dialogue_dash.finditer(text)``: the pattern matches only at a line's start,
+    so at the text's start and after the breaks ``dialogue_break`` finds (a break followed by
+    a match, so each is a match), each one not inside the match before it as finditer's."""
+    first = rules.dialogue_dash.match(text)
+    if first is not None:
+        yield first
+    done = first.end() if first is not None else 0
+    for found in rules.dialogue_break.finditer(text):
+        if found.end() < done:
+            continue
+        dash = rules.dialogue_dash.match(text, found.end())
+        if dash is not None:  # (always: the break's look-ahead is the pattern)
+            done = dash.end()
+            yield dash
 
 
 def dialogue_line_at(text: str, pos: int) -> Marked | None:

@@ -23,11 +23,17 @@ _LABEL = re.compile(
     r"[ \t]+(?P<text>\S.*)$", re.MULTILINE,
 )
 _MAX_LABEL_WORDS = 5
-# What a labelled line holds before its words: a colon, or a dash after a blank.
-_LABEL_END = re.compile(r":|[ \t][-–—]")
+# What a labelled line holds before its words: a colon, or a dash after a blank. Written as
+# one of the three characters (which re skips to in C), then a look back that drops a dash
+# glued to a word ("a-t-il"): ":|[ \t][-–—]" opened on a blank, so re tried it at every space.
+# It finds the same lines (a dash at the text's very start too, which _LABEL does not match).
+_LABEL_END = re.compile(r"[:\-–—](?<![^ \t][-–—])")
 # Dialogue-dash interviews: "— Que pensez-vous de la réforme ?" / "— Je pense que ...".
 _DASH_LINE = re.compile(r"^[ \t]*(?P<dash>[—–-])[ \t]+(?P<text>\S.*)$", re.MULTILINE)
-_DASH = re.compile(r"^[ \t]*[—–-]", re.MULTILINE)  # how a dialogue line starts
+# How a dialogue line after the first starts: a line break, then the dash. A search opening on
+# the break's one character, which re skips to in C; "^" (multiline) was tried at every
+# character. The first line is never a turn (the headline), so it needs no screen.
+_DASH = re.compile(r"\n[ \t]*[—–-]")
 
 
 @dataclass(frozen=True)
@@ -133,7 +139,8 @@ def _line_matches(pattern: re.Pattern[str], text: str, screen: re.Pattern[str]
                   ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` for a pattern of one whole line (``^...$``, no newline in
     it): matched at the start of each line where ``screen`` finds something every match holds
-    (a search that never crosses a line). The lines are found by the screen's search of the
+    (a search whose hit ends on that line and holds no newline but, perhaps, its first
+    character: the break before the line). The lines are found by the screen's search of the
     text, so a line without it costs no step here (most lines); a search for the pattern
     itself tried it at every character."""
     pos = 0
@@ -141,13 +148,16 @@ def _line_matches(pattern: re.Pattern[str], text: str, screen: re.Pattern[str]
         hit = screen.search(text, pos)
         if hit is None:
             return
-        found = pattern.match(text, text.rfind("\n", 0, hit.start()) + 1)
+        # the line of the hit's last character (a hit that opens on a line break is the
+        # next line's)
+        found = pattern.match(text, text.rfind("\n", 0, hit.end() - 1) + 1)
         if found is not None:
             yield found
-        pos = text.find("\n", hit.end())  # the next line (the screen's hit left no newline)
+        # on from the break that ends the line (the rest of the hit held none): the next
+        # line's screen may open on it
+        pos = text.find("\n", hit.end())
         if pos < 0:
             return
-        pos += 1
 
 
 def _trim_end(text: str, start: int, stop: int) -> int:
