@@ -66,3 +66,33 @@ def test_a_text_naming_no_minister_finds_no_portfolio() -> None:
         assert rules.portfolio_text and rules.portfolio_text in "le ministre du Redressement"
         found = roles.find_roles("Le ministre du Redressement productif a parlé.")
         assert [r.role for r in found] == ["minister:redressement productif"]
+
+
+def test_the_required_run_knows_how_far_into_a_match_it_stands() -> None:
+    # An optional "le " or "la " (0 to 3 characters) before "chef"; a word boundary is none.
+    pattern = re.compile(r"\b(?:le |la )?chefs? (?:du |de la )([A-Z]\w+)")
+    assert roles.required_run(pattern) == ("chef", (0, 3))
+    assert roles.required_run(re.compile(r"(?:chef)?x")) == ("x", (0, 4))
+    assert roles.required_run(re.compile(r"chef|cheffe")) == ("chef", (0, 0))
+    text, (low, high) = roles.required_run(re.compile(r"a+chef"))
+    assert (text, low) == ("chef", 1) and high >= roles._UNBOUNDED
+    assert roles.required_run(re.compile(r"chef", re.IGNORECASE)) == ("", (0, 0))
+
+
+def test_matches_holding_the_run_are_the_matches_of_the_scan() -> None:
+    pattern = re.compile(r"\b(?:le |la |l')?chefs? (?:du |de la )([A-Z]\w+)")
+    # "La" is no "la " (case); "xchef" has no boundary; "le le chef" starts at the second.
+    text = ("La chef du Parti, le chefs de la Ligue ; xchef du Comité, l'chef du Club et le "
+            "le chef du Camp")
+    found = [m.group(0) for m in roles.matches_holding(pattern, roles.required_run(pattern),
+                                                       text)]
+    assert found == ["chef du Parti", "le chefs de la Ligue", "l'chef du Club",
+                     "le chef du Camp"]
+    assert found == [m.group(0) for m in pattern.finditer(text)]
+    for other in ("", "chef", "le chef du X", "xle chef du X le chef du Y", "la la chef du Z"):
+        held = roles.matches_holding(pattern, roles.required_run(pattern), other)
+        assert [m.span() for m in held] == [m.span() for m in pattern.finditer(other)]
+    # A run with no bound before it: the plain scan.
+    loose = re.compile(r"\w*chef")
+    held = roles.matches_holding(loose, roles.required_run(loose), "souschef chef x")
+    assert [m.group(0) for m in held] == ["souschef", "chef"]

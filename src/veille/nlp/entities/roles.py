@@ -74,8 +74,10 @@ class _RoleRules:
     not_current: re.Pattern[str]
     portfolio: re.Pattern[str]
     portfolio_excluded: re.Pattern[str]
-    # Characters every portfolio match holds: a text without them needs no search.
+    # Characters every portfolio match holds, and the least and most characters a match
+    # holds before them: the search is tried only where they stand (:func:`matches_holding`).
     portfolio_text: str
+    portfolio_reach: tuple[int, int]
     # The nationality adjectives and country names the patterns were built from.
     adjectives: dict[str, str]
     countries: dict[str, str]
@@ -147,7 +149,7 @@ def _compile_rules(pack: LanguagePack, adjectives: dict[str, str], countries: di
                       pack.regex(_REGEXES, "not_current"),
                       _guarded(pack.regex(_REGEXES, "portfolio")),
                       pack.regex(_REGEXES, "portfolio_excluded"),
-                      required_text(pack.regex(_REGEXES, "portfolio")), adjectives, countries)
+                      *required_run(pack.regex(_REGEXES, "portfolio")), adjectives, countries)
 
 
 def _guarded(pattern: re.Pattern[str]) -> re.Pattern[str]:
@@ -162,17 +164,59 @@ def required_text(pattern: re.Pattern[str]) -> str:
     match holds it, so a text without it holds no match ("" when there is none, or when the
     pattern ignores case). The portfolio search cost 25 us a generated article, a third of
     which name no minister."""
+    return required_run(pattern)[0]
+
+
+def required_run(pattern: re.Pattern[str]) -> tuple[str, tuple[int, int]]:
+    """:func:`required_text` and the least and most characters a match holds before it (the
+    widths of the top-level items in front, as re's parser measures them; the most is
+    ``_UNBOUNDED`` or more when a repeat in front has no bound)."""
     if pattern.flags & re.IGNORECASE:
-        return ""
-    runs, run = [""], ""
-    for op, av in sre_parse.parse(pattern.pattern, pattern.flags):
-        if op == sre.LITERAL:
-            run += chr(av)
-        else:
-            runs.append(run)
+        return "", (0, 0)
+    parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    best, best_at, run, run_at = "", 0, "", 0
+    for at, (op, av) in enumerate(parsed):
+        if op != sre.LITERAL:
             run = ""
-    runs.append(run)
-    return max(runs, key=len)
+            continue
+        if not run:
+            run_at = at
+        run += chr(av)
+        if len(run) > len(best):  # the first of the longest runs, as max() would pick
+            best, best_at = run, run_at
+    low, high = sre_parse.SubPattern(parsed.state, parsed.data[:best_at]).getwidth()
+    return best, (int(low), int(high))
+
+
+_UNBOUNDED = 256  # characters before the required text past which the plain scan is used
+
+
+def matches_holding(pattern: re.Pattern[str], run: tuple[str, tuple[int, int]], text: str
+                    ) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, tried only at the starts a match may have (``run``: the
+    :func:`required_run` of ``pattern``, or of a pattern with the same matches). A match holds
+    the run ``low`` to ``high`` characters after its start, so the scan's next match starts at
+    most ``high`` before the next place the run stands (one starting earlier would hold an
+    earlier one), and the starts up to ``low`` before it are tried in order, as the scan
+    reaches them. The portfolio scan stopped at every "l" of a text (a fifth of the role
+    search)."""
+    need, (low, high) = run
+    if not need or high >= _UNBOUNDED:
+        yield from pattern.finditer(text) if need in text else ()
+        return
+    pos = tried = 0  # where the scan is; every start before ``tried`` failed
+    at = text.find(need, low)
+    while at >= 0:
+        for start in range(max(pos, tried, at - high), at - low + 1):
+            m = pattern.match(text, start)
+            if m is not None:
+                yield m
+                pos = tried = m.end()  # never empty: a match holds ``need``
+                at = text.find(need, pos + low)
+                break
+        else:
+            tried = max(tried, at - low + 1)
+            at = text.find(need, at + 1)
 
 
 def _plain_alternation(words: list[str]) -> str:
@@ -222,8 +266,8 @@ def find_roles(text: str) -> list[RoleMatch]:
             if m is None:
                 continue
             found.append(_role_match(rules, text, folded, m, role, fixed))
-    portfolios = rules.portfolio.finditer(text) if rules.portfolio_text in text else ()
-    for m in portfolios:
+    for m in matches_holding(rules.portfolio, (rules.portfolio_text, rules.portfolio_reach),
+                             text):
         portfolio = fold_keep_offsets(m.group(1))
         if not rules.portfolio_excluded.search(portfolio):
             found.append(RoleMatch(m.start(), m.end(), m.group(0), f"minister:{portfolio}", None))
@@ -262,6 +306,8 @@ def _role_match(rules: _RoleRules, text: str, folded: str, m: re.Match[str], rol
 
 def _longest(found: list[RoleMatch]) -> list[RoleMatch]:
     """Drop matches inside a longer one; a country-bearing match wins over a bare one."""
+    if len(found) < 2:  # a role or none (a quote's span, many a document): nothing to drop
+        return found
     found.sort(key=lambda r: (-(r.end - r.start), r.country is None, r.start))
     kept: list[RoleMatch] = []
     taken = Spans([])  # bisection: a long transcript holds thousands of role matches
