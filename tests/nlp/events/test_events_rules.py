@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
+from veille.lang.pack import LanguagePack
 from veille.model import Event, TimeExpr
 from veille.nlp.events.rules import Actor, EventContext, build_events, split_sentences
 
@@ -110,6 +112,28 @@ def test_sentences_end_at_full_stops_and_line_breaks() -> None:
     text = "Deuxième sommet annulé\nLe président a parlé. Puis il est parti."
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "Deuxième sommet annulé", "Le président a parlé.", "Puis il est parti."]
+
+
+def test_sentences_end_after_a_stop_before_a_capital_or_a_quote_and_at_line_breaks() -> None:
+    text = "Il a dit oui.  « Non », a-t-il repris ! 3 jours. e.g. fin\n\nTitre\n"
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Il a dit oui.", "« Non », a-t-il repris !", "3 jours. e.g. fin", "Titre"]
+
+
+# how each pack's "sentence_end" read before it was written to open on its white space
+SENTENCE_ENDS = {"fr": r'(?<=[.!?…»”"])\s+(?=[«“"A-ZÀ-Ý0-9])|\n+',
+                 "en": r'(?<=[.!?…”"])\s+(?=[“"A-Z0-9])|\n+'}
+
+
+def test_sentence_ends_are_those_of_the_plain_pattern() -> None:
+    texts = ["Fin. Début", "Fin.\u00a0\u00a0« Oui", "a ! \n\n B", "\n\nx.\n Y", ". A", "fin.a B",
+             "x?\t\t3", "Fin » Début", "A.\nb", "x.  y.  Z", "“Oui.” Non"]
+    for code, plain in SENTENCE_ENDS.items():
+        ours = LanguagePack.load(code).regex("events/patterns.toml", "sentence_end", 0)
+        for text in texts:
+            for start in range(len(text)):  # a search from inside the text reads behind it
+                assert [m.span() for m in ours.finditer(text, start)] == \
+                    [m.span() for m in re.compile(plain).finditer(text, start)], (code, text)
 
 
 def test_talks_that_are_the_purpose_of_a_meeting_are_the_same_event() -> None:
